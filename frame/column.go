@@ -1,0 +1,274 @@
+package frame
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
+
+// Column is a read-only view of one column of a Frame. It is valid while the
+// Frame is (until its last Release); the slices its methods return are
+// copies and stay valid after that.
+type Column struct {
+	spec FieldSpec
+	arr  arrow.Array
+}
+
+// Column returns the named column, or an error naming the columns there are.
+func (f *Frame) Column(name string) (Column, error) {
+	i, err := f.colIndex(name)
+	if err != nil {
+		return Column{}, err
+	}
+	return Column{spec: specOf(f.schema.Field(i)), arr: f.cols[i]}, nil
+}
+
+// Col returns the named column and panics if there is none: a shorthand for
+// notebooks and examples, where a wrong name is a programmer error.
+func (f *Frame) Col(name string) Column {
+	c, err := f.Column(name)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+// ColumnAt returns the i-th column (0-based); it panics if i is out of range.
+func (f *Frame) ColumnAt(i int) Column {
+	return Column{spec: specOf(f.schema.Field(i)), arr: f.cols[i]}
+}
+
+// Name returns the column name.
+func (c Column) Name() string { return c.spec.Name }
+
+// Kind returns the column kind.
+func (c Column) Kind() Kind { return c.spec.Kind }
+
+// Spec returns the column's name, kind, label and unit.
+func (c Column) Spec() FieldSpec { return c.spec }
+
+// LabelVI returns the Vietnamese header of the column in its source.
+func (c Column) LabelVI() string { return c.spec.LabelVI }
+
+// Unit returns the column unit ("" when none applies).
+func (c Column) Unit() string { return c.spec.Unit }
+
+// Len returns the number of values.
+func (c Column) Len() int { return c.arr.Len() }
+
+// NullN returns the number of nulls.
+func (c Column) NullN() int { return c.arr.NullN() }
+
+// IsNull reports whether value i is null.
+func (c Column) IsNull(i int) bool { return c.arr.IsNull(i) }
+
+// Array returns the underlying Arrow array, borrowed: Retain it to keep it
+// beyond the Frame's life.
+func (c Column) Array() arrow.Array { return c.arr }
+
+// Valid returns, for each row, whether the value is present (not null).
+func (c Column) Valid() []bool {
+	out := make([]bool, c.arr.Len())
+	for i := range out {
+		out[i] = c.arr.IsValid(i)
+	}
+	return out
+}
+
+// Float64s returns the values of a numeric column as float64, with NaN for
+// null. It panics for a non-numeric column (a programmer error).
+func (c Column) Float64s() []float64 {
+	out := make([]float64, c.arr.Len())
+	switch a := c.arr.(type) {
+	case *array.Float64:
+		copy(out, a.Float64Values())
+	case *array.Int64:
+		for i, v := range a.Int64Values() {
+			out[i] = float64(v)
+		}
+	default:
+		panic(fmt.Sprintf("frame: column %q is %s, not numeric", c.spec.Name, c.spec.Kind))
+	}
+	for i := range out {
+		if c.arr.IsNull(i) {
+			out[i] = math.NaN()
+		}
+	}
+	return out
+}
+
+// Int64s returns the values of an int64 column, with 0 for null (see Valid).
+// A float64 column is truncated toward zero. It panics for other kinds.
+func (c Column) Int64s() []int64 {
+	out := make([]int64, c.arr.Len())
+	switch a := c.arr.(type) {
+	case *array.Int64:
+		copy(out, a.Int64Values())
+	case *array.Float64:
+		for i, v := range a.Float64Values() {
+			out[i] = int64(v)
+		}
+	default:
+		panic(fmt.Sprintf("frame: column %q is %s, not numeric", c.spec.Name, c.spec.Kind))
+	}
+	for i := range out {
+		if c.arr.IsNull(i) {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// Strings returns the values as text: a string column as is, other kinds in
+// the plain form of CSV export (Go number syntax, true/false, 2006-01-02).
+// Null is "".
+func (c Column) Strings() []string {
+	out := make([]string, c.arr.Len())
+	for i := range out {
+		out[i] = c.plain(i)
+	}
+	return out
+}
+
+// Bools returns the values of a bool column (false for null); it panics for
+// other kinds.
+func (c Column) Bools() []bool {
+	a, ok := c.arr.(*array.Boolean)
+	if !ok {
+		panic(fmt.Sprintf("frame: column %q is %s, not bool", c.spec.Name, c.spec.Kind))
+	}
+	out := make([]bool, a.Len())
+	for i := range out {
+		out[i] = a.IsValid(i) && a.Value(i)
+	}
+	return out
+}
+
+// Dates returns the values of a date column as UTC midnights (the zero Time
+// for null); it panics for other kinds.
+func (c Column) Dates() []time.Time {
+	a, ok := c.arr.(*array.Date32)
+	if !ok {
+		panic(fmt.Sprintf("frame: column %q is %s, not date", c.spec.Name, c.spec.Kind))
+	}
+	out := make([]time.Time, a.Len())
+	for i := range out {
+		if a.IsValid(i) {
+			out[i] = a.Value(i).ToTime()
+		}
+	}
+	return out
+}
+
+// Value returns value i as string, int64, float64, bool or time.Time, or nil
+// for null.
+func (c Column) Value(i int) any {
+	if c.arr.IsNull(i) {
+		return nil
+	}
+	switch a := c.arr.(type) {
+	case *array.String:
+		return a.Value(i)
+	case *array.Int64:
+		return a.Value(i)
+	case *array.Float64:
+		return a.Value(i)
+	case *array.Boolean:
+		return a.Value(i)
+	case *array.Date32:
+		return a.Value(i).ToTime()
+	}
+	return nil
+}
+
+// plain formats value i the CSV way.
+func (c Column) plain(i int) string {
+	if c.arr.IsNull(i) {
+		return ""
+	}
+	switch a := c.arr.(type) {
+	case *array.String:
+		return a.Value(i)
+	case *array.Int64:
+		return strconv.FormatInt(a.Value(i), 10)
+	case *array.Float64:
+		return strconv.FormatFloat(a.Value(i), 'f', -1, 64)
+	case *array.Boolean:
+		return strconv.FormatBool(a.Value(i))
+	case *array.Date32:
+		return a.Value(i).ToTime().Format(time.DateOnly)
+	}
+	return ""
+}
+
+// float returns value i as float64 and whether it is present; ok is false
+// for null and for non-numeric kinds.
+func (c Column) float(i int) (float64, bool) {
+	if c.arr.IsNull(i) {
+		return 0, false
+	}
+	switch a := c.arr.(type) {
+	case *array.Float64:
+		return a.Value(i), true
+	case *array.Int64:
+		return float64(a.Value(i)), true
+	}
+	return 0, false
+}
+
+// Row is one row of a Frame, as passed to Filter and WithColumnFunc
+// predicates. Accessors panic on an unknown column name.
+type Row struct {
+	f *Frame
+	i int
+}
+
+// Row returns row i (0-based) of f.
+func (f *Frame) Row(i int) Row { return Row{f: f, i: i} }
+
+// Index returns the row's 0-based position in its Frame.
+func (r Row) Index() int { return r.i }
+
+// IsNull reports whether the named cell is null.
+func (r Row) IsNull(name string) bool { return r.f.Col(name).IsNull(r.i) }
+
+// Value returns the named cell (see Column.Value).
+func (r Row) Value(name string) any { return r.f.Col(name).Value(r.i) }
+
+// String returns the named cell as text ("" for null).
+func (r Row) String(name string) string { return r.f.Col(name).plain(r.i) }
+
+// Float64 returns the named numeric cell, NaN for null.
+func (r Row) Float64(name string) float64 {
+	c := r.f.Col(name)
+	if !c.spec.Kind.Numeric() {
+		panic(fmt.Sprintf("frame: column %q is %s, not numeric", name, c.spec.Kind))
+	}
+	v, ok := c.float(r.i)
+	if !ok {
+		return math.NaN()
+	}
+	return v
+}
+
+// Int64 returns the named numeric cell as int64, 0 for null.
+func (r Row) Int64(name string) int64 {
+	c := r.f.Col(name)
+	switch a := c.arr.(type) {
+	case *array.Int64:
+		if a.IsNull(r.i) {
+			return 0
+		}
+		return a.Value(r.i)
+	case *array.Float64:
+		if a.IsNull(r.i) {
+			return 0
+		}
+		return int64(a.Value(r.i))
+	}
+	panic(fmt.Sprintf("frame: column %q is %s, not numeric", name, c.spec.Kind))
+}

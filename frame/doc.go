@@ -1,0 +1,36 @@
+// Package frame is ictplan's table: an immutable, column-typed Frame backed
+// by Apache Arrow arrays, with the provenance of its figures in the schema.
+//
+// A Frame has named columns of five kinds (string, int64, float64, bool,
+// date), each of which may hold nulls. Field metadata carries the Vietnamese
+// header of the source (label_vi) and the unit; schema metadata carries the
+// dataset id, source file, document, appendix and province. Operations
+// (Select, Filter, SortBy, Head, Rename, WithColumn...) return new Frames and
+// never modify their receiver. Text renders with String (aligned, Vietnamese
+// number format 1.234,5) and HTML (escaped), so a Frame displays itself in a
+// notebook. Frames read and write CSV, JSON and Arrow IPC here; Parquet and
+// XLSX live in the subpackages parquetio and xlsxio so that importing frame
+// does not compile them.
+//
+// The package is not a query engine: joins and group-by work on column slices
+// in memory, and a Frame is a single record batch.
+//
+// # Memory
+//
+// A Frame holds one reference to each of its Arrow arrays. The rule is the
+// Arrow one: every function or method that returns a *Frame gives the caller a
+// reference of its own, which the caller ends with Release (usually
+// `defer f.Release()`); Retain takes another reference. Releasing the last
+// reference returns the buffers to the allocator. With the default Go
+// allocator a forgotten Release costs nothing but garbage-collector work, so
+// notebook code may ignore it; code that passes a pooled or checked allocator
+// (memory.NewCheckedAllocator in tests) must balance every reference. Slices
+// returned by column accessors (Float64s, Strings...) are copies owned by the
+// caller and stay valid after Release.
+//
+// # Nulls
+//
+// An empty source cell is null, never zero. Float64s reports a null as NaN,
+// Int64s as 0 (check Valid or IsNull), Strings as "". Functions that take
+// float slices treat NaN as null (WithFloat64s).
+package frame

@@ -1,0 +1,288 @@
+package frame
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"golang.org/x/text/unicode/norm"
+)
+
+// FormatVI formats v the Vietnamese way: '.' groups thousands, ',' marks
+// decimals (1.234,5). decimals < 0 means as many as needed, at most 6
+// (trailing zeros dropped); otherwise exactly that many. NaN is "".
+func FormatVI(v float64, decimals int) string {
+	if math.IsNaN(v) {
+		return ""
+	}
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return "∞"
+		}
+		return "-∞"
+	}
+	var s string
+	if decimals < 0 {
+		s = strconv.FormatFloat(v, 'f', -1, 64)
+		if dot := strings.IndexByte(s, '.'); dot >= 0 && len(s)-dot-1 > 6 {
+			s = strings.TrimRight(strconv.FormatFloat(v, 'f', 6, 64), "0")
+			s = strings.TrimSuffix(s, ".")
+		}
+	} else {
+		s = strconv.FormatFloat(v, 'f', decimals, 64)
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return groupVI(s, true)
+}
+
+// FormatIntVI formats an integer with '.' thousands separators (1.201).
+func FormatIntVI(v int64) string {
+	return groupVI(strconv.FormatInt(v, 10), true)
+}
+
+// groupVI rewrites a Go-formatted number (-1234.5) with Vietnamese
+// separators; group=false keeps the integer part ungrouped.
+func groupVI(s string, group bool) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if group && i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteByte(',')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// plainUnits are integer units shown without thousands grouping.
+var plainUnits = map[string]bool{"": true, "year": true, "line": true, "code": true}
+
+// display formats value i of column c for people: Vietnamese separators,
+// years, codes and line numbers ungrouped, null as "".
+func (c Column) display(i int) string {
+	if c.arr.IsNull(i) {
+		return ""
+	}
+	switch a := c.arr.(type) {
+	case *array.Int64:
+		if plainUnits[c.spec.Unit] {
+			return strconv.FormatInt(a.Value(i), 10)
+		}
+		return FormatIntVI(a.Value(i))
+	case *array.Float64:
+		return FormatVI(a.Value(i), -1)
+	case *array.Boolean:
+		if a.Value(i) {
+			return "có"
+		}
+		return "không"
+	}
+	return c.plain(i)
+}
+
+// cleanCell makes text safe for a one-line cell: NFC, control characters and
+// newlines as spaces.
+func cleanCell(s string) string {
+	s = norm.NFC.String(s)
+	return strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' || unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// width is the number of terminal columns s takes: runes, not counting
+// combining marks.
+func width(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Mn, r) {
+			n++
+		}
+	}
+	return n
+}
+
+func truncate(s string, max int) string {
+	if width(s) <= max {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Mn, r) {
+			if n == max-1 {
+				break
+			}
+			n++
+		}
+		b.WriteRune(r)
+	}
+	return b.String() + "…"
+}
+
+// TextOptions control Text rendering.
+type TextOptions struct {
+	// MaxRows limits the rows shown (0: all); a last line says how many
+	// were left out.
+	MaxRows int
+	// MaxWidth truncates cells wider than this many characters with "…"
+	// (0: 40).
+	MaxWidth int
+}
+
+// String renders f as an aligned text table in Vietnamese number format,
+// at most 50 rows, cells cut at 40 characters. Use Text for other limits.
+func (f *Frame) String() string {
+	return f.Text(TextOptions{MaxRows: 50})
+}
+
+// Text renders f as an aligned text table: a header of column names, then
+// one line a row; numbers right-aligned in Vietnamese format (1.234,5),
+// null cells empty.
+func (f *Frame) Text(o TextOptions) string {
+	if o.MaxWidth <= 0 {
+		o.MaxWidth = 40
+	}
+	rows := f.nrows
+	if o.MaxRows > 0 && rows > o.MaxRows {
+		rows = o.MaxRows
+	}
+	ncol := len(f.cols)
+	cells := make([][]string, rows+1)
+	cells[0] = f.Names()
+	for r := 1; r <= rows; r++ {
+		cells[r] = make([]string, ncol)
+	}
+	widths := make([]int, ncol)
+	right := make([]bool, ncol)
+	for j := 0; j < ncol; j++ {
+		c := f.ColumnAt(j)
+		right[j] = c.spec.Kind.Numeric()
+		cells[0][j] = truncate(cleanCell(cells[0][j]), o.MaxWidth)
+		widths[j] = width(cells[0][j])
+		for r := 0; r < rows; r++ {
+			s := truncate(cleanCell(c.display(r)), o.MaxWidth)
+			cells[r+1][j] = s
+			widths[j] = max(widths[j], width(s))
+		}
+	}
+	var b strings.Builder
+	for r, row := range cells {
+		for j, s := range row {
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", widths[j]-width(s))
+			if right[j] && r > 0 {
+				b.WriteString(pad + s)
+			} else if j == ncol-1 {
+				b.WriteString(s)
+			} else {
+				b.WriteString(s + pad)
+			}
+		}
+		b.WriteString("\n")
+		if r == 0 {
+			for j := range row {
+				if j > 0 {
+					b.WriteString("  ")
+				}
+				b.WriteString(strings.Repeat("-", widths[j]))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if rows < f.nrows {
+		fmt.Fprintf(&b, "… %d more rows (%d in all)\n", f.nrows-rows, f.nrows)
+	}
+	return b.String()
+}
+
+// HTML renders f as an HTML table (at most 500 rows): a caption with the
+// dataset's title, id and source when the metadata has them, column names
+// with the Vietnamese header under each, numbers right-aligned in Vietnamese
+// format. All text is escaped. It is what notebooks display.
+func (f *Frame) HTML() string {
+	return f.HTMLRows(500)
+}
+
+// HTMLRows is HTML with a row limit (0: all rows).
+func (f *Frame) HTMLRows(maxRows int) string {
+	rows := f.nrows
+	if maxRows > 0 && rows > maxRows {
+		rows = maxRows
+	}
+	esc := func(s string) string { return html.EscapeString(norm.NFC.String(s)) }
+	var b strings.Builder
+	b.WriteString(`<table class="ictplan-frame" style="border-collapse:collapse;font-size:90%">`)
+	var cap []string
+	if t := f.Meta(MetaTitle); t != "" {
+		cap = append(cap, "<b>"+esc(t)+"</b>")
+	}
+	if id := f.Meta(MetaDataset); id != "" {
+		cap = append(cap, "<code>"+esc(id)+"</code>")
+	}
+	src := []string{}
+	for _, k := range []string{MetaDocument, MetaAppendix, MetaSourceFile} {
+		if v := f.Meta(k); v != "" {
+			src = append(src, esc(v))
+		}
+	}
+	if len(src) > 0 {
+		cap = append(cap, "<small>"+strings.Join(src, " · ")+"</small>")
+	}
+	if len(cap) > 0 {
+		b.WriteString(`<caption style="text-align:left">` + strings.Join(cap, " ") + "</caption>")
+	}
+	b.WriteString("<thead><tr>")
+	for _, s := range f.Fields() {
+		b.WriteString(`<th style="border-bottom:1px solid #888;padding:2px 6px;vertical-align:bottom">` + esc(s.Name))
+		if s.LabelVI != "" || s.Unit != "" {
+			sub := s.LabelVI
+			if s.Unit != "" {
+				if sub != "" {
+					sub += " "
+				}
+				sub += "(" + s.Unit + ")"
+			}
+			b.WriteString(`<br><small style="font-weight:normal">` + esc(sub) + "</small>")
+		}
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead><tbody>")
+	for r := 0; r < rows; r++ {
+		b.WriteString("<tr>")
+		for j := range f.cols {
+			c := f.ColumnAt(j)
+			align := "left"
+			if c.spec.Kind.Numeric() {
+				align = "right"
+			}
+			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 6px">%s</td>`, align, esc(c.display(r)))
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("</tbody></table>")
+	if rows < f.nrows {
+		fmt.Fprintf(&b, "<p><small>… %d more rows (%d in all)</small></p>", f.nrows-rows, f.nrows)
+	}
+	return b.String()
+}
+
