@@ -1,0 +1,112 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// ColumnRef names a column of a dataset.
+type ColumnRef struct {
+	Dataset string
+	Column  string
+}
+
+// Claim is a figure the text of a document states, with the table columns
+// it summarises: the claimed value is compared with sum(Numerator) /
+// sum(Denominator) (×100 when Percent), or with sum(Numerator) alone when
+// there is no denominator. Nulls are left out of sums.
+type Claim struct {
+	Subject    string  // what the figure is, in a few words
+	Text       string  // the source phrase
+	Line       int     // its source line
+	Value      float64 // the figure as stated (in percent when Percent)
+	Comparator string  // "=" (within Tolerance), ">", ">=", "<", "<="
+	Tolerance  float64 // for "=": "khoảng 69%" is ±0.5 point, an exact amount 0
+	Percent    bool
+	Numerator  []ColumnRef
+	// Denominator, if any, makes the claim a ratio.
+	Denominator []ColumnRef
+}
+
+// Claims checks text claims against the frames they summarise (keyed by
+// dataset id).
+func Claims(dataset string, frames map[string]*frame.Frame, claims ...Claim) (Report, error) {
+	r := Report{Dataset: dataset}
+	for _, c := range claims {
+		num, err := sumRefs(frames, c.Numerator)
+		if err != nil {
+			return r, fmt.Errorf("reconcile: claim at line %d: %w", c.Line, err)
+		}
+		v, expr := num, refsString(c.Numerator)
+		if len(c.Denominator) > 0 {
+			den, err := sumRefs(frames, c.Denominator)
+			if err != nil {
+				return r, fmt.Errorf("reconcile: claim at line %d: %w", c.Line, err)
+			}
+			v = num / den
+			if c.Percent {
+				v *= 100
+			}
+			expr = "(" + expr + ") / (" + refsString(c.Denominator) + ")"
+			if c.Percent {
+				expr += " × 100"
+			}
+		}
+		var ok bool
+		switch c.Comparator {
+		case ">":
+			ok = v > c.Value
+		case ">=":
+			ok = v >= c.Value
+		case "<":
+			ok = v < c.Value
+		case "<=":
+			ok = v <= c.Value
+		default:
+			ok = near(c.Value, v, c.Tolerance)
+		}
+		cmp := c.Comparator
+		if cmp == "" {
+			cmp = "="
+		}
+		detail := fmt.Sprintf("the text says %q (%s %s", c.Text, cmp, frame.FormatVI(c.Value, -1))
+		if cmp == "=" && c.Tolerance > 0 {
+			detail += fmt.Sprintf(" ± %s", frame.FormatVI(c.Tolerance, -1))
+		}
+		detail += fmt.Sprintf("); the tables give %s = %s", expr, frame.FormatVI(v, 4))
+		r.check(ok, Finding{Rule: RuleText, Subject: c.Subject, Column: expr,
+			Reported: c.Value, Computed: v, Difference: c.Value - v, SourceLine: c.Line, Detail: detail})
+	}
+	return r, nil
+}
+
+func sumRefs(frames map[string]*frame.Frame, refs []ColumnRef) (float64, error) {
+	s := 0.0
+	for _, ref := range refs {
+		f, ok := frames[ref.Dataset]
+		if !ok {
+			return 0, fmt.Errorf("dataset %q not given", ref.Dataset)
+		}
+		c, err := f.Column(ref.Column)
+		if err != nil {
+			return 0, err
+		}
+		for _, v := range c.Float64s() {
+			if !math.IsNaN(v) {
+				s += v
+			}
+		}
+	}
+	return s, nil
+}
+
+func refsString(refs []ColumnRef) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = r.Dataset + ":" + r.Column
+	}
+	return strings.Join(parts, " + ")
+}

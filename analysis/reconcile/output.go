@@ -1,0 +1,69 @@
+package reconcile
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// CSVHeader is the header of WriteCSV: a public contract.
+var CSVHeader = []string{"dataset", "rule", "subject", "column", "reported", "computed", "difference", "source_line"}
+
+func plain(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// WriteCSV writes findings as CSV with CSVHeader; numbers in plain Go form,
+// an undefined figure as an empty field.
+func WriteCSV(w io.Writer, fs []Finding) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(CSVHeader); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if err := cw.Write([]string{f.Dataset, f.Rule, f.Subject, f.Column, plain(f.Reported), plain(f.Computed), plain(f.Difference), strconv.Itoa(f.SourceLine)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteText writes findings for people: one line each,
+// "dataset:line: rule: detail".
+func WriteText(w io.Writer, fs []Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", f.Dataset, f.SourceLine, f.Rule, f.Detail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Frame returns findings as a Frame with the CSV columns plus "detail".
+func Frame(fs []Finding) (*frame.Frame, error) {
+	b := frame.NewBuilder(nil, map[string]string{frame.MetaTitle: "Kết quả đối chiếu số liệu (reconciliation findings)"},
+		frame.FieldSpec{Name: "dataset", Kind: frame.String},
+		frame.FieldSpec{Name: "rule", Kind: frame.String},
+		frame.FieldSpec{Name: "subject", Kind: frame.String},
+		frame.FieldSpec{Name: "column", Kind: frame.String},
+		frame.FieldSpec{Name: "reported", Kind: frame.Float64},
+		frame.FieldSpec{Name: "computed", Kind: frame.Float64},
+		frame.FieldSpec{Name: "difference", Kind: frame.Float64},
+		frame.FieldSpec{Name: "source_line", Kind: frame.Int64},
+		frame.FieldSpec{Name: "detail", Kind: frame.String})
+	defer b.Release()
+	for _, f := range fs {
+		if err := b.AppendRow(f.Dataset, f.Rule, f.Subject, f.Column, f.Reported, f.Computed, f.Difference, int64(f.SourceLine), f.Detail); err != nil {
+			return nil, err
+		}
+	}
+	return b.Frame()
+}

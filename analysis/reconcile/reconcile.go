@@ -1,0 +1,349 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// Rule names, stable in CSV output.
+const (
+	RuleTotal = "total-vs-sum"
+	RuleRatio = "ratio-vs-recomputed"
+	RuleParts = "parts-vs-whole"
+	RuleText  = "text-vs-table"
+)
+
+// Finding is one disagreement between figures of the sources.
+type Finding struct {
+	Dataset    string
+	Rule       string
+	Subject    string // the row: unit name, code, or the total's label
+	Column     string
+	Reported   float64 // the figure as the source states it (NaN if none)
+	Computed   float64 // the figure recomputed from its parts (NaN if undefined)
+	Difference float64 // Reported - Computed (NaN if either is)
+	SourceLine int
+	Detail     string // a sentence for people
+}
+
+// Report is the result of checking one dataset: how many comparisons were
+// made and the findings among them.
+type Report struct {
+	Dataset  string
+	Checks   int
+	Findings []Finding
+}
+
+// Add appends another report's checks and findings.
+func (r *Report) Add(o Report) {
+	r.Checks += o.Checks
+	r.Findings = append(r.Findings, o.Findings...)
+}
+
+func (r *Report) check(ok bool, f Finding) {
+	r.Checks++
+	if !ok {
+		f.Dataset = r.Dataset
+		r.Findings = append(r.Findings, f)
+	}
+}
+
+// Sort orders findings by dataset, then source line, then rule and column.
+func Sort(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Dataset != b.Dataset {
+			return a.Dataset < b.Dataset
+		}
+		if a.SourceLine != b.SourceLine {
+			return a.SourceLine < b.SourceLine
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Column < b.Column
+	})
+}
+
+// Claims columns: a claims Frame holds the reported totals of a dataset,
+// one row per reported figure.
+const (
+	ClaimLabel    = "label"    // the total row's label ("TỔNG CỘNG")
+	ClaimScope    = "scope"    // "" for a grand total, else the section it closes
+	ClaimColumn   = "column"   // the data column it totals
+	ClaimValue    = "value"    // the reported figure (float64)
+	ClaimText     = "text"     // the figure as written
+	ClaimDecimals = "decimals" // digits written after the decimal mark
+	ClaimLine     = "source_line"
+)
+
+// ClaimFields are the columns of a claims Frame.
+func ClaimFields() []frame.FieldSpec {
+	return []frame.FieldSpec{
+		{Name: ClaimLabel, Kind: frame.String, LabelVI: "Dòng tổng"},
+		{Name: ClaimScope, Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
+		{Name: ClaimColumn, Kind: frame.String, LabelVI: "Cột"},
+		{Name: ClaimValue, Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
+		{Name: ClaimText, Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
+		{Name: ClaimDecimals, Kind: frame.Int64, LabelVI: "Số chữ số thập phân"},
+		{Name: ClaimLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
+	}
+}
+
+// decimalsOf is the number of decimals the shortest form of v shows.
+func decimalsOf(v float64) int {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
+}
+
+// halfUnit is the rounding tolerance of a figure written with d decimals.
+func halfUnit(d int) float64 { return 0.5 * math.Pow10(-d) }
+
+// rel is a tiny relative slack for float sums of exact decimals.
+func near(a, b, tol float64) bool {
+	return math.Abs(a-b) <= tol+1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// Totals compares each reported total in claims with the sum of its column
+// in data (the rows of its scope: all rows for a grand total, the rows
+// whose "group" is the scope for a subtotal). Columns whose unit is ratio or
+// percent are not summed: Ratio rules check them. Nulls are left out of the
+// sum and said in the detail. subject names the column whose value names
+// a row in findings (e.g. "unit").
+func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
+	r := Report{Dataset: dataset}
+	if claims == nil || claims.NumRows() == 0 {
+		return r, nil
+	}
+	labels := claims.Col(ClaimLabel).Strings()
+	scopes := claims.Col(ClaimScope).Strings()
+	cols := claims.Col(ClaimColumn).Strings()
+	vals := claims.Col(ClaimValue).Float64s()
+	decs := claims.Col(ClaimDecimals).Int64s()
+	lines := claims.Col(ClaimLine).Int64s()
+	var groups []string
+	if data.Has("group") {
+		groups = data.Col("group").Strings()
+	}
+	for i := range labels {
+		if math.IsNaN(vals[i]) {
+			continue
+		}
+		c, err := data.Column(cols[i])
+		if err != nil {
+			return r, fmt.Errorf("reconcile: claim at line %d: %w", lines[i], err)
+		}
+		if !c.Kind().Numeric() || c.Unit() == "ratio" || c.Unit() == "percent" {
+			continue
+		}
+		sum, nulls, n := 0.0, 0, 0
+		for k, v := range c.Float64s() {
+			if scopes[i] != "" && (groups == nil || groups[k] != scopes[i]) {
+				continue
+			}
+			n++
+			if math.IsNaN(v) {
+				nulls++
+				continue
+			}
+			sum += v
+		}
+		detail := fmt.Sprintf("%s %q reports %s for %s; its %d rows add up to %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), cols[i], n, frame.FormatVI(sum, -1))
+		if nulls > 0 {
+			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
+		}
+		r.check(near(vals[i], sum, halfUnit(int(decs[i]))), Finding{
+			Rule: RuleTotal, Subject: labels[i], Column: cols[i],
+			Reported: vals[i], Computed: sum, Difference: vals[i] - sum,
+			SourceLine: int(lines[i]), Detail: detail,
+		})
+	}
+	return r, nil
+}
+
+// Ratio is a reported ratio column and the columns it is the quotient of.
+type Ratio struct {
+	Reported    string // e.g. computers_per_staff_reported
+	Numerator   string // e.g. computers
+	Denominator string // e.g. staff
+}
+
+// Ratios compares, row by row, each reported ratio with numerator /
+// denominator, within half a unit of the last decimal the column is written
+// with (its most precise cell: a column written to five decimals is checked
+// to ±0.000005). A reported ratio whose denominator is zero is a finding
+// (the ratio is undefined); a null anywhere skips the row. subject names the
+// column that identifies rows in findings. With claims, the reported ratios
+// of total rows are checked too, against the ratio of the column sums.
+func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...Ratio) (Report, error) {
+	r := Report{Dataset: dataset}
+	subj, err := data.Column(subject)
+	if err != nil {
+		return r, err
+	}
+	names := subj.Strings()
+	lines := data.Col("source_line").Int64s()
+	for _, s := range specs {
+		rep, err1 := data.Column(s.Reported)
+		num, err2 := data.Column(s.Numerator)
+		den, err3 := data.Column(s.Denominator)
+		if err := firstErr(err1, err2, err3); err != nil {
+			return r, err
+		}
+		rv, nv, dv := rep.Float64s(), num.Float64s(), den.Float64s()
+		d := 0
+		for _, v := range rv {
+			if !math.IsNaN(v) {
+				d = max(d, decimalsOf(v))
+			}
+		}
+		tol := halfUnit(d)
+		for i := range rv {
+			if math.IsNaN(rv[i]) || math.IsNaN(nv[i]) || math.IsNaN(dv[i]) {
+				continue
+			}
+			if dv[i] == 0 {
+				r.check(false, Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
+					Reported: rv[i], Computed: math.NaN(), Difference: math.NaN(), SourceLine: int(lines[i]),
+					Detail: fmt.Sprintf("%s reports %s = %s but %s is 0: the ratio is undefined", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Denominator)})
+				continue
+			}
+			q := nv[i] / dv[i]
+			r.check(near(rv[i], q, tol), Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
+				Reported: rv[i], Computed: q, Difference: rv[i] - q, SourceLine: int(lines[i]),
+				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, 6), tol)})
+		}
+		if claims != nil {
+			r.Add(totalRatio(dataset, data, claims, s, tol))
+		}
+	}
+	return r, nil
+}
+
+// totalRatio checks a total row's reported ratio against both the ratio of
+// the reported totals and the ratio of the column sums.
+func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol float64) Report {
+	r := Report{Dataset: dataset}
+	labels := claims.Col(ClaimLabel).Strings()
+	cols := claims.Col(ClaimColumn).Strings()
+	vals := claims.Col(ClaimValue).Float64s()
+	lines := claims.Col(ClaimLine).Int64s()
+	scopes := claims.Col(ClaimScope).Strings()
+	find := func(label, col string) (float64, bool) {
+		for i := range cols {
+			if labels[i] == label && cols[i] == col && !math.IsNaN(vals[i]) {
+				return vals[i], true
+			}
+		}
+		return 0, false
+	}
+	for i := range cols {
+		if cols[i] != s.Reported || math.IsNaN(vals[i]) || scopes[i] != "" {
+			continue
+		}
+		sumN, sumD := sumOf(data.Col(s.Numerator)), sumOf(data.Col(s.Denominator))
+		q := sumN / sumD
+		r.check(near(vals[i], q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
+			Reported: vals[i], Computed: q, Difference: vals[i] - q, SourceLine: int(lines[i]),
+			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, 6))})
+		if n, ok1 := find(labels[i], s.Numerator); ok1 {
+			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
+				q2 := n / d
+				r.check(near(vals[i], q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
+					Reported: vals[i], Computed: q2, Difference: vals[i] - q2, SourceLine: int(lines[i]),
+					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, 6))})
+			}
+		}
+	}
+	return r
+}
+
+func sumOf(c frame.Column) float64 {
+	s := 0.0
+	for _, v := range c.Float64s() {
+		if !math.IsNaN(v) {
+			s += v
+		}
+	}
+	return s
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// Parts says that, in every row, the parts add up to at most the whole
+// (AtMost) or exactly to it.
+type Parts struct {
+	Whole  string
+	Parts  []string
+	AtMost bool
+}
+
+// PartsWithinWhole checks each row: the sum of the parts against the whole
+// (at most, or equal). Null parts count as absent; a null whole skips the
+// row.
+func PartsWithinWhole(dataset string, data *frame.Frame, subject string, specs ...Parts) (Report, error) {
+	r := Report{Dataset: dataset}
+	subj, err := data.Column(subject)
+	if err != nil {
+		return r, err
+	}
+	names := subj.Strings()
+	lines := data.Col("source_line").Int64s()
+	for _, s := range specs {
+		w, err := data.Column(s.Whole)
+		if err != nil {
+			return r, err
+		}
+		wv := w.Float64s()
+		parts := make([][]float64, len(s.Parts))
+		for k, p := range s.Parts {
+			c, err := data.Column(p)
+			if err != nil {
+				return r, err
+			}
+			parts[k] = c.Float64s()
+		}
+		rel := "="
+		if s.AtMost {
+			rel = "≤"
+		}
+		for i := range wv {
+			if math.IsNaN(wv[i]) {
+				continue
+			}
+			sum, seen := 0.0, 0
+			for _, p := range parts {
+				if !math.IsNaN(p[i]) {
+					sum += p[i]
+					seen++
+				}
+			}
+			if seen == 0 {
+				continue
+			}
+			ok := near(sum, wv[i], 0)
+			if s.AtMost {
+				ok = sum <= wv[i]+1e-9
+			}
+			r.check(ok, Finding{Rule: RuleParts, Subject: names[i], Column: strings.Join(s.Parts, "+"),
+				Reported: wv[i], Computed: sum, Difference: wv[i] - sum, SourceLine: int(lines[i]),
+				Detail: fmt.Sprintf("%s: %s = %s should be %s %s = %s", names[i], strings.Join(s.Parts, " + "), frame.FormatVI(sum, -1), rel, s.Whole, frame.FormatVI(wv[i], -1))})
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,133 @@
+package datasets
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/loaders"
+)
+
+type cached struct {
+	once   sync.Once
+	table  *loaders.Table
+	claims *frame.Frame
+	err    error
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*cached{}
+)
+
+func entryCache(id string) *cached {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	c, ok := cache[id]
+	if !ok {
+		c = &cached{}
+		cache[id] = c
+	}
+	return c
+}
+
+// Load returns the dataset of that id. It is parsed from its embedded
+// source on first use and cached; Load is safe for concurrent use. The
+// caller owns the returned reference (Release it when done; with the
+// default allocator forgetting costs nothing).
+func Load(id string) (*frame.Frame, error) {
+	t, _, err := load(id)
+	if err != nil {
+		return nil, err
+	}
+	return t.Frame.Retain(), nil
+}
+
+// MustLoad is Load for notebooks and examples: it panics on error.
+func MustLoad(id string) *frame.Frame {
+	f, err := Load(id)
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
+// Claims returns the reported totals of a dataset ("TỔNG CỘNG" rows and the
+// like) as a Frame of reconcile.ClaimFields, one row per reported figure.
+// They are not data rows. The caller owns the returned reference.
+func Claims(id string) (*frame.Frame, error) {
+	_, c, err := load(id)
+	if err != nil {
+		return nil, err
+	}
+	return c.Retain(), nil
+}
+
+func load(id string) (*loaders.Table, *frame.Frame, error) {
+	e, err := Lookup(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	c := entryCache(id)
+	c.once.Do(func() { c.table, c.claims, c.err = parse(e) })
+	return c.table, c.claims, c.err
+}
+
+func parse(e Entry) (*loaders.Table, *frame.Frame, error) {
+	text, err := SourceText(e.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := loaders.LookupLayout(e.Layout)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := loaders.ParseText(text, l, loaders.Options{
+		File: e.Source, Appendix: e.appendixID, Convention: e.Convention,
+		Meta: e.meta(),
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("datasets: %s: %w", e.ID, err)
+	}
+	if t.Frame.NumRows() != e.Rows {
+		return nil, nil, fmt.Errorf("datasets: %s: parsed %d rows, the catalogue says %d", e.ID, t.Frame.NumRows(), e.Rows)
+	}
+	claims, err := claimsFrame(e, t)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, claims, nil
+}
+
+func (e Entry) meta() map[string]string {
+	m := map[string]string{
+		frame.MetaDataset: e.ID, frame.MetaTitle: e.TitleVI, frame.MetaTitleEN: e.TitleEN,
+		frame.MetaProvince: e.Province, frame.MetaPeriod: e.Period, frame.MetaSourceFile: e.Source,
+		frame.MetaDocument: e.Document, frame.MetaDocumentDate: e.DocumentDate,
+		frame.MetaLayout: e.Layout, "number_convention_note": e.ConventionNote,
+	}
+	if e.Appendix != "" {
+		m[frame.MetaAppendix] = e.Appendix
+	}
+	return m
+}
+
+func claimsFrame(e Entry, t *loaders.Table) (*frame.Frame, error) {
+	meta := e.meta()
+	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
+	b := frame.NewBuilder(nil, meta, reconcile.ClaimFields()...)
+	defer b.Release()
+	for _, tot := range t.Totals {
+		for _, v := range tot.Values {
+			var val any
+			if !v.IsText {
+				val = v.Value
+			}
+			if err := b.AppendRow(tot.Label, tot.Group, v.Column, val, v.Text, int64(v.Decimals), int64(v.Line)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.Frame()
+}

@@ -1,0 +1,312 @@
+package loaders
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+var periodRe = regexp.MustCompile(`^((?:19|20)[0-9]{2})\s*(?:[-–—/]|đến)\s*((?:19|20)[0-9]{2})$|^((?:19|20)[0-9]{2})$`)
+
+// ParsePeriod reads "2009-2010", "2011 – 2015" or "2011" into its first and
+// last year.
+func ParsePeriod(s string) (start, end int, err error) {
+	m := periodRe.FindStringSubmatch(CleanText(s))
+	if m == nil {
+		return 0, 0, fmt.Errorf("%w: %q is not a period of years", ErrNotNumber, s)
+	}
+	if m[3] != "" {
+		y, _ := strconv.Atoi(m[3])
+		return y, y, nil
+	}
+	start, _ = strconv.Atoi(m[1])
+	end, _ = strconv.Atoi(m[2])
+	if end < start {
+		return 0, 0, fmt.Errorf("%w: period %q ends before it starts", ErrNotNumber, s)
+	}
+	return start, end, nil
+}
+
+// grandTotalRe: "TỔNG CỘNG", "TỔNG/BÌNH QUÂN", "Tổng số" cover the whole table.
+var grandTotalRe = regexp.MustCompile(`^(?i:tổng)`)
+
+func numericKind(k CellKind) bool {
+	return k == Count || k == Ratio || k == Money || k == MoneyOrText
+}
+
+// decideConvention looks at every numeric token of the table.
+func decideConvention(rows []rawRow, l Layout, o Options, errs *errorList) (Convention, string) {
+	if o.Convention != Undecided {
+		return o.Convention, "given by the caller"
+	}
+	var first [3]*Cell
+	for _, r := range rows {
+		for k, c := range r.cells {
+			if c.Empty() || !numericKind(l.Cells[k].Kind) || !isNumberLike(c.Text) {
+				continue
+			}
+			num, _ := splitUnit(c.Text)
+			ev, _ := Evidence(num)
+			if ev != Undecided && first[ev] == nil {
+				cc := c
+				first[ev] = &cc
+			}
+		}
+	}
+	d, cm := first[DotThousands], first[CommaThousands]
+	switch {
+	case d != nil && cm != nil:
+		a, b := d, cm
+		if b.Line < a.Line {
+			a, b = b, a
+		}
+		errs.add(&Error{Line: b.Line, Text: b.Text, Err: ErrMixedConvention,
+			Expected: fmt.Sprintf("numbers in one convention: %q at line %d is written the other way", a.Text, a.Line)})
+		return Undecided, "mixed"
+	case d != nil:
+		return DotThousands, fmt.Sprintf("detected from %q at line %d", d.Text, d.Line)
+	case cm != nil:
+		return CommaThousands, fmt.Sprintf("detected from %q at line %d", cm.Text, cm.Line)
+	}
+	return Undecided, "no number in the table decides it"
+}
+
+func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Options, errs *errorList) (*Table, error) {
+	t := &Table{Layout: l.Name, File: o.File, MoneyUnit: l.MoneyUnit}
+	if len(cells) > 0 {
+		t.FirstLine, t.LastLine = cells[0].Line, cells[len(cells)-1].Line
+	}
+	switch {
+	case o.Unit != "":
+		u, ok := ParseMoneyUnit(o.Unit)
+		if !ok {
+			return nil, fmt.Errorf("unknown money unit %q (want đồng, nghìn đồng, triệu đồng or tỷ đồng)", o.Unit)
+		}
+		t.MoneyUnit = u
+	case headerUnit != "":
+		if u, ok := ParseMoneyUnit(headerUnit); ok {
+			t.MoneyUnit = u
+		}
+	}
+	t.Convention, t.ConventionReason = decideConvention(rows, l, o, errs)
+
+	meta := map[string]string{frame.MetaLayout: l.Name, "number_convention": t.Convention.String()}
+	if o.File != "" {
+		meta[frame.MetaSourceFile] = o.File
+	}
+	for k, v := range o.Meta {
+		meta[k] = v
+	}
+	specs := l.Columns()
+	for i := range specs {
+		if specs[i].Unit == "million_vnd" {
+			specs[i].Extra = map[string]string{frame.MetaSourceUnit: t.MoneyUnit.String()}
+		}
+	}
+	b := frame.NewBuilder(o.Allocator, meta, specs...)
+	defer b.Release()
+	nData := 0
+	for _, r := range rows {
+		if r.kind == totalRow {
+			t.Totals = append(t.Totals, parseTotal(r, l, t, errs))
+			continue
+		}
+		nData++
+		col := 0
+		if l.Sections {
+			if r.group == "" {
+				b.AppendNull(0)
+			} else {
+				b.AppendString(0, r.group)
+			}
+			col = 1
+		}
+		for k, spec := range l.Cells {
+			c := r.cells[k]
+			col = appendCell(b, col, spec, c, k+1, l, t, errs)
+		}
+		b.AppendInt64(col, int64(r.line))
+	}
+	if nData == 0 && len(errs.errs) == 0 {
+		line := t.FirstLine
+		errs.add(&Error{Line: line, Err: ErrTruncated, Expected: "at least one data row"})
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	f, err := b.Frame()
+	if err != nil {
+		return nil, err
+	}
+	t.Frame = f
+	return t, nil
+}
+
+// appendCell reads one cell into its column(s) and returns the next column.
+func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Layout, t *Table, errs *errorList) int {
+	fail := func(err error, expected string) {
+		errs.add(&Error{Line: c.Line, Cell: pos, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: expected})
+	}
+	switch spec.Kind {
+	case RowNumber:
+		v, err := strconv.ParseInt(c.Text, 10, 64)
+		if err != nil {
+			fail(ErrNotNumber, "a row number")
+			b.AppendNull(col)
+		} else {
+			b.AppendInt64(col, v)
+		}
+		return col + 1
+	case Text:
+		if c.Empty() {
+			b.AppendNull(col)
+		} else {
+			b.AppendString(col, c.Text)
+		}
+		return col + 1
+	case Count:
+		switch {
+		case c.Empty():
+			b.AppendNull(col)
+		case l.DashZero && isDash(c.Text):
+			b.AppendInt64(col, 0)
+		default:
+			v, err := ParseCount(c.Text, t.Convention)
+			if err != nil {
+				fail(err, "a whole number "+detail(err))
+				b.AppendNull(col)
+			} else {
+				b.AppendInt64(col, v)
+			}
+		}
+		return col + 1
+	case Ratio:
+		switch {
+		case c.Empty():
+			b.AppendNull(col)
+		case l.DashZero && isDash(c.Text):
+			b.AppendFloat64(col, 0)
+		default:
+			v, err := ParseNumber(c.Text, t.Convention)
+			if err != nil {
+				fail(err, "a number "+detail(err))
+				b.AppendNull(col)
+			} else {
+				b.AppendFloat64(col, v)
+			}
+		}
+		return col + 1
+	case Money:
+		if c.Empty() {
+			b.AppendNull(col)
+			return col + 1
+		}
+		a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+		if err != nil {
+			fail(err, "an amount of money "+detail(err))
+			b.AppendNull(col)
+		} else {
+			b.AppendFloat64(col, a.Million)
+		}
+		return col + 1
+	case MoneyOrText:
+		switch {
+		case c.Empty():
+			b.AppendNull(col)
+			b.AppendNull(col + 1)
+		case isNumberLike(c.Text):
+			a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+			if err != nil {
+				fail(err, "an amount of money or a text "+detail(err))
+				b.AppendNull(col)
+			} else {
+				b.AppendFloat64(col, a.Million)
+			}
+			b.AppendNull(col + 1)
+		default:
+			b.AppendNull(col)
+			b.AppendString(col+1, c.Text)
+		}
+		return col + 2
+	case Period:
+		if c.Empty() {
+			b.AppendNull(col)
+			b.AppendNull(col + 1)
+			return col + 2
+		}
+		s, e, err := ParsePeriod(c.Text)
+		if err != nil {
+			fail(err, "a period such as 2011-2015")
+			b.AppendNull(col)
+			b.AppendNull(col + 1)
+		} else {
+			b.AppendInt64(col, int64(s))
+			b.AppendInt64(col+1, int64(e))
+		}
+		return col + 2
+	}
+	panic("loaders: unknown cell kind")
+}
+
+func parseTotal(r rawRow, l Layout, t *Table, errs *errorList) Total {
+	tot := Total{Label: r.label, Line: r.line}
+	if !grandTotalRe.MatchString(r.label) {
+		tot.Group = r.group // "Cộng" closes its section
+	}
+	for k := l.totalFrom(); k < len(l.Cells); k++ {
+		c, spec := r.cells[k], l.Cells[k]
+		if c.Empty() {
+			continue
+		}
+		tv := TotalValue{Column: spec.Name, Text: c.Text, Line: c.Line}
+		var err error
+		switch spec.Kind {
+		case Count, Ratio:
+			var d decimal
+			if l.DashZero && isDash(c.Text) {
+				d = decimal{mant: "0"}
+			} else {
+				d, err = parseDecimal(c.Text, t.Convention, spec.Kind == Count)
+			}
+			tv.Value, tv.Decimals = d.float(0), d.decimals
+		case Money, MoneyOrText:
+			if spec.Kind == MoneyOrText && !isNumberLike(c.Text) {
+				tv.IsText = true
+				break
+			}
+			var a Amount
+			a, err = ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+			tv.Value, tv.Decimals = a.Million, a.Decimals
+		default:
+			tv.IsText = true
+		}
+		if err != nil {
+			errs.add(&Error{Line: c.Line, Cell: k + 1, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: "a number in the total row " + detail(err)})
+			continue
+		}
+		tot.Values = append(tot.Values, tv)
+	}
+	return tot
+}
+
+// rootErr returns the sentinel an error wraps.
+func rootErr(err error) error {
+	for _, s := range []error{ErrAmbiguousNumber, ErrMixedConvention, ErrNotNumber} {
+		if errorsIs(err, s) {
+			return s
+		}
+	}
+	return err
+}
+
+// detail is the explanation part of a number error, in parentheses.
+func detail(err error) string {
+	msg := err.Error()
+	if i := strings.Index(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return "(" + msg + ")"
+}

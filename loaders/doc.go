@@ -1,0 +1,18 @@
+// Package loaders turns the tables and figures of Vietnamese planning
+// documents into frames: number and money parsing for the conventions the
+// documents use (1.774 and 30.500.000.000 with dot thousands, 58,68% and
+// 990,277 triệu with a decimal comma, 1,201 and 9,189,899,000 with comma
+// thousands and 0.89308 with a decimal point), table extraction driven by a
+// Layout (column names, kinds and count) from the text forms the sources
+// come in and from CSV, and diagnostics that name file, line and the text
+// found.
+//
+// A loader never guesses: a token that reads two ways with nothing in its
+// table to decide is an ErrAmbiguousNumber, and a row with too few or too many
+// cells is an ErrCellCount at the line where it starts. Problems are returned
+// all at once (errors.Join), in line order, each an *Error that unwraps to a
+// sentinel for errors.Is.
+//
+// The package knows table templates, not documents: which document holds
+// which appendix is the business of package datasets.
+package loaders

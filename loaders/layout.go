@@ -1,0 +1,185 @@
+package loaders
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// CellKind is how a source cell is read.
+type CellKind int
+
+// The cell kinds.
+const (
+	// RowNumber: the row's number (STT, Mã số), plain digits, into an
+	// int64 column. Data rows start with it.
+	RowNumber CellKind = iota
+	// Text: kept as cleaned text; empty is null.
+	Text
+	// Count: a whole number of people or things (int64); empty is null.
+	Count
+	// Ratio: a number as written (float64), e.g. 0.89308; empty is null.
+	Ratio
+	// Money: an amount converted to million đồng (float64); empty is null,
+	// "-" is zero when the layout says so.
+	Money
+	// MoneyOrText: an amount, or a text in its place ("Chưa được bố trí"):
+	// the amount goes to Name (null for a text) and the text to Aux.
+	MoneyOrText
+	// Period: "2009-2010" or "2011" into two year columns Name and Aux.
+	Period
+)
+
+// CellSpec describes one source cell of a data row.
+type CellSpec struct {
+	Kind    CellKind
+	Name    string // output column
+	Aux     string // second output column (Period end; MoneyOrText text)
+	LabelVI string // the Vietnamese header
+	AuxVI   string // the Vietnamese header of Aux
+	Unit    string // unit of the output column (people, count, ratio ...)
+}
+
+// Layout is a table template: the cells of a data row, in order, and how
+// the table is organised. One layout reads the same kind of table from any
+// province or year.
+type Layout struct {
+	Name        string
+	Description string
+	// Sections: data rows are grouped under headings such as
+	// "I. CÁC SỞ, NGÀNH TỈNH"; the heading goes to column "group".
+	Sections bool
+	Cells    []CellSpec
+	// TotalFrom is the first cell that a total row ("TỔNG CỘNG", "TỔNG/BÌNH
+	// QUÂN") reports; the cells before it are covered by the label.
+	TotalFrom string
+	// MoneyUnit is the unit of Money cells when neither the cell nor an
+	// "Đơn vị tính" line of the table says.
+	MoneyUnit MoneyUnit
+	// DashZero reads "-" as zero in number cells (budget tables).
+	DashZero bool
+}
+
+// Columns returns the output columns of the layout: "group" when it has
+// sections, the cells' columns, then "source_line".
+func (l Layout) Columns() []frame.FieldSpec {
+	var out []frame.FieldSpec
+	if l.Sections {
+		out = append(out, frame.FieldSpec{Name: "group", Kind: frame.String, LabelVI: "Nhóm (đề mục)"})
+	}
+	for _, c := range l.Cells {
+		switch c.Kind {
+		case RowNumber:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI})
+		case Text:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.String, LabelVI: c.LabelVI})
+		case Count:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI, Unit: c.Unit})
+		case Ratio:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: c.Unit})
+		case Money:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: "million_vnd"})
+		case MoneyOrText:
+			out = append(out,
+				frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: "million_vnd"},
+				frame.FieldSpec{Name: c.Aux, Kind: frame.String, LabelVI: c.AuxVI})
+		case Period:
+			out = append(out,
+				frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI, Unit: "year"},
+				frame.FieldSpec{Name: c.Aux, Kind: frame.Int64, LabelVI: c.AuxVI, Unit: "year"})
+		}
+	}
+	out = append(out, frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+	return out
+}
+
+// ColumnNames returns the names of Columns.
+func (l Layout) ColumnNames() []string {
+	cols := l.Columns()
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.Name
+	}
+	return out
+}
+
+func (l Layout) totalFrom() int {
+	for i, c := range l.Cells {
+		if c.Name == l.TotalFrom {
+			return i
+		}
+	}
+	return 1
+}
+
+func (l Layout) validate() error {
+	if l.Name == "" || len(l.Cells) < 2 {
+		return fmt.Errorf("layout %q: needs a name and at least two cells", l.Name)
+	}
+	if l.Cells[0].Kind != RowNumber {
+		return fmt.Errorf("layout %q: the first cell must be the row number", l.Name)
+	}
+	seen := map[string]bool{"group": l.Sections, "source_line": true}
+	for _, c := range l.Cells {
+		for _, n := range []string{c.Name, c.Aux} {
+			if n == "" {
+				continue
+			}
+			if seen[n] {
+				return fmt.Errorf("layout %q: column %q twice", l.Name, n)
+			}
+			seen[n] = true
+		}
+		if (c.Kind == Period || c.Kind == MoneyOrText) && c.Aux == "" {
+			return fmt.Errorf("layout %q: cell %q needs an Aux column", l.Name, c.Name)
+		}
+	}
+	return nil
+}
+
+var layouts = map[string]Layout{}
+
+// RegisterLayout adds a layout to the registry LookupLayout reads (for
+// researchers with their own templates). It replaces one of the same name.
+func RegisterLayout(l Layout) error {
+	if err := l.validate(); err != nil {
+		return err
+	}
+	layoutsMu.Lock()
+	defer layoutsMu.Unlock()
+	layouts[l.Name] = l
+	return nil
+}
+
+// LookupLayout returns the layout of that name.
+func LookupLayout(name string) (Layout, error) {
+	layoutsMu.RLock()
+	defer layoutsMu.RUnlock()
+	l, ok := layouts[name]
+	if !ok {
+		return Layout{}, fmt.Errorf("%w %q (have %s)", ErrUnknownLayout, name, strings.Join(layoutNamesLocked(), ", "))
+	}
+	return l, nil
+}
+
+// Layouts returns the registered layouts, by name.
+func Layouts() []Layout {
+	layoutsMu.RLock()
+	defer layoutsMu.RUnlock()
+	out := []Layout{}
+	for _, n := range layoutNamesLocked() {
+		out = append(out, layouts[n])
+	}
+	return out
+}
+
+func layoutNamesLocked() []string {
+	names := make([]string, 0, len(layouts))
+	for n := range layouts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
