@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -116,18 +115,5 @@ func (e Entry) meta() map[string]string {
 func claimsFrame(e Entry, t *loaders.Table) (*frame.Frame, error) {
 	meta := e.meta()
 	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
-	b := frame.NewBuilder(nil, meta, reconcile.ClaimFields()...)
-	defer b.Release()
-	for _, tot := range t.Totals {
-		for _, v := range tot.Values {
-			var val any
-			if !v.IsText {
-				val = v.Value
-			}
-			if err := b.AppendRow(tot.Label, tot.Group, v.Column, val, v.Text, int64(v.Decimals), int64(v.Line)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return b.Frame()
+	return t.TotalsFrame(meta)
 }

@@ -280,3 +280,31 @@ func lineAt(cells []Cell, j int) int {
 	}
 	return 0
 }
+
+// TotalsFrame returns the reported totals as a Frame, one row per reported
+// figure, with the columns label, scope, column, value, text, decimals and
+// source_line (the claims form package analysis/reconcile reads). meta is its
+// schema metadata.
+func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
+	b := frame.NewBuilder(nil, meta,
+		frame.FieldSpec{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
+		frame.FieldSpec{Name: "scope", Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
+		frame.FieldSpec{Name: "column", Kind: frame.String, LabelVI: "Cột"},
+		frame.FieldSpec{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
+		frame.FieldSpec{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
+		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Số chữ số thập phân"},
+		frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+	defer b.Release()
+	for _, tot := range t.Totals {
+		for _, v := range tot.Values {
+			var val any
+			if !v.IsText {
+				val = v.Value
+			}
+			if err := b.AppendRow(tot.Label, tot.Group, v.Column, val, v.Text, int64(v.Decimals), int64(v.Line)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return b.Frame()
+}

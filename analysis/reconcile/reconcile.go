@@ -156,7 +156,7 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 			}
 			sum += v
 		}
-		detail := fmt.Sprintf("%s %q reports %s for %s; its %d rows add up to %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), cols[i], n, frame.FormatVI(sum, -1))
+		detail := fmt.Sprintf("%s reports %s = %s; its %d rows add up to %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), n, frame.FormatVI(sum, -1))
 		if nulls > 0 {
 			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
 		}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/ictplan/ictplan/analysis/report"
+	"github.com/ictplan/ictplan/datasets"
+)
+
+func runReport(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("report", stderr, "ictplan report -o report")
+	dir := fs.String("o", "", "output directory (created if missing)")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *dir == "" || len(pos) > 0 {
+		return fmt.Errorf("%w: expected -o DIR", errUsage)
+	}
+	in := report.Input{}
+	for _, e := range datasets.Catalogue() {
+		f, err := datasets.Load(e.ID)
+		if err != nil {
+			return err
+		}
+		defer f.Release()
+		c, err := datasets.Claims(e.ID)
+		if err != nil {
+			return err
+		}
+		defer c.Release()
+		in.Datasets = append(in.Datasets, report.Dataset{ID: e.ID, TitleVI: e.TitleVI, TitleEN: e.TitleEN,
+			Source: e.Source, Document: e.Document, Appendix: e.Appendix, Frame: f, Totals: c})
+	}
+	for _, s := range datasets.Sources() {
+		in.Sources = append(in.Sources, report.Source{File: s.File, Title: s.Title, Province: s.Province, Document: s.Document, Date: s.Date})
+	}
+	r, err := datasets.CheckAll()
+	if err != nil {
+		return err
+	}
+	in.Checks, in.Findings = r.Checks, r.Findings
+	in.LineText = func(id string, line int) string {
+		e, err := datasets.Lookup(id)
+		if err != nil {
+			return ""
+		}
+		t, _ := datasets.Line(e.Source, line)
+		return t
+	}
+	if err := report.Write(*dir, in); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s/index.html and %s/tables/ (%d datasets, %d checks, %d findings)\n", *dir, *dir, len(in.Datasets), r.Checks, len(r.Findings))
+	return nil
+}
