@@ -1,0 +1,171 @@
+package parquetio
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// rowGroupRows is the largest row group Write makes.
+const rowGroupRows = 1 << 20
+
+// Write writes f to w as one Parquet file: Snappy-compressed, row groups of
+// at most 1 048 576 rows, the Arrow schema (field and schema metadata)
+// stored alongside so that Read restores it exactly.
+func Write(w io.Writer, f *frame.Frame) error {
+	props := parquet.NewWriterProperties(
+		parquet.WithAllocator(f.Allocator()),
+		parquet.WithCompression(compress.Codecs.Snappy),
+		parquet.WithMaxRowGroupLength(rowGroupRows),
+	)
+	aprops := pqarrow.NewArrowWriterProperties(
+		pqarrow.WithStoreSchema(),
+		pqarrow.WithAllocator(f.Allocator()),
+	)
+	// pqarrow's Close closes a writer that is an io.Closer: hide that, so
+	// that Write(file, f) leaves the file to its owner.
+	fw, err := pqarrow.NewFileWriter(f.Schema(), writerOnly{w}, props, aprops)
+	if err != nil {
+		return fmt.Errorf("parquetio: %w", err)
+	}
+	rec := f.Record()
+	defer rec.Release()
+	if err := fw.Write(rec); err != nil {
+		fw.Close()
+		return fmt.Errorf("parquetio: %w", err)
+	}
+	if err := fw.Close(); err != nil {
+		return fmt.Errorf("parquetio: %w", err)
+	}
+	return nil
+}
+
+type writerOnly struct{ io.Writer }
+
+// WriteFile writes f to the named file (see Write), creating or truncating
+// it.
+func WriteFile(name string, f *frame.Frame) (err error) {
+	out, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	return Write(out, f)
+}
+
+// Read reads the Parquet file of the given size from r into a Frame built
+// with mem (nil: memory.DefaultAllocator). Row groups are concatenated.
+// The schema stored by Write (or by pyarrow) gives back the field and
+// schema metadata. Every column must be of one of the five frame kinds.
+// A malformed file is an error, never a panic.
+func Read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err error) {
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
+	defer func() {
+		// The Parquet decoders trust the file more than they should: a
+		// corrupt file must not bring the program down.
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("parquetio: malformed file: %v", p)
+		}
+	}()
+	// The reader's own buffers come from a Go allocator: they are pooled
+	// and freed by finalizers, which a checked allocator would count as
+	// leaks. Only the arrays of the result come from mem.
+	pf, err := file.NewParquetReader(io.NewSectionReader(r, 0, size))
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	defer pf.Close()
+	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, mem)
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	schema, err := fr.Schema()
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	tbl, err := fr.ReadTable(context.Background())
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	defer tbl.Release()
+	chunked, err := frame.FromTable(mem, tbl)
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	defer chunked.Release()
+	// The table read lacks the schema metadata that fr.Schema restores
+	// from the stored Arrow schema, and both mark every field with
+	// "PARQUET:field_id": "-1" (no field id): put the metadata back as
+	// written.
+	cols := make([]arrow.Array, chunked.NumCols())
+	for j := range cols {
+		cols[j] = chunked.ColumnAt(j).Array()
+	}
+	f, err = frame.FromArrays(mem, restoreSchema(schema), cols)
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	return f, nil
+}
+
+// fieldIDKey is the field metadata key pqarrow reads Parquet field ids
+// into; "-1" means the file has none.
+const fieldIDKey = "PARQUET:field_id"
+
+// restoreSchema returns s without the "no field id" marks pqarrow adds.
+func restoreSchema(s *arrow.Schema) *arrow.Schema {
+	fields := make([]arrow.Field, s.NumFields())
+	for i, fl := range s.Fields() {
+		if v, ok := fl.Metadata.GetValue(fieldIDKey); ok && v == "-1" {
+			var keys, vals []string
+			for k, key := range fl.Metadata.Keys() {
+				if key != fieldIDKey {
+					keys, vals = append(keys, key), append(vals, fl.Metadata.Values()[k])
+				}
+			}
+			fl.Metadata = arrow.Metadata{}
+			if len(keys) > 0 {
+				fl.Metadata = arrow.NewMetadata(keys, vals)
+			}
+		}
+		fields[i] = fl
+	}
+	md := s.Metadata()
+	return arrow.NewSchema(fields, &md)
+}
+
+// ReadBytes reads a Parquet file held in memory (see Read).
+func ReadBytes(data []byte, mem memory.Allocator) (*frame.Frame, error) {
+	return Read(bytes.NewReader(data), int64(len(data)), mem)
+}
+
+// ReadFile reads the named Parquet file (see Read).
+func ReadFile(name string, mem memory.Allocator) (*frame.Frame, error) {
+	in, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer in.Close()
+	st, err := in.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return Read(in, st.Size(), mem)
+}

@@ -1,0 +1,513 @@
+package xlsxio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"time"
+	"unicode"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// MetadataSheet is the name of the sheet that describes the data sheets.
+const MetadataSheet = "metadata"
+
+// Excel's limits.
+const (
+	maxRows      = 1 << 20 // rows in a sheet, header included
+	maxCols      = 1 << 14 // columns in a sheet
+	maxCellChars = 32767   // UTF-16 code units in a cell
+)
+
+// Options control Write and WriteBook.
+type Options struct {
+	// SheetName names the data sheet Write makes (default: the Frame's
+	// dataset id, else "data"). WriteBook takes the names from its Sheets.
+	SheetName string
+	// LabelRow adds a second header row with each column's Vietnamese
+	// label and unit, such as "Số cán bộ (people)", for readers who do not
+	// know the column names.
+	LabelRow bool
+	// NoMetadata leaves out the metadata sheet. Read then infers the kinds
+	// and the Frame comes back without labels, units or provenance.
+	NoMetadata bool
+}
+
+// Sheet is one data sheet of a workbook.
+type Sheet struct {
+	// Name is the sheet name. WriteBook makes it valid for Excel: the
+	// characters []:*?/\ become '_', it is cut to 31 characters, and a name
+	// already taken (case ignored, "metadata" included) gets a suffix
+	// " (2)". An empty name becomes the dataset id or "Sheet1", "Sheet2"...
+	Name  string
+	Frame *frame.Frame
+}
+
+// Write writes f as a workbook with one data sheet and, unless
+// o.NoMetadata, the metadata sheet (see the package documentation).
+func Write(w io.Writer, f *frame.Frame, o Options) error {
+	name := o.SheetName
+	if name == "" {
+		name = f.Meta(frame.MetaDataset)
+	}
+	if name == "" {
+		name = "data"
+	}
+	return WriteBook(w, []Sheet{{Name: name, Frame: f}}, o)
+}
+
+// WriteBook writes one data sheet per Sheet, in order, then the metadata
+// sheet (unless o.NoMetadata), which lists them all. o.SheetName is not
+// used. A Frame too large for Excel (more than 1 048 575 rows or 16 384
+// columns) or a text longer than a cell holds (32 767 characters) is an
+// error: nothing is cut silently.
+func WriteBook(w io.Writer, sheets []Sheet, o Options) error {
+	if len(sheets) == 0 {
+		return errors.New("xlsxio: no sheets to write")
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	st, err := newStyles(x)
+	if err != nil {
+		return err
+	}
+	var reserved []string
+	if !o.NoMetadata {
+		reserved = append(reserved, MetadataSheet)
+	}
+	namer := newSheetNamer(reserved...)
+	placed := make([]placedSheet, len(sheets))
+	for i, s := range sheets {
+		if s.Frame == nil {
+			return fmt.Errorf("xlsxio: sheet %d (%q) has no Frame", i+1, s.Name)
+		}
+		fallback := s.Frame.Meta(frame.MetaDataset)
+		if fallback == "" {
+			fallback = fmt.Sprintf("Sheet%d", i+1)
+		}
+		placed[i] = placedSheet{name: namer.name(s.Name, fallback), f: s.Frame, headerRows: 1}
+		if o.LabelRow {
+			placed[i].headerRows = 2
+		}
+	}
+	// A new workbook has one sheet, "Sheet1": rename it to the first data
+	// sheet, then add the others.
+	first := x.GetSheetList()[0]
+	for i, p := range placed {
+		if i == 0 {
+			if err := x.SetSheetName(first, p.name); err != nil {
+				return fmt.Errorf("xlsxio: sheet %q: %w", p.name, err)
+			}
+		} else if _, err := x.NewSheet(p.name); err != nil {
+			return fmt.Errorf("xlsxio: sheet %q: %w", p.name, err)
+		}
+		if err := writeData(x, p, st); err != nil {
+			return err
+		}
+	}
+	if !o.NoMetadata {
+		if _, err := x.NewSheet(MetadataSheet); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+		if err := writeMetadata(x, placed, st); err != nil {
+			return err
+		}
+	}
+	x.SetActiveSheet(0)
+	if err := x.Write(w); err != nil {
+		return fmt.Errorf("xlsxio: %w", err)
+	}
+	return nil
+}
+
+type placedSheet struct {
+	name       string
+	f          *frame.Frame
+	headerRows int
+}
+
+// styles are the cell styles of a workbook.
+type styles struct {
+	header, label, title int
+	intGrouped, intPlain int
+	date                 int
+}
+
+func newStyles(x *excelize.File) (*styles, error) {
+	var st styles
+	dateFmt := "yyyy-mm-dd"
+	for _, s := range []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&st.header, excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
+			Alignment: &excelize.Alignment{Vertical: "bottom"},
+		}},
+		{&st.label, excelize.Style{
+			Font:      &excelize.Font{Italic: true, Color: "404040"},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		}},
+		{&st.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}}},
+		{&st.intGrouped, excelize.Style{NumFmt: 3}}, // #,##0
+		{&st.intPlain, excelize.Style{NumFmt: 1}},   // 0
+		{&st.date, excelize.Style{CustomNumFmt: &dateFmt}},
+	} {
+		id, err := x.NewStyle(&s.style)
+		if err != nil {
+			return nil, fmt.Errorf("xlsxio: %w", err)
+		}
+		*s.id = id
+	}
+	return &st, nil
+}
+
+// plainUnits are integer units shown without thousands grouping, as in
+// frame's text rendering.
+var plainUnits = map[string]bool{"": true, "year": true, "line": true, "code": true}
+
+func cellName(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+func colName(col int) string {
+	s, _ := excelize.ColumnNumberToName(col)
+	return s
+}
+
+// writeData fills the data sheet p.name with p.f.
+func writeData(x *excelize.File, p placedSheet, st *styles) error {
+	f, sheet := p.f, p.name
+	if f.NumRows()+p.headerRows > maxRows {
+		return fmt.Errorf("xlsxio: sheet %q: %d rows do not fit in an Excel sheet (at most %d)", sheet, f.NumRows(), maxRows-p.headerRows)
+	}
+	if f.NumCols() > maxCols {
+		return fmt.Errorf("xlsxio: sheet %q: %d columns do not fit in an Excel sheet (at most %d)", sheet, f.NumCols(), maxCols)
+	}
+	var errs []error
+	fail := func(col, row int, err error) {
+		errs = append(errs, &CellError{Sheet: sheet, Cell: cellName(col, row), Err: err})
+	}
+	for j := 0; j < f.NumCols(); j++ {
+		c := f.ColumnAt(j)
+		col := j + 1
+		if err := x.SetColWidth(sheet, colName(col), colName(col), columnWidth(c, p.headerRows == 2)); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+		switch c.Kind() {
+		case frame.Int64:
+			style := st.intGrouped
+			if plainUnits[c.Unit()] {
+				style = st.intPlain
+			}
+			if err := x.SetColStyle(sheet, colName(col), style); err != nil {
+				return fmt.Errorf("xlsxio: %w", err)
+			}
+		case frame.Date:
+			if err := x.SetColStyle(sheet, colName(col), st.date); err != nil {
+				return fmt.Errorf("xlsxio: %w", err)
+			}
+		}
+		if err := checkText(c.Name()); err != nil {
+			fail(col, 1, err)
+		} else if err := setText(x, sheet, cellName(col, 1), c.Name()); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+		if p.headerRows == 2 {
+			if err := setText(x, sheet, cellName(col, 2), labelText(c.Spec())); err != nil {
+				return fmt.Errorf("xlsxio: %w", err)
+			}
+		}
+		if err := writeColumn(x, sheet, c, col, p.headerRows+1, fail); err != nil {
+			return err
+		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if f.NumCols() == 0 {
+		return nil
+	}
+	last := colName(f.NumCols())
+	if err := x.SetCellStyle(sheet, "A1", last+"1", st.header); err != nil {
+		return fmt.Errorf("xlsxio: %w", err)
+	}
+	if p.headerRows == 2 {
+		if err := x.SetCellStyle(sheet, "A2", last+"2", st.label); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	top := cellName(1, p.headerRows+1)
+	if err := x.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, YSplit: p.headerRows, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+	}); err != nil {
+		return fmt.Errorf("xlsxio: %w", err)
+	}
+	if f.NumRows() > 0 {
+		ref := cellName(1, p.headerRows) + ":" + cellName(f.NumCols(), p.headerRows+f.NumRows())
+		if err := x.AutoFilter(sheet, ref, nil); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	return nil
+}
+
+// labelText is the text of a column's cell in the label row.
+func labelText(s frame.FieldSpec) string {
+	switch {
+	case s.LabelVI != "" && s.Unit != "":
+		return s.LabelVI + " (" + s.Unit + ")"
+	case s.Unit != "":
+		return "(" + s.Unit + ")"
+	}
+	return s.LabelVI
+}
+
+// writeColumn writes the values of c to column col from row first on.
+// Null cells are left out. Data problems go to fail; excelize errors are
+// returned.
+func writeColumn(x *excelize.File, sheet string, c frame.Column, col, first int, fail func(col, row int, err error)) error {
+	var err error
+	for i := 0; i < c.Len() && err == nil; i++ {
+		if c.IsNull(i) {
+			continue
+		}
+		cell := cellName(col, first+i)
+		switch a := c.Array().(type) {
+		case *array.String:
+			v := a.Value(i)
+			if e := checkText(v); e != nil {
+				fail(col, first+i, e)
+				continue
+			}
+			err = setText(x, sheet, cell, v)
+		case *array.Int64:
+			err = x.SetCellInt(sheet, cell, a.Value(i))
+		case *array.Float64:
+			err = setFloat(x, sheet, cell, a.Value(i))
+		case *array.Boolean:
+			err = x.SetCellBool(sheet, cell, a.Value(i))
+		case *array.Date32:
+			if serial, ok := serialOf(int64(a.Value(i))); ok {
+				err = x.SetCellInt(sheet, cell, serial)
+			} else {
+				// Excel has no serial for days before 1 March 1900 (its
+				// 1900 leap-year bug) or after 9999: write the ISO text,
+				// which Read accepts in a date column.
+				err = x.SetCellStr(sheet, cell, a.Value(i).ToTime().Format(time.DateOnly))
+			}
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("xlsxio: sheet %q column %q: %w", sheet, c.Name(), err)
+	}
+	return nil
+}
+
+// setText writes s as a text cell.
+func setText(x *excelize.File, sheet, cell, s string) error {
+	return x.SetCellStr(sheet, cell, escapeText(s))
+}
+
+// setFloat writes v with all the digits it takes to read back the same
+// float64 (excelize's own float formatting keeps only 15).
+func setFloat(x *excelize.File, sheet, cell string, v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return x.SetCellStr(sheet, cell, strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if len(s) > 24 {
+		s = strconv.FormatFloat(v, 'E', -1, 64)
+	}
+	return x.SetCellDefault(sheet, cell, s)
+}
+
+// Excel's 1900 date system: serial 25569 is 1970-01-01 (Arrow's day 0),
+// serial 61 is 1900-03-01, the first day after Excel's phantom 29 February
+// 1900, and 2958465 is 9999-12-31, the last day Excel shows.
+const (
+	unixSerial1900 = 25569
+	unixSerial1904 = 24107
+	firstSerial    = 61
+	lastSerial     = 2958465
+)
+
+// serialOf returns the Excel serial of a day counted from 1970-01-01, and
+// whether Excel can show it as a date.
+func serialOf(day int64) (int64, bool) {
+	s := day + unixSerial1900
+	return s, s >= firstSerial && s <= lastSerial
+}
+
+// columnWidth estimates a width (in characters) that shows the header and
+// the values of the first rows of c, between 6 and 60.
+func columnWidth(c frame.Column, labelRow bool) float64 {
+	w := textWidth(c.Name()) + 2 // room for the filter button
+	if labelRow {
+		// the label row wraps: ask for a third of it, at most 24
+		w = max(w, min(textWidth(labelText(c.Spec()))/3, 24))
+	}
+	n := min(c.Len(), 1000)
+	for i := 0; i < n; i++ {
+		if c.IsNull(i) {
+			continue
+		}
+		var k int
+		switch c.Kind() {
+		case frame.String:
+			k = textWidth(c.Value(i).(string))
+		case frame.Int64:
+			k = len(strconv.FormatInt(c.Value(i).(int64), 10))
+			k += (k - 1) / 3 // separators
+		case frame.Float64:
+			k = min(len(strconv.FormatFloat(c.Value(i).(float64), 'f', -1, 64)), 12)
+		case frame.Bool:
+			k = 5
+		case frame.Date:
+			k = 10
+		}
+		w = max(w, k)
+	}
+	return float64(min(max(w+1, 6), 60))
+}
+
+// textWidth counts the characters of s a reader sees: runes without
+// combining marks.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Mn, r) {
+			n++
+		}
+	}
+	return n
+}
+
+// The headers of the three tables of the metadata sheet. Read finds the
+// tables by these rows.
+var (
+	sheetsHeader  = []string{"sheet", "rows", "columns", "header_rows"}
+	schemaHeader  = []string{"sheet", "key", "value"}
+	columnsHeader = []string{"sheet", "column", "kind", frame.MetaLabelVI, frame.MetaUnit}
+)
+
+// writeMetadata fills the metadata sheet: a table of the data sheets, a
+// table of their schema metadata and a table of their columns, each under a
+// bold title and separated by an empty row. Every value is text except the
+// counts; a metadata key present with an empty value is an empty text cell,
+// a key absent is no cell.
+func writeMetadata(x *excelize.File, placed []placedSheet, st *styles) error {
+	const sheet = MetadataSheet
+	row := 1
+	var err error
+	set := func(col int, v any) {
+		if err != nil {
+			return
+		}
+		cell := cellName(col, row)
+		switch v := v.(type) {
+		case string:
+			if e := checkText(v); e != nil {
+				err = &CellError{Sheet: sheet, Cell: cell, Err: e}
+				return
+			}
+			err = setText(x, sheet, cell, v)
+		case int:
+			err = x.SetCellInt(sheet, cell, int64(v))
+		}
+	}
+	title := func(t string, header []string) {
+		set(1, t)
+		if err == nil {
+			err = x.SetCellStyle(sheet, cellName(1, row), cellName(1, row), st.title)
+		}
+		row++
+		for j, h := range header {
+			set(j+1, h)
+		}
+		if err == nil {
+			err = x.SetCellStyle(sheet, cellName(1, row), cellName(len(header), row), st.header)
+		}
+		row++
+	}
+
+	title("Sheets", sheetsHeader)
+	for _, p := range placed {
+		set(1, p.name)
+		set(2, p.f.NumRows())
+		set(3, p.f.NumCols())
+		set(4, p.headerRows)
+		row++
+	}
+	row++
+
+	title("Schema metadata (provenance)", schemaHeader)
+	for _, p := range placed {
+		md := p.f.Schema().Metadata()
+		keys, vals := md.Keys(), md.Values()
+		idx := make([]int, len(keys))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+		for _, i := range idx {
+			set(1, p.name)
+			set(2, keys[i])
+			set(3, vals[i])
+			row++
+		}
+	}
+	row++
+
+	// Field metadata keys other than label_vi and unit get a column each.
+	extraSet := map[string]bool{}
+	for _, p := range placed {
+		for _, fl := range p.f.Schema().Fields() {
+			for _, k := range fl.Metadata.Keys() {
+				if k != frame.MetaLabelVI && k != frame.MetaUnit {
+					extraSet[k] = true
+				}
+			}
+		}
+	}
+	extras := make([]string, 0, len(extraSet))
+	for k := range extraSet {
+		extras = append(extras, k)
+	}
+	sort.Strings(extras)
+	title("Columns", append(append([]string{}, columnsHeader...), extras...))
+	for _, p := range placed {
+		for j, fl := range p.f.Schema().Fields() {
+			set(1, p.name)
+			set(2, fl.Name)
+			set(3, p.f.ColumnAt(j).Kind().String())
+			md := fl.Metadata
+			for k, key := range append([]string{frame.MetaLabelVI, frame.MetaUnit}, extras...) {
+				if v, ok := md.GetValue(key); ok {
+					set(4+k, v)
+				}
+			}
+			row++
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("xlsxio: metadata sheet: %w", err)
+	}
+	widths := []float64{24, 24, 40, 40, 14}
+	for j, w := range widths {
+		if err := x.SetColWidth(sheet, colName(j+1), colName(j+1), w); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	return nil
+}
