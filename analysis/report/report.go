@@ -143,7 +143,8 @@ func page(w *bytes.Buffer, in Input) error {
 		for _, f := range in.Findings {
 			quote := ""
 			if in.LineText != nil {
-				if t := strings.TrimSpace(in.LineText(f.Dataset, f.SourceLine)); t != "" {
+				// a row's line holds its row number or a lone figure: quote only sentences
+				if t := strings.TrimSpace(in.LineText(f.Dataset, f.SourceLine)); len([]rune(t)) > 20 {
 					quote = "<br><span class=\"quote\">«" + esc(clip(t, 160)) + "»</span>"
 				}
 			}
