@@ -76,7 +76,7 @@ func Claims(dataset string, frames map[string]*frame.Frame, claims ...Claim) (Re
 		if cmp == "=" && c.Tolerance > 0 {
 			detail += fmt.Sprintf(" ± %s", frame.FormatVI(c.Tolerance, -1))
 		}
-		detail += fmt.Sprintf("); the tables give %s = %s", expr, frame.FormatVI(v, 4))
+		detail += fmt.Sprintf("); the tables give %s = %s", expr, frame.FormatVI(v, -1))
 		r.check(ok, Finding{Rule: RuleText, Subject: c.Subject, Column: expr,
 			Reported: c.Value, Computed: v, Difference: c.Value - v, SourceLine: c.Line, Detail: detail})
 	}

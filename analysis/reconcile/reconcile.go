@@ -219,7 +219,7 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 			q := nv[i] / dv[i]
 			r.check(near(rv[i], q, tol), Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
 				Reported: rv[i], Computed: q, Difference: rv[i] - q, SourceLine: int(lines[i]),
-				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, 6), tol)})
+				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, -1), tol)})
 		}
 		if claims != nil {
 			r.Add(totalRatio(dataset, data, claims, s, tol))
@@ -253,13 +253,13 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol float64)
 		q := sumN / sumD
 		r.check(near(vals[i], q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
 			Reported: vals[i], Computed: q, Difference: vals[i] - q, SourceLine: int(lines[i]),
-			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, 6))})
+			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))})
 		if n, ok1 := find(labels[i], s.Numerator); ok1 {
 			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
 				q2 := n / d
 				r.check(near(vals[i], q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
 					Reported: vals[i], Computed: q2, Difference: vals[i] - q2, SourceLine: int(lines[i]),
-					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, 6))})
+					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1))})
 			}
 		}
 	}
