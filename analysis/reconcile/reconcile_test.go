@@ -20,7 +20,7 @@ func units(t *testing.T) *frame.Frame {
 		{Name: "source_line", Kind: frame.Int64},
 	}, [][]any{
 		{"A", 10, 8, 8, 0.8, 10},
-		{"B", 4, 5, 6, 1.25, 20},   // LAN > computers
+		{"B", 4, 5, 6, 1.25, 20},    // LAN > computers
 		{"C", 3, 1, 1, 0.33333, 30}, // 1/3 = 0.333333: within ±0.000005
 		{"D", 0, 0, 0, 0.0, 40},     // 0/0 reported as 0
 		{"E", nil, 2, 1, nil, 50},   // nulls skip the row
@@ -45,7 +45,7 @@ func TestTotals(t *testing.T) {
 	f := units(t)
 	defer f.Release()
 	c := claims(t, [][]any{
-		{"TỔNG CỘNG", "", "staff", 24.0, "24", 0, 100},    // 10+4+3+0+7 = 24: ok
+		{"TỔNG CỘNG", "", "staff", 24.0, "24", 0, 100},     // 10+4+3+0+7 = 24: ok
 		{"TỔNG CỘNG", "", "computers", 20.0, "20", 0, 101}, // 19: finding
 		{"TỔNG CỘNG", "", "ratio", 0.8, "0.8", 1, 102},     // ratio: not summed
 		{"TỔNG CỘNG", "", "lan", nil, "", 0, 103},          // text: skipped

@@ -23,7 +23,9 @@ func TestWriteEscapesAndWritesTables(t *testing.T) {
 		Datasets: []Dataset{{ID: "x", TitleVI: "Thử <i>", Frame: f}},
 		Checks:   3,
 		Findings: []reconcile.Finding{{Dataset: "x", Rule: reconcile.RuleTotal, Subject: "TỔNG <CỘNG>", Reported: 2, Computed: 1, Difference: 1, SourceLine: 9, Detail: "a < b"}},
-		LineText: func(string, int) string { return "dòng nguồn có <thẻ> & ký tự đặc biệt dài hơn hai mươi" },
+		LineText: func(string, int) string {
+			return "dòng nguồn có <thẻ> & ký tự đặc biệt dài hơn hai mươi"
+		},
 	}
 	if err := Write(dir, in); err != nil {
 		t.Fatal(err)
