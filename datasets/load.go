@@ -74,7 +74,7 @@ func load(id string) (*loaders.Table, *frame.Frame, error) {
 }
 
 func parse(e Entry) (*loaders.Table, *frame.Frame, error) {
-	text, err := SourceText(e.Source)
+	cells, err := sourceCells(e.Source)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,7 +82,7 @@ func parse(e Entry) (*loaders.Table, *frame.Frame, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := loaders.ParseText(text, l, loaders.Options{
+	t, err := loaders.ParseCells(cells, l, loaders.Options{
 		File: e.Source, Appendix: e.appendixID, Convention: e.Convention,
 		Meta: e.meta(),
 	})
@@ -116,4 +116,28 @@ func claimsFrame(e Entry, t *loaders.Table) (*frame.Frame, error) {
 	meta := e.meta()
 	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
 	return t.TotalsFrame(meta)
+}
+
+type splitSource struct {
+	once  sync.Once
+	cells []loaders.Cell
+	err   error
+}
+
+var splitSources sync.Map // file -> *splitSource
+
+// sourceCells splits a source into cells once; the cells are shared
+// read-only by the datasets of that source.
+func sourceCells(file string) ([]loaders.Cell, error) {
+	v, _ := splitSources.LoadOrStore(file, &splitSource{})
+	s := v.(*splitSource)
+	s.once.Do(func() {
+		text, err := SourceText(file)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.cells, s.err = loaders.SplitCells(file, text)
+	})
+	return s.cells, s.err
 }

@@ -127,6 +127,12 @@ func isNumberLike(s string) bool {
 // ParseText parses a table in the "one cell per line" text form (see
 // SplitCells) with a layout. With Options.Appendix it first finds that
 // appendix in the document.
+//
+// Data rows start with their row number and are numbered in sequence (1, 2,
+// 3 ...; the numbering may restart at 1 after a section heading or a total
+// row): a row out of sequence is an ErrUnexpectedCell, since a cell lost,
+// added or moved across a row boundary can leave every row with the right
+// number of cells.
 func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 	if err := l.validate(); err != nil {
 		return nil, err
@@ -135,6 +141,16 @@ func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseCells(cells, l, o)
+}
+
+// ParseCells is ParseText on cells already split by SplitCells (to parse
+// several appendices of one document without splitting it again).
+func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
+	if err := l.validate(); err != nil {
+		return nil, err
+	}
+	var err error
 	if o.Appendix != "" {
 		if cells, err = FindAppendix(o.File, cells, o.Appendix); err != nil {
 			return nil, err
@@ -156,7 +172,10 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			return false
 		}
 		if textSecond {
-			return i+1 < len(cells) && isText(cells[i+1])
+			// A row number that is the last cell starts a row that was
+			// cut off: a boundary, so that the row before it is complete
+			// and the cut one is reported as truncated.
+			return i+1 == len(cells) || isText(cells[i+1])
 		}
 		return true
 	}
@@ -182,9 +201,13 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 	// header: up to the first section heading, total or plausible row
 	unit := ""
 	start := 0
+	var strayNumber *Cell // the first figure in the header: a row that lost its number or unit name
 	for start < len(cells) && !boundary(start) {
 		if m := unitRe.FindStringSubmatch(cells[start].Text); m != nil {
 			unit = m[1]
+		} else if strayNumber == nil && !cells[start].Empty() && isNumberLike(cells[start].Text) {
+			c := cells[start]
+			strayNumber = &c
 		}
 		start++
 	}
@@ -198,19 +221,28 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 	}
 	var rows []rawRow
 	group := ""
-	next := 0 // expected next row number, 0 = any
-	// resync finds the next boundary after i, preferring the expected row
-	// number.
+	// Rows are numbered in sequence: 1, 2, 3 ... The numbering may restart
+	// at 1 at the start of the table, after a section heading and after a
+	// total row. A row out of sequence means cells were lost, added or moved
+	// across a row boundary, which the cell count alone cannot always see.
+	want := 1       // the number the next row should have; 0 = any
+	restart := true // whether 1 is also acceptable
+	inSequence := func(no int) bool { return want == 0 || no == want || (restart && no == 1) }
+	// resync finds the next boundary after i: the row with the expected
+	// number, else the next section heading or total row (the numbering
+	// is then unknown).
 	resync := func(i int) int {
 		for j := i + 1; j < len(cells); j++ {
 			t := cells[j].Text
 			if (l.Sections && isSection(t)) || totalAt(j) {
+				want = 0
 				return j
 			}
-			if plausible(j) && (next == 0 || t == strconv.Itoa(next)) {
+			if plausible(j) && (want == 0 || t == strconv.Itoa(want)) {
 				return j
 			}
 		}
+		want = 0
 		return len(cells)
 	}
 	i := start
@@ -221,6 +253,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			i++ // an empty cell between rows carries no figure
 		case l.Sections && isSection(c.Text):
 			group = c.Text
+			restart = true
 			i++
 		case totalAt(i):
 			j := i + 1
@@ -241,26 +274,42 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 				}
 			}
 			rows = append(rows, rawRow{kind: totalRow, line: c.Line, cells: aligned, label: c.Text, group: group})
+			restart = true
 			i = j
 		case digitsRe.MatchString(c.Text):
+			no, _ := strconv.Atoi(c.Text) // at most five digits
 			if i+n > len(cells) {
 				errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrTruncated, Expected: fmt.Sprintf("%d cells in row %s, found %d before the end of the table", n, c.Text, len(cells)-i)})
 				return rows, unit
 			}
+			if !inSequence(no) {
+				switch {
+				case len(rows) == 0 && strayNumber != nil:
+					errs.add(&Error{Line: strayNumber.Line, Text: strayNumber.Text, Err: ErrUnexpectedCell,
+						Expected: fmt.Sprintf("header text before the first row (the first row found is numbered %s, at line %d: a row before it may have lost its number or name)", c.Text, c.Line)})
+				case restart && want != 1:
+					errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+						Expected: fmt.Sprintf("the row numbered %d or 1 (rows are numbered in sequence)", want)})
+				default:
+					errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+						Expected: fmt.Sprintf("the row numbered %d (rows are numbered in sequence)", want)})
+				}
+			}
 			if !boundary(i + n) {
+				want, restart = no+1, false
 				j := resync(i)
 				errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
 					Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d before the next row at line %d", n, c.Text, l.Name, j-i, lineAt(cells, j))})
 				i = j
-				if no, err := strconv.Atoi(c.Text); err == nil {
-					next = no + 1
-				}
 				continue
 			}
 			rows = append(rows, rawRow{kind: dataRow, line: c.Line, cells: cells[i : i+n], group: group})
-			if no, err := strconv.Atoi(c.Text); err == nil {
-				next = no + 1
+			if inSequence(no) {
+				want = no + 1
+			} else {
+				want = 0 // one report is enough: take the next row as it comes
 			}
+			restart = false
 			i += n
 		default:
 			j := resync(i)

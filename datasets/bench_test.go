@@ -1,0 +1,33 @@
+package datasets
+
+import "testing"
+
+// BenchmarkParseAll parses every dataset of the catalogue from its embedded
+// source, bypassing the cache: the cold cost of datasets.Load for all.
+func BenchmarkParseAll(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		splitSources.Clear()
+		for _, e := range catalogue {
+			t, claims, err := parse(e)
+			if err != nil {
+				b.Fatal(err)
+			}
+			t.Release()
+			claims.Release()
+		}
+	}
+}
+
+// BenchmarkCheckAll runs every reconciliation rule on cached datasets.
+func BenchmarkCheckAll(b *testing.B) {
+	if _, err := CheckAll(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := CheckAll(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
