@@ -151,6 +151,12 @@ func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 		return nil, err
 	}
 	var err error
+	if o.Appendix == "" {
+		if ids := appendixIDs(cells); len(ids) > 1 {
+			return nil, &Error{File: o.File, Line: cells[0].Line, Err: ErrMissingAppendix,
+				Expected: fmt.Sprintf("a choice of appendix (Options.Appendix, ictplan parse --appendix): the text holds appendices %s", strings.Join(ids, ", "))}
+		}
+	}
 	if o.Appendix != "" {
 		if cells, err = FindAppendix(o.File, cells, o.Appendix); err != nil {
 			return nil, err
@@ -172,18 +178,21 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			return false
 		}
 		if textSecond {
-			// A row number that is the last cell starts a row that was
-			// cut off: a boundary, so that the row before it is complete
-			// and the cut one is reported as truncated.
-			return i+1 == len(cells) || isText(cells[i+1])
+			return i+1 < len(cells) && isText(cells[i+1])
 		}
 		return true
 	}
 	// totalAt: a total label followed by a figure (a header cell such as
-	// "Tổng số CB trong ĐV" is followed by more header text).
+	// "Tổng số CB trong ĐV" is followed by more header text). After the
+	// header the label alone is enough, so that a total whose first figure
+	// is not a number is still read as a total (and its figure reported).
+	inBody := false
 	totalAt := func(i int) bool {
 		if i >= len(cells) || !isTotal(cells[i].Text) {
 			return false
+		}
+		if inBody {
+			return true
 		}
 		for j := i + 1; j < len(cells); j++ {
 			if !cells[j].Empty() {
@@ -211,6 +220,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 		}
 		start++
 	}
+	inBody = true
 	if start == len(cells) {
 		line := 0
 		if len(cells) > 0 {
@@ -228,6 +238,15 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 	want := 1       // the number the next row should have; 0 = any
 	restart := true // whether 1 is also acceptable
 	inSequence := func(no int) bool { return want == 0 || no == want || (restart && no == 1) }
+	// rowAt: a plausible row start whose number may come next (after a
+	// total, that is the expected number or 1).
+	rowAt := func(j int) bool {
+		if !plausible(j) {
+			return false
+		}
+		no, _ := strconv.Atoi(cells[j].Text)
+		return want == 0 || no == want || no == 1
+	}
 	// resync finds the next boundary after i: the row with the expected
 	// number, else the next section heading or total row (the numbering
 	// is then unknown).
@@ -257,7 +276,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			i++
 		case totalAt(i):
 			j := i + 1
-			for j < len(cells) && !((l.Sections && isSection(cells[j].Text)) || totalAt(j) || plausible(j)) {
+			for j < len(cells) && !((l.Sections && isSection(cells[j].Text)) || totalAt(j) || rowAt(j)) {
 				j++
 			}
 			from := l.totalFrom()
@@ -295,7 +314,11 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 						Expected: fmt.Sprintf("the row numbered %d (rows are numbered in sequence)", want)})
 				}
 			}
-			if !boundary(i + n) {
+			// The row is complete when a boundary follows it, or when the
+			// next row number in sequence is the last cell (that row was
+			// cut off: reported as truncated on the next turn).
+			complete := boundary(i+n) || (i+n == len(cells)-1 && cells[i+n].Text == strconv.Itoa(no+1))
+			if !complete {
 				want, restart = no+1, false
 				j := resync(i)
 				errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
@@ -356,4 +379,15 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 		}
 	}
 	return b.Frame()
+}
+
+// appendixIDs lists the appendix headings of a text, in order.
+func appendixIDs(cells []Cell) []string {
+	var ids []string
+	for _, c := range cells {
+		if id := appendixID(c.Text); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	return ids
 }
