@@ -31,6 +31,14 @@ type Entry struct {
 	parts      []reconcile.Parts
 	subject    string
 	claims     []reconcile.Claim
+	words      []wordAmount
+}
+
+// wordAmount is an amount the text writes in digits and again in words.
+type wordAmount struct {
+	Line          int
+	Subject       string
+	Digits, Words string
 }
 
 const (
@@ -126,6 +134,8 @@ var catalogue = []Entry{
 		parts: []reconcile.Parts{
 			{Whole: "total_mvnd", Parts: []string{"invest_central_mvnd", "invest_local_mvnd", "recurrent_central_mvnd", "recurrent_local_mvnd"}},
 		},
+		words: []wordAmount{{Line: 639, Subject: "tổng kinh phí 2011–2015 (total cost)",
+			Digits: "109.045.000.000 đồng", Words: "một trăm lẻ chín tỷ, bốn mươi lăm triệu đồng"}},
 		claims: []reconcile.Claim{
 			{Subject: "tổng kinh phí 2011–2015 (total cost)", Text: "Tổng kinh phí dự kiến triển khai Kế hoạch ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước giai đoạn 2011-2015 của tỉnh Sóc Trăng là 109.045.000.000 đồng", Line: 639,
 				Value: 109045, Numerator: refs("soctrang-2011-2015-projects", "total_mvnd")},

@@ -1,8 +1,12 @@
 package datasets
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // Check reconciles a dataset: reported totals against the sums of their
@@ -66,6 +70,13 @@ func Check(id string) (reconcile.Report, error) {
 		}
 		r.Add(cr)
 	}
+	if len(e.words) > 0 {
+		pairs, err := wordPairs(e)
+		if err != nil {
+			return r, err
+		}
+		r.Add(reconcile.Pairs(id, pairs...))
+	}
 	reconcile.Sort(r.Findings)
 	return r, nil
 }
@@ -81,4 +92,31 @@ func CheckAll() (reconcile.Report, error) {
 		all.Add(r)
 	}
 	return all, nil
+}
+
+// wordPairs parses each amount of the text twice, from digits and from
+// words, after checking that both are on the line the catalogue says.
+func wordPairs(e Entry) ([]reconcile.Pair, error) {
+	var out []reconcile.Pair
+	for _, w := range e.words {
+		line, err := Line(e.Source, w.Line)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.Contains(line, w.Digits) || !strings.Contains(line, w.Words) {
+			return nil, fmt.Errorf("datasets: %s: line %d does not hold %q and %q", e.ID, w.Line, w.Digits, w.Words)
+		}
+		d, err := loaders.ParseAmount(w.Digits, loaders.DotThousands, loaders.UnknownUnit, false)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: line %d: %w", e.ID, w.Line, err)
+		}
+		v, err := loaders.ParseAmountWords(w.Words)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: line %d: %w", e.ID, w.Line, err)
+		}
+		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
+			Reported: d.Million, Computed: v, Line: w.Line,
+			Detail: fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
+	}
+	return out, nil
 }

@@ -110,3 +110,31 @@ func refsString(refs []ColumnRef) string {
 	}
 	return strings.Join(parts, " + ")
 }
+
+// RuleWords is the rule of an amount written in words against the same
+// amount in digits.
+const RuleWords = "words-vs-digits"
+
+// Pair is a comparison made outside this package (for example an amount in
+// words against the amount in digits, both parsed by package loaders):
+// Reported against Computed within Tolerance.
+type Pair struct {
+	Rule      string
+	Subject   string
+	Column    string
+	Reported  float64
+	Computed  float64
+	Tolerance float64
+	Line      int
+	Detail    string
+}
+
+// Pairs checks each pair.
+func Pairs(dataset string, pairs ...Pair) Report {
+	r := Report{Dataset: dataset}
+	for _, p := range pairs {
+		r.check(near(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, Column: p.Column,
+			Reported: p.Reported, Computed: p.Computed, Difference: p.Reported - p.Computed, SourceLine: p.Line, Detail: p.Detail})
+	}
+	return r
+}

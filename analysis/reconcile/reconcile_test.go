@@ -169,3 +169,12 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("got %q\nwant %q", b.String(), want)
 	}
 }
+
+func TestPairs(t *testing.T) {
+	r := Pairs("d",
+		Pair{Rule: RuleWords, Subject: "same", Reported: 30500, Computed: 30500, Line: 1},
+		Pair{Rule: RuleWords, Subject: "differs", Reported: 22955, Computed: 22950, Line: 2})
+	if r.Checks != 2 || len(r.Findings) != 1 || r.Findings[0].Subject != "differs" || r.Findings[0].Difference != 5 {
+		t.Fatalf("%+v", r)
+	}
+}
