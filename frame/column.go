@@ -227,6 +227,18 @@ type Row struct {
 	i int
 }
 
+// rowCol is the named column for Row accessors, without the field
+// metadata (which Column parses on each call): Filter and WithColumnFunc
+// call it once per row. It panics on an unknown name, as Col does.
+func (f *Frame) rowCol(name string) Column {
+	i, err := f.colIndex(name)
+	if err != nil {
+		panic(err)
+	}
+	a := f.cols[i]
+	return Column{spec: FieldSpec{Name: name, Kind: kindOf(a.DataType())}, arr: a}
+}
+
 // Row returns row i (0-based) of f.
 func (f *Frame) Row(i int) Row { return Row{f: f, i: i} }
 
@@ -234,17 +246,17 @@ func (f *Frame) Row(i int) Row { return Row{f: f, i: i} }
 func (r Row) Index() int { return r.i }
 
 // IsNull reports whether the named cell is null.
-func (r Row) IsNull(name string) bool { return r.f.Col(name).IsNull(r.i) }
+func (r Row) IsNull(name string) bool { return r.f.rowCol(name).IsNull(r.i) }
 
 // Value returns the named cell (see Column.Value).
-func (r Row) Value(name string) any { return r.f.Col(name).Value(r.i) }
+func (r Row) Value(name string) any { return r.f.rowCol(name).Value(r.i) }
 
 // String returns the named cell as text ("" for null).
-func (r Row) String(name string) string { return r.f.Col(name).plain(r.i) }
+func (r Row) String(name string) string { return r.f.rowCol(name).plain(r.i) }
 
 // Float64 returns the named numeric cell, NaN for null.
 func (r Row) Float64(name string) float64 {
-	c := r.f.Col(name)
+	c := r.f.rowCol(name)
 	if !c.spec.Kind.Numeric() {
 		panic(fmt.Sprintf("frame: column %q is %s, not numeric", name, c.spec.Kind))
 	}
@@ -257,7 +269,7 @@ func (r Row) Float64(name string) float64 {
 
 // Int64 returns the named numeric cell as int64, 0 for null.
 func (r Row) Int64(name string) int64 {
-	c := r.f.Col(name)
+	c := r.f.rowCol(name)
 	switch a := c.arr.(type) {
 	case *array.Int64:
 		if a.IsNull(r.i) {

@@ -95,7 +95,9 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	if o.Comma != 0 {
 		cr.Comma = o.Comma
 	}
-	cr.FieldsPerRecord = 0
+	// Field counts are checked below, so that a ragged row is reported
+	// with the others rather than stopping the read.
+	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &CSVError{Line: 1, Err: errors.New("empty input: expected a header row")}
@@ -103,8 +105,13 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	if err != nil {
 		return nil, err
 	}
+	seenHeader := map[string]bool{}
 	for i := range header {
 		header[i] = cleanField(header[i])
+		if seenHeader[header[i]] {
+			return nil, &CSVError{Line: 1, Column: header[i], Err: errors.New("column named twice in the header")}
+		}
+		seenHeader[header[i]] = true
 	}
 	maxRows := o.MaxRows
 	if maxRows <= 0 {
@@ -113,7 +120,6 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	var records [][]string
 	var lines []int
 	for {
-		line, _ := cr.FieldPos(0)
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -121,10 +127,10 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 		if err != nil {
 			return nil, err
 		}
+		line, _ := cr.FieldPos(0)
 		if len(records) >= maxRows {
 			return nil, &CSVError{Line: line, Err: fmt.Errorf("more than %d rows", maxRows)}
 		}
-		line, _ = cr.FieldPos(0)
 		for i := range rec {
 			rec[i] = cleanField(rec[i])
 		}
@@ -233,7 +239,8 @@ func parseText(k Kind, v string) error {
 			err = errNotInt
 		}
 	case Float64:
-		if x, e := strconv.ParseFloat(v, 64); e != nil || math.IsInf(x, 0) {
+		// NaN and Inf are words here ("Nan" may be a name), not numbers.
+		if x, e := strconv.ParseFloat(v, 64); e != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 			err = errNotFloat
 		}
 	case Bool:

@@ -14,7 +14,10 @@ import (
 
 // FormatVI formats v the Vietnamese way: '.' groups thousands, ',' marks
 // decimals (1.234,5). decimals < 0 means as many as needed, at most 6
-// (trailing zeros dropped); otherwise exactly that many. NaN is "".
+// (trailing zeros dropped); otherwise exactly that many. Rounding is half
+// away from zero on the shortest decimal form of v, as a reader (and
+// Excel) rounds what is written: 2.675 with 2 decimals is 2,68 and 1234.5
+// with none is 1.235. NaN is "", infinities ∞ and -∞.
 func FormatVI(v float64, decimals int) string {
 	if math.IsNaN(v) {
 		return ""
@@ -25,20 +28,54 @@ func FormatVI(v float64, decimals int) string {
 		}
 		return "-∞"
 	}
-	var s string
+	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if decimals < 0 {
-		s = strconv.FormatFloat(v, 'f', -1, 64)
 		if dot := strings.IndexByte(s, '.'); dot >= 0 && len(s)-dot-1 > 6 {
-			s = strings.TrimRight(strconv.FormatFloat(v, 'f', 6, 64), "0")
+			s = strings.TrimRight(roundDecimal(s, 6), "0")
 			s = strings.TrimSuffix(s, ".")
 		}
 	} else {
-		s = strconv.FormatFloat(v, 'f', decimals, 64)
+		s = roundDecimal(s, decimals)
 	}
-	if s == "-0" {
-		s = "0"
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:] // -0, or a negative rounded to zero: "-0,00" reads badly
 	}
 	return groupVI(s, true)
+}
+
+// roundDecimal rounds a decimal number written without exponent
+// ("-1234.5678") to d decimals, half away from zero, and pads it with
+// zeros to exactly d decimals.
+func roundDecimal(s string, d int) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, _ := strings.Cut(s, ".")
+	up := len(frac) > d && frac[d] >= '5'
+	if len(frac) > d {
+		frac = frac[:d]
+	}
+	frac += strings.Repeat("0", d-len(frac))
+	digits := []byte(intPart + frac)
+	if up {
+		i := len(digits) - 1
+		for ; i >= 0 && digits[i] == '9'; i-- {
+			digits[i] = '0'
+		}
+		if i >= 0 {
+			digits[i]++
+		} else {
+			digits = append([]byte{'1'}, digits...)
+		}
+	}
+	n := len(digits) - d
+	out := string(digits[:n])
+	if d > 0 {
+		out += "." + string(digits[n:])
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
 }
 
 // FormatIntVI formats an integer with '.' thousands separators (1.201).
@@ -154,8 +191,9 @@ func (f *Frame) String() string {
 }
 
 // Text renders f as an aligned text table: a header of column names, then
-// one line a row; numbers right-aligned in Vietnamese format (1.234,5),
-// null cells empty.
+// one line a row; numbers (and their headers) right-aligned in Vietnamese
+// format (1.234,5), integers grouped unless their unit is "", year, line or
+// code; null cells empty; no blanks at the end of a line.
 func (f *Frame) Text(o TextOptions) string {
 	if o.MaxWidth <= 0 {
 		o.MaxWidth = 40
@@ -183,21 +221,22 @@ func (f *Frame) Text(o TextOptions) string {
 			widths[j] = max(widths[j], width(s))
 		}
 	}
-	var b strings.Builder
+	var b, line strings.Builder
 	for r, row := range cells {
+		line.Reset()
 		for j, s := range row {
 			if j > 0 {
-				b.WriteString("  ")
+				line.WriteString("  ")
 			}
 			pad := strings.Repeat(" ", widths[j]-width(s))
-			if right[j] && r > 0 {
-				b.WriteString(pad + s)
-			} else if j == ncol-1 {
-				b.WriteString(s)
+			if right[j] {
+				line.WriteString(pad + s)
 			} else {
-				b.WriteString(s + pad)
+				line.WriteString(s + pad)
 			}
 		}
+		// no trailing blanks after a last column that is null or short
+		b.WriteString(strings.TrimRight(line.String(), " "))
 		b.WriteString("\n")
 		if r == 0 {
 			for j := range row {
@@ -285,4 +324,3 @@ func (f *Frame) HTMLRows(maxRows int) string {
 	}
 	return b.String()
 }
-

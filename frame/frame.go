@@ -83,6 +83,11 @@ func FromTable(mem memory.Allocator, tbl arrow.Table) (*Frame, error) {
 		mem = memory.DefaultAllocator
 	}
 	n := int(tbl.NumCols())
+	for _, fl := range tbl.Schema().Fields() {
+		if kindOf(fl.Type) == Invalid {
+			return nil, fmt.Errorf("frame: column %q has unsupported type %s", fl.Name, fl.Type)
+		}
+	}
 	cols := make([]arrow.Array, 0, n)
 	release := func() {
 		for _, c := range cols {

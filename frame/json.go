@@ -89,11 +89,13 @@ func (f *Frame) WriteJSON(w io.Writer) error {
 	return err
 }
 
-// ReadJSON reads the form written by WriteJSON.
+// ReadJSON reads the form written by WriteJSON. A row may leave out a
+// column (null); a row with a column that is not among the fields is an
+// error, as is a value of the wrong type.
 func ReadJSON(r io.Reader, mem memory.Allocator) (*Frame, error) {
 	var doc struct {
-		Metadata map[string]string           `json:"metadata"`
-		Fields   []jsonField                 `json:"fields"`
+		Metadata map[string]string            `json:"metadata"`
+		Fields   []jsonField                  `json:"fields"`
 		Rows     []map[string]json.RawMessage `json:"rows"`
 	}
 	dec := json.NewDecoder(r)
@@ -101,16 +103,26 @@ func ReadJSON(r io.Reader, mem memory.Allocator) (*Frame, error) {
 		return nil, fmt.Errorf("frame: reading JSON: %w", err)
 	}
 	specs := make([]FieldSpec, len(doc.Fields))
+	known := make(map[string]bool, len(doc.Fields))
 	for j, fj := range doc.Fields {
 		k, err := ParseKind(fj.Type)
 		if err != nil {
 			return nil, fmt.Errorf("frame: reading JSON field %q: %w", fj.Name, err)
 		}
+		if known[fj.Name] {
+			return nil, fmt.Errorf("frame: reading JSON: field %q listed twice", fj.Name)
+		}
+		known[fj.Name] = true
 		specs[j] = FieldSpec{Name: fj.Name, Kind: k, LabelVI: fj.LabelVI, Unit: fj.Unit, Extra: fj.Extra}
 	}
 	b := NewBuilder(mem, doc.Metadata, specs...)
 	defer b.Release()
 	for i, row := range doc.Rows {
+		for name := range row {
+			if !known[name] {
+				return nil, fmt.Errorf("frame: reading JSON row %d: column %q is not among the fields", i, name)
+			}
+		}
 		for j, s := range specs {
 			raw, ok := row[s.Name]
 			if !ok || string(raw) == "null" {
