@@ -115,8 +115,8 @@ func (l *errorList) err() error {
 	return errors.Join(out...)
 }
 
-// Errors returns the positioned errors in err (as joined by the loaders),
-// in order.
+// Errors returns the positioned errors in err (as joined by the loaders,
+// possibly wrapped with fmt.Errorf and %w), in order.
 func Errors(err error) []*Error {
 	var out []*Error
 	var walk func(error)
@@ -134,9 +134,10 @@ func Errors(err error) []*Error {
 			}
 			return
 		}
-		var e *Error
-		if errors.As(err, &e) {
-			out = append(out, e)
+		// A wrapper (fmt.Errorf with %w) around a joined list: walk into
+		// it, so that every entry is returned, not only the first.
+		if u, ok := err.(interface{ Unwrap() error }); ok {
+			walk(u.Unwrap())
 		}
 	}
 	walk(err)

@@ -353,6 +353,9 @@ func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, 
 	if err != nil {
 		return Amount{}, err
 	}
+	if d.percent {
+		return Amount{}, fmt.Errorf("%w: %q is a percentage, not a sum of money", ErrNotNumber, s)
+	}
 	return Amount{Value: d.float(0), Unit: u, Million: d.float(int(u) - 6), Decimals: d.decimals}, nil
 }
 

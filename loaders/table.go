@@ -196,7 +196,9 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 		}
 		for j := i + 1; j < len(cells); j++ {
 			if !cells[j].Empty() {
-				return isNumberLike(cells[j].Text)
+				// A header cell such as "Tổng số cán bộ" right before
+				// the first row is followed by that row's number.
+				return isNumberLike(cells[j].Text) && !(textSecond && plausible(j))
 			}
 		}
 		return false
