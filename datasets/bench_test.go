@@ -9,11 +9,11 @@ func BenchmarkParseAll(b *testing.B) {
 	for b.Loop() {
 		splitSources.Clear()
 		for _, e := range catalogue {
-			t, claims, err := parse(e)
+			data, claims, err := parse(e)
 			if err != nil {
 				b.Fatal(err)
 			}
-			t.Release()
+			data.Release()
 			claims.Release()
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -32,6 +33,11 @@ type Entry struct {
 	subject    string
 	claims     []reconcile.Claim
 	words      []wordAmount
+	// build, if set, makes the dataset and its claims (a Frame of
+	// reconcile.ClaimFields, possibly empty) instead of a layout parse.
+	build func(e Entry) (data, claims *frame.Frame, err error)
+	// check, if set, adds dataset-specific reconciliation.
+	check func(e Entry, data, claims *frame.Frame) (reconcile.Report, error)
 }
 
 // wordAmount is an amount the text writes in digits and again in words.

@@ -70,6 +70,13 @@ func Check(id string) (reconcile.Report, error) {
 		}
 		r.Add(cr)
 	}
+	if e.check != nil {
+		xr, err := e.check(e, f, claims)
+		if err != nil {
+			return r, err
+		}
+		r.Add(xr)
+	}
 	if len(e.words) > 0 {
 		pairs, err := wordPairs(e)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 
 type cached struct {
 	once   sync.Once
-	table  *loaders.Table
+	data   *frame.Frame
 	claims *frame.Frame
 	err    error
 }
@@ -36,11 +36,11 @@ func entryCache(id string) *cached {
 // caller owns the returned reference (Release it when done; with the
 // default allocator forgetting costs nothing).
 func Load(id string) (*frame.Frame, error) {
-	t, _, err := load(id)
+	f, _, err := load(id)
 	if err != nil {
 		return nil, err
 	}
-	return t.Frame.Retain(), nil
+	return f.Retain(), nil
 }
 
 // MustLoad is Load for notebooks and examples: it panics on error.
@@ -63,17 +63,39 @@ func Claims(id string) (*frame.Frame, error) {
 	return c.Retain(), nil
 }
 
-func load(id string) (*loaders.Table, *frame.Frame, error) {
+func load(id string) (*frame.Frame, *frame.Frame, error) {
 	e, err := Lookup(id)
 	if err != nil {
 		return nil, nil, err
 	}
 	c := entryCache(id)
-	c.once.Do(func() { c.table, c.claims, c.err = parse(e) })
-	return c.table, c.claims, c.err
+	c.once.Do(func() { c.data, c.claims, c.err = parse(e) })
+	return c.data, c.claims, c.err
 }
 
-func parse(e Entry) (*loaders.Table, *frame.Frame, error) {
+// parse builds a dataset and its claims: with the entry's own builder, or
+// with its layout from its appendix.
+func parse(e Entry) (data, claims *frame.Frame, err error) {
+	if e.build != nil {
+		data, claims, err = e.build(e)
+		if err != nil {
+			return nil, nil, fmt.Errorf("datasets: %s: %w", e.ID, err)
+		}
+	} else {
+		data, claims, err = parseAppendix(e)
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	if e.Rows > 0 && data.NumRows() != e.Rows {
+		data.Release()
+		claims.Release()
+		return nil, nil, fmt.Errorf("datasets: %s: built %d rows, the catalogue says %d", e.ID, data.NumRows(), e.Rows)
+	}
+	return data, claims, nil
+}
+
+func parseAppendix(e Entry) (*frame.Frame, *frame.Frame, error) {
 	cells, err := sourceCells(e.Source)
 	if err != nil {
 		return nil, nil, err
@@ -89,14 +111,12 @@ func parse(e Entry) (*loaders.Table, *frame.Frame, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("datasets: %s: %w", e.ID, err)
 	}
-	if t.Frame.NumRows() != e.Rows {
-		return nil, nil, fmt.Errorf("datasets: %s: parsed %d rows, the catalogue says %d", e.ID, t.Frame.NumRows(), e.Rows)
-	}
 	claims, err := claimsFrame(e, t)
 	if err != nil {
+		t.Release()
 		return nil, nil, err
 	}
-	return t, claims, nil
+	return t.Frame, claims, nil
 }
 
 func (e Entry) meta() map[string]string {
