@@ -109,17 +109,17 @@ type cellRule struct {
 	cols []string
 }
 
-func text(c string) cellRule          { return cellRule{"text", []string{c}} }
-func integer(c string) cellRule       { return cellRule{"int", []string{c}} }
-func decimal(c string) cellRule       { return cellRule{"decimal", []string{c}} }
-func dong(c string) cellRule          { return cellRule{"dong", []string{c}} }
-func mvnd(c string) cellRule          { return cellRule{"mvnd", []string{c}} }
-func period(a, b string) cellRule     { return cellRule{"period", []string{a, b}} }
-func dongOrText(a, b string) cellRule { return cellRule{"dong-or-text", []string{a, b}} }
+func ruleText(c string) cellRule          { return cellRule{"text", []string{c}} }
+func ruleInt(c string) cellRule           { return cellRule{"int", []string{c}} }
+func ruleDecimal(c string) cellRule       { return cellRule{"decimal", []string{c}} }
+func ruleDong(c string) cellRule          { return cellRule{"dong", []string{c}} }
+func ruleMvnd(c string) cellRule          { return cellRule{"mvnd", []string{c}} }
+func rulePeriod(a, b string) cellRule     { return cellRule{"period", []string{a, b}} }
+func ruleDongOrText(a, b string) cellRule { return cellRule{"dong-or-text", []string{a, b}} }
 
 var computersRules = []cellRule{
-	integer("code"), text("unit"), integer("staff"), integer("computers"), integer("internet_computers"), integer("lan_computers"),
-	decimal("computers_per_staff_reported"), decimal("lan_share_reported"), decimal("internet_share_reported"),
+	ruleInt("code"), ruleText("unit"), ruleInt("staff"), ruleInt("computers"), ruleInt("internet_computers"), ruleInt("lan_computers"),
+	ruleDecimal("computers_per_staff_reported"), ruleDecimal("lan_share_reported"), ruleDecimal("internet_share_reported"),
 }
 
 // sourceTables: for each 2010 dataset, its rows in the source, the
@@ -132,18 +132,18 @@ var sourceTables = []struct {
 	totalLabel string
 }{
 	{"soctrang-2010-it-staff", 683, 1357, []cellRule{
-		integer("no"), text("unit"), integer("staff_total"), integer("it_university"), integer("it_college"), integer("it_vocational"),
-		integer("cert_b"), integer("cert_a"), integer("basic_user"), integer("email_users"),
+		ruleInt("no"), ruleText("unit"), ruleInt("staff_total"), ruleInt("it_university"), ruleInt("it_college"), ruleInt("it_vocational"),
+		ruleInt("cert_b"), ruleInt("cert_a"), ruleInt("basic_user"), ruleInt("email_users"),
 	}, 31, "TỔNG CỘNG"},
 	{"soctrang-2010-computers-provincial", 1358, 1904, computersRules, 27, "TỔNG/BÌNH QUÂN"},
 	{"soctrang-2010-computers-district", 1905, 2361, computersRules, 22, "TỔNG/BÌNH QUÂN"},
 	{"soctrang-2009-2010-projects", 2362, 2474, []cellRule{
-		integer("no"), text("project"), text("objective"), period("period_start", "period_end"), dong("planned_mvnd"),
-		text("status"), dongOrText("funded_mvnd", "funding_text"), text("note"),
+		ruleInt("no"), ruleText("project"), ruleText("objective"), rulePeriod("period_start", "period_end"), ruleDong("planned_mvnd"),
+		ruleText("status"), ruleDongOrText("funded_mvnd", "funding_text"), ruleText("note"),
 	}, 5, "TỔNG CỘNG"},
 	{"soctrang-2011-2015-projects", 2475, 2772, []cellRule{
-		integer("no"), text("project"), text("objective"), period("period_start", "period_end"), mvnd("total_mvnd"),
-		mvnd("invest_central_mvnd"), mvnd("invest_local_mvnd"), mvnd("recurrent_central_mvnd"), mvnd("recurrent_local_mvnd"), text("note"),
+		ruleInt("no"), ruleText("project"), ruleText("objective"), rulePeriod("period_start", "period_end"), ruleMvnd("total_mvnd"),
+		ruleMvnd("invest_central_mvnd"), ruleMvnd("invest_local_mvnd"), ruleMvnd("recurrent_central_mvnd"), ruleMvnd("recurrent_local_mvnd"), ruleText("note"),
 	}, 13, "TỔNG CỘNG"},
 }
 

@@ -44,7 +44,7 @@ func fuzzSources(f *testing.F) map[string][]byte {
 }
 
 // tokens returns the distinct matches of re in all sources, sorted.
-func tokens(f *testing.F, re *regexp.Regexp) []string {
+func sourceTokens(f *testing.F, re *regexp.Regexp) []string {
 	seen := map[string]bool{}
 	for _, b := range fuzzSources(f) {
 		for _, m := range re.FindAll(b, -1) {
@@ -85,7 +85,7 @@ func wrapsNumberSentinel(err error) bool {
 }
 
 func FuzzParseNumber(f *testing.F) {
-	for _, tok := range tokens(f, numberTokenRe) {
+	for _, tok := range sourceTokens(f, numberTokenRe) {
 		f.Add(tok, uint8(0))
 	}
 	for _, s := range []string{"1.774", "1,201", "58,68%", "0.89308", "-", "--5", "1,23,456", "1.2.3", " 6900 ", "99999999999999999999"} {
@@ -135,10 +135,10 @@ func FuzzParseNumber(f *testing.F) {
 }
 
 func FuzzParseAmount(f *testing.F) {
-	for _, tok := range tokens(f, amountTokenRe) {
+	for _, tok := range sourceTokens(f, amountTokenRe) {
 		f.Add(tok, uint8(0), int8(-1), false)
 	}
-	for _, tok := range tokens(f, numberTokenRe) {
+	for _, tok := range sourceTokens(f, numberTokenRe) {
 		f.Add(tok, uint8(2), int8(0), true)
 	}
 	for _, s := range []string{"30.500.000.000 đồng", "990,277 triệu đồng", "22,955 tỷ đồng", "9,189,899,000", "-", "–", "4 tỷ 566 triệu đồng", "58,68%"} {
@@ -181,7 +181,7 @@ func FuzzSplitCells(f *testing.F) {
 		nlines := bytes.Count(text, []byte("\n")) + 1
 		cells, err := SplitCells("f", text)
 		if err != nil {
-			checkErrors(t, err, nlines)
+			checkPositionedErrors(t, err, nlines)
 			return
 		}
 		prev := 0
@@ -205,7 +205,7 @@ func FuzzSplitCells(f *testing.F) {
 
 // checkErrors: every positioned error has a line within the input and a
 // sentinel.
-func checkErrors(t *testing.T, err error, nlines int) {
+func checkPositionedErrors(t *testing.T, err error, nlines int) {
 	t.Helper()
 	es := Errors(err)
 	if len(es) == 0 {
@@ -240,7 +240,7 @@ func FuzzParseText(f *testing.F) {
 		defer mem.AssertSize(t, 0)
 		tb, err := ParseText(text, l, Options{File: "f", Convention: conv, Allocator: mem})
 		if err != nil {
-			checkErrors(t, err, nlines)
+			checkPositionedErrors(t, err, nlines)
 			return
 		}
 		defer tb.Release()

@@ -460,25 +460,25 @@ func sourceLines(t testing.TB) []string {
 // edited returns the source with some lines changed: edit gets a copy of
 // the lines and may change them in place (keeping line numbers) or cut
 // them.
-func edited(t testing.TB, edit func(l []string) []string) []byte {
+func editedSource(t testing.TB, edit func(l []string) []string) []byte {
 	l := append([]string(nil), sourceLines(t)...)
 	return []byte(strings.Join(edit(l), "\n"))
 }
 
-func set(n int, s string) func([]string) []string {
+func setLine(n int, s string) func([]string) []string {
 	return func(l []string) []string { l[n-1] = s; return l }
 }
 
-func swap(a, b int) func([]string) []string {
+func swapLines(a, b int) func([]string) []string {
 	return func(l []string) []string { l[a-1], l[b-1] = l[b-1], l[a-1]; return l }
 }
 
-func upTo(n int) func([]string) []string {
+func cutAfter(n int) func([]string) []string {
 	return func(l []string) []string { return l[:n] }
 }
 
 func TestParseTextSource2010(t *testing.T) {
-	src := edited(t, func(l []string) []string { return l })
+	src := editedSource(t, func(l []string) []string { return l })
 	for _, a := range appendices2010 {
 		t.Run("Phụ lục "+a.id, func(t *testing.T) {
 			tb, err := parseChecked(t, src, a.layout, Options{File: "kh21.txt", Appendix: a.id, Convention: CommaThousands})
@@ -538,62 +538,62 @@ func TestParseTextSource2010Variants(t *testing.T) {
 		want     []wantErr
 	}{
 		// Phụ lục 1: IT staff
-		{"1/cell removed", "1", set(720, ""), []wantErr{{714, ErrCellCount}}},
-		{"1/empty cell removed", "1", set(852, ""), []wantErr{{834, ErrCellCount}}},
-		{"1/cell added", "1", set(721, "5"), []wantErr{{714, ErrCellCount}}},
-		{"1/unit and staff swapped", "1", swap(716, 718), []wantErr{{718, ErrNotNumber}}},
-		{"1/cell moved across rows", "1", swap(732, 734), []wantErr{{734, ErrUnexpectedCell}}},
-		{"1/row number and unit swapped", "1", swap(734, 736), []wantErr{{714, ErrCellCount}}},
-		{"1/text in a count", "1", set(718, "ba mươi ba"), []wantErr{{718, ErrNotNumber}}},
-		{"1/fraction in a count", "1", set(720, "0,5"), []wantErr{{720, ErrNotNumber}}},
-		{"1/text in the total", "1", set(1340, "khoảng 1.200"), []wantErr{{1340, ErrNotNumber}}},
-		{"1/extra total cell", "1", set(1357, "9"), []wantErr{{1357, ErrCellCount}}},
-		{"1/truncated mid-row", "1", upTo(1300), []wantErr{{1298, ErrTruncated}}},
-		{"1/heading removed", "1", set(683, ""), []wantErr{{last, ErrMissingAppendix}}},
-		{"1/invalid UTF-8", "1", set(976, "Sở Y tế \xff tỉnh Sóc Trăng"), []wantErr{{976, ErrEncoding}}},
+		{"1/cell removed", "1", setLine(720, ""), []wantErr{{714, ErrCellCount}}},
+		{"1/empty cell removed", "1", setLine(852, ""), []wantErr{{834, ErrCellCount}}},
+		{"1/cell added", "1", setLine(721, "5"), []wantErr{{714, ErrCellCount}}},
+		{"1/unit and staff swapped", "1", swapLines(716, 718), []wantErr{{718, ErrNotNumber}}},
+		{"1/cell moved across rows", "1", swapLines(732, 734), []wantErr{{734, ErrUnexpectedCell}}},
+		{"1/row number and unit swapped", "1", swapLines(734, 736), []wantErr{{714, ErrCellCount}}},
+		{"1/text in a count", "1", setLine(718, "ba mươi ba"), []wantErr{{718, ErrNotNumber}}},
+		{"1/fraction in a count", "1", setLine(720, "0,5"), []wantErr{{720, ErrNotNumber}}},
+		{"1/text in the total", "1", setLine(1340, "khoảng 1.200"), []wantErr{{1340, ErrNotNumber}}},
+		{"1/extra total cell", "1", setLine(1357, "9"), []wantErr{{1357, ErrCellCount}}},
+		{"1/truncated mid-row", "1", cutAfter(1300), []wantErr{{1298, ErrTruncated}}},
+		{"1/heading removed", "1", setLine(683, ""), []wantErr{{last, ErrMissingAppendix}}},
+		{"1/invalid UTF-8", "1", setLine(976, "Sở Y tế \xff tỉnh Sóc Trăng"), []wantErr{{976, ErrEncoding}}},
 		// Phụ lục 2: computers, provincial
-		{"2/cell removed", "2", set(1415, ""), []wantErr{{1401, ErrCellCount}}},
-		{"2/cell added", "2", set(1416, "7"), []wantErr{{1401, ErrCellCount}}},
-		{"2/row number removed", "2", set(1401, ""), []wantErr{{1405, ErrUnexpectedCell}}},
-		{"2/unit removed", "2", set(1403, ""), []wantErr{{1401, ErrUnexpectedCell}}},
-		{"2/cells shifted", "2", swap(1417, 1419), []wantErr{{1401, ErrCellCount}}},
-		{"2/text in a ratio", "2", set(1413, "không rõ"), []wantErr{{1413, ErrNotNumber}}},
-		{"2/dot-thousands ratio", "2", set(1413, "0,89308"), []wantErr{{1413, ErrNotNumber}}},
-		{"2/truncated mid-row", "2", upTo(1500), []wantErr{{1491, ErrTruncated}}},
-		{"2/heading removed", "2", set(1358, ""), []wantErr{{last, ErrMissingAppendix}}},
-		{"2/invalid UTF-8", "2", set(1403, "T\xe1nh ủy"), []wantErr{{1403, ErrEncoding}}},
+		{"2/cell removed", "2", setLine(1415, ""), []wantErr{{1401, ErrCellCount}}},
+		{"2/cell added", "2", setLine(1416, "7"), []wantErr{{1401, ErrCellCount}}},
+		{"2/row number removed", "2", setLine(1401, ""), []wantErr{{1405, ErrUnexpectedCell}}},
+		{"2/unit removed", "2", setLine(1403, ""), []wantErr{{1401, ErrUnexpectedCell}}},
+		{"2/cells shifted", "2", swapLines(1417, 1419), []wantErr{{1401, ErrCellCount}}},
+		{"2/text in a ratio", "2", setLine(1413, "không rõ"), []wantErr{{1413, ErrNotNumber}}},
+		{"2/dot-thousands ratio", "2", setLine(1413, "0,89308"), []wantErr{{1413, ErrNotNumber}}},
+		{"2/truncated mid-row", "2", cutAfter(1500), []wantErr{{1491, ErrTruncated}}},
+		{"2/heading removed", "2", setLine(1358, ""), []wantErr{{last, ErrMissingAppendix}}},
+		{"2/invalid UTF-8", "2", setLine(1403, "T\xe1nh ủy"), []wantErr{{1403, ErrEncoding}}},
 		// Phụ lục 3: computers, district
-		{"3/cell removed", "3", set(1960, ""), []wantErr{{1948, ErrCellCount}}},
-		{"3/cell added", "3", set(1961, "0.5"), []wantErr{{1948, ErrCellCount}}},
-		{"3/cells shifted", "3", swap(1964, 1966), []wantErr{{1948, ErrCellCount}}},
-		{"3/text in a count", "3", set(1952, "ba trăm"), []wantErr{{1952, ErrNotNumber}}},
-		{"3/truncated after a row number", "3", upTo(2200), []wantErr{{2200, ErrTruncated}}},
-		{"3/truncated mid-row", "3", upTo(2210), []wantErr{{2200, ErrTruncated}}},
-		{"3/heading removed", "3", set(1905, ""), []wantErr{{last, ErrMissingAppendix}}},
-		{"3/invalid UTF-8", "3", set(2000, "0.7\xc05556"), []wantErr{{2000, ErrEncoding}}},
+		{"3/cell removed", "3", setLine(1960, ""), []wantErr{{1948, ErrCellCount}}},
+		{"3/cell added", "3", setLine(1961, "0.5"), []wantErr{{1948, ErrCellCount}}},
+		{"3/cells shifted", "3", swapLines(1964, 1966), []wantErr{{1948, ErrCellCount}}},
+		{"3/text in a count", "3", setLine(1952, "ba trăm"), []wantErr{{1952, ErrNotNumber}}},
+		{"3/truncated after a row number", "3", cutAfter(2200), []wantErr{{2200, ErrTruncated}}},
+		{"3/truncated mid-row", "3", cutAfter(2210), []wantErr{{2200, ErrTruncated}}},
+		{"3/heading removed", "3", setLine(1905, ""), []wantErr{{last, ErrMissingAppendix}}},
+		{"3/invalid UTF-8", "3", setLine(2000, "0.7\xc05556"), []wantErr{{2000, ErrEncoding}}},
 		// Phụ lục 4: projects 2009-2010
-		{"4/cell removed", "4", set(2391, ""), []wantErr{{2383, ErrCellCount}}},
-		{"4/cell added", "4", set(2392, "Ghi chú thêm"), []wantErr{{2383, ErrCellCount}}},
-		{"4/period and cost swapped", "4", swap(2389, 2391), []wantErr{{2389, ErrNotNumber}, {2391, ErrNotNumber}}},
-		{"4/text in the cost", "4", set(2391, "chín tỷ"), []wantErr{{2391, ErrNotNumber}}},
-		{"4/comma and dot mixed", "4", set(2407, "3.613.943.000"), []wantErr{{2407, ErrNotNumber}}},
-		{"4/truncated mid-row", "4", upTo(2420), []wantErr{{2415, ErrTruncated}}},
-		{"4/heading removed", "4", set(2362, ""), []wantErr{{last, ErrMissingAppendix}}},
-		{"4/invalid UTF-8", "4", set(2385, "\xffMột cửa điện tử"), []wantErr{{2385, ErrEncoding}}},
+		{"4/cell removed", "4", setLine(2391, ""), []wantErr{{2383, ErrCellCount}}},
+		{"4/cell added", "4", setLine(2392, "Ghi chú thêm"), []wantErr{{2383, ErrCellCount}}},
+		{"4/period and cost swapped", "4", swapLines(2389, 2391), []wantErr{{2389, ErrNotNumber}, {2391, ErrNotNumber}}},
+		{"4/text in the cost", "4", setLine(2391, "chín tỷ"), []wantErr{{2391, ErrNotNumber}}},
+		{"4/comma and dot mixed", "4", setLine(2407, "3.613.943.000"), []wantErr{{2407, ErrNotNumber}}},
+		{"4/truncated mid-row", "4", cutAfter(2420), []wantErr{{2415, ErrTruncated}}},
+		{"4/heading removed", "4", setLine(2362, ""), []wantErr{{last, ErrMissingAppendix}}},
+		{"4/invalid UTF-8", "4", setLine(2385, "\xffMột cửa điện tử"), []wantErr{{2385, ErrEncoding}}},
 		// Phụ lục 5: projects 2011-2015
-		{"5/cell removed", "5", set(2512, ""), []wantErr{{2502, ErrCellCount}}},
-		{"5/empty note removed", "5", set(2620, ""), []wantErr{{2602, ErrCellCount}}},
-		{"5/cell added", "5", set(2513, "1,000"), []wantErr{{2502, ErrCellCount}}},
-		{"5/period and total swapped", "5", swap(2508, 2510), []wantErr{{2508, ErrNotNumber}, {2510, ErrNotNumber}}},
-		{"5/text in an amount", "5", set(2530, "Chưa xác định"), []wantErr{{2530, ErrNotNumber}}},
-		{"5/truncated mid-row", "5", upTo(2695), []wantErr{{2682, ErrTruncated}}},
-		{"5/heading removed", "5", set(2475, ""), []wantErr{{last, ErrMissingAppendix}}},
-		{"5/invalid UTF-8", "5", set(2770, "20,500\xed\xa0\x80"), []wantErr{{2770, ErrEncoding}}},
+		{"5/cell removed", "5", setLine(2512, ""), []wantErr{{2502, ErrCellCount}}},
+		{"5/empty note removed", "5", setLine(2620, ""), []wantErr{{2602, ErrCellCount}}},
+		{"5/cell added", "5", setLine(2513, "1,000"), []wantErr{{2502, ErrCellCount}}},
+		{"5/period and total swapped", "5", swapLines(2508, 2510), []wantErr{{2508, ErrNotNumber}, {2510, ErrNotNumber}}},
+		{"5/text in an amount", "5", setLine(2530, "Chưa xác định"), []wantErr{{2530, ErrNotNumber}}},
+		{"5/truncated mid-row", "5", cutAfter(2695), []wantErr{{2682, ErrTruncated}}},
+		{"5/heading removed", "5", setLine(2475, ""), []wantErr{{last, ErrMissingAppendix}}},
+		{"5/invalid UTF-8", "5", setLine(2770, "20,500\xed\xa0\x80"), []wantErr{{2770, ErrEncoding}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			a := byID[tc.appendix]
-			text := edited(t, tc.edit)
+			text := editedSource(t, tc.edit)
 			_, err := parseChecked(t, text, a.layout, Options{File: "kh21.txt", Appendix: a.id, Convention: CommaThousands})
 			for _, e := range wantErrors(t, err, tc.want) {
 				if e.File != "kh21.txt" {
@@ -607,7 +607,7 @@ func TestParseTextSource2010Variants(t *testing.T) {
 // TestParseTextSource2010Encodings: a BOM, CRLF line ends and decomposed
 // diacritics (NFD) change nothing: same rows, same values, same lines.
 func TestParseTextSource2010Encodings(t *testing.T) {
-	src := edited(t, func(l []string) []string { return l })
+	src := editedSource(t, func(l []string) []string { return l })
 	crlf := append([]byte("\ufeff"), bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))...)
 	variants := map[string][]byte{
 		"BOM+CRLF":     crlf,
@@ -711,10 +711,13 @@ func TestFindAppendix(t *testing.T) {
 
 func TestCleanText(t *testing.T) {
 	for in, want := range map[string]string{
-		"  Sở\u00a0 Y   tế\t": "Sở Y tế",
-		"Ti\u0301n chi\u0309": "Tín chỉ",
-		"\u00a0":              "",
-		"a\u200bb":            "a b",
+		"  Sở\u00a0 Y   tế\t":     "Sở Y tế",
+		"Ti\u0301n chi\u0309":     "Tín chỉ",
+		"\u00a0":                  "",
+		"a\u200bb":                "a b",
+		"Sở Y tế\u2003":           "Sở Y tế",
+		"\u3000Sở\u2001Y\u2028tế": "Sở Y tế",
+		"‿\u2001":                 "‿",
 	} {
 		if got := CleanText(in); got != want {
 			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
@@ -751,7 +754,7 @@ func (w *wrapErr) Unwrap() error { return w.err }
 
 // TestTotalsExact: a money total in đồng is converted exactly.
 func TestTotalsExact(t *testing.T) {
-	tb, err := ParseText(edited(t, func(l []string) []string { return l }), Projects2009, Options{Appendix: "4", Convention: CommaThousands})
+	tb, err := ParseText(editedSource(t, func(l []string) []string { return l }), Projects2009, Options{Appendix: "4", Convention: CommaThousands})
 	if err != nil {
 		t.Fatal(err)
 	}

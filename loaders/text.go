@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,13 +18,14 @@ func CleanText(s string) string {
 		return s
 	}
 	s = nfc(s)
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		switch r {
-		case ' ', '\t', '\n', '\r', '\u00a0', '\u2007', '\u202f', '\u200b', '\ufeff', '\v', '\f':
-			return true
-		}
-		return false
-	}), " ")
+	return strings.Join(strings.FieldsFunc(s, isBlank), " ")
+}
+
+// isBlank reports the runes CleanText turns into a plain space: every
+// Unicode space (no-break, em, thin, ideographic ... spaces, line and
+// paragraph separators), the zero-width space and the BOM.
+func isBlank(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 // isClean reports whether CleanText would return s unchanged: ASCII-only
@@ -51,7 +53,7 @@ func isClean(s string) bool {
 	if prevSpace && len(s) > 0 {
 		return false
 	}
-	if strings.ContainsAny(s, "\u00a0\u2007\u202f\u200b\ufeff") {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && isBlank(r) }) >= 0 {
 		return false
 	}
 	return norm.NFC.IsNormalString(s)
