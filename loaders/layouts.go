@@ -53,6 +53,7 @@ var (
 		Description: "Danh mục dự án giai đoạn trước: projects with planned cost, status and funding status",
 		TotalFrom:   "planned_mvnd",
 		MoneyUnit:   Dong,
+		DashZero:    true,
 		Cells: []CellSpec{
 			{Kind: RowNumber, Name: "no", LabelVI: "STT"},
 			{Kind: Text, Name: "project", LabelVI: "Tên dự án"},
@@ -72,6 +73,7 @@ var (
 		Description: "Danh mục dự án kế hoạch theo nguồn vốn: planned projects by funding source",
 		TotalFrom:   "total_mvnd",
 		MoneyUnit:   Million,
+		DashZero:    true,
 		Cells: []CellSpec{
 			{Kind: RowNumber, Name: "no", LabelVI: "STT"},
 			{Kind: Text, Name: "project", LabelVI: "Tên dự án"},
