@@ -245,7 +245,9 @@ func TestParseTextDashZero(t *testing.T) {
 1,Mạng,Mục tiêu,2011,2011,1500,0,1500,0,0,,1
 `)
 	// Without DashZero a dash is not a number.
-	_, err = parseChecked(t, text, ProjectsPlan, Options{Convention: DotThousands})
+	noDash := ProjectsPlan
+	noDash.Name, noDash.DashZero = "projects-plan-nodash", false
+	_, err = parseChecked(t, text, noDash, Options{Convention: DotThousands})
 	wantErrors(t, err, []wantErr{{cellLine(5), ErrNotNumber}, {cellLine(7), ErrNotNumber}, {cellLine(8), ErrNotNumber}})
 }
 
