@@ -34,6 +34,15 @@ func (f *Frame) WriteCSV(w io.Writer) error {
 		for j, c := range cols {
 			rec[j] = c.plain(i)
 		}
+		if len(rec) == 1 && rec[0] == "" {
+			// encoding/csv writes a lone empty field as an empty line,
+			// which readers skip: the null row would be lost.
+			cw.Flush()
+			if _, err := io.WriteString(w, "\"\"\n"); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -85,7 +94,9 @@ func (e *CSVError) Unwrap() error { return e.Err }
 
 // ReadCSV reads a CSV table with a header row. Empty fields are null. A BOM,
 // CRLF line ends and no-break spaces around values are tolerated; text is
-// NFC-normalised. Errors name the line and column.
+// NFC-normalised. An empty header names column i (1-based) "column_i"; a
+// name twice is an error. Errors name the line and column; all the value
+// errors are returned, joined, in line order.
 func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	br := bufio.NewReader(r)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
@@ -108,6 +119,10 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	seenHeader := map[string]bool{}
 	for i := range header {
 		header[i] = cleanField(header[i])
+		if header[i] == "" {
+			// as pandas writes for an unnamed index column
+			header[i] = fmt.Sprintf("column_%d", i+1)
+		}
 		if seenHeader[header[i]] {
 			return nil, &CSVError{Line: 1, Column: header[i], Err: errors.New("column named twice in the header")}
 		}

@@ -9,6 +9,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/ictplan/ictplan/frame/internal/arrowcheck"
 )
 
 // WriteIPC writes f in the Arrow IPC file format (.arrow, Feather v2), with
@@ -30,6 +32,12 @@ func (f *Frame) WriteIPC(w io.Writer) error {
 // ReadIPC reads an Arrow IPC file (or stream) written by WriteIPC or any
 // Arrow implementation; record batches are concatenated. Columns must be of
 // the five kinds.
+//
+// Corrupt data is an error, never a panic, and costs memory in proportion
+// to its size: the counts and lengths in it are checked before arrow-go
+// allocates by them. (Data corrupt in a way that makes arrow-go's decoder
+// panic midway leaves the buffers it had allocated to the garbage
+// collector: a checked allocator reports them.)
 func ReadIPC(r io.Reader, mem memory.Allocator) (*Frame, error) {
 	if mem == nil {
 		mem = memory.DefaultAllocator
@@ -38,6 +46,26 @@ func ReadIPC(r io.Reader, mem memory.Allocator) (*Frame, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readIPC(data, mem)
+}
+
+func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
+	isFile := bytes.HasPrefix(data, []byte("ARROW1"))
+	if isFile {
+		err = arrowcheck.File(data)
+	} else {
+		err = arrowcheck.Stream(data)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("frame: reading Arrow IPC: %w", err)
+	}
+	defer func() {
+		// arrow-go's IPC reader indexes by offsets from the data without
+		// checking them all.
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("frame: reading Arrow IPC: %w: %v", arrowcheck.ErrMalformed, p)
+		}
+	}()
 	var schema *arrow.Schema
 	var recs []arrow.RecordBatch
 	defer func() {
@@ -45,7 +73,7 @@ func ReadIPC(r io.Reader, mem memory.Allocator) (*Frame, error) {
 			rec.Release()
 		}
 	}()
-	if bytes.HasPrefix(data, []byte("ARROW1")) {
+	if isFile {
 		fr, err := ipc.NewFileReader(bytes.NewReader(data), ipc.WithAllocator(mem))
 		if err != nil {
 			return nil, fmt.Errorf("frame: reading Arrow IPC file: %w", err)
