@@ -22,7 +22,7 @@ const rowGroupRows = 1 << 20
 
 // Write writes f to w as one Parquet file: Snappy-compressed, row groups of
 // at most 1 048 576 rows, the Arrow schema (field and schema metadata)
-// stored alongside so that Read restores it exactly.
+// stored alongside so that Read restores it exactly. w is not closed.
 func Write(w io.Writer, f *frame.Frame) error {
 	props := parquet.NewWriterProperties(
 		parquet.WithAllocator(f.Allocator()),
@@ -71,9 +71,15 @@ func WriteFile(name string, f *frame.Frame) (err error) {
 // Read reads the Parquet file of the given size from r into a Frame built
 // with mem (nil: memory.DefaultAllocator). Row groups are concatenated.
 // The schema stored by Write (or by pyarrow) gives back the field and
-// schema metadata. Every column must be of one of the five frame kinds.
-// A malformed file is an error, never a panic.
-func Read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err error) {
+// schema metadata. Every column must be of one of the five frame kinds,
+// and there may be at most MaxRows rows. A malformed file is an error,
+// never a panic: the footer's sizes are checked against the file before
+// they are used.
+func Read(r io.ReaderAt, size int64, mem memory.Allocator) (*frame.Frame, error) {
+	return read(r, size, mem)
+}
+
+func read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err error) {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
@@ -92,6 +98,14 @@ func Read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err 
 		return nil, fmt.Errorf("parquetio: %w", err)
 	}
 	defer pf.Close()
+	if err := checkLayout(pf, size); err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	if v := pf.MetaData().KeyValueMetadata().FindValue(storedSchemaKey); v != nil {
+		if err := checkStoredSchema(*v); err != nil {
+			return nil, fmt.Errorf("parquetio: %w", err)
+		}
+	}
 	fr, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, mem)
 	if err != nil {
 		return nil, fmt.Errorf("parquetio: %w", err)
@@ -149,6 +163,42 @@ func restoreSchema(s *arrow.Schema) *arrow.Schema {
 	}
 	md := s.Metadata()
 	return arrow.NewSchema(fields, &md)
+}
+
+// MaxRows bounds the number of rows Read accepts: a Frame is held in
+// memory whole.
+const MaxRows = 100_000_000
+
+// checkLayout checks the footer's claims before arrow-go acts on them: it
+// allocates a column chunk's whole claimed size at once, so a corrupt
+// length would ask for gigabytes. Every column chunk must lie inside the
+// file, and the row count must be at most MaxRows.
+func checkLayout(pf *file.Reader, size int64) error {
+	md := pf.MetaData()
+	var rows int64
+	for i := 0; i < md.NumRowGroups(); i++ {
+		rg := md.RowGroup(i)
+		n := rg.NumRows()
+		if n < 0 || n > MaxRows-rows {
+			return fmt.Errorf("row group %d: %d rows: more than %d in all, or a corrupt count", i, n, MaxRows)
+		}
+		rows += n
+		for j := 0; j < rg.NumColumns(); j++ {
+			col, err := rg.ColumnChunk(j)
+			if err != nil {
+				return fmt.Errorf("row group %d column %d: %w", i, j, err)
+			}
+			start := col.DataPageOffset()
+			if col.HasDictionaryPage() && col.DictionaryPageOffset() > 0 && start > col.DictionaryPageOffset() {
+				start = col.DictionaryPageOffset()
+			}
+			n := col.TotalCompressedSize()
+			if start < 0 || n < 0 || start > size || n > size-start {
+				return fmt.Errorf("row group %d column %d: chunk of %d bytes at %d lies outside the %d-byte file", i, j, n, start, size)
+			}
+		}
+	}
+	return nil
 }
 
 // ReadBytes reads a Parquet file held in memory (see Read).

@@ -2,10 +2,12 @@ package parquetio_test
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
@@ -124,5 +126,52 @@ func TestReadMalformed(t *testing.T) {
 				t.Errorf("error %q lacks the package prefix", err)
 			}
 		})
+	}
+}
+
+// TestReadMutated reads copies of a good file with a few bytes changed —
+// random bytes, 0xff, or a large int32 — as a corrupt download or disk
+// would make. Each must give an error or a Frame, quickly: arrow-go trusts
+// the sizes in a file's footer and stored schema, and Read checks them
+// first (without the checks, some of these copies asked for tens of
+// gigabytes).
+func TestReadMutated(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	f := frametest.Sample(mem)
+	defer f.Release()
+	var buf bytes.Buffer
+	if err := parquetio.Write(&buf, f); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 2000
+	if testing.Short() || race {
+		n = 300
+	}
+	for i := range n {
+		d := bytes.Clone(good)
+		for range 1 + rng.IntN(4) {
+			p := rng.IntN(len(d))
+			switch rng.IntN(3) {
+			case 0:
+				d[p] = byte(rng.IntN(256))
+			case 1:
+				d[p] = 0xff
+			case 2:
+				if p+4 <= len(d) {
+					copy(d[p:], []byte{0xff, 0xff, 0xff, 0x7f})
+				}
+			}
+		}
+		start := time.Now()
+		got, err := parquetio.ReadBytes(d, mem)
+		if err == nil {
+			got.Release()
+		}
+		if el := time.Since(start); el > 5*time.Second {
+			t.Errorf("mutation %d took %v", i, el)
+		}
 	}
 }

@@ -1,0 +1,5 @@
+//go:build race
+
+package parquetio_test
+
+const race = true
