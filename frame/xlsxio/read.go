@@ -76,7 +76,9 @@ func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
 // are read too; a cell that does not fit its column's kind, or a value
 // outside the table, is a *CellError (all of them are returned, joined, up
 // to 50). In a string column an empty text cell is "" and a missing cell is
-// null; in other columns both are null. Text is NFC-normalised.
+// null; in other columns both are null. Rows that end the sheet with no
+// cell at all (a Frame's trailing all-null rows) are null rows, up to the
+// number of rows the metadata sheet gives. Text is NFC-normalised.
 //
 // Without a metadata sheet, every sheet is a data sheet whose first row
 // holds the column names (an empty one is named by its column letter, such

@@ -78,11 +78,9 @@ func WriteBook(w io.Writer, sheets []Sheet, o Options) error {
 	if err != nil {
 		return err
 	}
-	var reserved []string
-	if !o.NoMetadata {
-		reserved = append(reserved, MetadataSheet)
-	}
-	namer := newSheetNamer(reserved...)
+	// "metadata" is reserved even without the metadata sheet: Read would
+	// take a data sheet of that name for it.
+	namer := newSheetNamer(MetadataSheet)
 	placed := make([]placedSheet, len(sheets))
 	for i, s := range sheets {
 		if s.Frame == nil {

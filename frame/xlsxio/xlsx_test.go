@@ -423,6 +423,20 @@ func TestReadInferred(t *testing.T) {
 		t.Errorf("NoMetadata workbook read as\n%v\nwant\n%v", got, want)
 	}
 
+	// A sheet named "metadata" is renamed even without the metadata sheet.
+	var named bytes.Buffer
+	if err := Write(&named, sample, Options{NoMetadata: true, SheetName: "Metadata"}); err != nil {
+		t.Fatal(err)
+	}
+	renamed, err := ReadBook(bytes.NewReader(named.Bytes()), mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if renamed[0].Name != "Metadata (2)" {
+		t.Errorf("data sheet named %q", renamed[0].Name)
+	}
+	renamed[0].Frame.Release()
+
 	// A workbook made in Excel: a header with a gap, numbers, booleans,
 	// dates with Excel's default and a custom format, text.
 	x := excelize.NewFile()
