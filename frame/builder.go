@@ -189,3 +189,50 @@ func FromRows(meta map[string]string, specs []FieldSpec, rows [][]any) (*Frame, 
 	}
 	return b.Frame()
 }
+
+// FromColumns builds a Frame from whole columns: values[i] is a []string,
+// []int64, []int, []float64 (NaN is null), []bool, []time.Time (zero is
+// null) or []any (nil is null) for specs[i]. All columns must have the same
+// length. Typed slices of the spec's kind are copied in bulk, so this is the
+// fast way to make a large Frame. A nil allocator means
+// memory.DefaultAllocator.
+func FromColumns(mem memory.Allocator, meta map[string]string, specs []FieldSpec, values []any) (*Frame, error) {
+	if len(specs) != len(values) {
+		return nil, fmt.Errorf("frame: FromColumns: %d specs for %d columns", len(specs), len(values))
+	}
+	if len(specs) == 0 {
+		return nil, fmt.Errorf("frame: FromColumns: no columns")
+	}
+	n := -1
+	for i, v := range values {
+		_, l, err := valuesOf(v)
+		if err != nil {
+			return nil, fmt.Errorf("frame: FromColumns %q: %w", specs[i].Name, err)
+		}
+		if n >= 0 && l != n {
+			return nil, fmt.Errorf("frame: FromColumns: column %q has %d values, %q has %d", specs[i].Name, l, specs[0].Name, n)
+		}
+		n = l
+	}
+	// an empty frame of n rows to add columns to
+	b := NewBuilder(mem, meta, specs...)
+	schema := b.schema
+	b.Release()
+	base := newFrame(mem, arrow.NewSchema(nil, metaPtr(schema)), nil, n)
+	defer base.Release()
+	cur := base.Retain()
+	for i, spec := range specs {
+		next, err := cur.WithColumn(spec, values[i], nil)
+		cur.Release()
+		if err != nil {
+			return nil, err
+		}
+		cur = next
+	}
+	return cur, nil
+}
+
+func metaPtr(s *arrow.Schema) *arrow.Metadata {
+	md := s.Metadata()
+	return &md
+}

@@ -284,3 +284,24 @@ func (r Row) Int64(name string) int64 {
 	}
 	panic(fmt.Sprintf("frame: column %q is %s, not numeric", name, c.spec.Kind))
 }
+
+// Float64Values returns the Arrow buffer of a float64 column without
+// copying: fast, but borrowed (valid while the Frame is, and not to be
+// modified), and the value in a null slot is undefined — check Valid or
+// IsNull. It panics for other kinds.
+func (c Column) Float64Values() []float64 {
+	a, ok := c.arr.(*array.Float64)
+	if !ok {
+		panic(fmt.Sprintf("frame: column %q is %s, not float64", c.spec.Name, c.spec.Kind))
+	}
+	return a.Float64Values()
+}
+
+// Int64Values is Float64Values for an int64 column.
+func (c Column) Int64Values() []int64 {
+	a, ok := c.arr.(*array.Int64)
+	if !ok {
+		panic(fmt.Sprintf("frame: column %q is %s, not int64", c.spec.Name, c.spec.Kind))
+	}
+	return a.Int64Values()
+}

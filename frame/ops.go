@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"github.com/apache/arrow-go/v18/arrow/bitutil"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"math"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -280,6 +283,13 @@ func (f *Frame) WithColumn(spec FieldSpec, values any, valid []bool) (*Frame, er
 	if valid != nil && len(valid) != n {
 		return nil, fmt.Errorf("frame: WithColumn %q: %d validity flags for %d rows", spec.Name, len(valid), n)
 	}
+	if arr, ok := fastColumn(f, spec, values, valid); ok {
+		if arr == nil {
+			return nil, fmt.Errorf("frame: WithColumn %q: %d values for %d rows", spec.Name, reflect.ValueOf(values).Len(), n)
+		}
+		defer arr.Release()
+		return f.withArray(spec.arrowField(), arr), nil
+	}
 	b := NewBuilder(f.mem, nil, spec)
 	defer b.Release()
 	get, length, err := valuesOf(values)
@@ -360,4 +370,105 @@ func (f *Frame) withArray(field arrow.Field, arr arrow.Array) *Frame {
 	}
 	md := f.schema.Metadata()
 	return newFrame(f.mem, arrow.NewSchema(fields, &md), cols, f.nrows)
+}
+
+// fastColumn builds a column straight from a typed slice of the spec's kind
+// (one bulk copy); ok is false when values is of another form. A nil array
+// with ok means a length mismatch.
+func fastColumn(f *Frame, spec FieldSpec, values any, valid []bool) (arrow.Array, bool) {
+	n := f.nrows
+	switch v := values.(type) {
+	case []float64:
+		if spec.Kind != Float64 {
+			return nil, false
+		}
+		if len(v) != n {
+			return nil, true
+		}
+		var vb []bool
+		for i, x := range v {
+			if math.IsNaN(x) || (valid != nil && !valid[i]) {
+				if vb == nil {
+					vb = make([]bool, n)
+					for j := range vb {
+						vb[j] = valid == nil || valid[j]
+					}
+				}
+				vb[i] = false
+			}
+		}
+		return float64Array(f.mem, v, vb), true
+	case []int64:
+		if spec.Kind != Int64 {
+			return nil, false
+		}
+		if len(v) != n {
+			return nil, true
+		}
+		return int64Array(f.mem, v, valid), true
+	case []string:
+		if spec.Kind != String {
+			return nil, false
+		}
+		if len(v) != n {
+			return nil, true
+		}
+		b := array.NewStringBuilder(f.mem)
+		defer b.Release()
+		b.AppendValues(v, valid)
+		return b.NewArray(), true
+	}
+	return nil, false
+}
+
+// WithColumnShared is WithColumn without the copy: the new column is a view
+// of values' memory (a []float64, NaN as null, or a []int64 with valid
+// marking nulls when not nil). It is for large derived columns in tight
+// loops; the caller must not modify values while the returned Frame, or any
+// Frame derived from it, is in use.
+func (f *Frame) WithColumnShared(spec FieldSpec, values any, valid []bool) (*Frame, error) {
+	n := f.nrows
+	var data arrow.ArrayData
+	switch v := values.(type) {
+	case []float64:
+		if spec.Kind != Float64 || len(v) != n || (valid != nil && len(valid) != n) {
+			return nil, fmt.Errorf("frame: WithColumnShared %q: want %d float64 values for a float64 column", spec.Name, n)
+		}
+		bitmap, nulls := nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || (valid != nil && !valid[i]) })
+		data = array.NewData(arrow.PrimitiveTypes.Float64, n,
+			[]*memory.Buffer{bitmap, memory.NewBufferBytes(arrow.Float64Traits.CastToBytes(v))}, nil, nulls, 0)
+	case []int64:
+		if spec.Kind != Int64 || len(v) != n || (valid != nil && len(valid) != n) {
+			return nil, fmt.Errorf("frame: WithColumnShared %q: want %d int64 values for an int64 column", spec.Name, n)
+		}
+		bitmap, nulls := nullBitmap(n, func(i int) bool { return valid != nil && !valid[i] })
+		data = array.NewData(arrow.PrimitiveTypes.Int64, n,
+			[]*memory.Buffer{bitmap, memory.NewBufferBytes(arrow.Int64Traits.CastToBytes(v))}, nil, nulls, 0)
+	default:
+		return nil, fmt.Errorf("frame: WithColumnShared %q: values must be []float64 or []int64, not %T", spec.Name, values)
+	}
+	defer data.Release()
+	arr := array.MakeFromData(data)
+	defer arr.Release()
+	return f.withArray(spec.arrowField(), arr), nil
+}
+
+// nullBitmap returns a validity bitmap (nil when nothing is null).
+func nullBitmap(n int, isNull func(int) bool) (*memory.Buffer, int) {
+	var bits []byte
+	nulls := 0
+	for i := 0; i < n; i++ {
+		if isNull(i) {
+			if bits == nil {
+				bits = make([]byte, bitutil.BytesForBits(int64(n)))
+				bitutil.SetBitsTo(bits, 0, int64(n), true)
+			}
+			bitutil.ClearBit(bits, i)
+			nulls++
+		}
+	}
+	if bits == nil {
+		return nil, 0
+	}
+	return memory.NewBufferBytes(bits), nulls
 }

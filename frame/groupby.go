@@ -1,0 +1,785 @@
+package frame
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/bitutil"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// AggOp is an aggregation of GroupBy.
+type AggOp int
+
+// The aggregations. Nulls are skipped: Sum, Mean, Min and Max of a group with
+// no value are null (not 0: an empty cell is not a zero); Count counts the
+// non-null values, CountRows the rows of the group; First is the first
+// non-null value in row order.
+const (
+	OpSum AggOp = iota + 1
+	OpMean
+	OpMin
+	OpMax
+	OpCount
+	OpCountRows
+	OpFirst
+)
+
+var opNames = map[AggOp]string{OpSum: "sum", OpMean: "mean", OpMin: "min", OpMax: "max", OpCount: "count", OpCountRows: "rows", OpFirst: "first"}
+
+// Agg is one aggregation of a GroupBy: an operation on a column, written to
+// the output column As (default: column_op, e.g. staff_sum).
+type Agg struct {
+	Column string
+	Op     AggOp
+	As     string
+}
+
+// Sum adds the values of a numeric column per group.
+func Sum(column string) Agg { return Agg{Column: column, Op: OpSum} }
+
+// Mean averages the non-null values of a numeric column per group.
+func Mean(column string) Agg { return Agg{Column: column, Op: OpMean} }
+
+// Min is the smallest value of a numeric or date column per group.
+func Min(column string) Agg { return Agg{Column: column, Op: OpMin} }
+
+// Max is the largest value of a numeric or date column per group.
+func Max(column string) Agg { return Agg{Column: column, Op: OpMax} }
+
+// Count counts the non-null values of a column per group.
+func Count(column string) Agg { return Agg{Column: column, Op: OpCount} }
+
+// CountRows counts the rows of each group (As defaults to "rows").
+func CountRows() Agg { return Agg{Op: OpCountRows, As: "rows"} }
+
+// First takes the first non-null value of a column per group.
+func First(column string) Agg { return Agg{Column: column, Op: OpFirst} }
+
+// Named returns a with output column name as.
+func (a Agg) Named(as string) Agg { a.As = as; return a }
+
+func (a Agg) name() string {
+	if a.As != "" {
+		return a.As
+	}
+	return a.Column + "_" + opNames[a.Op]
+}
+
+// GroupBy groups the rows by the key columns and aggregates each group. The
+// result has the key columns (with their labels and units), then one column
+// per aggregation, and one row per distinct key combination in order of
+// first appearance (deterministic). A null key is a group of its own. Keys
+// may be string, int64, bool or date columns (float64 keys are refused: use
+// a rounded int64). Sum and Mean of int64 columns give float64 for Mean and
+// int64 for Sum; Min, Max and First keep the column's kind.
+//
+// It works column-wise on the Arrow buffers: group ids are computed once
+// (dense tables for small integer ranges, hashing otherwise), then each
+// aggregation is one pass over its column, split across CPUs for large
+// frames.
+func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("frame: GroupBy needs at least one key column")
+	}
+	keyCols := make([]Column, len(keys))
+	seen := map[string]bool{}
+	for i, k := range keys {
+		c, err := f.Column(k)
+		if err != nil {
+			return nil, err
+		}
+		if c.Kind() == Float64 {
+			return nil, fmt.Errorf("frame: GroupBy: key %q is float64; group by an int64 or string column", k)
+		}
+		keyCols[i] = c
+		seen[k] = true
+	}
+	for _, a := range aggs {
+		if seen[a.name()] {
+			return nil, fmt.Errorf("frame: GroupBy: output column %q named twice", a.name())
+		}
+		seen[a.name()] = true
+		if a.Op == OpCountRows {
+			continue
+		}
+		c, err := f.Column(a.Column)
+		if err != nil {
+			return nil, err
+		}
+		switch a.Op {
+		case OpSum, OpMean:
+			if !c.Kind().Numeric() {
+				return nil, fmt.Errorf("frame: GroupBy: %s of %s column %q", opNames[a.Op], c.Kind(), a.Column)
+			}
+		case OpMin, OpMax:
+			if !c.Kind().Numeric() && c.Kind() != Date {
+				return nil, fmt.Errorf("frame: GroupBy: %s of %s column %q", opNames[a.Op], c.Kind(), a.Column)
+			}
+		case OpCount, OpFirst:
+		default:
+			return nil, fmt.Errorf("frame: GroupBy: unknown aggregation %d", a.Op)
+		}
+	}
+	ids, ncells, order, firstRow := groupIDs(keyCols, f.nrows)
+	ng := len(firstRow)
+	// output: key columns taken at each group's first row
+	out := make([]arrow.Array, 0, len(keys)+len(aggs))
+	fields := make([]arrow.Field, 0, len(keys)+len(aggs))
+	release := func() {
+		for _, a := range out {
+			a.Release()
+		}
+	}
+	for i, c := range keyCols {
+		out = append(out, takeArray(f, c.arr, firstRow))
+		fields = append(fields, f.schema.Field(f.index[keys[i]]))
+	}
+	for _, a := range aggs {
+		arr, field, err := aggregate(f, ids, ncells, order, a)
+		if err != nil {
+			release()
+			return nil, err
+		}
+		out = append(out, arr)
+		fields = append(fields, field)
+	}
+	md := f.schema.Metadata()
+	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, ng), nil
+}
+
+// groupIDs assigns each row a cell id (0..ncells-1) and returns the cells
+// that occur, in order of first appearance (order[g] is the cell of output
+// group g), with the first row of each group. Small integer keys map rows to
+// cells by arithmetic (a dense table over the key ranges); other keys are
+// numbered by hashing, and then cells are groups.
+func groupIDs(keys []Column, n int) (ids []int32, ncells int, order []int32, firstRow []int) {
+	if ids, ncells, ok := denseCells(keys, n); ok {
+		order, firstRow = cellOrder(ids, ncells)
+		return ids, ncells, order, firstRow
+	}
+	ids, firstRow = hashedGroupIDs(keys, n)
+	order = make([]int32, len(firstRow))
+	for g := range order {
+		order[g] = int32(g)
+	}
+	return ids, len(firstRow), order, firstRow
+}
+
+// denseCells maps rows to cells of the product of the keys' value ranges
+// when every key is a null-free int64 column and the product is small.
+func denseCells(keys []Column, n int) ([]int32, int, bool) {
+	vals := make([][]int64, len(keys))
+	los := make([]int64, len(keys))
+	strides := make([]int64, len(keys))
+	limit := int64(max(4*n, 1<<16))
+	cells := int64(1)
+	for k, c := range keys {
+		a, ok := c.arr.(*array.Int64)
+		if !ok || a.NullN() > 0 || n == 0 {
+			return nil, 0, false
+		}
+		vals[k] = a.Int64Values()
+		lo, hi := minMax(vals[k])
+		if hi-lo < 0 || hi-lo >= limit { // overflow or too wide
+			return nil, 0, false
+		}
+		los[k] = lo
+		strides[k] = hi - lo + 1
+		cells *= strides[k]
+		if cells > limit || cells > math.MaxInt32 {
+			return nil, 0, false
+		}
+	}
+	// row-major: the last key varies fastest
+	mult := make([]int64, len(keys))
+	m := int64(1)
+	for k := len(keys) - 1; k >= 0; k-- {
+		mult[k] = m
+		m *= strides[k]
+	}
+	ids := make([]int32, n)
+	parallelRows(n, func(_, lo, hi int) {
+		if len(keys) == 2 {
+			v0, v1, l0, l1, m0 := vals[0], vals[1], los[0], los[1], mult[0]
+			for i := lo; i < hi; i++ {
+				ids[i] = int32((v0[i]-l0)*m0 + (v1[i] - l1))
+			}
+			return
+		}
+		for i := lo; i < hi; i++ {
+			var id int64
+			for k := range vals {
+				id += (vals[k][i] - los[k]) * mult[k]
+			}
+			ids[i] = int32(id)
+		}
+	})
+	return ids, int(cells), true
+}
+
+func minMax(v []int64) (lo, hi int64) {
+	parts := min(runtime.GOMAXPROCS(0), 8)
+	los, his := make([]int64, parts), make([]int64, parts)
+	for p := range los {
+		los[p], his[p] = math.MaxInt64, math.MinInt64
+	}
+	used := parallelRows(len(v), func(p, a, b int) {
+		l, h := int64(math.MaxInt64), int64(math.MinInt64)
+		for _, x := range v[a:b] {
+			l, h = min(l, x), max(h, x)
+		}
+		los[p], his[p] = l, h
+	})
+	lo, hi = los[0], his[0]
+	for p := 1; p < used; p++ {
+		lo, hi = min(lo, los[p]), max(hi, his[p])
+	}
+	return lo, hi
+}
+
+// cellOrder finds the cells that occur and orders them by first row.
+func cellOrder(ids []int32, ncells int) ([]int32, []int) {
+	parts := min(runtime.GOMAXPROCS(0), 8)
+	firsts := make([][]int, parts)
+	used := parallelRows(len(ids), func(p, lo, hi int) {
+		fr := make([]int, ncells)
+		for i := range fr {
+			fr[i] = -1
+		}
+		for i := lo; i < hi; i++ {
+			if c := ids[i]; fr[c] < 0 {
+				fr[c] = i
+			}
+		}
+		firsts[p] = fr
+	})
+	first := firsts[0]
+	for p := 1; p < used; p++ {
+		for c, r := range firsts[p] {
+			if first[c] < 0 {
+				first[c] = r
+			}
+		}
+	}
+	var order []int32
+	for c, r := range first {
+		if r >= 0 {
+			order = append(order, int32(c))
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int { return first[a] - first[b] })
+	rows := make([]int, len(order))
+	for g, c := range order {
+		rows[g] = first[c]
+	}
+	return order, rows
+}
+
+// hashedGroupIDs numbers the groups by first appearance, key by key.
+func hashedGroupIDs(keys []Column, n int) ([]int32, []int) {
+	ids := make([]int32, n)
+	card := 0
+	for k, c := range keys {
+		kid, kcard := keyIDs(c, n)
+		if k == 0 {
+			ids, card = kid, kcard
+			continue
+		}
+		// combine (ids, kid) into new dense ids
+		if uint64(card)*uint64(kcard) <= uint64(max(4*n, 1<<16)) {
+			table := make([]int32, card*kcard)
+			for i := range table {
+				table[i] = -1
+			}
+			next := int32(0)
+			for i := range ids {
+				p := int(ids[i])*kcard + int(kid[i])
+				g := table[p]
+				if g < 0 {
+					g = next
+					table[p] = g
+					next++
+				}
+				ids[i] = g
+			}
+			card = int(next)
+		} else {
+			m := make(map[uint64]int32)
+			for i := range ids {
+				p := uint64(ids[i])<<32 | uint64(uint32(kid[i]))
+				g, ok := m[p]
+				if !ok {
+					g = int32(len(m))
+					m[p] = g
+				}
+				ids[i] = g
+			}
+			card = len(m)
+		}
+	}
+	// ids are in order of first appearance of the combined key only when
+	// numbered in one pass; renumber so that group g's first row precedes
+	// group g+1's.
+	order := make([]int32, card)
+	perm := make([]int, 0, card)
+	seen := make([]bool, card)
+	for i := 0; i < n && len(perm) < card; i++ {
+		g := ids[i]
+		if !seen[g] {
+			seen[g] = true
+			order[g] = int32(len(perm))
+			perm = append(perm, i)
+		}
+	}
+	renumber := false
+	for g := range order {
+		if order[g] != int32(g) {
+			renumber = true
+			break
+		}
+	}
+	if renumber {
+		for i := range ids {
+			ids[i] = order[ids[i]]
+		}
+	}
+	return ids, perm
+}
+
+// keyIDs gives dense ids (0..card-1, first appearance order) for one key
+// column; null is an id of its own.
+func keyIDs(c Column, n int) ([]int32, int) {
+	ids := make([]int32, n)
+	nulls := c.arr.NullN() > 0
+	nullID := int32(-1)
+	next := int32(0)
+	assignNull := func(i int) {
+		if nullID < 0 {
+			nullID = next
+			next++
+		}
+		ids[i] = nullID
+	}
+	switch a := c.arr.(type) {
+	case *array.Int64:
+		vals := a.Int64Values()
+		lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+		for i, v := range vals {
+			if nulls && a.IsNull(i) {
+				continue
+			}
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		if lo <= hi && uint64(hi-lo) < uint64(max(4*n, 1<<16)) {
+			table := make([]int32, hi-lo+1)
+			for i := range table {
+				table[i] = -1
+			}
+			for i, v := range vals {
+				if nulls && a.IsNull(i) {
+					assignNull(i)
+					continue
+				}
+				g := table[v-lo]
+				if g < 0 {
+					g = next
+					table[v-lo] = g
+					next++
+				}
+				ids[i] = g
+			}
+			return ids, int(next)
+		}
+		m := map[int64]int32{}
+		for i, v := range vals {
+			if nulls && a.IsNull(i) {
+				assignNull(i)
+				continue
+			}
+			g, ok := m[v]
+			if !ok {
+				g = next
+				m[v] = g
+				next++
+			}
+			ids[i] = g
+		}
+	case *array.String:
+		m := map[string]int32{}
+		for i := 0; i < n; i++ {
+			if nulls && a.IsNull(i) {
+				assignNull(i)
+				continue
+			}
+			v := a.Value(i)
+			g, ok := m[v]
+			if !ok {
+				g = next
+				m[string([]byte(v))] = g
+				next++
+			}
+			ids[i] = g
+		}
+	case *array.Date32:
+		m := map[arrow.Date32]int32{}
+		for i := 0; i < n; i++ {
+			if nulls && a.IsNull(i) {
+				assignNull(i)
+				continue
+			}
+			v := a.Value(i)
+			g, ok := m[v]
+			if !ok {
+				g = next
+				m[v] = g
+				next++
+			}
+			ids[i] = g
+		}
+	case *array.Boolean:
+		var t [2]int32 = [2]int32{-1, -1}
+		for i := 0; i < n; i++ {
+			if nulls && a.IsNull(i) {
+				assignNull(i)
+				continue
+			}
+			b := b2i(a.Value(i))
+			if t[b] < 0 {
+				t[b] = next
+				next++
+			}
+			ids[i] = t[b]
+		}
+	}
+	return ids, int(next)
+}
+
+// parallelRows runs fn over [lo, hi) chunks of rows, one per CPU for large
+// inputs, each with its own partial accumulator index.
+func parallelRows(n int, fn func(part, lo, hi int)) int {
+	parts := 1
+	if n >= 1<<20 {
+		parts = min(runtime.GOMAXPROCS(0), 8)
+	}
+	if parts == 1 {
+		fn(0, 0, n)
+		return 1
+	}
+	var wg sync.WaitGroup
+	step := (n + parts - 1) / parts
+	for p := 0; p < parts; p++ {
+		lo, hi := p*step, min(n, (p+1)*step)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(p, lo, hi)
+		}()
+	}
+	wg.Wait()
+	return parts
+}
+
+// aggregate computes one aggregation per cell, then returns it per output
+// group (order[g] is the cell of group g).
+func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.Array, arrow.Field, error) {
+	ng := ncells
+	field := arrow.Field{Name: a.name(), Nullable: true}
+	if a.Op == OpCountRows {
+		counts := make([]int64, ng)
+		for _, g := range ids {
+			counts[g]++
+		}
+		field.Type = arrow.PrimitiveTypes.Int64
+		return int64Array(f.mem, gather(counts, order), nil), field, nil
+	}
+	c := f.Col(a.Column)
+	src := f.schema.Field(f.index[a.Column])
+	keepMeta := func() {
+		if src.HasMetadata() {
+			field.Metadata = src.Metadata
+		}
+	}
+	switch a.Op {
+	case OpCount:
+		counts := make([]int64, ng)
+		if c.arr.NullN() == 0 {
+			for _, g := range ids {
+				counts[g]++
+			}
+		} else {
+			for i, g := range ids {
+				if c.arr.IsValid(i) {
+					counts[g]++
+				}
+			}
+		}
+		field.Type = arrow.PrimitiveTypes.Int64
+		return int64Array(f.mem, gather(counts, order), nil), field, nil
+	case OpFirst:
+		rows := make([]int, ng)
+		for i := range rows {
+			rows[i] = -1
+		}
+		left := ng
+		for i, g := range ids {
+			if rows[g] < 0 && c.arr.IsValid(i) {
+				rows[g] = i
+				if left--; left == 0 {
+					break
+				}
+			}
+		}
+		arr := takeArrayNull(f, c.arr, gather(rows, order))
+		field.Type = c.arr.DataType()
+		keepMeta()
+		return arr, field, nil
+	}
+	if d, ok := c.arr.(*array.Date32); ok { // min/max of dates
+		vals := make([]int32, ng)
+		has := make([]bool, ng)
+		for i, g := range ids {
+			if d.IsNull(i) {
+				continue
+			}
+			v := int32(d.Value(i))
+			if !has[g] || (a.Op == OpMin && v < vals[g]) || (a.Op == OpMax && v > vals[g]) {
+				vals[g], has[g] = v, true
+			}
+		}
+		b := array.NewDate32Builder(f.mem)
+		defer b.Release()
+		for _, g := range order {
+			if has[g] {
+				b.Append(arrow.Date32(vals[g]))
+			} else {
+				b.AppendNull()
+			}
+		}
+		field.Type = arrow.FixedWidthTypes.Date32
+		keepMeta()
+		return b.NewArray(), field, nil
+	}
+	// numeric: accumulate in float64 (Sum of int64 in int64)
+	var fv []float64
+	var iv []int64
+	switch x := c.arr.(type) {
+	case *array.Float64:
+		fv = x.Float64Values()
+	case *array.Int64:
+		iv = x.Int64Values()
+	}
+	var valid []byte
+	if c.arr.NullN() > 0 {
+		valid = c.arr.Data().Buffers()[0].Bytes()
+	}
+	off := c.arr.Data().Offset()
+	type acc struct {
+		fsum []float64
+		isum []int64
+		cnt  []int64
+		ext  []float64
+		iext []int64
+	}
+	newAcc := func() *acc {
+		x := &acc{cnt: make([]int64, ng)}
+		switch a.Op {
+		case OpSum, OpMean:
+			if iv != nil && a.Op == OpSum {
+				x.isum = make([]int64, ng)
+			} else {
+				x.fsum = make([]float64, ng)
+			}
+		case OpMin, OpMax:
+			if iv != nil {
+				x.iext = make([]int64, ng)
+			} else {
+				x.ext = make([]float64, ng)
+			}
+		}
+		return x
+	}
+	accs := make([]*acc, min(runtime.GOMAXPROCS(0), 8))
+	parts := parallelRows(len(ids), func(p, lo, hi int) {
+		x := newAcc()
+		accs[p] = x
+		if valid == nil { // the common case, specialised
+			switch {
+			case x.isum != nil:
+				for i := lo; i < hi; i++ {
+					g := ids[i]
+					x.isum[g] += iv[i]
+					x.cnt[g]++
+				}
+				return
+			case x.fsum != nil && fv != nil:
+				for i := lo; i < hi; i++ {
+					g := ids[i]
+					x.fsum[g] += fv[i]
+					x.cnt[g]++
+				}
+				return
+			case x.fsum != nil:
+				for i := lo; i < hi; i++ {
+					g := ids[i]
+					x.fsum[g] += float64(iv[i])
+					x.cnt[g]++
+				}
+				return
+			}
+		}
+		for i := lo; i < hi; i++ {
+			if valid != nil && !bitutil.BitIsSet(valid, off+i) {
+				continue
+			}
+			g := ids[i]
+			switch {
+			case x.isum != nil:
+				x.isum[g] += iv[i]
+			case x.fsum != nil && fv != nil:
+				x.fsum[g] += fv[i]
+			case x.fsum != nil:
+				x.fsum[g] += float64(iv[i])
+			case x.iext != nil:
+				v := iv[i]
+				if x.cnt[g] == 0 || (a.Op == OpMin && v < x.iext[g]) || (a.Op == OpMax && v > x.iext[g]) {
+					x.iext[g] = v
+				}
+			default:
+				v := fv[i]
+				if x.cnt[g] == 0 || (a.Op == OpMin && v < x.ext[g]) || (a.Op == OpMax && v > x.ext[g]) {
+					x.ext[g] = v
+				}
+			}
+			x.cnt[g]++
+		}
+	})
+	tot := accs[0]
+	for p := 1; p < parts; p++ {
+		x := accs[p]
+		for g := 0; g < ng; g++ {
+			if x.cnt[g] == 0 {
+				continue
+			}
+			switch {
+			case tot.isum != nil:
+				tot.isum[g] += x.isum[g]
+			case tot.fsum != nil:
+				tot.fsum[g] += x.fsum[g]
+			case tot.iext != nil:
+				if tot.cnt[g] == 0 || (a.Op == OpMin && x.iext[g] < tot.iext[g]) || (a.Op == OpMax && x.iext[g] > tot.iext[g]) {
+					tot.iext[g] = x.iext[g]
+				}
+			default:
+				if tot.cnt[g] == 0 || (a.Op == OpMin && x.ext[g] < tot.ext[g]) || (a.Op == OpMax && x.ext[g] > tot.ext[g]) {
+					tot.ext[g] = x.ext[g]
+				}
+			}
+			tot.cnt[g] += x.cnt[g]
+		}
+	}
+	validOut := make([]bool, ng)
+	for g := range validOut {
+		validOut[g] = tot.cnt[g] > 0
+	}
+	keepMeta()
+	switch {
+	case tot.isum != nil:
+		field.Type = arrow.PrimitiveTypes.Int64
+		return int64Array(f.mem, gather(tot.isum, order), gather(validOut, order)), field, nil
+	case tot.iext != nil:
+		field.Type = arrow.PrimitiveTypes.Int64
+		return int64Array(f.mem, gather(tot.iext, order), gather(validOut, order)), field, nil
+	case a.Op == OpMean:
+		for g := range tot.fsum {
+			if tot.cnt[g] > 0 {
+				tot.fsum[g] /= float64(tot.cnt[g])
+			}
+		}
+		field.Type = arrow.PrimitiveTypes.Float64
+		return float64Array(f.mem, gather(tot.fsum, order), gather(validOut, order)), field, nil
+	case tot.fsum != nil:
+		field.Type = arrow.PrimitiveTypes.Float64
+		return float64Array(f.mem, gather(tot.fsum, order), gather(validOut, order)), field, nil
+	default:
+		field.Type = arrow.PrimitiveTypes.Float64
+		return float64Array(f.mem, gather(tot.ext, order), gather(validOut, order)), field, nil
+	}
+}
+
+func int64Array(mem memory.Allocator, v []int64, valid []bool) arrow.Array {
+	b := array.NewInt64Builder(mem)
+	defer b.Release()
+	b.AppendValues(v, valid)
+	return b.NewArray()
+}
+
+func float64Array(mem memory.Allocator, v []float64, valid []bool) arrow.Array {
+	b := array.NewFloat64Builder(mem)
+	defer b.Release()
+	b.AppendValues(v, valid)
+	return b.NewArray()
+}
+
+// takeArrayNull is takeArray where an index of -1 gives null.
+func takeArrayNull(f *Frame, c arrow.Array, idx []int) arrow.Array {
+	valid := make([]int, 0, len(idx))
+	for _, i := range idx {
+		if i >= 0 {
+			valid = append(valid, i)
+		}
+	}
+	if len(valid) == len(idx) {
+		return takeArray(f, c, idx)
+	}
+	b := array.NewBuilder(f.mem, c.DataType())
+	defer b.Release()
+	for _, i := range idx {
+		if i < 0 || c.IsNull(i) {
+			b.AppendNull()
+			continue
+		}
+		appendFrom(b, c, i)
+	}
+	return b.NewArray()
+}
+
+func appendFrom(b array.Builder, c arrow.Array, i int) {
+	switch a := c.(type) {
+	case *array.String:
+		b.(*array.StringBuilder).Append(a.Value(i))
+	case *array.Int64:
+		b.(*array.Int64Builder).Append(a.Value(i))
+	case *array.Float64:
+		b.(*array.Float64Builder).Append(a.Value(i))
+	case *array.Boolean:
+		b.(*array.BooleanBuilder).Append(a.Value(i))
+	case *array.Date32:
+		b.(*array.Date32Builder).Append(a.Value(i))
+	}
+}
+
+// gather returns v[order[0]], v[order[1]], ... (identity orders are returned
+// as is).
+func gather[T any](v []T, order []int32) []T {
+	identity := len(order) == len(v)
+	for g, c := range order {
+		if int(c) != g {
+			identity = false
+			break
+		}
+	}
+	if identity {
+		return v
+	}
+	out := make([]T, len(order))
+	for g, c := range order {
+		out[g] = v[c]
+	}
+	return out
+}

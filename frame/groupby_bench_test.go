@@ -1,0 +1,48 @@
+package frame_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/frame/internal/panel"
+)
+
+// BenchmarkPanelGroupBy is the national-panel benchmark: the ratio
+// computers/staff for every row, then a group-by province × year into
+// sum(staff), sum(computers), mean(ratio) and the row count (945 groups).
+// The panel is built outside the timer.
+func BenchmarkPanelGroupBy(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("rows=%.0e", float64(n)), func(b *testing.B) {
+			f, err := panel.Frame(nil, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Release()
+			ratio := make([]float64, n) // reused between iterations
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				staff, comp := f.Col("staff").Int64Values(), f.Col("computers").Int64Values()
+				for i := range ratio {
+					ratio[i] = float64(comp[i]) / float64(staff[i])
+				}
+				g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				out, err := g.GroupBy([]string{"province", "year"},
+					frame.Sum("staff"), frame.Sum("computers"), frame.Mean("ratio"), frame.CountRows())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if out.NumRows() != min(945, n) {
+					b.Fatalf("%d groups", out.NumRows())
+				}
+				out.Release()
+				g.Release()
+			}
+		})
+	}
+}

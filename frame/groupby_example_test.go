@@ -1,0 +1,35 @@
+package frame_test
+
+import (
+	"fmt"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// Group units by level and add up staff and computers: sums of parts, then
+// the ratio of the sums (not a mean of ratios).
+func ExampleFrame_GroupBy() {
+	f, _ := frame.FromColumns(nil, nil,
+		[]frame.FieldSpec{
+			{Name: "level", Kind: frame.String},
+			{Name: "unit", Kind: frame.String},
+			{Name: "staff", Kind: frame.Int64, Unit: "people"},
+			{Name: "computers", Kind: frame.Int64, Unit: "count"},
+		},
+		[]any{
+			[]string{"tỉnh", "huyện", "tỉnh", "huyện"},
+			[]string{"Tỉnh ủy", "Huyện ủy", "Sở Nội vụ", "Phòng Nội vụ"},
+			[]int64{159, 303, 48, 73},
+			[]int64{142, 228, 42, 45},
+		})
+	defer f.Release()
+	g, _ := f.GroupBy([]string{"level"}, frame.Sum("staff"), frame.Sum("computers"), frame.CountRows())
+	defer g.Release()
+	staff, comp := g.Col("staff_sum").Float64s(), g.Col("computers_sum").Float64s()
+	for i, lvl := range g.Col("level").Strings() {
+		fmt.Printf("%s: %d units, %s computers per staff\n", lvl, g.Col("rows").Int64s()[i], frame.FormatVI(comp[i]/staff[i], 3))
+	}
+	// Output:
+	// tỉnh: 2 units, 0,889 computers per staff
+	// huyện: 2 units, 0,725 computers per staff
+}
