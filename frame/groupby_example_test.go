@@ -31,5 +31,5 @@ func ExampleFrame_GroupBy() {
 	}
 	// Output:
 	// tỉnh: 2 units, 0,889 computers per staff
-	// huyện: 2 units, 0,725 computers per staff
+	// huyện: 2 units, 0,726 computers per staff
 }
