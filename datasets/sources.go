@@ -29,13 +29,13 @@ var sources = []Source{
 		Title: "Kế hoạch chuyển đổi số tỉnh Sóc Trăng năm 2024 (dự thảo), kèm kết quả năm 2023",
 		Form:  "PDF text: multi-line cells interleaved, page headers repeated"},
 	{File: "soctrang-2024-nq103-hdnd-party-it-investment.txt", Province: "Sóc Trăng", Document: "103/NQ-HĐND", Date: "2024-08-28",
-		Title: "Nghị quyết về chủ trương đầu tư dự án Ứng dụng công nghệ thông tin trong hoạt động của các cơ quan đảng tỉnh Sóc Trăng giai đoạn 2021-2025",
+		Title: "Nghị quyết về chủ trương đầu tư dự án Ứng dụng công nghệ thông tin trong hoạt động của các cơ quan đảng tỉnh Sóc Trăng giai đoạn 2021-2025 (Hạng mục: Mua sắm, nâng cấp thiết bị và phần mềm)",
 		Form:  "PDF text"},
-	{File: "khanhhoa-2023-party-leadership-information-system-proposal.txt", Province: "Khánh Hòa", Document: "hồ sơ đề xuất chủ trương đầu tư (Văn phòng UBND tỉnh, 24/7/2023)", Date: "2023-07-24",
-		Title: "Hồ sơ đề xuất dự án hệ thống thông tin phục vụ lãnh đạo, chỉ đạo của Tỉnh ủy Khánh Hòa",
+	{File: "khanhhoa-2023-party-leadership-information-system-proposal.txt", Province: "Khánh Hòa", Document: "875/VPUBND-KSTT (kèm Tờ trình 2216/TTr-STTTT ngày 14/7/2023, dự thảo Tờ trình và dự thảo Nghị quyết)", Date: "2023-07-24",
+		Title: "Hồ sơ đề xuất chủ trương đầu tư dự án “Xây dựng Hệ thống thông tin lãnh đạo, chỉ đạo của Tỉnh ủy” (Khánh Hòa)",
 		Form:  "DOCX text: tab-separated tables with HTML fragments, the same table in several drafts"},
-	{File: "thuathienhue-2021-hdnd-digital-transformation-programme.txt", Province: "Thừa Thiên Huế", Document: "nghị quyết HĐND tỉnh", Date: "2021-10-14",
-		Title: "Nghị quyết phê duyệt chủ trương đầu tư Chương trình chuyển đổi số tỉnh Thừa Thiên Huế",
+	{File: "thuathienhue-2021-hdnd-digital-transformation-programme.txt", Province: "Thừa Thiên Huế", Document: "Nghị quyết HĐND tỉnh khóa VIII, kỳ họp chuyên đề lần thứ 2 (văn bản không ghi số)", Date: "2021-10-14",
+		Title: "Nghị quyết phê duyệt chủ trương đầu tư dự án Triển khai chương trình Chuyển đổi số tỉnh Thừa Thiên Huế",
 		Form:  "PDF text, some words with decomposed diacritics"},
 }
 
