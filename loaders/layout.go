@@ -60,6 +60,9 @@ type Layout struct {
 	MoneyUnit MoneyUnit
 	// DashZero reads "-" as zero in number cells (budget tables).
 	DashZero bool
+	// Form is the text form ParseText reads: one cell per line (the zero
+	// value) or one of the PDF-text forms of dxlayouts.go.
+	Form TextForm
 }
 
 // Columns returns the output columns of the layout: "group" when it has

@@ -137,6 +137,9 @@ func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 	if err := l.validate(); err != nil {
 		return nil, err
 	}
+	if l.Form != CellPerLine {
+		return parsePDFText(text, l, o)
+	}
 	cells, err := SplitCells(o.File, text)
 	if err != nil {
 		return nil, err
@@ -149,6 +152,9 @@ func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 	if err := l.validate(); err != nil {
 		return nil, err
+	}
+	if l.Form != CellPerLine {
+		return nil, fmt.Errorf("layout %q reads %s, not cells: use ParseText", l.Name, l.Form)
 	}
 	var err error
 	if o.Appendix == "" {

@@ -1,0 +1,390 @@
+package datasets
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/loaders"
+)
+
+// The 2023 results and 2024 plan of Sóc Trăng's digital transformation
+// (source 004): Phụ lục 01 (dx-results) and Phụ lục 2 (dx-plan) of the
+// draft plan. Both tables are read with their layouts; the figures of
+// every row are placed from their positions in the text (assignment
+// "layout"), which the pillar subtotals confirm (Check). The few text
+// fields the reader cannot settle from the text alone (a title cut by a
+// page break, a lead unit written on one line with the objective) come
+// from the reviewed transcriptions in curated/, which say why.
+
+const (
+	dxSource = "soctrang-2024-dx-plan-draft-with-2023-results.txt"
+	dxDoc    = "dự thảo kế hoạch chuyển đổi số năm 2024"
+	dxConv   = "Phụ lục 01 and 2 write whole million đồng with a dot between thousands (18.970, 128.225) and \"-\" for zero; " +
+		"no figure of the tables decides the convention alone (each dotted figure has three digits after the dot), " +
+		"the text does: it writes the total 152.703 triệu đồng and spells it out as một trăm năm mươi hai tỷ, bảy trăm lẻ ba triệu đồng (line 2632). " +
+		"Some figures lack the dot (6900, line 3897; 1000, line 4266) and read the same."
+	dxCurated2023 = "curated/soctrang-2023-dx-items.csv"
+	dxCurated2024 = "curated/soctrang-2024-dx-items.csv"
+)
+
+//go:embed curated/soctrang-2023-dx-items.csv curated/soctrang-2024-dx-items.csv
+var dxCuratedFS embed.FS
+
+// dxRead reads one appendix of the 004 source once.
+type dxRead struct {
+	once sync.Once
+	t    *loaders.DXTable
+	err  error
+}
+
+var dxResultsRead, dxPlanRead dxRead
+
+// dxTable returns the parsed table of an appendix, with its reviewed
+// transcriptions applied and the figures of every row placed. It is
+// shared read-only by the datasets of that appendix.
+func dxTable(r *dxRead, l loaders.Layout, appendix, curated string) (*loaders.DXTable, error) {
+	r.once.Do(func() {
+		text, err := SourceText(dxSource)
+		if err != nil {
+			r.err = err
+			return
+		}
+		t, err := loaders.ReadDX(text, l, loaders.Options{File: dxSource, Appendix: appendix, Convention: loaders.DotThousands})
+		if err != nil {
+			r.err = err
+			return
+		}
+		recs, err := dxCuratedRecords(curated)
+		if err != nil {
+			r.err = err
+			return
+		}
+		if err := dxApplyCurated(t, curated, recs); err != nil {
+			r.err = err
+			return
+		}
+		if err := t.Infer(); err != nil {
+			r.err = err
+			return
+		}
+		r.t = t
+	})
+	return r.t, r.err
+}
+
+// dxCurated is one reviewed transcription: the value of one field of the
+// item that starts at Line, as the source writes it, and why it is needed.
+type dxCurated struct {
+	Line    int // the item's source_line
+	Code    string
+	Column  string
+	Value   string
+	Comment string
+	at      int // line of the record in the CSV file
+}
+
+// dxCuratedRecords reads a transcription file: CSV with the header
+// source_line,code,column,value,comment; lines starting with # are
+// comments.
+func dxCuratedRecords(file string) ([]dxCurated, error) {
+	b, err := dxCuratedFS.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	return dxParseCurated(file, b)
+}
+
+func dxParseCurated(file string, b []byte) ([]dxCurated, error) {
+	cr := csv.NewReader(bytes.NewReader(b))
+	cr.Comment = '#'
+	cr.FieldsPerRecord = 5
+	var out []dxCurated
+	header := true
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: %w", file, err)
+		}
+		at, _ := cr.FieldPos(0)
+		if header {
+			if strings.Join(rec, ",") != "source_line,code,column,value,comment" {
+				return nil, fmt.Errorf("datasets: %s:%d: header %q, want source_line,code,column,value,comment", file, at, strings.Join(rec, ","))
+			}
+			header = false
+			continue
+		}
+		line, err := strconv.Atoi(rec[0])
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s:%d: source_line %q is not a line number", file, at, rec[0])
+		}
+		if strings.TrimSpace(rec[4]) == "" {
+			return nil, fmt.Errorf("datasets: %s:%d: a transcription needs a comment saying why", file, at)
+		}
+		out = append(out, dxCurated{Line: line, Code: rec[1], Column: rec[2], Value: rec[3], Comment: rec[4], at: at})
+	}
+	return out, nil
+}
+
+// dxApplyCurated applies reviewed transcriptions to the items. A text
+// field replaces what the reader found; amount columns replace all the
+// figures of the item (the columns not listed are empty) and make its
+// assignment "curated". Every field the reader left unsure must be
+// settled by a transcription, and every transcription must find its item.
+func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
+	money := map[string]int{}
+	for i, c := range t.Columns {
+		money[c] = i
+	}
+	var errs []error
+	amounts := map[int][]loaders.DXAmount{}
+	settled := map[int]map[string]bool{}
+	for _, rec := range recs {
+		k := -1
+		for i, it := range t.Items {
+			if it.Line == rec.Line {
+				k = i
+			}
+		}
+		if k < 0 || t.Items[k].Code != rec.Code {
+			errs = append(errs, fmt.Errorf("datasets: %s:%d: no task %q starts at line %d of %s", file, rec.at, rec.Code, rec.Line, dxSource))
+			continue
+		}
+		it := &t.Items[k]
+		if settled[k] == nil {
+			settled[k] = map[string]bool{}
+		}
+		if settled[k][rec.Column] {
+			errs = append(errs, fmt.Errorf("datasets: %s:%d: %s of task %s twice", file, rec.at, rec.Column, rec.Code))
+		}
+		settled[k][rec.Column] = true
+		value := loaders.CleanText(rec.Value)
+		if c, ok := money[rec.Column]; ok {
+			if amounts[k] == nil {
+				amounts[k] = make([]loaders.DXAmount, len(t.Columns))
+			}
+			if value == "" {
+				continue
+			}
+			a, err := loaders.ParseAmount(value, t.Convention, t.MoneyUnit, true)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("datasets: %s:%d: %w", file, rec.at, err))
+				continue
+			}
+			amounts[k][c] = loaders.DXAmount{Set: true, DXValue: loaders.DXValue{Text: value, Value: a.Million, Line: it.ValueLine, Decimals: a.Decimals}}
+			continue
+		}
+		switch rec.Column {
+		case "task":
+			it.Task = value
+		case "note":
+			it.Note = value
+		case "status":
+			it.Status = value
+		case "lead_unit":
+			it.LeadUnit = value
+		case "period":
+			it.Period = value
+		default:
+			errs = append(errs, fmt.Errorf("datasets: %s:%d: unknown column %q", file, rec.at, rec.Column))
+		}
+	}
+	for k, a := range amounts {
+		t.Items[k].Amounts = a
+		t.Items[k].Assignment = loaders.AssignCurated
+		t.Items[k].Unplaced = nil
+	}
+	for k := range t.Items {
+		it := &t.Items[k]
+		var left []string
+		for _, u := range it.Unsure {
+			field := u[:strings.IndexByte(u, ':')]
+			if !settled[k][field] {
+				left = append(left, u)
+			}
+		}
+		it.Unsure = nil
+		for _, u := range left {
+			errs = append(errs, fmt.Errorf("datasets: %s line %d, task %s: %s: needs a reviewed transcription in %s", dxSource, it.Line, it.Code, u, file))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// dxEntryMeta is the schema metadata of a 004 dataset.
+func dxEntryMeta(e Entry, curated string) map[string]string {
+	m := e.meta()
+	m["number_convention_note"] = e.ConventionNote
+	if curated != "" {
+		m["curated_file"] = "datasets/" + curated
+	}
+	return m
+}
+
+// dxGrandTotal returns the claims Frame of a table's "TỔNG CỘNG" row.
+func dxGrandTotal(e Entry, t *loaders.DXTable) (*frame.Frame, error) {
+	tab := &loaders.Table{}
+	if tot, ok := t.GrandTotal(); ok {
+		tab.Totals = []loaders.Total{tot}
+	}
+	meta := e.meta()
+	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
+	return tab.TotalsFrame(meta)
+}
+
+// dxAssignmentNote says how the rows' figures were placed.
+func dxAssignmentNote(t *loaders.DXTable) string {
+	counts := t.Assignments()
+	keys := make([]string, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s=%d", k, counts[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+// dxItemsFrame is the items Frame of a table, with provenance.
+func dxItemsFrame(e Entry, t *loaders.DXTable, curated string) (*frame.Frame, error) {
+	meta := dxEntryMeta(e, curated)
+	meta["assignments"] = dxAssignmentNote(t)
+	return t.ItemsFrame(loaders.Options{Meta: meta})
+}
+
+// dxExtraFigures flags the figures a pillar or total row writes beyond
+// the table's columns.
+func dxExtraFigures(id string, t *loaders.DXTable) reconcile.Report {
+	r := reconcile.Report{Dataset: id}
+	last := t.Columns[len(t.Columns)-1]
+	flag := func(subject string, line int, vals, extra []loaders.DXValue) {
+		for _, x := range extra {
+			r.Flag(reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
+				Reported: x.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: line,
+				Detail: fmt.Sprintf("%s writes %d figures for %d columns: %q after %s = %s is not read into any column", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)})
+		}
+	}
+	for _, p := range t.Pillars {
+		if len(p.Values) == len(t.Columns) {
+			flag(fmt.Sprintf("%d %s", p.No, p.Name), p.Line, p.Values, p.Extra)
+		}
+	}
+	if t.Total != nil && len(t.Total.Values) == len(t.Columns) {
+		flag(t.Total.Label, t.Total.Line, t.Total.Values, t.Total.Extra)
+	}
+	return r
+}
+
+// dxLoadFrames loads datasets for a check hook; the caller releases them.
+func dxLoadFrames(ids ...string) (map[string]*frame.Frame, func(), error) {
+	m := map[string]*frame.Frame{}
+	release := func() {
+		for _, f := range m {
+			f.Release()
+		}
+	}
+	for _, id := range ids {
+		f, err := Load(id)
+		if err != nil {
+			release()
+			return nil, nil, err
+		}
+		m[id] = f
+	}
+	return m, release, nil
+}
+
+// dxTextLines returns lines first..last of the source joined with spaces,
+// blanks collapsed: a sentence of the text that wraps.
+func dxTextLines(first, last int) (string, error) {
+	var parts []string
+	for n := first; n <= last; n++ {
+		l, err := Line(dxSource, n)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, l)
+	}
+	return loaders.CleanText(strings.Join(parts, " ")), nil
+}
+
+// dxClaim is a figure the text states, quoted from lines First..Last.
+type dxClaim struct {
+	First, Last int
+	Quote       string // the words of the text, as written (blanks collapsed)
+	Figure      string // the figure in the quote, in digits
+	Subject     string
+	Numerator   []reconcile.ColumnRef
+}
+
+// dxClaims checks text claims against the tables, after checking that
+// each quote is on its lines.
+func dxClaims(id string, frames map[string]*frame.Frame, cs []dxClaim) (reconcile.Report, error) {
+	var out []reconcile.Claim
+	for _, c := range cs {
+		text, err := dxTextLines(c.First, c.Last)
+		if err != nil {
+			return reconcile.Report{}, err
+		}
+		if !strings.Contains(text, c.Quote) || !strings.Contains(c.Quote, c.Figure) {
+			return reconcile.Report{}, fmt.Errorf("datasets: %s: lines %d–%d do not hold %q", id, c.First, c.Last, c.Quote)
+		}
+		a, err := loaders.ParseAmount(c.Figure, loaders.DotThousands, loaders.Million, false)
+		if err != nil {
+			return reconcile.Report{}, fmt.Errorf("datasets: %s: line %d: %w", id, c.First, err)
+		}
+		out = append(out, reconcile.Claim{Subject: c.Subject, Text: c.Quote, Line: c.First, Value: a.Million,
+			Tolerance: 0.5 * math.Pow10(-a.Decimals), Numerator: c.Numerator})
+	}
+	return reconcile.Claims(id, frames, out...)
+}
+
+// dxWords is an amount the text writes in digits and in words, over lines
+// First..Last.
+type dxWords struct {
+	First, Last   int
+	Subject       string
+	Digits, Words string
+}
+
+// dxWordPairs parses each amount twice, from its digits and from its
+// words, after checking both are on the lines given.
+func dxWordPairs(id string, ws []dxWords) ([]reconcile.Pair, error) {
+	var out []reconcile.Pair
+	for _, w := range ws {
+		text, err := dxTextLines(w.First, w.Last)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.Contains(text, w.Digits) || !strings.Contains(text, w.Words) {
+			return nil, fmt.Errorf("datasets: %s: lines %d–%d do not hold %q and %q", id, w.First, w.Last, w.Digits, w.Words)
+		}
+		d, err := loaders.ParseAmount(w.Digits, loaders.DotThousands, loaders.UnknownUnit, false)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: line %d: %w", id, w.First, err)
+		}
+		v, err := loaders.ParseAmountWords(w.Words)
+		if err != nil {
+			return nil, fmt.Errorf("datasets: %s: line %d: %w", id, w.First, err)
+		}
+		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
+			Reported: d.Million, Computed: v, Line: w.First,
+			Detail: fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
+	}
+	return out, nil
+}
