@@ -1,7 +1,6 @@
 package datasets
 
 import (
-	"embed"
 	"fmt"
 	"math"
 	"strconv"
@@ -20,14 +19,7 @@ import (
 // source documents, so that SourceText and Line read it like any source and
 // each row's source_line points to its line in the table.
 
-//go:embed sources/*.txt sources/reference/vn-cpi.csv
-var sourcesWithReference embed.FS
-
 func init() {
-	// The source documents and the reference tables are read through one
-	// file system: SourceText("reference/vn-cpi.csv") works like a document.
-	sourceFS = sourcesWithReference
-
 	catalogue = append(catalogue, Entry{
 		ID:       "vn-cpi",
 		TitleVI:  "Chỉ số giá tiêu dùng bình quân năm so với năm trước, Việt Nam 2010–2024 (Tổng cục Thống kê)",

@@ -7,7 +7,10 @@ import (
 	"strings"
 )
 
-//go:embed sources/*.txt
+// The documents, and the reference tables under sources/reference/ (read
+// through SourceText and Line like a document).
+//
+//go:embed sources/*.txt sources/reference/*.csv
 var sourceFS embed.FS
 
 // Source is one embedded source document.
