@@ -84,6 +84,11 @@ func Check(id string) (reconcile.Report, error) {
 		}
 		r.Add(reconcile.Pairs(id, pairs...))
 	}
+	for i := range r.Findings {
+		if r.Findings[i].SourceFile == "" {
+			r.Findings[i].SourceFile = e.Source
+		}
+	}
 	reconcile.Sort(r.Findings)
 	return r, nil
 }

@@ -608,8 +608,8 @@ func checkInvestments(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 	if err != nil {
 		return r, err
 	}
-	var pairs []reconcile.Pair
 	for _, v := range vs {
+		var pairs []reconcile.Pair
 		for _, w := range v.Fields["total_in_words"] {
 			words, err := w.words()
 			if err != nil {
@@ -634,10 +634,20 @@ func checkInvestments(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 		if err != nil {
 			return r, err
 		}
-		r.Add(cr)
+		r.Add(withFile(cr, v.Doc.File))
+		r.Add(withFile(reconcile.Pairs(e.ID, pairs...), v.Doc.File))
 	}
-	r.Add(reconcile.Pairs(e.ID, pairs...))
 	return r, nil
+}
+
+// withFile names the source file of a programme's findings.
+func withFile(r reconcile.Report, file string) reconcile.Report {
+	for i := range r.Findings {
+		if r.Findings[i].SourceFile == "" {
+			r.Findings[i].SourceFile = file
+		}
+	}
+	return r
 }
 
 // digitsBefore returns the amount in digits nearest before (or on) line.
@@ -716,10 +726,9 @@ func checkComponents(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 	if err != nil {
 		return r, err
 	}
-	var bs []reconcile.Breakdown
 	for _, v := range vs {
 		if len(v.Copies) > 1 {
-			r.Add(moduleCopiesReport(e.ID, v.subject(), v.Copies))
+			r.Add(withFile(moduleCopiesReport(e.ID, v.subject(), v.Copies), v.Doc.File))
 		}
 		if len(v.Parts) == 0 || allNaN(v.Parts) {
 			continue // no amounts: nothing to check against the total
@@ -735,9 +744,8 @@ func checkComponents(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 		if len(b.PartLines) != len(b.Parts) {
 			b.PartLines = nil
 		}
-		bs = append(bs, b)
+		r.Add(withFile(reconcile.Breakdowns(e.ID, b), v.Doc.File))
 	}
-	r.Add(reconcile.Breakdowns(e.ID, bs...))
 	return r, nil
 }
 
@@ -784,9 +792,9 @@ func checkFunding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 	if err != nil {
 		return r, err
 	}
-	var pairs []reconcile.Pair
-	var bs []reconcile.Breakdown
 	for _, v := range vs {
+		var pairs []reconcile.Pair
+		var bs []reconcile.Breakdown
 		b := reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: v.subject() + ": " + strconv.Itoa(len(v.Funding)) + " funding sources",
 			Column: "amount_mvnd", Total: v.Total, Line: v.TotalLine}
 		for _, f := range v.Funding {
@@ -807,7 +815,7 @@ func checkFunding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 			if err != nil {
 				return r, err
 			}
-			r.Add(cr)
+			r.Add(withFile(cr, v.Doc.File))
 		}
 		bs = append(bs, b)
 		for _, s := range v.Subtotal {
@@ -822,8 +830,8 @@ func checkFunding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 			}
 			bs = append(bs, sb)
 		}
+		r.Add(withFile(reconcile.Pairs(e.ID, pairs...), v.Doc.File))
+		r.Add(withFile(reconcile.Breakdowns(e.ID, bs...), v.Doc.File))
 	}
-	r.Add(reconcile.Pairs(e.ID, pairs...))
-	r.Add(reconcile.Breakdowns(e.ID, bs...))
 	return r, nil
 }

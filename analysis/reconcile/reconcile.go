@@ -28,6 +28,9 @@ type Finding struct {
 	Computed   float64 // the figure recomputed from its parts (NaN if undefined)
 	Difference float64 // Reported - Computed (NaN if either is)
 	SourceLine int
+	// SourceFile is the source the line is in, when the dataset draws on
+	// several (datasets.Check fills in the dataset's own source otherwise).
+	SourceFile string
 	Detail     string // a sentence for people
 }
 

@@ -42,9 +42,9 @@ type Input struct {
 	Sources  []Source
 	Checks   int
 	Findings []reconcile.Finding
-	// LineText returns the text of a source line, to quote next to a
-	// finding (may be nil).
-	LineText func(dataset string, line int) string
+	// LineText returns the text of a line of a source file, to quote next
+	// to a finding (may be nil).
+	LineText func(file string, line int) string
 }
 
 // Write writes DIR/index.html, DIR/tables/<id>.csv (and <id>-totals.csv),
@@ -144,7 +144,7 @@ func page(w *bytes.Buffer, in Input) error {
 			quote := ""
 			if in.LineText != nil {
 				// a row's line holds its row number or a lone figure: quote only sentences
-				if t := strings.TrimSpace(in.LineText(f.Dataset, f.SourceLine)); len([]rune(t)) > 20 {
+				if t := strings.TrimSpace(in.LineText(f.SourceFile, f.SourceLine)); len([]rune(t)) > 20 {
 					quote = "<br><span class=\"quote\">«" + esc(clip(t, 160)) + "»</span>"
 				}
 			}

@@ -41,12 +41,8 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	in.Checks, in.Findings = r.Checks, r.Findings
-	in.LineText = func(id string, line int) string {
-		e, err := datasets.Lookup(id)
-		if err != nil {
-			return ""
-		}
-		t, _ := datasets.Line(e.Source, line)
+	in.LineText = func(file string, line int) string {
+		t, _ := datasets.Line(file, line)
 		return t
 	}
 	if err := report.Write(*dir, in); err != nil {
