@@ -211,7 +211,7 @@ func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
 		it := &t.Items[k]
 		var left []string
 		for _, u := range it.Unsure {
-			field := u[:strings.IndexByte(u, ':')]
+			field, _, _ := strings.Cut(u, ":")
 			if !settled[k][field] {
 				left = append(left, u)
 			}

@@ -172,7 +172,8 @@ func TestDXCuratedInSource(t *testing.T) {
 		var unsure []string
 		for _, it := range tb.Items {
 			for _, u := range it.Unsure {
-				unsure = append(unsure, fmt.Sprintf("%d %s", it.Line, u[:strings.IndexByte(u, ':')]))
+				field, _, _ := strings.Cut(u, ":")
+				unsure = append(unsure, fmt.Sprintf("%d %s", it.Line, field))
 			}
 		}
 		sort.Strings(curated)

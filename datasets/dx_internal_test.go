@@ -112,3 +112,23 @@ func TestDXCuratedErrors(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDXParse reads both appendices of source 004 from the embedded
+// text and builds the five datasets' frames, bypassing the cache.
+func BenchmarkDXParse(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		dxResultsRead, dxPlanRead = dxRead{}, dxRead{}
+		for _, e := range catalogue {
+			if e.Source != dxSource || e.build == nil {
+				continue
+			}
+			data, claims, err := parse(e)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data.Release()
+			claims.Release()
+		}
+	}
+}

@@ -23,7 +23,7 @@ func parsePDFText(text []byte, l Layout, o Options) (*Table, error) {
 
 // PillarKeysJSON is the stable English key of each pillar of the table, by
 // pillar number, as a JSON object ({"1":"digital_awareness",…}); a pillar
-// whose name is not one of Pillars gets "".
+// whose name is not one of Pillars() gets "".
 func (t *DXTable) PillarKeysJSON() string {
 	parts := make([]string, len(t.Pillars))
 	for i, p := range t.Pillars {

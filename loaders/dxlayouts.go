@@ -144,9 +144,11 @@ type Pillar struct {
 	Name string // English name
 }
 
-// Pillars are the pillars of the provincial digital-transformation plans
-// (Nhận thức số … Kinh tế số), in the order of the plans.
-var Pillars = []Pillar{
+// Pillars returns the pillars of the provincial digital-transformation
+// plans (Nhận thức số … Kinh tế số), in the order of the plans.
+func Pillars() []Pillar { return append([]Pillar(nil), pillars...) }
+
+var pillars = []Pillar{
 	{"digital_awareness", "Nhận thức số", "Digital awareness"},
 	{"digital_institutions", "Thể chế số", "Digital institutions"},
 	{"digital_infrastructure", "Hạ tầng số", "Digital infrastructure"},
@@ -165,13 +167,22 @@ var Pillars = []Pillar{
 // pillar.
 func PillarKey(name string) string {
 	f := foldVI(name)
-	for _, p := range Pillars {
-		if foldVI(p.VI) == f {
+	for i, p := range pillars {
+		if pillarFolds[i] == f {
 			return p.Key
 		}
 	}
 	return ""
 }
+
+// pillarFolds are the folded names of the pillars.
+var pillarFolds = func() []string {
+	out := make([]string, len(pillars))
+	for i, p := range pillars {
+		out[i] = foldVI(p.VI)
+	}
+	return out
+}()
 
 // foldVI lower-cases, drops diacritics (đ -> d) and collapses blanks.
 func foldVI(s string) string {

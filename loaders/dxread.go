@@ -207,7 +207,7 @@ func ReadDX(text []byte, l Layout, o Options) (*DXTable, error) {
 	if l.Form != PDFResults && l.Form != PDFPlan {
 		return nil, fmt.Errorf("layout %q reads %s, not a PDF budget table", l.Name, l.Form)
 	}
-	lines, err := splitPDFLines(o.File, text)
+	lines, err := splitRawLines(o.File, text)
 	if err != nil {
 		return nil, err
 	}
@@ -215,6 +215,7 @@ func ReadDX(text []byte, l Layout, o Options) (*DXTable, error) {
 	if err != nil {
 		return nil, err
 	}
+	normalizeLines(region)
 	r := &dxReader{file: o.File, l: l, form: l.Form, n: len(moneyCells(l)), errs: &errorList{file: o.File}}
 	r.read(region)
 	t := r.build(o)
@@ -224,13 +225,14 @@ func ReadDX(text []byte, l Layout, o Options) (*DXTable, error) {
 	return t, nil
 }
 
-// pdfAppendix returns the lines of appendix id: from its heading to the
-// next appendix heading. With id "", a text with one appendix or none is
-// taken whole, and a text with several is an error asking for a choice.
+// pdfAppendix returns the lines of appendix id (raw lines, see
+// splitRawLines): from its heading to the next appendix heading. With id
+// "", a text with one appendix or none is taken whole, and a text with
+// several is an error asking for a choice.
 func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 	var heads []int
 	for i, l := range lines {
-		if l.text != "" && appendixID(l.text) != "" {
+		if headingID(l.raw) != "" {
 			heads = append(heads, i)
 		}
 	}
@@ -238,7 +240,7 @@ func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 		if len(heads) > 1 {
 			ids := make([]string, len(heads))
 			for k, h := range heads {
-				ids[k] = appendixID(lines[h].text)
+				ids[k] = headingID(lines[h].raw)
 			}
 			return nil, &Error{File: file, Line: lines[heads[0]].no, Err: ErrMissingAppendix,
 				Expected: fmt.Sprintf("a choice of appendix (Options.Appendix, ictplan parse --appendix): the text holds appendices %s", strings.Join(ids, ", "))}
@@ -247,7 +249,7 @@ func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 	}
 	want := strings.TrimLeft(strings.ToUpper(strings.TrimSpace(id)), "0")
 	for k, h := range heads {
-		if appendixID(lines[h].text) != want || want == "" {
+		if headingID(lines[h].raw) != want || want == "" {
 			continue
 		}
 		end := len(lines)
@@ -261,6 +263,17 @@ func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 		last = lines[len(lines)-1].no
 	}
 	return nil, &Error{File: file, Line: last, Err: ErrMissingAppendix, Expected: fmt.Sprintf("a heading \"PHỤ LỤC %s\"", id)}
+}
+
+// headingID is appendixID for a raw line: only a line whose first
+// non-blank letter is P can be a heading "PHỤ LỤC …", so the others are not
+// cleaned.
+func headingID(raw string) string {
+	t := strings.TrimLeftFunc(raw, isBlank)
+	if t == "" || (t[0] != 'P' && t[0] != 'p') {
+		return ""
+	}
+	return appendixID(CleanText(rawLine(t)))
 }
 
 // pillarLine reads a pillar row: its number (want), its name and at least
@@ -416,6 +429,13 @@ func (r *dxReader) read(lines []pdfLine) {
 				pendingBreak = false
 				expect = minor + 1
 				continue
+			}
+			if major == pillar+1 && minor >= 1 && len(m[3]) < 200 {
+				// A task of the next pillar before that pillar's row: the
+				// row was lost or garbled, and its tasks would be read as
+				// text of the task above.
+				r.errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell,
+					Expected: fmt.Sprintf("the row of pillar %d (its number, name and figures) before its task %d.%d", pillar+1, major, minor)})
 			}
 		}
 		if cur == nil {
@@ -691,6 +711,10 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 	for k, l := range row.lines {
 		if l.text == "" || k == vi || l.pageNo {
 			continue
+		}
+		if vi >= 0 && k > vi && cellish(l.raw) && len(strings.Fields(l.raw)) > 1 {
+			r.errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell,
+				Expected: fmt.Sprintf("one line of figures for task %s (its figures are at line %d): a task may have lost its number", itemName(row), row.lines[vi].no)})
 		}
 		if vi < 0 || k < vi {
 			before = append(before, l)
@@ -1179,15 +1203,17 @@ func isFundingTotal(label string) bool {
 // lines before the first row are skipped; the row labelled "Tổng" is the
 // total.
 func ReadFundingSummary(file string, text []byte, first, last int, c Convention) (*FundingSummary, error) {
-	lines, err := splitPDFLines(file, text)
+	lines, err := splitRawLines(file, text)
 	if err != nil {
 		return nil, err
 	}
 	if first < 1 || last > len(lines) || first > last {
 		return nil, &Error{File: file, Line: first, Err: ErrTruncated, Expected: fmt.Sprintf("lines %d–%d within the %d lines of the text", first, last, len(lines))}
 	}
+	region := lines[first-1 : last]
+	normalizeLines(region)
 	errs := &errorList{file: file}
-	s := readFunding(lines[first-1:last], c, errs)
+	s := readFunding(region, c, errs)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}

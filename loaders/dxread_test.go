@@ -206,7 +206,8 @@ func TestReadDXPlanSource(t *testing.T) {
 	var unsure []string
 	for _, it := range tb.Items {
 		for _, u := range it.Unsure {
-			unsure = append(unsure, it.Code+" "+u[:strings.IndexByte(u, ':')])
+			field, _, _ := strings.Cut(u, ":")
+			unsure = append(unsure, it.Code+" "+field)
 		}
 	}
 	if got, want := strings.Join(unsure, ","), "1.3 task,3.1 task,3.8 task,4.5 task,5.1 task,7.1 lead_unit,7.1 task,9.3 lead_unit,9.3 task"; got != want {
@@ -345,6 +346,8 @@ func TestReadDXMalformed(t *testing.T) {
 		{"not a number", strings.Replace(ok, "150       0", "1.5.0       0", 1), 18, ErrNotNumber, "1.5.0"},
 		{"pillar row short of figures", strings.Replace(ok, "210 0 0 750 60 0 0 750  \n1.1", "210 0 0 750 60\n1.1", 1), 9, ErrCellCount, "Nhận thức số"},
 		{"task out of sequence", strings.Replace(ok, "1.2 \n", "1.4 \n", 1), 15, ErrUnexpectedCell, "1.4"},
+		{"task lost its number", strings.Replace(ok, "1.2 \n", "", 1), 17, ErrUnexpectedCell, "150 0"},
+		{"pillar row lost", strings.Replace(ok, "1.2 \n", "2.1 \n", 1), 15, ErrUnexpectedCell, "2.1"},
 		{"mixed conventions", strings.Replace(strings.Replace(ok, "150       0", "1.150.000       0", 1), "      750       750 ", "      1,750,000       750 ", 1), 23, ErrMixedConvention, "1,750,000"},
 		{"invalid UTF-8", strings.Replace(ok, "Sự kiện khác", "Sự kiện \xff", 1), 22, ErrEncoding, ""},
 	} {

@@ -32,6 +32,17 @@ func (l pdfLine) spacesOnly() bool { return l.text == "" && l.raw != "" }
 // blank rune becomes one space), text is NFC. Invalid UTF-8 is an
 // ErrEncoding at its line.
 func splitPDFLines(file string, text []byte) ([]pdfLine, error) {
+	lines, err := splitRawLines(file, text)
+	if err != nil {
+		return nil, err
+	}
+	normalizeLines(lines)
+	return lines, nil
+}
+
+// splitRawLines splits a text into lines as they are (raw only, text
+// unset), checking size and encoding.
+func splitRawLines(file string, text []byte) ([]pdfLine, error) {
 	if len(text) > MaxInputBytes {
 		return nil, &Error{File: file, Err: ErrLimit, Expected: fmt.Sprintf("at most %d bytes", MaxInputBytes)}
 	}
@@ -53,13 +64,42 @@ func splitPDFLines(file string, text []byte) ([]pdfLine, error) {
 		if !utf8.ValidString(l) {
 			return nil, &Error{File: file, Line: i, Err: ErrEncoding, Expected: "UTF-8 text"}
 		}
-		raw := rawLine(l)
-		out = append(out, pdfLine{no: i, raw: raw, text: CleanText(raw)})
+		out = append(out, pdfLine{no: i, raw: l})
 		if j < 0 {
 			break
 		}
 	}
 	return out, nil
+}
+
+// normalizeLines sets raw (rawLine) and text (CleanText of raw) of raw
+// lines.
+func normalizeLines(lines []pdfLine) {
+	for i := range lines {
+		lines[i].raw = rawLine(lines[i].raw)
+		lines[i].text = collapseSpaces(lines[i].raw)
+	}
+}
+
+// collapseSpaces is CleanText for a line rawLine has made: NFC, with ASCII
+// spaces as its only blanks.
+func collapseSpaces(raw string) string {
+	clean := len(raw) == 0 || (raw[0] != ' ' && raw[len(raw)-1] != ' ' && !strings.Contains(raw, "  "))
+	if clean {
+		return raw
+	}
+	var b strings.Builder
+	b.Grow(len(raw))
+	for _, w := range strings.Split(raw, " ") {
+		if w == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // rawLine NFC-normalises a line and turns each blank rune (tab, no-break
@@ -77,6 +117,16 @@ func rawLine(l string) string {
 	}
 	if !norm.NFC.IsNormalString(l) {
 		l = norm.NFC.String(l)
+	}
+	mapped := false
+	for _, r := range l {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && isBlank(r)) || r == utf8.RuneError {
+			mapped = true
+			break
+		}
+	}
+	if !mapped {
+		return l
 	}
 	return strings.Map(func(r rune) rune {
 		if isBlank(r) {
