@@ -106,9 +106,10 @@ type DXItem struct {
 	// ValueLine is the line of the (first) figures.
 	ValueLine int
 	// Unsure lists the text fields the reader could not settle from the
-	// text alone ("task: …", "lead_unit: …"), with the reason: a title
-	// that may go on after a page break, a lead unit written on one line
-	// with the objective. A reviewed transcription should settle them.
+	// text alone, each as the column name, a colon and the reason ("task:
+	// may go on after the page break at line 4831 …", "lead_unit: written
+	// on line 5923 with the text after it …"). A reviewed transcription
+	// should settle them.
 	Unsure []string
 }
 
@@ -386,8 +387,12 @@ func (r *dxReader) read(lines []pdfLine) {
 				}
 				pendingBreak = true
 				i = next - 1
-				if rest != nil && cur != nil {
-					add(*rest)
+				if rest != nil {
+					// The header's last line goes on with the table: read
+					// that part as a line of its own (it is shorter than
+					// the line, so this ends).
+					lines[next-1] = *rest
+					i = next - 2
 				}
 				continue
 			}

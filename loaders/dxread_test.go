@@ -395,3 +395,27 @@ func TestReadDXMalformed(t *testing.T) {
 		t.Errorf("unplaceable zeros: %v", err)
 	}
 }
+
+// TestReadDXPageBreaks: a page header right after a pillar row, whose last
+// line goes on with the first task's number and title, and a page number
+// that is a figure the row still needs.
+func TestReadDXPageBreaks(t *testing.T) {
+	header := "TT\nNhiệm vụ/dự án\nDự án\nmới/chuyển\ntiếp\nĐơn vị chủ\ntrì\nMục tiêu\nThời\ngian\ntriển\nkhai\nKinh phí thực hiện\nDự kiến\ntổng mức\nđầu tư"
+	doc := "PHỤ LỤC 2\n" + header + " NSĐP NSTW ĐTPT\nNguồn\nkhác\n" +
+		"1 Nhận thức số         130 - - - 130 \n" +
+		header + " 1.1 Tổ chức sự kiện \nMới Sở TT&TT \nTuyên truyền \n2024 130 \n   \n" +
+		"130 \n" + // a lone figure before a header: the total, not a page number
+		header + " \n" +
+		"  TỔNG CỘNG         130 - - - 130 \n"
+	tb, err := ReadDX([]byte(doc), DXPlan, Options{File: "t.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tb.Items) != 1 {
+		t.Fatalf("%d items", len(tb.Items))
+	}
+	it := tb.Items[0]
+	if it.Code != "1.1" || it.Task != "Tổ chức sự kiện" || it.Line != 36 || amounts(it) != "130|_|_|_|130" || it.Assignment != AssignLayout {
+		t.Errorf("item %+v, cells %s", it, amounts(it))
+	}
+}
