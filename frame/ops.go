@@ -434,7 +434,18 @@ func (f *Frame) WithColumnShared(spec FieldSpec, values any, valid []bool) (*Fra
 		if spec.Kind != Float64 || len(v) != n || (valid != nil && len(valid) != n) {
 			return nil, fmt.Errorf("frame: WithColumnShared %q: want %d float64 values for a float64 column", spec.Name, n)
 		}
-		bitmap, nulls := nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || (valid != nil && !valid[i]) })
+		var bitmap *memory.Buffer
+		nulls := 0
+		hasNaN := false
+		for _, x := range v {
+			if x != x {
+				hasNaN = true
+				break
+			}
+		}
+		if hasNaN || valid != nil {
+			bitmap, nulls = nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || (valid != nil && !valid[i]) })
+		}
 		data = array.NewData(arrow.PrimitiveTypes.Float64, n,
 			[]*memory.Buffer{bitmap, memory.NewBufferBytes(arrow.Float64Traits.CastToBytes(v))}, nil, nulls, 0)
 	case []int64:
