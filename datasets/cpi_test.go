@@ -1,12 +1,8 @@
 package datasets_test
 
 import (
-	"bytes"
-	"flag"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,32 +11,6 @@ import (
 )
 
 const cpiID = "vn-cpi"
-
-func TestCPIGolden(t *testing.T) {
-	f, err := datasets.Load(cpiID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Release()
-	var got bytes.Buffer
-	if err := f.WriteCSV(&got); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", cpiID+".csv")
-	if u := flag.Lookup("update"); u != nil && u.Value.String() == "true" {
-		if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Golden -update)", err)
-	}
-	if !bytes.Equal(got.Bytes(), want) {
-		t.Errorf("Load(%q) as CSV differs from %s:\n%s", cpiID, path, got.String())
-	}
-}
 
 // The figures GSO publishes for the annual average CPI change; each must be
 // in the dataset, and nothing else.

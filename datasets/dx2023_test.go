@@ -3,7 +3,6 @@ package datasets_test
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -21,8 +20,6 @@ import (
 // the source text itself, read here with plain string processing: every
 // pillar row of both appendices cell by cell, a sample of tasks with the
 // line that holds their figures, quoted with its spaces.
-
-var updateDX = flag.Bool("update-dx", false, "rewrite the golden CSV files of the 004 datasets in testdata/ from datasets.Load")
 
 const dxSourceFile = "soctrang-2024-dx-plan-draft-with-2023-results.txt"
 
@@ -93,56 +90,6 @@ func TestDXShape(t *testing.T) {
 }
 
 func dxGoldenPath(id string) string { return filepath.Join("testdata", id+".csv") }
-
-func dxLoadCSV(t *testing.T, id string) []byte {
-	t.Helper()
-	f, err := datasets.Load(id)
-	if err != nil {
-		t.Fatalf("Load(%q): %v", id, err)
-	}
-	defer f.Release()
-	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// TestDXGoldenCSV compares each 004 dataset, as CSV, with its golden file.
-// Run with -update-dx to rewrite them, then review the diff:
-// TestDXGoldenAgainstSource checks them against the source.
-func TestDXGoldenCSV(t *testing.T) {
-	for _, id := range dxIDs {
-		t.Run(id, func(t *testing.T) {
-			got := dxLoadCSV(t, id)
-			if *updateDX {
-				if err := os.WriteFile(dxGoldenPath(id), got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(dxGoldenPath(id))
-			if err != nil {
-				t.Fatalf("%v (run go test -run TestDXGoldenCSV -update-dx)", err)
-			}
-			if !bytes.Equal(got, want) {
-				g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(g) || i < len(w); i++ {
-					var a, b string
-					if i < len(g) {
-						a = g[i]
-					}
-					if i < len(w) {
-						b = w[i]
-					}
-					if a != b {
-						t.Fatalf("Load(%q) differs from %s at line %d:\n got:  %s\n want: %s", id, dxGoldenPath(id), i+1, a, b)
-					}
-				}
-			}
-		})
-	}
-}
 
 // dxGolden is a golden CSV file read as records, keyed by source_line.
 type dxGolden struct {

@@ -39,11 +39,12 @@ func loadCSV(t testing.TB, id string) []byte {
 	return buf.Bytes()
 }
 
-// TestGoldenCSV compares each dataset, written as CSV, with its golden file
-// byte for byte. Run with -update to rewrite the files, then review the
-// diff: TestGoldenAgainstSource checks them against the source text.
+// TestGoldenCSV compares every dataset of the catalogue, written as CSV,
+// with its golden file byte for byte. Run with -update to rewrite the files,
+// then review the diff: the *AgainstSource tests check them against the
+// source text.
 func TestGoldenCSV(t *testing.T) {
-	for _, id := range ids2010 {
+	for _, id := range datasets.IDs() {
 		t.Run(id, func(t *testing.T) {
 			got := loadCSV(t, id)
 			path := goldenPath(id)

@@ -42,38 +42,6 @@ func datasetCSV(t testing.TB, id string) []byte {
 	return buf.Bytes()
 }
 
-// compareGolden compares got with testdata/<id>.csv, or rewrites it with
-// -update.
-func compareGolden(t *testing.T, id string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", id+".csv")
-	if regenerate() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Golden -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(g) || i < len(w); i++ {
-			var a, b string
-			if i < len(g) {
-				a = g[i]
-			}
-			if i < len(w) {
-				b = w[i]
-			}
-			if a != b {
-				t.Fatalf("Load(%q) as CSV differs from %s at line %d:\n got:  %s\n want: %s", id, path, i+1, a, b)
-			}
-		}
-	}
-}
-
 // readCSVFile reads a CSV file (with # comments) into maps keyed by header.
 func readCSVFile(t testing.TB, path string) ([]map[string]string, []int) {
 	t.Helper()
@@ -98,10 +66,6 @@ func readCSVFile(t testing.TB, path string) ([]map[string]string, []int) {
 		lines = append(lines, i+2)
 	}
 	return rows, lines
-}
-
-func TestIndicatorsGolden(t *testing.T) {
-	compareGolden(t, indicatorsID, datasetCSV(t, indicatorsID))
 }
 
 func TestIndicatorsColumns(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -25,13 +24,6 @@ import (
 
 var investIDs = []string{"vn-dx-investments", "vn-dx-investment-components", "vn-dx-investment-funding"}
 
-// updating reports whether the golden files are to be rewritten: the
-// -update flag of the package's golden tests.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
 func investCSV(t testing.TB, id string) []byte {
 	t.Helper()
 	f, err := Load(id)
@@ -44,43 +36,6 @@ func investCSV(t testing.TB, id string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// TestInvestmentGoldenCSV compares the three datasets, as CSV, with their
-// golden files (go test -run Golden -update rewrites them; review the
-// diff: TestInvestmentsAgainstSource checks the files against the text).
-func TestInvestmentGoldenCSV(t *testing.T) {
-	for _, id := range investIDs {
-		t.Run(id, func(t *testing.T) {
-			got := investCSV(t, id)
-			path := filepath.Join("testdata", id+".csv")
-			if updating() {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-				for i := 0; i < len(g) || i < len(w); i++ {
-					var a, b string
-					if i < len(g) {
-						a = g[i]
-					}
-					if i < len(w) {
-						b = w[i]
-					}
-					if a != b {
-						t.Fatalf("%s differs at line %d:\n got:  %s\n want: %s", path, i+1, a, b)
-					}
-				}
-			}
-		})
-	}
 }
 
 // goldenRows reads a golden CSV file into maps by column name.
