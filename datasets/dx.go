@@ -1,12 +1,9 @@
 package datasets
 
 import (
-	"bytes"
 	"embed"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -106,35 +103,21 @@ func dxCuratedRecords(file string) ([]dxCurated, error) {
 }
 
 func dxParseCurated(file string, b []byte) ([]dxCurated, error) {
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.Comment = '#'
-	cr.FieldsPerRecord = 5
-	var out []dxCurated
-	header := true
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: %w", file, err)
-		}
-		at, _ := cr.FieldPos(0)
-		if header {
-			if strings.Join(rec, ",") != "source_line,code,column,value,comment" {
-				return nil, fmt.Errorf("datasets: %s:%d: header %q, want source_line,code,column,value,comment", file, at, strings.Join(rec, ","))
-			}
-			header = false
-			continue
-		}
+	recs, err := readCuratedCSV(b, file, []string{"source_line", "code", "column", "value", "comment"})
+	if err != nil {
+		return nil, fmt.Errorf("datasets: %w", err)
+	}
+	out := make([]dxCurated, 0, len(recs))
+	for _, r := range recs {
+		rec := r.f
 		line, err := strconv.Atoi(rec[0])
 		if err != nil {
-			return nil, fmt.Errorf("datasets: %s:%d: source_line %q is not a line number", file, at, rec[0])
+			return nil, fmt.Errorf("datasets: %s:%d: source_line %q is not a line number", file, r.line, rec[0])
 		}
 		if strings.TrimSpace(rec[4]) == "" {
-			return nil, fmt.Errorf("datasets: %s:%d: a transcription needs a comment saying why", file, at)
+			return nil, fmt.Errorf("datasets: %s:%d: a transcription needs a comment saying why", file, r.line)
 		}
-		out = append(out, dxCurated{Line: line, Code: rec[1], Column: rec[2], Value: rec[3], Comment: rec[4], at: at})
+		out = append(out, dxCurated{Line: line, Code: rec[1], Column: rec[2], Value: rec[3], Comment: rec[4], at: r.line})
 	}
 	return out, nil
 }

@@ -1,12 +1,9 @@
 package datasets
 
 import (
-	"bytes"
 	"embed"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -78,26 +75,14 @@ var stages = map[string]bool{"approved": true, "proposed": true, "planned": true
 // column; for numbers, dates and periods it must be empty (they are
 // parsed from the text).
 func parseTranscriptions(name string, data []byte) ([]reading, error) {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = len(transcriptionHeader)
-	head, err := r.Read()
+	recs, err := readCuratedCSV(data, name, transcriptionHeader)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if strings.Join(head, ",") != strings.Join(transcriptionHeader, ",") {
-		return nil, fmt.Errorf("%s: header %q, expected %q", name, head, transcriptionHeader)
+		return nil, err
 	}
 	var out []reading
 	var errs []error
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
-		}
-		row, _ := r.FieldPos(0)
+	for _, cr := range recs {
+		rec, row := cr.f, cr.line
 		n, err := strconv.Atoi(rec[3])
 		if err != nil || n < 1 {
 			errs = append(errs, fmt.Errorf("%s:%d: line %q is not a line number", name, row, rec[3]))
