@@ -323,30 +323,12 @@ func hashedGroupIDs(keys []Column, n int) ([]int32, []int) {
 			card = len(m)
 		}
 	}
-	// ids are in order of first appearance of the combined key only when
-	// numbered in one pass; renumber so that group g's first row precedes
-	// group g+1's.
-	order := make([]int32, card)
+	// Every numbering pass above hands out ids in row order, so ids are in
+	// order of first appearance: group g starts at the first row holding g.
 	perm := make([]int, 0, card)
-	seen := make([]bool, card)
 	for i := 0; i < n && len(perm) < card; i++ {
-		g := ids[i]
-		if !seen[g] {
-			seen[g] = true
-			order[g] = int32(len(perm))
+		if int(ids[i]) == len(perm) {
 			perm = append(perm, i)
-		}
-	}
-	renumber := false
-	for g := range order {
-		if order[g] != int32(g) {
-			renumber = true
-			break
-		}
-	}
-	if renumber {
-		for i := range ids {
-			ids[i] = order[ids[i]]
 		}
 	}
 	return ids, perm
