@@ -187,3 +187,21 @@ func columns(f *frame.Frame, names ...string) string {
 	defer s.Release()
 	return s.String()
 }
+
+// Ratios computes a ratio per row, null where the denominator is 0 or a
+// value is missing; WithColumnShared adds it to the frame without a copy.
+func ExampleRatios() {
+	f, _ := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "unit", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}, {Name: "computers", Kind: frame.Int64},
+	}, [][]any{{"Tỉnh ủy", int64(159), int64(142)}, {"Hội đồng Nhân dân", int64(32), int64(35)}, {"Đơn vị mới", int64(0), int64(0)}})
+	r := frame.Ratios(nil, f.Col("computers"), f.Col("staff"))
+	g, _ := f.WithColumnShared(frame.FieldSpec{Name: "computers_per_staff", Kind: frame.Float64, Unit: "ratio"}, r, nil)
+	s, _ := g.Select("unit", "computers_per_staff")
+	fmt.Print(s)
+	// Output:
+	// unit               computers_per_staff
+	// -----------------  -------------------
+	// Tỉnh ủy                       0,893082
+	// Hội đồng Nhân dân              1,09375
+	// Đơn vị mới
+}

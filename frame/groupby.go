@@ -126,6 +126,9 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 			return nil, fmt.Errorf("frame: GroupBy: unknown aggregation %d", a.Op)
 		}
 	}
+	if out, ok := f.groupByFused(keys, keyCols, aggs); ok {
+		return out, nil
+	}
 	ids, ncells, order, firstRow := groupIDs(keyCols, f.nrows)
 	ng := len(firstRow)
 	// output: key columns taken at each group's first row
@@ -174,53 +177,13 @@ func groupIDs(keys []Column, n int) (ids []int32, ncells int, order []int32, fir
 // denseCells maps rows to cells of the product of the keys' value ranges
 // when every key is a null-free int64 column and the product is small.
 func denseCells(keys []Column, n int) ([]int32, int, bool) {
-	vals := make([][]int64, len(keys))
-	los := make([]int64, len(keys))
-	strides := make([]int64, len(keys))
-	limit := int64(max(4*n, 1<<16))
-	cells := int64(1)
-	for k, c := range keys {
-		a, ok := c.arr.(*array.Int64)
-		if !ok || a.NullN() > 0 || n == 0 {
-			return nil, 0, false
-		}
-		vals[k] = a.Int64Values()
-		lo, hi := minMax(vals[k])
-		if hi-lo < 0 || hi-lo >= limit { // overflow or too wide
-			return nil, 0, false
-		}
-		los[k] = lo
-		strides[k] = hi - lo + 1
-		cells *= strides[k]
-		if cells > limit || cells > math.MaxInt32 {
-			return nil, 0, false
-		}
-	}
-	// row-major: the last key varies fastest
-	mult := make([]int64, len(keys))
-	m := int64(1)
-	for k := len(keys) - 1; k >= 0; k-- {
-		mult[k] = m
-		m *= strides[k]
+	d, ok := planDense(keys, n)
+	if !ok {
+		return nil, 0, false
 	}
 	ids := make([]int32, n)
-	parallelRows(n, func(_, lo, hi int) {
-		if len(keys) == 2 {
-			v0, v1, l0, l1, m0 := vals[0], vals[1], los[0], los[1], mult[0]
-			for i := lo; i < hi; i++ {
-				ids[i] = int32((v0[i]-l0)*m0 + (v1[i] - l1))
-			}
-			return
-		}
-		for i := lo; i < hi; i++ {
-			var id int64
-			for k := range vals {
-				id += (vals[k][i] - los[k]) * mult[k]
-			}
-			ids[i] = int32(id)
-		}
-	})
-	return ids, int(cells), true
+	parallelRows(n, func(_, lo, hi int) { d.fill(ids[lo:hi], lo, hi) })
+	return ids, d.cells, true
 }
 
 func minMax(v []int64) (lo, hi int64) {
@@ -230,17 +193,34 @@ func minMax(v []int64) (lo, hi int64) {
 		los[p], his[p] = math.MaxInt64, math.MinInt64
 	}
 	used := parallelRows(len(v), func(p, a, b int) {
-		l, h := int64(math.MaxInt64), int64(math.MinInt64)
-		for _, x := range v[a:b] {
-			l, h = min(l, x), max(h, x)
-		}
-		los[p], his[p] = l, h
+		los[p], his[p] = minMaxLanes(v[a:b])
 	})
 	lo, hi = los[0], his[0]
 	for p := 1; p < used; p++ {
 		lo, hi = min(lo, los[p]), max(hi, his[p])
 	}
 	return lo, hi
+}
+
+// minMaxLanes is the smallest and largest of v, kept in four independent
+// lanes so that the comparisons of neighbouring values overlap.
+func minMaxLanes(v []int64) (int64, int64) {
+	var l, h [4]int64
+	for k := range l {
+		l[k], h[k] = math.MaxInt64, math.MinInt64
+	}
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		w := v[i : i+4 : i+4]
+		l[0], h[0] = min(l[0], w[0]), max(h[0], w[0])
+		l[1], h[1] = min(l[1], w[1]), max(h[1], w[1])
+		l[2], h[2] = min(l[2], w[2]), max(h[2], w[2])
+		l[3], h[3] = min(l[3], w[3]), max(h[3], w[3])
+	}
+	for ; i < len(v); i++ {
+		l[0], h[0] = min(l[0], v[i]), max(h[0], v[i])
+	}
+	return min(l[0], l[1], l[2], l[3]), max(h[0], h[1], h[2], h[3])
 }
 
 // cellOrder finds the cells that occur and orders them by first row.

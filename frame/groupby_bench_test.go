@@ -24,10 +24,7 @@ func BenchmarkPanelGroupBy(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				staff, comp := f.Col("staff").Int64Values(), f.Col("computers").Int64Values()
-				for i := range ratio {
-					ratio[i] = float64(comp[i]) / float64(staff[i])
-				}
+				ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
 				g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
 				if err != nil {
 					b.Fatal(err)

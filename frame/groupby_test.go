@@ -211,3 +211,63 @@ type stringsBuilder struct{ s []byte }
 
 func (b *stringsBuilder) Write(p []byte) (int, error) { b.s = append(b.s, p...); return len(p), nil }
 func (b *stringsBuilder) String() string              { return string(b.s) }
+
+// TestGroupByFusedMatchesGeneral runs the one-pass path (dense int64 keys,
+// null-free numeric columns) and the general path on the same frames and
+// wants identical results, floating-point bits included: both add each
+// worker's rows in row order and merge workers in order.
+func TestGroupByFusedMatchesGeneral(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	for _, n := range []int{1, 2, 1000, 1<<20 + 3} {
+		r := rand.New(rand.NewPCG(uint64(n), 11))
+		year, code, unit, staff := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+		ratio := make([]float64, n)
+		name := make([]string, n)
+		for i := range n {
+			year[i] = int64(2010 + r.IntN(15))
+			code[i] = int64(-3 + r.IntN(7))
+			unit[i] = int64(r.IntN(40))
+			staff[i] = int64(r.IntN(300)) - 20
+			ratio[i] = r.Float64() * 3
+			name[i] = fmt.Sprint("u", r.IntN(5))
+		}
+		f, err := FromColumns(mem, map[string]string{MetaDataset: "fused"}, []FieldSpec{
+			{Name: "year", Kind: Int64}, {Name: "code", Kind: Int64}, {Name: "unit", Kind: Int64},
+			{Name: "staff", Kind: Int64, Unit: "people", LabelVI: "Biên chế"}, {Name: "ratio", Kind: Float64, Unit: "ratio"},
+			{Name: "name", Kind: String},
+		}, []any{year, code, unit, staff, ratio, name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		aggs := []Agg{Sum("staff"), Mean("staff"), Min("staff"), Max("staff"), Count("staff"),
+			Sum("ratio"), Mean("ratio"), Count("ratio"), Count("name"), CountRows()}
+		for _, keys := range [][]string{{"year"}, {"code"}, {"year", "code"}, {"code", "year"}, {"year", "code", "unit"}} {
+			got, err := f.GroupBy(keys, aggs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cols := make([]Column, len(keys))
+			for i, k := range keys {
+				cols[i] = f.Col(k)
+			}
+			probe, ok := f.groupByFused(keys, cols, aggs)
+			if !ok {
+				t.Fatalf("n=%d keys=%v: the one-pass path was not taken", n, keys)
+			}
+			probe.Release()
+			fusedGroupBy = false
+			want, err := f.GroupBy(keys, aggs...)
+			fusedGroupBy = true
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !Equal(got, want) {
+				t.Errorf("n=%d keys=%v: one-pass result differs\n%s\nwant\n%s", n, keys, got.Head(5), want.Head(5))
+			}
+			got.Release()
+			want.Release()
+		}
+		f.Release()
+	}
+}

@@ -436,14 +436,7 @@ func (f *Frame) WithColumnShared(spec FieldSpec, values any, valid []bool) (*Fra
 		}
 		var bitmap *memory.Buffer
 		nulls := 0
-		hasNaN := false
-		for _, x := range v {
-			if x != x {
-				hasNaN = true
-				break
-			}
-		}
-		if hasNaN || valid != nil {
+		if valid != nil || hasNaN(v) {
 			bitmap, nulls = nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || (valid != nil && !valid[i]) })
 		}
 		data = array.NewData(arrow.PrimitiveTypes.Float64, n,

@@ -1,0 +1,314 @@
+package frame
+
+import (
+	"math"
+	"runtime"
+	"slices"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
+
+// fusedGroupBy switches the one-pass path off in tests that compare it with
+// the general one.
+var fusedGroupBy = true
+
+// fusedBlock is the number of rows whose group ids are computed at a time by
+// the one-pass path: small enough for the ids to stay in the L1 cache.
+const fusedBlock = 2048
+
+// denseKeys maps rows to the cells of the product of small int64 key ranges
+// (row-major: the last key varies fastest).
+type denseKeys struct {
+	vals  [][]int64
+	los   []int64
+	mult  []int64
+	cells int
+}
+
+// planDense returns the dense cell map of the keys when every key is a
+// null-free int64 column and the product of their ranges is small.
+func planDense(keys []Column, n int) (*denseKeys, bool) {
+	d := &denseKeys{vals: make([][]int64, len(keys)), los: make([]int64, len(keys)), mult: make([]int64, len(keys))}
+	strides := make([]int64, len(keys))
+	limit := int64(max(4*n, 1<<16))
+	cells := int64(1)
+	for k, c := range keys {
+		a, ok := c.arr.(*array.Int64)
+		if !ok || a.NullN() > 0 || n == 0 {
+			return nil, false
+		}
+		d.vals[k] = a.Int64Values()
+		lo, hi := minMax(d.vals[k])
+		if hi-lo < 0 || hi-lo >= limit { // overflow or too wide
+			return nil, false
+		}
+		d.los[k] = lo
+		strides[k] = hi - lo + 1
+		cells *= strides[k]
+		if cells > limit || cells > math.MaxInt32 {
+			return nil, false
+		}
+	}
+	m := int64(1)
+	for k := len(keys) - 1; k >= 0; k-- {
+		d.mult[k] = m
+		m *= strides[k]
+	}
+	d.cells = int(cells)
+	return d, true
+}
+
+// fill writes the cells of rows lo..hi-1 to ids[0:hi-lo].
+func (d *denseKeys) fill(ids []int32, lo, hi int) {
+	switch len(d.vals) {
+	case 1:
+		v0, l0 := d.vals[0][lo:hi], d.los[0]
+		for i, x := range v0 {
+			ids[i] = int32(x - l0)
+		}
+	case 2:
+		v0, v1 := d.vals[0][lo:hi], d.vals[1][lo:hi]
+		l0, l1, m0 := d.los[0], d.los[1], d.mult[0]
+		ids = ids[:len(v0)]
+		for i := range ids {
+			ids[i] = int32((v0[i]-l0)*m0 + (v1[i] - l1))
+		}
+	default:
+		for i := lo; i < hi; i++ {
+			var id int64
+			for k := range d.vals {
+				id += (d.vals[k][i] - d.los[k]) * d.mult[k]
+			}
+			ids[i-lo] = int32(id)
+		}
+	}
+}
+
+// fusedAgg is one aggregation of the one-pass path, on a null-free int64 or
+// float64 column (or none, for row counts). Min and Max of float64 columns
+// are left to the general path, which orders NaN values its own way.
+type fusedAgg struct {
+	agg Agg
+	iv  []int64
+	fv  []float64
+}
+
+// fusedParts are one worker's accumulators: rows and first row per cell, and
+// per aggregation an int64 or float64 slot per cell.
+type fusedPart struct {
+	rows  []int64
+	first []int
+	isum  [][]int64
+	fsum  [][]float64
+}
+
+// groupByFused is GroupBy for dense int64 keys and aggregations over
+// null-free numeric columns: one pass over the rows, block by block, computes
+// each block's cells and feeds every aggregation from them, without a group
+// id per row in memory. ok is false when the frame does not qualify.
+func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Frame, bool) {
+	if !fusedGroupBy || f.nrows == 0 {
+		return nil, false
+	}
+	fa := make([]fusedAgg, len(aggs))
+	for i, a := range aggs {
+		fa[i].agg = a
+		switch a.Op {
+		case OpCountRows:
+			continue
+		case OpSum, OpMean, OpMin, OpMax, OpCount:
+		default:
+			return nil, false
+		}
+		c := f.Col(a.Column)
+		if c.arr.NullN() > 0 {
+			return nil, false
+		}
+		switch x := c.arr.(type) {
+		case *array.Int64:
+			fa[i].iv = x.Int64Values()
+		case *array.Float64:
+			if a.Op == OpMin || a.Op == OpMax { // NaN ordering stays with the general path
+				return nil, false
+			}
+			fa[i].fv = x.Float64Values()
+		default:
+			if a.Op != OpCount {
+				return nil, false
+			}
+		}
+	}
+	d, ok := planDense(keyCols, f.nrows)
+	if !ok || d.cells > 1<<20 {
+		return nil, false
+	}
+	nc := d.cells
+	parts := make([]*fusedPart, min(runtime.GOMAXPROCS(0), 8))
+	used := parallelRows(f.nrows, func(p, lo, hi int) {
+		x := &fusedPart{rows: make([]int64, nc), first: make([]int, nc), isum: make([][]int64, len(fa)), fsum: make([][]float64, len(fa))}
+		for c := range x.first {
+			x.first[c] = -1
+		}
+		for i, a := range fa {
+			switch {
+			case a.iv != nil && (a.agg.Op == OpSum || a.agg.Op == OpMin || a.agg.Op == OpMax):
+				x.isum[i] = make([]int64, nc)
+				if a.agg.Op == OpMin {
+					fillSlice(x.isum[i], math.MaxInt64)
+				} else if a.agg.Op == OpMax {
+					fillSlice(x.isum[i], math.MinInt64)
+				}
+			case a.agg.Op == OpSum || a.agg.Op == OpMean:
+				x.fsum[i] = make([]float64, nc)
+			}
+		}
+		parts[p] = x
+		var buf [fusedBlock]int32
+		for b := lo; b < hi; b += fusedBlock {
+			e := min(b+fusedBlock, hi)
+			ids := buf[:e-b]
+			d.fill(ids, b, e)
+			rows, first := x.rows, x.first
+			for j, c := range ids {
+				if rows[c] == 0 {
+					first[c] = b + j
+				}
+				rows[c]++
+			}
+			for i, a := range fa {
+				accumulate(a, x.isum[i], x.fsum[i], ids, b, e)
+			}
+		}
+	})
+	tot := parts[0]
+	for p := 1; p < used; p++ {
+		x := parts[p]
+		for c := range nc {
+			if x.rows[c] == 0 {
+				continue
+			}
+			if tot.rows[c] == 0 {
+				tot.first[c] = x.first[c]
+			}
+			tot.rows[c] += x.rows[c]
+		}
+		for i, a := range fa {
+			mergeFused(a.agg.Op, tot.isum[i], x.isum[i], tot.fsum[i], x.fsum[i])
+		}
+	}
+	order := make([]int32, 0, 64)
+	for c, r := range tot.rows {
+		if r > 0 {
+			order = append(order, int32(c))
+		}
+	}
+	slices.SortFunc(order, func(a, b int32) int { return tot.first[a] - tot.first[b] })
+	firstRow := make([]int, len(order))
+	for g, c := range order {
+		firstRow[g] = tot.first[c]
+	}
+	out := make([]arrow.Array, 0, len(keys)+len(aggs))
+	fields := make([]arrow.Field, 0, len(keys)+len(aggs))
+	for i, c := range keyCols {
+		out = append(out, takeArray(f, c.arr, firstRow))
+		fields = append(fields, f.schema.Field(f.index[keys[i]]))
+	}
+	for i, a := range fa {
+		field := arrow.Field{Name: a.agg.name(), Nullable: true}
+		if a.agg.Op != OpCountRows && a.agg.Op != OpCount {
+			if src := f.schema.Field(f.index[a.agg.Column]); src.HasMetadata() {
+				field.Metadata = src.Metadata
+			}
+		}
+		var arr arrow.Array
+		switch {
+		case a.agg.Op == OpCountRows || a.agg.Op == OpCount:
+			field.Type = arrow.PrimitiveTypes.Int64
+			arr = int64Array(f.mem, gather(tot.rows, order), nil)
+		case tot.isum[i] != nil:
+			field.Type = arrow.PrimitiveTypes.Int64
+			arr = int64Array(f.mem, gather(tot.isum[i], order), nil)
+		case a.agg.Op == OpMean:
+			s := gather(tot.fsum[i], order)
+			if len(order) == nc { // gather returned the accumulator itself
+				s = slices.Clone(s)
+			}
+			for g, c := range order {
+				s[g] /= float64(tot.rows[c])
+			}
+			field.Type = arrow.PrimitiveTypes.Float64
+			arr = float64Array(f.mem, s, nil)
+		default:
+			field.Type = arrow.PrimitiveTypes.Float64
+			arr = float64Array(f.mem, gather(tot.fsum[i], order), nil)
+		}
+		out = append(out, arr)
+		fields = append(fields, field)
+	}
+	md := f.schema.Metadata()
+	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, len(order)), true
+}
+
+func fillSlice[T any](s []T, v T) {
+	for i := range s {
+		s[i] = v
+	}
+}
+
+// accumulate feeds rows lo..hi-1 (cells ids) of one aggregation into its
+// per-cell slots.
+func accumulate(a fusedAgg, is []int64, fs []float64, ids []int32, lo, hi int) {
+	switch op := a.agg.Op; {
+	case is != nil:
+		v := a.iv[lo:hi]
+		v = v[:len(ids)]
+		switch op {
+		case OpSum:
+			for j, c := range ids {
+				is[c] += v[j]
+			}
+		case OpMin:
+			for j, c := range ids {
+				is[c] = min(is[c], v[j])
+			}
+		case OpMax:
+			for j, c := range ids {
+				is[c] = max(is[c], v[j])
+			}
+		}
+	case fs != nil && a.fv != nil:
+		v := a.fv[lo:hi]
+		v = v[:len(ids)]
+		for j, c := range ids { // sum or mean
+			fs[c] += v[j]
+		}
+	case fs != nil: // mean of an int64 column
+		v := a.iv[lo:hi]
+		v = v[:len(ids)]
+		for j, c := range ids {
+			fs[c] += float64(v[j])
+		}
+	}
+}
+
+// mergeFused folds one worker's slots into the total.
+func mergeFused(op AggOp, ti, xi []int64, tf, xf []float64) {
+	switch {
+	case ti != nil:
+		for c := range ti {
+			switch op {
+			case OpSum:
+				ti[c] += xi[c]
+			case OpMin:
+				ti[c] = min(ti[c], xi[c])
+			case OpMax:
+				ti[c] = max(ti[c], xi[c])
+			}
+		}
+	case tf != nil:
+		for c := range tf { // sum or mean
+			tf[c] += xf[c]
+		}
+	}
+}
