@@ -42,21 +42,40 @@ type Input struct {
 	Sources  []Source
 	Checks   int
 	Findings []reconcile.Finding
+	// Sections are the analysis: charts and tables, shown first.
+	Sections []Section
 	// LineText returns the text of a line of a source file, to quote next
 	// to a finding (may be nil).
 	LineText func(file string, line int) string
 }
 
 // Write writes DIR/index.html, DIR/tables/<id>.csv (and <id>-totals.csv),
-// DIR/tables/findings.csv and DIR/tables/ictplan.xlsx, creating DIR.
+// DIR/tables/findings.csv, DIR/tables/ictplan.xlsx, and for each section its
+// tables (DIR/tables/<name>.csv, a sheet each in the workbook) and charts
+// (DIR/charts/<name>.png and .svg), creating the directories.
 // Files are written whole or not at all (write to a temporary name, then
 // rename).
 func Write(dir string, in Input) error {
+	if err := checkSections(in.Sections); err != nil {
+		return err
+	}
 	tables := filepath.Join(dir, "tables")
 	if err := os.MkdirAll(tables, 0o755); err != nil {
 		return err
 	}
+	pngs, err := writeCharts(dir, in.Sections)
+	if err != nil {
+		return err
+	}
 	var sheets []xlsxio.Sheet
+	for _, s := range in.Sections {
+		for _, t := range s.Tables {
+			if err := writeFile(filepath.Join(tables, t.Name+".csv"), func(w *bytes.Buffer) error { return t.Frame.WriteCSV(w) }); err != nil {
+				return err
+			}
+			sheets = append(sheets, xlsxio.Sheet{Name: t.Name, Frame: t.Frame})
+		}
+	}
 	for _, d := range in.Datasets {
 		if err := writeFile(filepath.Join(tables, d.ID+".csv"), func(w *bytes.Buffer) error { return d.Frame.WriteCSV(w) }); err != nil {
 			return err
@@ -85,7 +104,7 @@ func Write(dir string, in Input) error {
 		return err
 	}
 	return writeFile(filepath.Join(dir, "index.html"), func(w *bytes.Buffer) error {
-		return page(w, in)
+		return page(w, in, pngs)
 	})
 }
 
@@ -107,13 +126,16 @@ table{border-collapse:collapse;margin:.5em 0}th,td{padding:3px 8px;vertical-alig
 table.list th{background:#eef3f7;text-align:left;border-bottom:1px solid #999}table.list td{border-bottom:1px solid #ddd}
 td.num{text-align:right;white-space:nowrap}.muted{color:#666;font-size:90%}.quote{font-style:italic;color:#444}
 details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}code{background:#f4f4f4;padding:0 3px}
-.summary{display:flex;gap:2em;margin:1em 0}.summary div{background:#eef3f7;padding:.6em 1em;border-radius:4px}.summary b{font-size:1.4em;display:block}`
+.summary{display:flex;gap:2em;margin:1em 0}.summary div{background:#eef3f7;padding:.6em 1em;border-radius:4px}.summary b{font-size:1.4em;display:block}
+figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:95%;margin-top:.3em}
+.en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl{overflow-x:auto;margin:1em 0}
+nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}`
 
 func esc(s string) string { return html.EscapeString(s) }
 
 func num(v float64) string { return frame.FormatVI(v, -1) }
 
-func page(w *bytes.Buffer, in Input) error {
+func page(w *bytes.Buffer, in Input, pngs map[string][]byte) error {
 	title := in.Title
 	if title == "" {
 		title = "ictplan — số liệu ứng dụng CNTT và chuyển đổi số cấp tỉnh"
@@ -127,14 +149,22 @@ func page(w *bytes.Buffer, in Input) error {
 	fmt.Fprintf(w, "<div class=\"summary\"><div><b>%d</b>bộ dữ liệu · datasets</div><div><b>%s</b>dòng số liệu · rows</div><div><b>%s</b>phép đối chiếu · checks</div><div><b>%d</b>điểm chênh lệch · findings</div></div>\n",
 		len(in.Datasets), frame.FormatIntVI(int64(rows)), frame.FormatIntVI(int64(in.Checks)), len(in.Findings))
 
-	w.WriteString("<h2>Bộ dữ liệu · Datasets</h2>\n<table class=\"list\"><thead><tr><th>id</th><th>Tiêu đề · Title</th><th>Dòng · Rows</th><th>Nguồn · Source</th><th>Bảng · Table</th></tr></thead><tbody>\n")
+	if len(in.Sections) > 0 {
+		w.WriteString("<nav><b>Mục lục · Contents</b><ol>")
+		for _, s := range in.Sections {
+			fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a> <span class=\"muted\">· %s</span></li>", esc(s.ID), esc(s.Title), esc(s.TitleEN))
+		}
+		w.WriteString("<li><a href=\"#datasets\">Bộ dữ liệu</a> <span class=\"muted\">· Datasets</span></li><li><a href=\"#findings\">Đối chiếu số liệu</a> <span class=\"muted\">· Reconciliation</span></li></ol></nav>\n")
+		sectionsHTML(w, in.Sections, pngs, in.LineText)
+	}
+	w.WriteString("<h2 id=\"datasets\">Bộ dữ liệu · Datasets</h2>\n<table class=\"list\"><thead><tr><th>id</th><th>Tiêu đề · Title</th><th>Dòng · Rows</th><th>Nguồn · Source</th><th>Bảng · Table</th></tr></thead><tbody>\n")
 	for _, d := range in.Datasets {
 		fmt.Fprintf(w, "<tr><td><a href=\"#%s\"><code>%s</code></a></td><td>%s<br><span class=\"muted\">%s</span></td><td class=\"num\">%d</td><td>%s<br><span class=\"muted\">%s</span></td><td><a href=\"tables/%s.csv\">CSV</a></td></tr>\n",
 			esc(d.ID), esc(d.ID), esc(d.TitleVI), esc(d.TitleEN), d.Frame.NumRows(), esc(strings.TrimSpace(d.Document+" "+d.Appendix)), esc(d.Source), esc(d.ID))
 	}
 	w.WriteString("</tbody></table>\n")
 
-	fmt.Fprintf(w, "<h2>Đối chiếu số liệu · Reconciliation</h2>\n<p>%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; mỗi chênh lệch dưới đây chỉ rõ dòng trong văn bản. <span class=\"muted\">%s checks: reported totals vs row sums, reported ratios vs recomputed, parts vs whole in a row, text claims vs tables. Source figures stay as reported; each finding names its source line.</span></p>\n",
+	fmt.Fprintf(w, "<h2 id=\"findings\">Đối chiếu số liệu · Reconciliation</h2>\n<p>%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; mỗi chênh lệch dưới đây chỉ rõ dòng trong văn bản. <span class=\"muted\">%s checks: reported totals vs row sums, reported ratios vs recomputed, parts vs whole in a row, text claims vs tables. Source figures stay as reported; each finding names its source line.</span></p>\n",
 		frame.FormatIntVI(int64(in.Checks)), frame.FormatIntVI(int64(in.Checks)))
 	if len(in.Findings) == 0 {
 		w.WriteString("<p>Không có chênh lệch · no findings.</p>\n")
