@@ -1,0 +1,117 @@
+package periods_test
+
+import (
+	"fmt"
+
+	"github.com/ictplan/ictplan/analysis/periods"
+	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
+)
+
+// The 2023 results of Sóc Trăng's digital-transformation plan against the
+// targets set for 2023, with the source line of each figure.
+func ExampleCompare() {
+	in := datasets.MustLoad("vn-dx-indicators")
+	defer in.Release()
+	c, err := periods.Compare(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Release()
+	paired := c.Filter(func(r frame.Row) bool { return !r.IsNull("met") })
+	defer paired.Release()
+	t, _ := paired.Select("indicator", "level", "year", "target_comparator", "target_value", "target_line",
+		"actual_value", "actual_line", "gap", "status")
+	defer t.Release()
+	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
+	// Output:
+	// indicator                     level     year  target_comparator  target_value  target_line  actual_value  actual_line     gap  status
+	// ----------------------------  --------  ----  -----------------  ------------  -----------  ------------  -----------  ------  -------
+	// e_documents_exchanged         province  2023  =                           100          156            89          155     -11  not_met
+	// e_documents_exchanged         district  2023  =                            90          156            88          155      -2  not_met
+	// online_services_full_process  all       2023  =                            70           57         58,68           57  -11,32  not_met
+	// online_application_share      all       2023  >=                           50           85         35,32           83  -14,68  not_met
+	// one_stop_records_synced       all       2023  =                           100           91         52,33           89  -47,67  not_met
+	// public_service_satisfaction   all       2023  >=                           90           93         92,27           91    2,27  met
+	// eid_authenticated_users       all       2023  =                            20          103             1          103     -19  not_met
+	// e_documents_exchanged         commune   2023  =                            70          158            83          156      13  met
+	// businesses_using_e_contracts  all       2023  >                            90          258            60          256     -30  not_met
+	// payment_account_15plus        all       2023  =                            30          278         88,11          276   58,11  met
+}
+
+// A baseline linked to a later figure: the share of agencies with a LAN
+// (about 90% in 2010, 100% in 2023) and the computers per civil servant
+// (about 69% in 2010, 90% targeted for 2015).
+func ExampleCompare_baseline() {
+	in := datasets.MustLoad("vn-dx-indicators")
+	defer in.Release()
+	c, err := periods.Compare(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Release()
+	linked := c.Filter(func(r frame.Row) bool { return !r.IsNull("baseline_value") && !r.IsNull("year") })
+	defer linked.Release()
+	t, _ := linked.Select("indicator", "baseline_year", "baseline_value", "baseline_approximate", "year",
+		"target_value", "actual_value", "change", "cagr_percent", "target_cagr_percent")
+	defer t.Release()
+	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
+	// Output:
+	// indicator                    baseline_year  baseline_value  baseline_approximate  year  target_value  actual_value  change  cagr_percent  target_cagr_percent
+	// ---------------------------  -------------  --------------  --------------------  ----  ------------  ------------  ------  ------------  -------------------
+	// agencies_with_lan                     2010              90  có                    2023                         100      10      0,813759
+	// computers_per_civil_servant           2010              69  có                    2015            90                                                 5,457794
+}
+
+// The figures of one indicator in year order, ready for a line chart of the
+// result against its targets.
+func ExampleSeries() {
+	in := datasets.MustLoad("vn-dx-indicators")
+	defer in.Release()
+	s, err := periods.Series(in, "online_services_full_process", "Sóc Trăng")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer s.Release()
+	t, _ := s.Select("year", "kind", "comparator", "value", "unit", "source_line", "restated")
+	defer t.Release()
+	fmt.Print(t)
+	// Output:
+	// year  kind    comparator  value  unit     source_line  restated
+	// ----  ------  ----------  -----  -------  -----------  --------
+	// 2023  target  =              70  percent           57  không
+	// 2023  actual  =           58,68  percent           57  không
+	// 2024  target  =              70  percent         1980  không
+}
+
+// A target stated as a level to reach ("= 30%") is met by any result at or
+// above it; a result that is only a bound may leave the answer open.
+func ExampleMet() {
+	show := func(actual, target periods.Figure) {
+		met, known := periods.Met(actual, target)
+		fmt.Printf("%s%v against %s%v: met %v, known %v\n", actual.Comparator, actual.Value,
+			target.Comparator, target.Value, met, known)
+	}
+	show(periods.Figure{Value: 88.11, Comparator: "="}, periods.Figure{Value: 30, Comparator: "="})
+	show(periods.Figure{Value: 60, Comparator: "="}, periods.Figure{Value: 90, Comparator: ">"})
+	show(periods.Figure{Value: 90, Comparator: ">"}, periods.Figure{Value: 90, Comparator: ">="})
+	show(periods.Figure{Value: 50, Comparator: ">"}, periods.Figure{Value: 70, Comparator: "="})
+	// Output:
+	// =88.11 against =30: met true, known true
+	// =60 against >90: met false, known true
+	// >90 against >=90: met true, known true
+	// >50 against =70: met false, known false
+}
+
+// Computers per civil servant: about 69% in 2010, 90% targeted for 2015.
+func ExampleCAGR() {
+	r := periods.CAGR(69, 2010, 90, 2015)
+	fmt.Printf("%.2f%% a year\n", 100*r)
+	fmt.Println(periods.CAGR(90, 2023, 100, 2023)) // no span: null
+	// Output:
+	// 5.46% a year
+	// NaN
+}
