@@ -48,8 +48,9 @@ func RealTerms(f *frame.Frame, amountCol, yearCol string, cpi *frame.Frame, base
 // <amountCol>_real), with the base year in its label and metadata. f's
 // other columns and metadata are kept; MetaBaseYear is set. A row is null in
 // both when its amount, start or end is null, or when a year of its period
-// has no index in cpi; a period that ends before it starts is an error, as
-// is a baseYear without an index or a cpi Frame without the two columns.
+// has no index in cpi (absent, null or not positive); a period that ends
+// before it starts is an error, as is a baseYear without an index or a cpi
+// Frame without the two columns.
 func RealTermsPeriod(f *frame.Frame, amountCol, startCol, endCol string, cpi *frame.Frame, baseYear int) (*frame.Frame, error) {
 	index, err := cpiIndex(cpi)
 	if err != nil {
