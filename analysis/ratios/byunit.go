@@ -1,10 +1,11 @@
 package ratios
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/ictplan/ictplan/frame"
 )
@@ -189,7 +190,8 @@ func competitionRanks(v []float64) ([]int64, []bool) {
 			order = append(order, i)
 		}
 	}
-	sort.SliceStable(order, func(a, b int) bool { return v[order[a]] > v[order[b]] })
+	// ties get one rank whatever their order, so the sort need not be stable
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(v[b], v[a]) })
 	for p, i := range order {
 		valid[i] = true
 		if p > 0 && v[i] == v[order[p-1]] {

@@ -24,9 +24,10 @@
 //     (for example provincial and district units, with a level column).
 //
 // Nulls are never zeros. A ratio is null when any of its inputs is null or
-// when its denominator is 0; a null ratio has a null rank and is left out of
-// means and, with its unit, out of group sums (the units left out are
-// counted). Ratios are fractions (0.89308), not percentages: a target stated
+// when its denominator is 0, and a null ratio has a null rank. A unit with a
+// null input is left out of its group's sums, a unit without a ratio out of
+// a mean of ratios; the units left out are counted and their source lines
+// listed. Ratios are fractions (0.89308), not percentages: a target stated
 // in per cent is divided by 100 by LookupTarget.
 //
 // Output Frames keep the provenance of their input (dataset id, source file,

@@ -183,3 +183,24 @@ func ExampleUseColumns() {
 	// [Sở A Sở B Sở C] [0.75 NaN 1] [2  1]
 	// [0.8461538461538461] excluded [1]
 }
+
+// The provincial and district tables as one Frame with a first column
+// level; the schema metadata names both datasets.
+func ExampleConcatLevels() {
+	all, err := ratios.ConcatLevels([]string{"province", "district"}, []*frame.Frame{
+		datasets.MustLoad("soctrang-2010-computers-provincial"),
+		datasets.MustLoad("soctrang-2010-computers-district"),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer all.Release()
+	fmt.Println(all.NumRows(), all.Names()[:3])
+	fmt.Println(all.Meta(frame.MetaDataset))
+	fmt.Println(all.Meta(frame.MetaAppendix))
+	// Output:
+	// 49 [level code unit]
+	// soctrang-2010-computers-provincial; soctrang-2010-computers-district
+	// Phụ lục 2; Phụ lục 3
+}
