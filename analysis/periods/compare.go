@@ -270,7 +270,6 @@ func Compare(f *frame.Frame) (*frame.Frame, error) {
 }
 
 func compareFields() []frame.FieldSpec {
-	inUnit := map[string]string{frame.MetaDescription: "in the row's unit (percentage points for a percentage)"}
 	specs := []frame.FieldSpec{
 		{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
 		{Name: "indicator", Kind: frame.String, LabelVI: "Chỉ tiêu (khóa)"},
@@ -281,20 +280,9 @@ func compareFields() []frame.FieldSpec {
 		{Name: "year", Kind: frame.Int64, LabelVI: "Năm (mục tiêu, kết quả)", Unit: "year"},
 		{Name: "baseline_year", Kind: frame.Int64, LabelVI: "Năm hiện trạng", Unit: "year"},
 	}
-	for _, k := range []struct{ name, vi string }{
-		{"baseline", "Hiện trạng"}, {"target", "Mục tiêu"}, {"actual", "Kết quả"},
-	} {
-		specs = append(specs,
-			frame.FieldSpec{Name: k.name + "_value", Kind: frame.Float64, LabelVI: k.vi, Extra: inUnit},
-			frame.FieldSpec{Name: k.name + "_upper", Kind: frame.Float64, LabelVI: k.vi + ": cận trên (khoảng)", Extra: inUnit},
-			frame.FieldSpec{Name: k.name + "_comparator", Kind: frame.String, LabelVI: k.vi + ": so sánh (=, >=, >)"},
-			frame.FieldSpec{Name: k.name + "_approximate", Kind: frame.Bool, LabelVI: k.vi + ": số ước lượng (khoảng, ước)"},
-			frame.FieldSpec{Name: k.name + "_file", Kind: frame.String, LabelVI: k.vi + ": tệp văn bản nguồn"},
-			frame.FieldSpec{Name: k.name + "_line", Kind: frame.Int64, LabelVI: k.vi + ": dòng trong văn bản nguồn", Unit: "line"},
-			frame.FieldSpec{Name: k.name + "_restated", Kind: frame.String, LabelVI: k.vi + ": nêu lại ở dòng",
-				Extra: map[string]string{frame.MetaDescription: "other statements of the same figure: line: value (~ approximate)"}},
-		)
-	}
+	specs = append(specs, figureFields("baseline", "Hiện trạng")...)
+	specs = append(specs, figureFields("target", "Mục tiêu")...)
+	specs = append(specs, figureFields("actual", "Kết quả")...)
 	return append(specs,
 		frame.FieldSpec{Name: "change", Kind: frame.Float64, LabelVI: "Thay đổi so với hiện trạng", Extra: inUnit},
 		frame.FieldSpec{Name: "change_percent", Kind: frame.Float64, LabelVI: "Thay đổi tương đối so với hiện trạng (%)", Unit: "percent"},
@@ -307,6 +295,23 @@ func compareFields() []frame.FieldSpec {
 	)
 }
 
+// inUnit describes a column in the unit of its row.
+var inUnit = map[string]string{frame.MetaDescription: "in the row's unit (percentage points for a percentage)"}
+
+// figureFields are the columns of one linked figure, written by writeStatement.
+func figureFields(prefix, vi string) []frame.FieldSpec {
+	return []frame.FieldSpec{
+		{Name: prefix + "_value", Kind: frame.Float64, LabelVI: vi, Extra: inUnit},
+		{Name: prefix + "_upper", Kind: frame.Float64, LabelVI: vi + ": cận trên (khoảng)", Extra: inUnit},
+		{Name: prefix + "_comparator", Kind: frame.String, LabelVI: vi + ": so sánh (=, >=, >)"},
+		{Name: prefix + "_approximate", Kind: frame.Bool, LabelVI: vi + ": số ước lượng (khoảng, ước)"},
+		{Name: prefix + "_file", Kind: frame.String, LabelVI: vi + ": tệp văn bản nguồn"},
+		{Name: prefix + "_line", Kind: frame.Int64, LabelVI: vi + ": dòng trong văn bản nguồn", Unit: "line"},
+		{Name: prefix + "_restated", Kind: frame.String, LabelVI: vi + ": nêu lại ở dòng",
+			Extra: map[string]string{frame.MetaDescription: "other statements of the same figure: line: value (~ approximate)"}},
+	}
+}
+
 func (c comparison) write(t *table) {
 	m := c.m
 	t.str("province", m.province, true)
@@ -315,11 +320,11 @@ func (c comparison) write(t *table) {
 	t.str("label_vi", m.labelVI, m.labelVI != "")
 	t.str("label_en", m.labelEN, m.labelEN != "")
 	t.str("unit", m.unit, m.unit != "")
-	t.int("year", int64(c.year), c.hasYear)
+	t.whole("year", int64(c.year), c.hasYear)
 	if c.baseline != nil {
-		t.int("baseline_year", int64(c.baseline.first.year), true)
+		t.whole("baseline_year", int64(c.baseline.first.year), true)
 	} else {
-		t.int("baseline_year", 0, false)
+		t.whole("baseline_year", 0, false)
 	}
 	writeStatement(t, "baseline", c.baseline)
 	writeStatement(t, "target", c.target)
@@ -367,9 +372,9 @@ func (c comparison) write(t *table) {
 	default:
 		status = StatusBaselineOnly
 	}
-	t.bool("met", met, known)
+	t.flag("met", met, known)
 	t.str("status", status, true)
-	t.bool("restated_differ", c.baseline.differ() || c.target.differ() || c.actual.differ(), true)
+	t.flag("restated_differ", c.baseline.differ() || c.target.differ() || c.actual.differ(), true)
 }
 
 func writeStatement(t *table, kind string, s *statement) {
@@ -378,9 +383,9 @@ func writeStatement(t *table, kind string, s *statement) {
 			t.num(kind+col, math.NaN())
 		}
 		t.str(kind+"_comparator", "", false)
-		t.bool(kind+"_approximate", false, false)
+		t.flag(kind+"_approximate", false, false)
 		t.str(kind+"_file", "", false)
-		t.int(kind+"_line", 0, false)
+		t.whole(kind+"_line", 0, false)
 		t.str(kind+"_restated", "", false)
 		return
 	}
@@ -388,9 +393,9 @@ func writeStatement(t *table, kind string, s *statement) {
 	t.num(kind+"_value", g.value)
 	t.num(kind+"_upper", upperOf(g))
 	t.str(kind+"_comparator", g.cmp, true)
-	t.bool(kind+"_approximate", g.approx, g.approxKnown)
+	t.flag(kind+"_approximate", g.approx, g.approxKnown)
 	t.str(kind+"_file", g.file, g.file != "")
-	t.int(kind+"_line", g.line, g.lineKnown)
+	t.whole(kind+"_line", g.line, g.lineKnown)
 	r, ok := s.restated()
 	t.str(kind+"_restated", r, ok)
 }

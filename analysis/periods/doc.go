@@ -6,8 +6,10 @@
 // It reads any Frame shaped like the vn-dx-indicators dataset (one figure per
 // province × indicator × level × year × kind) and returns Frames: Compare
 // gives one row per province × indicator × level × year with the linked
-// figures side by side, Series the figures of one indicator in year order
-// for a line chart with its targets. Every figure keeps its source file and
+// figures side by side, Outlook each target against the latest result of an
+// earlier year (a plan's 2024 targets against its 2023 results), Series the
+// figures of one indicator in year order for a line chart with its
+// targets. Every figure keeps its source file and
 // line, its comparator (=, >=, >) and whether the text called it approximate
 // ("khoảng 69%").
 //
@@ -16,7 +18,8 @@
 // Figures link by their key: province, indicator and level. For each year
 // that has a target or an actual figure, Compare pairs the target and the
 // actual of that same year (never a target of another year: the 2015 target
-// of a measure is not the yardstick of its 2023 result) and takes as
+// of a measure is not the yardstick of its 2023 result; Outlook looks across
+// years, from a result to the targets that follow it) and takes as
 // baseline the latest baseline of a year not after it. A figure that finds no
 // partner stays visible in a row of its own: a target without result, a
 // result without target, a baseline no later figure uses.
@@ -32,11 +35,11 @@
 // With b the baseline of year yb, t the target and a the actual of year y,
 // all in the indicator's own unit (percentage points for a percentage):
 //
-//	change          = a − b
-//	change_percent  = 100 × (a − b) / |b|            null if b = 0
-//	cagr_percent    = 100 × ((a / b)^(1/(y − yb)) − 1) null if y ≤ yb, b ≤ 0 or a < 0
-//	target_cagr_percent: the same with t for a (the yearly growth the target required)
-//	gap             = a − t
+//	change              = a − b
+//	change_percent      = 100 × (a − b) / |b|                null if b = 0
+//	cagr_percent        = 100 × ((a / b)^(1/(y − yb)) − 1)   null if y ≤ yb, b ≤ 0 or a < 0
+//	target_cagr_percent = the same with t for a              (the yearly growth the target required)
+//	gap                 = a − t
 //
 // A missing figure (or a null value) makes every measure that uses it null,
 // never 0. Figures are used as written: a bound ("trên 90%", "tối thiểu 50%")

@@ -115,3 +115,39 @@ func ExampleCAGR() {
 	// 5.46% a year
 	// NaN
 }
+
+// The 2024 targets of the draft plan against the 2023 results it reports:
+// what is already reached and what is still to go.
+func ExampleOutlook() {
+	in := datasets.MustLoad("vn-dx-indicators")
+	defer in.Release()
+	o, err := periods.Outlook(in)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer o.Release()
+	from := o.Filter(func(r frame.Row) bool { return !r.IsNull("last_actual_value") })
+	defer from.Release()
+	t, _ := from.Select("indicator", "level", "last_actual_value", "target_comparator", "target_value", "to_go", "status")
+	defer t.Release()
+	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
+	// Output:
+	// indicator                     level     last_actual_value  target_comparator  target_value  to_go  status
+	// ----------------------------  --------  -----------------  -----------------  ------------  -----  -------
+	// e_documents_exchanged         province                 89  =                           100     11  to_go
+	// e_documents_exchanged         district                 88  =                            90      2  to_go
+	// online_services_full_process  all                   58,68  =                            70  11,32  to_go
+	// online_application_share      all                   35,32  >=                           50  14,68  to_go
+	// one_stop_records_synced       all                   52,33  =                           100  47,67  to_go
+	// public_service_satisfaction   all                   92,27  >=                           90  -2,27  reached
+	// eid_authenticated_users       all                       1  =                            20     19  to_go
+	// e_documents_exchanged         commune                  83  =                            70    -13  reached
+	// datacenter_monitored          all                     100  =                           100      0  reached
+	// computers_with_antimalware    all                      90  >=                           90      0  reached
+	// ecommerce_retail_share        all                       5  =                             8      3  to_go
+	// businesses_using_e_contracts  all                      60  >                            70     10  to_go
+	// digital_economy_grdp_share    all                    7,41  =                            10   2,59  to_go
+	// fibre_household_coverage      all                      80  =                            80      0  reached
+	// payment_account_15plus        all                   88,11  =                            80  -8,11  reached
+}

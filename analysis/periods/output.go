@@ -32,7 +32,7 @@ func (t *table) str(name, v string, ok bool) {
 // num appends v, NaN as null.
 func (t *table) num(name string, v float64) { t.b.AppendFloat64(t.idx[name], v) }
 
-func (t *table) int(name string, v int64, ok bool) {
+func (t *table) whole(name string, v int64, ok bool) {
 	i := t.idx[name]
 	if !ok {
 		t.b.AppendNull(i)
@@ -41,7 +41,7 @@ func (t *table) int(name string, v int64, ok bool) {
 	t.b.AppendInt64(i, v)
 }
 
-func (t *table) bool(name string, v, ok bool) {
+func (t *table) flag(name string, v, ok bool) {
 	i := t.idx[name]
 	if !ok {
 		t.b.AppendNull(i)

@@ -19,11 +19,11 @@ var kindOrder = map[string]int{KindBaseline: 0, KindTarget: 1, KindActual: 2}
 // Columns: province, indicator, level, label_vi, year, kind, value,
 // value_upper, comparator, approximate, unit, source_file, source_line,
 // restated and text. restated is true for a figure the source states again
-// for the same key, year and kind (the one Compare does not use): leave
+// for the same key, year and kind (Compare uses the first statement): leave
 // those out of a chart so that a point is not drawn twice.
 //
 // No row for the indicator and province is an error wrapping ErrNoFigures;
-// data problems of those rows wrap ErrInput. The result is built with the
+// data problems of the input (in any row, as for Compare) wrap ErrInput. The result is built with the
 // input's allocator; the caller releases it.
 func Series(f *frame.Frame, indicator, province string) (*frame.Frame, error) {
 	figs, err := readFigures(f)
@@ -85,16 +85,16 @@ func Series(f *frame.Frame, indicator, province string) (*frame.Frame, error) {
 		t.str("indicator", g.indicator, true)
 		t.str("level", g.level, !g.levelNull)
 		t.str("label_vi", g.labelVI, g.labelVI != "")
-		t.int("year", int64(g.year), true)
+		t.whole("year", int64(g.year), true)
 		t.str("kind", g.kind, true)
 		t.num("value", g.value)
 		t.num("value_upper", upperOf(g))
 		t.str("comparator", g.cmp, true)
-		t.bool("approximate", g.approx, g.approxKnown)
+		t.flag("approximate", g.approx, g.approxKnown)
 		t.str("unit", g.unit, g.unit != "")
 		t.str("source_file", g.file, g.file != "")
-		t.int("source_line", g.line, g.lineKnown)
-		t.bool("restated", restated[g.row], true)
+		t.whole("source_line", g.line, g.lineKnown)
+		t.flag("restated", restated[g.row], true)
 		t.str("text", g.text, g.text != "")
 	}
 	return t.frame()
