@@ -1,0 +1,423 @@
+package bench
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// RatioSpec is a ratio Reaggregate recomputes for each new unit from the
+// sums of its parts: As = Σ Numerator / Σ Denominator × Per. Per 0 means 1.
+// LabelVI and Unit label the output column (Unit defaults to "ratio").
+type RatioSpec struct {
+	As          string
+	Numerator   string
+	Denominator string
+	Per         float64
+	LabelVI     string
+	Unit        string
+}
+
+// Reaggregation says what Reaggregate does.
+type Reaggregation struct {
+	// Key is the province column of the Frame (default "province").
+	Key string
+	// By are further grouping columns kept in the output (e.g. "year" for
+	// a province × year panel); may be empty.
+	By []string
+	// Sums are the columns added up per new unit: counts, money, people.
+	Sums []string
+	// Ratios are recomputed from the sums of their parts, never averaged.
+	Ratios []RatioSpec
+	// Matching compares the Frame's province names with the crosswalk's
+	// old_province (default MatchTones).
+	Matching Matching
+}
+
+// UnmatchedError lists the provinces of a Frame that the crosswalk does
+// not know, with the 1-based rows where each first appears.
+type UnmatchedError struct {
+	Names    []string
+	Rows     []int
+	Matching Matching
+}
+
+// Error lists the names.
+func (e *UnmatchedError) Error() string {
+	parts := make([]string, len(e.Names))
+	for i, n := range e.Names {
+		parts[i] = fmt.Sprintf("%q (row %d)", n, e.Rows[i])
+	}
+	return fmt.Sprintf("bench: %d province(s) not in the crosswalk (matching %s): %s",
+		len(e.Names), e.Matching, strings.Join(parts, ", "))
+}
+
+// Unwrap returns ErrUnmatched.
+func (e *UnmatchedError) Unwrap() error { return ErrUnmatched }
+
+// crosswalkEntry is one new unit of a crosswalk.
+type crosswalkEntry struct {
+	name, kind string
+	olds       map[string]bool // match keys of its old provinces
+}
+
+// Reaggregate regroups a Frame of the old provinces (one row per province,
+// or per province × By) into the new units of a crosswalk, such as the
+// 2025 reorganisation of 63 provinces into 34 (Resolution 202/2025/QH15,
+// dataset vn-provinces-2025). The crosswalk needs text columns
+// old_province and new_province (new_kind is carried when present).
+//
+// The result has one row per new unit (× By values) that has data, in the
+// crosswalk's order of new units (then first appearance of the By
+// values), with the columns:
+//
+//   - new_province, then new_kind (if the crosswalk has it), then By;
+//   - old_provinces: how many distinct old provinces of the Frame went
+//     into the row; old_provinces_expected: how many the crosswalk maps to
+//     the new unit; complete: whether the two agree — a row with complete
+//     = false adds up only part of the new unit and must not be read as
+//     its total;
+//   - old_province_names: the old names as the Frame writes them, "; "
+//     between;
+//   - each of Sums: Σ over the rows of the group, int64 or float64 as the
+//     column; null when any of the rows has a null (an unknown part makes
+//     the total unknown);
+//   - each of Ratios: Σ numerator / Σ denominator × Per over the group;
+//     null when a part is null or Σ denominator is 0;
+//   - source_lines when the Frame has source_line: its lines, ";" between.
+//
+// Names are compared with MatchKey in the given Matching mode. Provinces
+// the crosswalk lacks are an error (*UnmatchedError, errors.Is
+// ErrUnmatched) listing all of them; so is a crosswalk that maps one old
+// province to two new units.
+func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, error) {
+	key := spec.Key
+	if key == "" {
+		key = "province"
+	}
+	kc, err := f.Column(key)
+	if err != nil {
+		return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+	}
+	if kc.Kind() != frame.String {
+		return nil, fmt.Errorf("bench: Reaggregate: key %q is %s, not text", key, kc.Kind())
+	}
+	entries, index, err := readCrosswalk(crosswalk, spec.Matching)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range append(append([]string{}, spec.Sums...), ratioColumns(spec.Ratios)...) {
+		col, err := f.Column(c)
+		if err != nil {
+			return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+		}
+		if !col.Kind().Numeric() {
+			return nil, fmt.Errorf("bench: Reaggregate: %q is %s, not a number", c, col.Kind())
+		}
+	}
+	for _, r := range spec.Ratios {
+		if r.As == "" {
+			return nil, fmt.Errorf("bench: Reaggregate: the ratio %s/%s needs a name (As)", r.Numerator, r.Denominator)
+		}
+	}
+	byCols := make([]frame.Column, len(spec.By))
+	for i, b := range spec.By {
+		if byCols[i], err = f.Column(b); err != nil {
+			return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+		}
+	}
+
+	// Assign each row to a group.
+	names := kc.Strings()
+	unmatched := &UnmatchedError{Matching: spec.Matching}
+	seenUnmatched := map[string]bool{}
+	rowUnit := make([]int, len(names))
+	for i, n := range names {
+		u, ok := index[MatchKey(n, spec.Matching)]
+		if kc.IsNull(i) || !ok {
+			if !seenUnmatched[n] {
+				seenUnmatched[n] = true
+				unmatched.Names = append(unmatched.Names, n)
+				unmatched.Rows = append(unmatched.Rows, i+1)
+			}
+			continue
+		}
+		rowUnit[i] = u
+	}
+	if len(unmatched.Names) > 0 {
+		return nil, unmatched
+	}
+	byText := make([][]string, len(byCols))
+	for j, c := range byCols {
+		byText[j] = c.Strings()
+		for i := range byText[j] {
+			if c.IsNull(i) {
+				byText[j][i] = "\x00null"
+			}
+		}
+	}
+	groupOf := map[string]*rowGroup{}
+	var groups []*rowGroup
+	for i := range names {
+		gk := fmt.Sprint(rowUnit[i])
+		for j := range byText {
+			gk += "\x1f" + byText[j][i]
+		}
+		g, ok := groupOf[gk]
+		if !ok {
+			g = &rowGroup{unit: rowUnit[i], first: i}
+			groupOf[gk] = g
+			groups = append(groups, g)
+		}
+		g.rows = append(g.rows, i)
+	}
+	sort.SliceStable(groups, func(a, b int) bool {
+		if groups[a].unit != groups[b].unit {
+			return groups[a].unit < groups[b].unit
+		}
+		return groups[a].first < groups[b].first
+	})
+
+	// Output columns.
+	ng := len(groups)
+	var specs []frame.FieldSpec
+	var values []any
+	hasKind := crosswalk.Has("new_kind")
+	newName, newKind := make([]string, ng), make([]string, ng)
+	olds, expected := make([]int64, ng), make([]int64, ng)
+	complete := make([]bool, ng)
+	members := make([]string, ng)
+	for gi, g := range groups {
+		e := entries[g.unit]
+		newName[gi], newKind[gi] = e.name, e.kind
+		seen := map[string]bool{}
+		var ms []string
+		for _, i := range g.rows {
+			k := MatchKey(names[i], spec.Matching)
+			if !seen[k] {
+				seen[k] = true
+				ms = append(ms, names[i])
+			}
+		}
+		olds[gi], expected[gi] = int64(len(seen)), int64(len(e.olds))
+		complete[gi] = olds[gi] == expected[gi]
+		members[gi] = strings.Join(ms, "; ")
+	}
+	specs = append(specs, frame.FieldSpec{Name: "new_province", Kind: frame.String, LabelVI: "Tỉnh, thành phố (sau sắp xếp năm 2025)"})
+	values = append(values, newName)
+	if hasKind {
+		specs = append(specs, frame.FieldSpec{Name: "new_kind", Kind: frame.String, LabelVI: "Loại đơn vị"})
+		values = append(values, newKind)
+	}
+	for _, c := range byCols {
+		specs = append(specs, c.Spec())
+		v := make([]any, ng)
+		for gi, g := range groups {
+			v[gi] = c.Value(g.first)
+		}
+		values = append(values, v)
+	}
+	specs = append(specs,
+		frame.FieldSpec{Name: "old_provinces", Kind: frame.Int64, LabelVI: "Số tỉnh cũ có số liệu", Unit: "count"},
+		frame.FieldSpec{Name: "old_provinces_expected", Kind: frame.Int64, LabelVI: "Số tỉnh cũ hợp thành", Unit: "count"},
+		frame.FieldSpec{Name: "complete", Kind: frame.Bool, LabelVI: "Đủ số liệu các tỉnh cũ"},
+		frame.FieldSpec{Name: "old_province_names", Kind: frame.String, LabelVI: "Các tỉnh cũ"},
+	)
+	values = append(values, olds, expected, complete, members)
+
+	rowsets := groups2rows(groups)
+	for _, s := range spec.Sums {
+		c := f.Col(s)
+		fs := c.Spec()
+		fs.Extra = copyExtra(fs.Extra, "sum over the old provinces of the new unit; null if any is null")
+		specs = append(specs, fs)
+		values = append(values, groupSums(c, rowsets))
+	}
+	for _, r := range spec.Ratios {
+		per := r.Per
+		if per == 0 {
+			per = 1
+		}
+		num := groupSums(f.Col(r.Numerator), rowsets)
+		den := groupSums(f.Col(r.Denominator), rowsets)
+		out := make([]any, ng)
+		for gi := range groups {
+			nv, dv := toFloat(num, gi), toFloat(den, gi)
+			if math.IsNaN(nv) || math.IsNaN(dv) || dv == 0 {
+				continue
+			}
+			out[gi] = nv / dv * per
+		}
+		unit := r.Unit
+		if unit == "" {
+			unit = "ratio"
+		}
+		specs = append(specs, frame.FieldSpec{Name: r.As, Kind: frame.Float64, LabelVI: r.LabelVI, Unit: unit,
+			Extra: map[string]string{frame.MetaDescription: fmt.Sprintf("Σ %s / Σ %s × %g over the old provinces; null if a part is null or Σ %s is 0",
+				r.Numerator, r.Denominator, per, r.Denominator)}})
+		values = append(values, out)
+	}
+	if c, err := f.Column("source_line"); err == nil {
+		lines := c.Strings()
+		sl := make([]string, ng)
+		for gi, g := range groups {
+			var ls []string
+			for _, i := range g.rows {
+				if lines[i] != "" {
+					ls = append(ls, lines[i])
+				}
+			}
+			sl[gi] = strings.Join(ls, ";")
+		}
+		specs = append(specs, frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Dòng nguồn"})
+		values = append(values, sl)
+	}
+	for i := range specs {
+		for j := 0; j < i; j++ {
+			if specs[i].Name == specs[j].Name {
+				return nil, fmt.Errorf("bench: Reaggregate: column %q would appear twice in the result", specs[i].Name)
+			}
+		}
+	}
+	method := fmt.Sprintf("regrouped by the crosswalk %s (matching %s); sums of %s; ratios recomputed from sums",
+		crosswalkName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
+	meta := derivedMeta(f, "Số liệu theo đơn vị hành chính sau sắp xếp năm 2025 (regrouped to the new provinces)", method)
+	return frame.FromColumns(f.Allocator(), meta, specs, values)
+}
+
+func crosswalkName(c *frame.Frame) string {
+	if id := c.Meta(frame.MetaDataset); id != "" {
+		return id
+	}
+	return "given"
+}
+
+func ratioColumns(rs []RatioSpec) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Numerator, r.Denominator)
+	}
+	return out
+}
+
+func copyExtra(m map[string]string, desc string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m {
+		out[k] = v
+	}
+	out[frame.MetaDescription] = desc
+	return out
+}
+
+// rowGroup is the rows of one output row of Reaggregate: its new unit
+// (index into the crosswalk entries) and its first row.
+type rowGroup struct {
+	unit, first int
+	rows        []int
+}
+
+func groups2rows(gs []*rowGroup) [][]int {
+	out := make([][]int, len(gs))
+	for i, g := range gs {
+		out[i] = g.rows
+	}
+	return out
+}
+
+// readCrosswalk reads old_province -> new_province: the new units in
+// order of first appearance, and the index of each old match key.
+func readCrosswalk(cw *frame.Frame, m Matching) ([]crosswalkEntry, map[string]int, error) {
+	oc, err := cw.Column("old_province")
+	if err != nil {
+		return nil, nil, fmt.Errorf("bench: crosswalk: %w", err)
+	}
+	nc, err := cw.Column("new_province")
+	if err != nil {
+		return nil, nil, fmt.Errorf("bench: crosswalk: %w", err)
+	}
+	if oc.Kind() != frame.String || nc.Kind() != frame.String {
+		return nil, nil, fmt.Errorf("bench: crosswalk: old_province and new_province must be text")
+	}
+	var kinds []string
+	if kc, err := cw.Column("new_kind"); err == nil {
+		kinds = kc.Strings()
+	}
+	olds, news := oc.Strings(), nc.Strings()
+	var entries []crosswalkEntry
+	unitOf := map[string]int{}  // new key -> entry
+	index := map[string]int{}   // old key -> entry
+	oldName := map[string]int{} // old key -> crosswalk row
+	for i := range olds {
+		if oc.IsNull(i) || nc.IsNull(i) || strings.TrimSpace(olds[i]) == "" || strings.TrimSpace(news[i]) == "" {
+			return nil, nil, fmt.Errorf("bench: crosswalk row %d has no old_province or no new_province", i+1)
+		}
+		nk := MatchKey(news[i], m)
+		u, ok := unitOf[nk]
+		if !ok {
+			u = len(entries)
+			unitOf[nk] = u
+			e := crosswalkEntry{name: strings.Join(strings.Fields(news[i]), " "), olds: map[string]bool{}}
+			if kinds != nil {
+				e.kind = kinds[i]
+			}
+			entries = append(entries, e)
+		}
+		ok2 := MatchKey(olds[i], m)
+		if prev, dup := index[ok2]; dup && prev != u {
+			return nil, nil, fmt.Errorf("bench: crosswalk maps %q (row %d) to %q and to %q (row %d) under matching %s",
+				olds[i], i+1, entries[prev].name, entries[u].name, oldName[ok2]+1, m)
+		}
+		index[ok2] = u
+		oldName[ok2] = i
+		entries[u].olds[ok2] = true
+	}
+	return entries, index, nil
+}
+
+// groupSums adds column c over each group of rows: []int64 or []float64
+// wrapped as []any with nil where a row of the group is null.
+func groupSums(c frame.Column, groups [][]int) []any {
+	out := make([]any, len(groups))
+	if c.Kind() == frame.Int64 {
+		v := c.Int64s()
+		for gi, rows := range groups {
+			var s int64
+			null := false
+			for _, i := range rows {
+				if c.IsNull(i) {
+					null = true
+					break
+				}
+				s += v[i]
+			}
+			if !null {
+				out[gi] = s
+			}
+		}
+		return out
+	}
+	v := c.Float64s()
+	for gi, rows := range groups {
+		s := 0.0
+		for _, i := range rows {
+			s += v[i]
+		}
+		if !math.IsNaN(s) {
+			out[gi] = s
+		}
+	}
+	return out
+}
+
+func toFloat(v []any, i int) float64 {
+	switch x := v[i].(type) {
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	}
+	return math.NaN()
+}
