@@ -283,12 +283,12 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 		}
 	}
 	method := fmt.Sprintf("regrouped by the crosswalk %s (matching %s); sums of %s; ratios recomputed from sums",
-		crosswalkName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
+		datasetName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
 	meta := derivedMeta(f, "Số liệu theo đơn vị hành chính sau sắp xếp năm 2025 (regrouped to the new provinces)", method)
 	return frame.FromColumns(f.Allocator(), meta, specs, values)
 }
 
-func crosswalkName(c *frame.Frame) string {
+func datasetName(c *frame.Frame) string {
 	if id := c.Meta(frame.MetaDataset); id != "" {
 		return id
 	}
