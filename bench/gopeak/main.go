@@ -1,0 +1,102 @@
+// Command gopeak is the Go side of the side-by-side panel benchmark
+// (bench/run) for what Go's benchmark harness does not report: the peak
+// memory of one computation and a checksum of its result.
+//
+// It builds the synthetic national panel of n rows (the formula of
+// frame/internal/panel, repeated here because Go's internal-package rule
+// keeps that package out of reach of bench/):
+//
+//	province  = i % 63 + 1
+//	year      = 2010 + (i / 63) % 15
+//	unit      = i / 945
+//	staff     = 5 + (7*i + i/945) % 200
+//	computers = staff * (30 + (13*i) % 91) / 100   (integer division)
+//
+// then runs the computation of BenchmarkPanelGroupBy (frame/groupby_bench_test.go)
+// once: ratio = computers/staff for every row, then GroupBy province × year
+// into sum(staff), sum(computers), mean(ratio) and the row count.
+//
+// Memory, read from /proc/self/status (Linux only):
+//
+//	base = VmRSS before the panel is built
+//	data = VmRSS after it is built and the build's garbage is returned to the OS
+//	peak = VmHWM during the computation (the high-water mark is reset with
+//	       /proc/self/clear_refs just before it)
+//
+// It prints one JSON object on standard output:
+//
+//	{"engine":"go","threads":2,"rows":n,"base_kb":…,"data_kb":…,"peak_kb":…,
+//	 "peak_reset":true,"checksum":"…","version":"go1.26.8"}
+//
+// Usage:
+//
+//	go run ./bench/gopeak -rows 10000000
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+)
+
+func main() {
+	rows := flag.Int("rows", 10_000_000, "rows of the panel")
+	flag.Parse()
+	if err := run(*rows); err != nil {
+		fmt.Fprintln(os.Stderr, "gopeak:", err)
+		os.Exit(1)
+	}
+}
+
+// report is the JSON line gopeak prints; bench/report.py reads it, with the
+// same fields as the pandas, polars and DuckDB scripts.
+type report struct {
+	Engine    string `json:"engine"`
+	Threads   int    `json:"threads"`
+	Rows      int    `json:"rows"`
+	BaseKB    int64  `json:"base_kb"`
+	DataKB    int64  `json:"data_kb"`
+	PeakKB    int64  `json:"peak_kb"`
+	PeakReset bool   `json:"peak_reset"`
+	Checksum  string `json:"checksum"`
+	Version   string `json:"version"`
+}
+
+func run(n int) error {
+	if n < 1 {
+		return fmt.Errorf("rows %d: need at least 1", n)
+	}
+	r := report{Engine: "go", Threads: runtime.GOMAXPROCS(0), Rows: n, Version: runtime.Version()}
+	var err error
+	if r.BaseKB, _, err = memoryKB(); err != nil {
+		return err
+	}
+	f, err := panelFrame(n)
+	if err != nil {
+		return err
+	}
+	defer f.Release()
+	runtime.GC()
+	debug.FreeOSMemory() // the build's slices are garbage now: give them back
+	if r.DataKB, _, err = memoryKB(); err != nil {
+		return err
+	}
+	r.PeakReset = resetPeak() == nil
+
+	ratio := make([]float64, n)
+	out, err := groupPanel(f, ratio)
+	if err != nil {
+		return err
+	}
+	defer out.Release()
+	if _, r.PeakKB, err = memoryKB(); err != nil {
+		return err
+	}
+	if r.Checksum, err = checksum(out); err != nil {
+		return err
+	}
+	return json.NewEncoder(os.Stdout).Encode(r)
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// panelColumns is frame/internal/panel.Columns: the panel's five columns for
+// i = 0 … n-1 in 64-bit integers (see the package comment for the formula).
+func panelColumns(n int) (province, year, unit, staff, computers []int64) {
+	province, year, unit = make([]int64, n), make([]int64, n), make([]int64, n)
+	staff, computers = make([]int64, n), make([]int64, n)
+	for i := 0; i < n; i++ {
+		k := int64(i)
+		province[i] = k%63 + 1
+		year[i] = 2010 + (k/63)%15
+		unit[i] = k / 945
+		staff[i] = 5 + (7*k+k/945)%200
+		computers[i] = staff[i] * (30 + (13*k)%91) / 100
+	}
+	return
+}
+
+// panelFrame is frame/internal/panel.Frame with the default allocator.
+func panelFrame(n int) (*frame.Frame, error) {
+	p, y, u, s, c := panelColumns(n)
+	return frame.FromColumns(nil, map[string]string{frame.MetaDataset: "synthetic-panel"},
+		[]frame.FieldSpec{
+			{Name: "province", Kind: frame.Int64},
+			{Name: "year", Kind: frame.Int64, Unit: "year"},
+			{Name: "unit", Kind: frame.Int64},
+			{Name: "staff", Kind: frame.Int64, Unit: "people"},
+			{Name: "computers", Kind: frame.Int64, Unit: "count"},
+		},
+		[]any{p, y, u, s, c})
+}
+
+// groupPanel is one iteration of BenchmarkPanelGroupBy: ratio[i] =
+// computers[i]/staff[i] into the caller's buffer (len(ratio) = rows), shared
+// as a column, then GroupBy province × year into staff_sum, computers_sum,
+// ratio_mean and rows.
+func groupPanel(f *frame.Frame, ratio []float64) (*frame.Frame, error) {
+	staff, comp := f.Col("staff").Int64Values(), f.Col("computers").Int64Values()
+	for i := range ratio {
+		ratio[i] = float64(comp[i]) / float64(staff[i])
+	}
+	g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer g.Release()
+	return g.GroupBy([]string{"province", "year"},
+		frame.Sum("staff"), frame.Sum("computers"), frame.Mean("ratio"), frame.CountRows())
+}
+
+// checksum summarises a group-by result independently of its row order, in
+// the words every engine of bench/run prints:
+//
+//	groups    = number of groups
+//	rows      = Σ rows
+//	staff     = Σ staff_sum
+//	computers = Σ computers_sum
+//	keyed     = Σ cell × computers_sum, cell = 15·(province−1) + (year−2010) + 1
+//	ratio     = Σ ratio_mean            (9 decimals)
+//	kratio    = Σ cell × ratio_mean     (6 decimals)
+//
+// keyed and kratio catch sums attached to the wrong group. A null mean is an
+// error (no group of the panel is empty).
+func checksum(out *frame.Frame) (string, error) {
+	prov, year := out.Col("province").Int64Values(), out.Col("year").Int64Values()
+	staff, comp := out.Col("staff_sum").Int64Values(), out.Col("computers_sum").Int64Values()
+	rows, mean := out.Col("rows").Int64Values(), out.Col("ratio_mean").Float64s()
+	var nrows, nstaff, ncomp, keyed int64
+	var ratio, kratio float64
+	for g := range prov {
+		if math.IsNaN(mean[g]) {
+			return "", fmt.Errorf("group %d/%d: mean ratio is null", prov[g], year[g])
+		}
+		cell := 15*(prov[g]-1) + (year[g] - 2010) + 1
+		nrows += rows[g]
+		nstaff += staff[g]
+		ncomp += comp[g]
+		keyed += cell * comp[g]
+		ratio += mean[g]
+		kratio += float64(cell) * mean[g]
+	}
+	return fmt.Sprintf("groups=%d rows=%d staff=%d computers=%d keyed=%d ratio=%.9f kratio=%.6f",
+		len(prov), nrows, nstaff, ncomp, keyed, ratio, kratio), nil
+}
+
+// cellSums is the result of handLoop: per cell of province × year, the row
+// count and the sums of staff, computers and the ratio.
+type cellSums struct {
+	rows, staff, computers []int64
+	ratio                  []float64
+}
+
+// handLoop is the computation written for these two keys and nothing else:
+// one pass over province, year, staff and computers, the ratio computed in
+// the pass and never stored, cell = 15·(province−1) + (year−2010). It is the
+// floor that a general GroupBy is measured against, not a replacement for it.
+func handLoop(prov, year, staff, comp []int64) cellSums {
+	const cells = 63 * 15
+	s := cellSums{make([]int64, cells), make([]int64, cells), make([]int64, cells), make([]float64, cells)}
+	comp, prov, year = comp[:len(staff)], prov[:len(staff)], year[:len(staff)]
+	for i, st := range staff {
+		c := 15*(prov[i]-1) + (year[i] - 2010)
+		s.rows[c]++
+		s.staff[c] += st
+		s.computers[c] += comp[i]
+		s.ratio[c] += float64(comp[i]) / float64(st)
+	}
+	return s
+}
