@@ -61,7 +61,9 @@
 // reproducible.
 //
 // PerCapita and PerStaff divide a column by population or staff (× per);
-// a zero or null denominator gives null, never 0 or infinity.
+// a zero or null denominator gives null, never 0 or infinity. Attach brings
+// a reference column (population from vn-provinces) into a Frame by
+// province name, with the reference's source line.
 //
 // # The 2025 reorganisation
 //

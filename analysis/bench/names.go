@@ -45,7 +45,9 @@ func (m Matching) String() string {
 // Aliases are the province renames MatchTones and MatchFolded know: the
 // former name, then the name it matches. Thừa Thiên Huế became the
 // centrally-run city of Huế on 1 January 2025 (Resolution 175/2024/QH15),
-// before the 2025 merger of provinces.
+// before the 2025 merger of provinces. A program may append its own pairs
+// (variant spellings such as Đắc Lắc) before matching; the slice is only
+// read by the package.
 var Aliases = [][2]string{
 	{"Thừa Thiên Huế", "Huế"},
 }

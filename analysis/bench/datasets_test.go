@@ -1,0 +1,56 @@
+package bench_test
+
+import (
+	"testing"
+
+	"github.com/ictplan/ictplan/analysis/bench"
+	"github.com/ictplan/ictplan/datasets"
+)
+
+// The catalogue's crosswalk: 63 former units, 34 new ones (Resolution
+// 202/2025/QH15: 52 units into 23, 11 not arranged). No two former names
+// share a key in any matching mode, so MatchFolded is safe on it, and
+// vn-provinces regroups into 34 complete units holding 63 provinces.
+func TestCrosswalk2025(t *testing.T) {
+	cw, err := datasets.Load("vn-provinces-2025")
+	if err != nil {
+		t.Skip("vn-provinces-2025 not in the catalogue:", err)
+	}
+	for _, m := range []bench.Matching{bench.MatchExact, bench.MatchTones, bench.MatchFolded} {
+		keys := map[string]string{}
+		for _, n := range cw.Col("old_province").Strings() {
+			k := bench.MatchKey(n, m)
+			if prev, dup := keys[k]; dup {
+				t.Errorf("%s: %q and %q share the key %q", m, prev, n, k)
+			}
+			keys[k] = n
+		}
+		if len(keys) != 63 {
+			t.Errorf("%s: %d former units", m, len(keys))
+		}
+	}
+	prov, err := datasets.Load("vn-provinces")
+	if err != nil {
+		t.Skip("vn-provinces not in the catalogue:", err)
+	}
+	for _, m := range []bench.Matching{bench.MatchTones, bench.MatchFolded} {
+		g, err := bench.Reaggregate(prov, cw, bench.Reaggregation{Sums: []string{"population"}, Matching: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.NumRows() != 34 {
+			t.Errorf("%s: %d new units, want 34", m, g.NumRows())
+		}
+		total := int64(0)
+		for i, n := range g.Col("old_provinces").Int64s() {
+			total += n
+			if !g.Col("complete").Bools()[i] {
+				t.Errorf("%s: %s incomplete", m, g.Col("new_province").Strings()[i])
+			}
+		}
+		if total != 63 {
+			t.Errorf("%s: %d former provinces in the 34 units", m, total)
+		}
+		g.Release()
+	}
+}
