@@ -1,0 +1,401 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"image/color"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+	"gonum.org/v1/plot/cmpimg"
+	"gonum.org/v1/plot/vg"
+)
+
+var lookDir = flag.String("look", "", "also write every test chart as PNG and SVG into this directory")
+
+// TestGolden compares each sample chart with its PNG in testdata (go test
+// -regen rewrites them; look at the diff before committing).
+func TestGolden(t *testing.T) {
+	for name, c := range sampleCharts(t) {
+		t.Run(name, func(t *testing.T) {
+			got := c.PNG()
+			path := filepath.Join("testdata", name+".png")
+			if *lookDir != "" {
+				if err := os.MkdirAll(*lookDir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for _, ext := range []string{".png", ".svg"} {
+					if err := c.Save(filepath.Join(*lookDir, name+ext)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			if *cmpimg.GenerateTestData {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -regen to create it)", err)
+			}
+			ok, err := cmpimg.EqualApprox("png", got, want, 0.01)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				t.Errorf("%s differs from the golden image", path)
+			}
+		})
+	}
+}
+
+// checkLayout asserts that no two text boxes overlap and none leaves the
+// canvas.
+func checkLayout(t *testing.T, c *Chart) {
+	t.Helper()
+	w, h := c.Size()
+	boxes := c.Boxes()
+	if len(boxes) == 0 {
+		t.Fatal("no text boxes")
+	}
+	for i, a := range boxes {
+		r := a.Rect
+		if r.Min.X < 0 || r.Min.Y < 0 || r.Max.X > w || r.Max.Y > h {
+			t.Errorf("%s %q at %v leaves the %vx%v canvas", a.Role, a.Text, r, w, h)
+		}
+		for _, b := range boxes[i+1:] {
+			if overlaps(r, b.Rect) {
+				t.Errorf("%s %q %v overlaps %s %q %v", a.Role, a.Text, r, b.Role, b.Text, b.Rect)
+			}
+		}
+	}
+}
+
+func TestLayoutNoOverlap(t *testing.T) {
+	for name, c := range sampleCharts(t) {
+		t.Run(name, func(t *testing.T) { checkLayout(t, c) })
+	}
+}
+
+// TestLayoutNarrow lays the charts out on narrower pages and with fewer
+// label lines, where wrapping, cutting and tick thinning must do the work.
+func TestLayoutNarrow(t *testing.T) {
+	for _, width := range []vg.Length{7 * vg.Centimeter, 10 * vg.Centimeter, 24 * vg.Centimeter} {
+		for _, lines := range []int{1, 2, 3} {
+			th := DefaultTheme()
+			th.Width, th.MaxLabelLines = width, lines
+			var charts []*Chart
+			add := func(c *Chart, err error) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				charts = append(charts, c)
+			}
+			add(NewRankedBars(RankedBars{Title: "Tỷ lệ máy tính trên cán bộ, công chức", Labels: provincialUnits, Values: computersPerStaff(), Target: 0.9, Theme: &th, XLabel: "Máy tính trên một cán bộ, công chức"}))
+			add(NewRankedBars(RankedBars{Labels: tthProjects, Values: tthAmounts, Theme: &th, Lang: EN}))
+			add(NewStackedBars(StackedBars{Categories: pillars, Series: []Series{{"Ngân sách địa phương", planned2023Local}, {"Đầu tư phát triển", planned2023Invest}, {"Nguồn khác", planned2023Other}}, Theme: &th}))
+			add(NewPlannedSpent(PlannedSpent{Labels: pillars, Planned: planned2023Total, Spent: spent2023Total, Theme: &th}))
+			add(NewDumbbell(Dumbbell{Labels: pillars, From: planned2023Total, To: total2024, FromLabel: "2023", ToLabel: "2024", Theme: &th}))
+			years := []int{2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
+			vals := make([]float64, len(years))
+			for i := range vals {
+				vals[i] = math.NaN()
+			}
+			vals[0], vals[13] = 90, 100
+			add(NewLines(Lines{Title: "Tỷ lệ cơ quan có mạng nội bộ (LAN)", Years: years, Series: []Series{{"Toàn tỉnh", vals}}, Targets: eDocTargets, Format: Percent, Theme: &th}))
+			add(NewProvinceComparison(ProvinceComparison{
+				Indicators: []string{"Tỷ lệ máy tính trên cán bộ, công chức", "Tỷ lệ máy tính kết nối Internet", "Tỷ lệ máy tính kết nối mạng nội bộ (LAN)"},
+				Provinces:  []string{"Huyện ủy", "Văn phòng HĐND và UBND", "Phòng Nội vụ", "Phòng Y tế", "Hội Nông dân"},
+				// computers/staff, internet/computers, lan/computers of
+				// soctrang-2010-computers-district rows 1, 2, 3, 10, 21.
+				Values: [][]float64{
+					{228.0 / 303, 75.0 / 228, 101.0 / 228}, {185.0 / 263, 173.0 / 185, 149.0 / 185},
+					{45.0 / 73, 34.0 / 45, 20.0 / 45}, {48.0 / 234, 28.0 / 48, 19.0 / 48}, {21.0 / 56, 9.0 / 21, 0},
+				},
+				Format: Share, Highlight: "Phòng Y tế", ShowValues: lines == 2, Theme: &th,
+			}))
+			for k, c := range charts {
+				t.Run(c.Kind(), func(t *testing.T) {
+					if *lookDir != "" {
+						name := fmt.Sprintf("narrow_%.0f_%d_%d_%s.png", float64(width), lines, k, c.Kind())
+						if err := c.Save(filepath.Join(*lookDir, name)); err != nil {
+							t.Fatal(err)
+						}
+					}
+					checkLayout(t, c)
+					for _, b := range c.Boxes() {
+						if b.Role == "label" && strings.Count(b.Text, "\n") > 0 {
+							t.Errorf("label line with a line break: %q", b.Text)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// labelsOf returns the category labels of a chart, their wrapped lines
+// joined back with spaces, top to bottom.
+func labelsOf(c *Chart) []string {
+	var out []string
+	var last vg.Length = -1
+	for _, b := range c.Boxes() {
+		if b.Role != "label" {
+			continue
+		}
+		// a line directly under the previous one continues its label
+		if len(out) > 0 && last-b.Rect.Max.Y < 4 && last-b.Rect.Max.Y > -1 {
+			out[len(out)-1] += " " + b.Text
+		} else {
+			out = append(out, b.Text)
+		}
+		last = b.Rect.Min.Y
+	}
+	return out
+}
+
+func TestRankedBarsValues(t *testing.T) {
+	c, err := NewRankedBars(RankedBars{Labels: provincialUnits, Values: computersPerStaff(), Target: 0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := c.Texts()
+	// 26/29 = 0.89655 is below 0.9 but reads 0,90 with two decimals, so
+	// three are used: 0,897 and the target 0,900. 44/36 = 1.2222 -> 1,222;
+	// 4/16 = 0.25 -> 0,250; 0 staff and 0 computers -> no ratio.
+	for _, want := range []string{"0,897", "Mục tiêu 0,900", "1,222", "0,250", "không có số liệu", "Đạt mục tiêu", "Chưa đạt mục tiêu"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no text %q in %q", want, texts)
+		}
+	}
+	labels := labelsOf(c)
+	if len(labels) != 27 || labels[0] != "Sở Tư pháp" || labels[1] != "Hội đồng Nhân dân" || labels[26] != "Văn phòng Đoàn Đại biểu Quốc hội" {
+		t.Errorf("ranked labels = %q", labels)
+	}
+	// 9 units reach 0.9 (44/36, 35/32, 46/45, 77/76, 44/44, 43/46, 35/38,
+	// 46/50, 50/55); 17 do not; plus one legend swatch of each colour.
+	blue, orange := 0, 0
+	for _, it := range c.items {
+		if r, ok := it.(rectItem); ok {
+			switch r.fill {
+			case color.Color(Blue):
+				blue++
+			case color.Color(Orange):
+				orange++
+			}
+		}
+	}
+	if blue != 10 || orange != 18 {
+		t.Errorf("blue %d, orange %d bars and swatches; want 10 and 18", blue, orange)
+	}
+}
+
+func TestPlannedSpentRates(t *testing.T) {
+	c, err := NewPlannedSpent(PlannedSpent{Labels: pillars, Planned: planned2023Total, Spent: spent2023Total, Lang: EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := c.Texts()
+	// Hạ tầng số 4682/7843 = 59.7% -> 60%; Dữ liệu số 1502/11002 = 13.7%
+	// -> 14%; Chính quyền số 14227/15272 = 93.2% -> 93%; Thể chế số 0/500
+	// -> 0%; amounts in English grouping.
+	for _, want := range []string{"60%", "14%", "93%", "0%", "15,272", "14,227", "Planned", "Spent", "Spent/plan"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no text %q in %q", want, texts)
+		}
+	}
+	// Zero or missing planned amount: no rate.
+	c, err = NewPlannedSpent(PlannedSpent{Labels: []string{"a", "b", "c"}, Planned: []float64{0, math.NaN(), 100}, Spent: []float64{5, 5, math.NaN()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, b := range c.Boxes() {
+		if b.Text == "—" {
+			n++
+		}
+	}
+	if n != 5 { // three rates, a missing planned and a missing spent amount
+		t.Errorf("%d dashes, want 5: %q", n, c.Texts())
+	}
+}
+
+func TestStackedTotals(t *testing.T) {
+	c, err := NewStackedBars(StackedBars{Categories: pillars, Series: []Series{
+		{"NSĐP", planned2023Local}, {"ĐTPT", planned2023Invest}, {"Khác", withNaN(planned2023Other, 0)},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := c.Texts()
+	// Chính quyền số 7292+6900+1080 = 15.272; Nhận thức số without its
+	// "other" part: at least 210.
+	for _, want := range []string{"15.272", "11.002", "≥ 210", "NSĐP"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no text %q in %q", want, texts)
+		}
+	}
+}
+
+func TestDumbbellSides(t *testing.T) {
+	c, err := NewDumbbell(Dumbbell{Labels: pillars, From: planned2023Total, To: total2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var from, to Box
+	for _, b := range c.Boxes() {
+		switch b.Text {
+		case "7.843":
+			from = b
+		case "46.261":
+			to = b
+		}
+	}
+	if from.Text == "" || to.Text == "" || from.Rect.Max.X >= to.Rect.Min.X || math.Abs(float64(from.Rect.Min.Y-to.Rect.Min.Y)) > 0.01 {
+		t.Errorf("Hạ tầng số: 7.843 at %v should sit left of 46.261 at %v on one row", from.Rect, to.Rect)
+	}
+}
+
+func TestLinesTexts(t *testing.T) {
+	c, err := NewLines(Lines{Years: eDocYears, Series: eDocSeries, Targets: eDocTargets, Format: Percent, Lang: EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := c.Texts()
+	for _, want := range []string{"0%", "100%", "2012", "2014", "2023", "2024", "Target", "Target: above (>)", "Cấp tỉnh"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no text %q in %q", want, texts)
+		}
+	}
+	if slices.Contains(texts, "Target: at least (≥)") {
+		t.Error("legend of a comparator no target uses")
+	}
+}
+
+func TestNFC(t *testing.T) {
+	nfd := norm.NFD.String("Sở Nông nghiệp và Phát triển nông thôn")
+	if nfd == "Sở Nông nghiệp và Phát triển nông thôn" {
+		t.Fatal("test string is not decomposed")
+	}
+	c, err := NewRankedBars(RankedBars{Title: norm.NFD.String("Tỷ lệ máy tính"), Labels: []string{nfd, "Sở   Y\u00a0tế "}, Values: []float64{0.72414, 0.92105}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := c.Texts()
+	for _, want := range []string{"Sở Nông nghiệp và Phát triển nông thôn", "Sở Y tế", "Tỷ lệ máy tính"} {
+		if !slices.Contains(texts, want) {
+			t.Errorf("no NFC text %q in %q", want, texts)
+		}
+	}
+	svg := c.SVG()
+	if !strings.Contains(svg, "Sở Nông nghiệp và Phát triển nông thôn") || !strings.Contains(svg, "Tỷ lệ máy tính") {
+		t.Error("the SVG lacks the Vietnamese text")
+	}
+	if strings.ContainsAny(svg, "\u0300\u0301\u0303\u0309\u0323\u0302\u031b") {
+		t.Error("the SVG holds combining marks")
+	}
+}
+
+func TestOutputs(t *testing.T) {
+	c, err := NewRankedBars(RankedBars{Labels: pillars, Values: total2024, Lang: EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(c.PNG()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := c.Size()
+	// 16 cm at 150 dpi: 16/2.54*150 = 944.9 -> 945 pixels.
+	if got := img.Bounds().Dx(); got != 945 {
+		t.Errorf("PNG width %d, want 945", got)
+	}
+	if got, want := img.Bounds().Dy(), int(float64(h)/72*150+0.5); got != want {
+		t.Errorf("PNG height %d, want %d", got, want)
+	}
+	if math.Abs(float64(w-16*vg.Centimeter)) > 1e-9 {
+		t.Errorf("width %v", w)
+	}
+	svg := c.SVG()
+	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "</svg>") || !strings.Contains(svg, "46,261") {
+		t.Error("SVG incomplete")
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"a.png", "b.SVG"} {
+		if err := c.Save(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, name := range []string{"c.pdf", "d.eps", "e"} {
+		if err := c.Save(filepath.Join(dir, name)); !errors.Is(err, ErrFormat) {
+			t.Errorf("Save(%s) = %v, want ErrFormat", name, err)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	nan := math.NaN()
+	tests := []struct {
+		name string
+		fn   func() (*Chart, error)
+		want error
+	}{
+		{"ranked empty", func() (*Chart, error) { return NewRankedBars(RankedBars{}) }, ErrNoData},
+		{"ranked lengths", func() (*Chart, error) {
+			return NewRankedBars(RankedBars{Labels: []string{"a"}, Values: []float64{1, 2}})
+		}, ErrLength},
+		{"ranked inf", func() (*Chart, error) {
+			return NewRankedBars(RankedBars{Labels: []string{"a"}, Values: []float64{math.Inf(1)}})
+		}, ErrNotFinite},
+		{"stacked negative", func() (*Chart, error) {
+			return NewStackedBars(StackedBars{Categories: []string{"a"}, Series: []Series{{"s", []float64{-1}}}})
+		}, ErrNegative},
+		{"stacked lengths", func() (*Chart, error) {
+			return NewStackedBars(StackedBars{Categories: []string{"a", "b"}, Series: []Series{{"s", []float64{1}}}})
+		}, ErrLength},
+		{"stacked no series", func() (*Chart, error) { return NewStackedBars(StackedBars{Categories: []string{"a"}}) }, ErrNoData},
+		{"planned lengths", func() (*Chart, error) {
+			return NewPlannedSpent(PlannedSpent{Labels: []string{"a"}, Planned: []float64{1}})
+		}, ErrLength},
+		{"dumbbell lengths", func() (*Chart, error) {
+			return NewDumbbell(Dumbbell{Labels: []string{"a"}, From: []float64{1}, To: nil})
+		}, ErrLength},
+		{"lines years", func() (*Chart, error) {
+			return NewLines(Lines{Years: []int{2024, 2023}, Series: []Series{{"s", []float64{1, 2}}}})
+		}, ErrYears},
+		{"lines comparator", func() (*Chart, error) {
+			return NewLines(Lines{Years: []int{2023}, Targets: []TargetPoint{{Year: 2023, Value: 1, Comparator: "~"}}})
+		}, ErrCompare},
+		{"lines empty", func() (*Chart, error) { return NewLines(Lines{Years: []int{2023}}) }, ErrNoData},
+		{"provinces shape", func() (*Chart, error) {
+			return NewProvinceComparison(ProvinceComparison{Indicators: []string{"x"}, Provinces: []string{"a", "b"}, Values: [][]float64{{1}}})
+		}, ErrLength},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := tc.fn(); !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+		})
+	}
+	// All missing is not an error: the rows say "không có số liệu".
+	c, err := NewRankedBars(RankedBars{Labels: []string{"a", "b"}, Values: []float64{nan, nan}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLayout(t, c)
+	c, err = NewDumbbell(Dumbbell{Labels: []string{"a"}, From: []float64{nan}, To: []float64{nan}, Lang: EN})
+	if err != nil || !slices.Contains(c.Texts(), "no data") {
+		t.Errorf("all-missing dumbbell: %v %q", err, c.Texts())
+	}
+}

@@ -1,0 +1,105 @@
+package chart
+
+import "math"
+
+// The 27 provincial units of soctrang-2010-computers-provincial (Kế hoạch
+// 21/KH-UBND, Phụ lục 2, lines 1401–1869 of the source), with staff and
+// computers as in datasets/testdata/soctrang-2010-computers-provincial.csv.
+var (
+	provincialUnits = []string{
+		"Tỉnh ủy", "Hội đồng Nhân dân", "Văn phòng Đoàn Đại biểu Quốc hội", "Văn phòng UBND",
+		"Sở Nội vụ", "Sở Tư pháp", "Sở Kế hoạch và Đầu tư", "Sở Tài chính", "Sở Công thương",
+		"Sở Nông nghiệp và Phát triển nông thôn", "Sở Giao thông vận tải", "Sở Xây dựng",
+		"Sở Tài nguyên và Môi trường", "Sở Thông tin và Truyền thông",
+		"Sở Lao động - Thương binh và Xã hội", "Sở Văn hóa, Thể thao và Du lịch",
+		"Sở Khoa học và Công nghệ", "Sở Giáo dục và Đào tạo", "Sở Y tế", "Thanh tra tỉnh",
+		"Ban Dân tộc", "Liên đoàn Lao động", "Tỉnh đoàn", "Mặt trận Tổ quốc",
+		"Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu Chiến binh",
+	}
+	provincialStaff     = []float64{159, 32, 0, 82, 48, 36, 50, 45, 80, 58, 58, 44, 55, 29, 49, 46, 46, 76, 38, 32, 20, 23, 28, 20, 27, 18, 16}
+	provincialComputers = []float64{142, 35, 0, 57, 42, 44, 46, 46, 47, 42, 51, 44, 50, 26, 34, 43, 32, 77, 35, 28, 9, 15, 12, 13, 21, 6, 4}
+)
+
+// computersPerStaff is computers/staff per unit; a unit without staff
+// (Văn phòng Đoàn Đại biểu Quốc hội: 0 and 0) has no ratio (NaN).
+func computersPerStaff() []float64 {
+	out := make([]float64, len(provincialStaff))
+	for i, s := range provincialStaff {
+		if s == 0 {
+			out[i] = math.NaN()
+			continue
+		}
+		out[i] = provincialComputers[i] / s
+	}
+	return out
+}
+
+// The ten pillars of soctrang-2023-dx-pillars and soctrang-2024-dx-pillars
+// (dự thảo kế hoạch chuyển đổi số năm 2024, Phụ lục 01 and 2), million đồng.
+var (
+	pillars = []string{
+		"Nhận thức số", "Thể chế số", "Hạ tầng số", "Dữ liệu số", "Nền tảng số",
+		"Nhân lực số", "An toàn thông tin mạng", "Chính quyền số", "Xã hội số", "Kinh tế số",
+	}
+	planned2023Local  = []float64{210, 500, 7843, 894, 0, 480, 1025, 7292, 726, 0}
+	planned2023Invest = []float64{0, 0, 0, 10000, 10000, 0, 0, 6900, 1000, 0}
+	planned2023Other  = []float64{750, 0, 0, 108, 0, 0, 0, 1080, 0, 200}
+	spent2023Local    = []float64{60, 0, 4682, 194, 0, 480, 554, 6247, 476, 0}
+	spent2023Invest   = []float64{0, 0, 0, 1200, 3600, 0, 0, 6900, 1000, 0}
+	spent2023Other    = []float64{750, 0, 0, 108, 0, 0, 0, 1080, 0, 200}
+	// planned_central_mvnd and spent_central_mvnd are 0 for every pillar.
+
+	// 2023 planned totals, local + central + invest + other:
+	// 210+0+0+750=960; 500; 7843; 894+10000+108=11002; 10000; 480; 1025;
+	// 7292+6900+1080=15272; 726+1000=1726; 200.
+	planned2023Total = []float64{960, 500, 7843, 11002, 10000, 480, 1025, 15272, 1726, 200}
+	// 2023 spent totals: 60+750=810; 0; 4682; 194+1200+108=1502; 3600; 480;
+	// 554; 6247+6900+1080=14227; 476+1000=1476; 200.
+	spent2023Total = []float64{810, 0, 4682, 1502, 3600, 480, 554, 14227, 1476, 200}
+	// total_mvnd of soctrang-2024-dx-pillars.
+	total2024 = []float64{805, 500, 46261, 43500, 26970, 480, 10585, 20992, 1410, 1200}
+)
+
+// The e_documents_exchanged indicator of vn-dx-indicators: the 2011–2015
+// roadmap of Kế hoạch 21/KH-UBND (targets for 2012–2014, "trên" = >), the
+// 2023 results and targets and the 2024 targets of the 2024 draft, by level.
+var (
+	eDocYears  = []int{2012, 2013, 2014, 2023, 2024}
+	eDocSeries = []Series{
+		{Name: "Cấp tỉnh", Values: []float64{math.NaN(), math.NaN(), math.NaN(), 89, math.NaN()}},
+		{Name: "Cấp huyện", Values: []float64{math.NaN(), math.NaN(), math.NaN(), 88, math.NaN()}},
+		{Name: "Cấp xã", Values: []float64{math.NaN(), math.NaN(), math.NaN(), 83, math.NaN()}},
+	}
+	eDocTargets = []TargetPoint{
+		{Series: "Cấp tỉnh", Year: 2012, Value: 30, Comparator: ">"},
+		{Series: "Cấp huyện", Year: 2012, Value: 15, Comparator: ">"},
+		{Series: "Cấp tỉnh", Year: 2013, Value: 60, Comparator: ">"},
+		{Series: "Cấp huyện", Year: 2013, Value: 30, Comparator: ">"},
+		{Series: "Cấp tỉnh", Year: 2014, Value: 70, Comparator: ">"},
+		{Series: "Cấp huyện", Year: 2014, Value: 50, Comparator: ">"},
+		{Series: "Cấp tỉnh", Year: 2023, Value: 100, Comparator: "="},
+		{Series: "Cấp huyện", Year: 2023, Value: 90, Comparator: "="},
+		{Series: "Cấp xã", Year: 2023, Value: 70, Comparator: "="},
+		{Series: "Cấp tỉnh", Year: 2024, Value: 100, Comparator: "="},
+		{Series: "Cấp huyện", Year: 2024, Value: 90, Comparator: "="},
+		{Series: "Cấp xã", Year: 2024, Value: 70, Comparator: "="},
+	}
+)
+
+// The component projects of the Thừa Thiên Huế programme in
+// vn-dx-investment-components (million đồng; source lines 86–831), with
+// the longest names of the catalogue.
+var (
+	tthProjects = []string{
+		"Dự án phát triển Chính quyền số tỉnh Thừa Thiên Huế",
+		"Dự án Xây dựng nền tảng chuyển đổi số tỉnh Thừa Thiên Huế",
+		"Dự án Xây dựng hệ thống họp không giấy tờ e-Cabinet",
+		"Dự án Nâng cấp hệ thống lưu trữ hiện hành",
+		"Dự án Nâng cấp hệ thống Quản lý văn bản và điều hành đáp ứng một số nội dung chính về chức năng, tính năng kỹ thuật theo Quyết định số 395/QĐ-BTTTT ngày 23/3/2020 của Bộ Thông tin và Truyền thông và đáp ứng một số nội dung chính theo Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư lưu trữ",
+		"Dự án Số hóa dữ liệu từ sổ hộ tịch giấy vào cơ sở dữ liệu hộ tịch điện tử toàn quốc tại tỉnh Thừa Thiên Huế",
+		"Dự án Xây dựng phần mềm Quản lý về công tác thanh tra, kiểm tra",
+		"Dự án Triển khai mạng lưới phát thanh thông minh tỉnh Thừa Thiên Huế giai đoạn 1",
+		"Dự án Nâng cấp hạ tầng số đáp ứng chương trình chuyển đổi số đến năm 2025",
+	}
+	tthAmounts = []float64{21500, 13500, 1471, 1027, 3502, 26166, 990.277, 5500, 26344}
+)

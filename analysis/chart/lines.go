@@ -1,0 +1,273 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot/vg"
+)
+
+// Lines draws indicators over the years: one line per series, a dot at
+// every known value, a gap where a value is missing (NaN), and the targets
+// as hollow or filled markers by comparator (= diamond, ≥ hollow triangle,
+// > filled triangle, ≤ and < the same pointing down), in the colour of
+// their series.
+type Lines struct {
+	Title   string
+	Note    string
+	Years   []int    // strictly increasing; the x positions of the series' values
+	Series  []Series // each with one value per year; NaN = missing (a gap in the line)
+	Targets []TargetPoint
+	Format  Format
+	// Decimals applies to the value axis only when > 0 or < 0; 0 chooses
+	// the fewest decimals that show the ticks' step.
+	Decimals int
+	YLabel   string // title of the value axis, written above it
+	XLabel   string // title of the year axis (none by default)
+	Lang     Lang
+	Theme    *Theme
+}
+
+// TargetPoint is a target: the value an indicator should reach in a year,
+// with the comparator of its wording ("=" reach, ">=" at least, ">" above,
+// "<=" at most, "<" below; "" is "="). Series names the series it belongs
+// to (its colour); a name that matches no series is drawn in the text
+// colour.
+type TargetPoint struct {
+	Series     string
+	Year       int
+	Value      float64
+	Comparator string
+}
+
+// targetShape is the marker of a comparator: its shape and whether it is
+// filled.
+func targetShape(cmp string) (shape, bool, error) {
+	switch cmp {
+	case "", "=":
+		return diamond, false, nil
+	case ">=", "≥":
+		return triangleUp, false, nil
+	case ">":
+		return triangleUp, true, nil
+	case "<=", "≤":
+		return triangleDown, false, nil
+	case "<":
+		return triangleDown, true, nil
+	}
+	return 0, false, fmt.Errorf("%w: %q", ErrCompare, cmp)
+}
+
+func comparatorKey(cmp string) string {
+	switch cmp {
+	case "", "=":
+		return "target="
+	case "≥":
+		return "target>="
+	case "≤":
+		return "target<="
+	}
+	return "target" + cmp
+}
+
+// NewLines lays out a Lines chart. The value axis starts at zero unless a
+// value is negative, and runs to 100 for Percent (1 for Share) when no
+// value exceeds it. Errors: ErrNoData without years or with neither series
+// nor targets, ErrYears if Years is not strictly increasing, ErrLength if
+// a series has not one value per year, ErrNotFinite for an infinite value,
+// ErrCompare for an unknown comparator.
+func NewLines(s Lines) (*Chart, error) {
+	if len(s.Years) == 0 || len(s.Series) == 0 && len(s.Targets) == 0 {
+		return nil, fmt.Errorf("%w: Lines needs years and series or targets", ErrNoData)
+	}
+	for i := 1; i < len(s.Years); i++ {
+		if s.Years[i] <= s.Years[i-1] {
+			return nil, fmt.Errorf("%w: %d after %d", ErrYears, s.Years[i], s.Years[i-1])
+		}
+	}
+	lo, hi := 0.0, math.Inf(-1)
+	for j, se := range s.Series {
+		if len(se.Values) != len(s.Years) {
+			return nil, fmt.Errorf("%w: Lines series %d (%q) has %d values for %d years", ErrLength, j, se.Name, len(se.Values), len(s.Years))
+		}
+		if err := checkFinite(fmt.Sprintf("Lines.Series[%d]", j), se.Values); err != nil {
+			return nil, err
+		}
+		for _, v := range se.Values {
+			if !math.IsNaN(v) {
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+			}
+		}
+	}
+	yMin, yMax := float64(s.Years[0]), float64(s.Years[len(s.Years)-1])
+	for k, t := range s.Targets {
+		if _, _, err := targetShape(t.Comparator); err != nil {
+			return nil, fmt.Errorf("Lines.Targets[%d]: %w", k, err)
+		}
+		if math.IsInf(t.Value, 0) {
+			return nil, fmt.Errorf("%w: Lines.Targets[%d]", ErrNotFinite, k)
+		}
+		if !math.IsNaN(t.Value) {
+			lo, hi = math.Min(lo, t.Value), math.Max(hi, t.Value)
+		}
+		yMin, yMax = math.Min(yMin, float64(t.Year)), math.Max(yMax, float64(t.Year))
+	}
+	if math.IsInf(hi, -1) || hi <= lo {
+		hi = lo + 1
+	}
+	if s.Format == Percent && lo >= 0 && hi <= 100 {
+		hi = 100
+	}
+	if s.Format == Share && lo >= 0 && hi <= 1 {
+		hi = 1
+	}
+	th := themeOf(s.Theme)
+	b := newBuilder(th, s.Lang)
+	m := th.Margin
+	small := th.face(th.SmallSize, false, false)
+	se := small.Extents()
+
+	y := b.title(s.Title, m)
+	seriesColor := map[string]int{}
+	var legend []legendEntry
+	for j, sr := range s.Series {
+		seriesColor[cleanText(sr.Name)] = j
+		legend = append(legend, legendEntry{text: sr.Name, symbol: "line", color: th.color(j)})
+	}
+	seen := map[string]bool{}
+	for _, cmp := range []string{"=", ">=", ">", "<=", "<"} {
+		for _, t := range s.Targets {
+			if comparatorKey(t.Comparator) == comparatorKey(cmp) && !seen[cmp] {
+				seen[cmp] = true
+				sh, filled, _ := targetShape(cmp)
+				legend = append(legend, legendEntry{text: s.Lang.word(comparatorKey(cmp)), symbol: "marker", shape: sh, filled: filled, color: th.Text})
+			}
+		}
+	}
+	y = b.legend(legend, m, b.w-m, y)
+
+	// Value axis: round ticks from lo, extended to a tick at or above hi.
+	nf := newNumberFormat(s.Lang, s.Format, s.Decimals)
+	ticks := niceTicks(lo, hi, 5)
+	if len(ticks) >= 2 && ticks[len(ticks)-1] < hi-1e-9 {
+		step := ticks[1] - ticks[0]
+		ticks = append(ticks, ticks[len(ticks)-1]+step)
+	}
+	if len(ticks) > 0 {
+		lo, hi = math.Min(lo, ticks[0]), math.Max(hi, ticks[len(ticks)-1])
+	}
+	tickText := func(v float64) string {
+		if s.Decimals != 0 {
+			return nf.text(v)
+		}
+		return nf.tickText(ticks, v)
+	}
+	var tickW vg.Length
+	for _, t := range ticks {
+		tickW = max(tickW, small.Width(tickText(t)))
+	}
+	if yl := cleanText(s.YLabel); yl != "" {
+		lines := wrapText(small, yl, b.w-2*m, 2, false)
+		y = b.block("axis", lines, small, th.Muted, m, y, alignLeft) + 4
+	}
+	top := y + se.Ascent // room for the top tick label
+	bottom := top + th.PlotHeight
+	lastYear := formatYear(int(yMax))
+	left := m + tickW + 6
+	right := b.w - m - small.Width(lastYear)/2
+	yx := func(v float64) vg.Length { return bottom - vg.Length((v-lo)/(hi-lo))*(bottom-top) }
+	xs := func(year float64) vg.Length {
+		return left + vg.Length((year-(yMin-0.5))/(yMax-yMin+1))*(right-left)
+	}
+
+	var lastTick vg.Rectangle
+	placed := false
+	for _, t := range ticks {
+		ty := yx(t)
+		col, wid := th.Grid, vg.Length(0.6)
+		if t == 0 {
+			col, wid = th.Muted, 0.8
+		}
+		b.add(lineItem{pts: []vg.Point{{X: left, Y: ty}, {X: right, Y: ty}}, color: col, width: wid})
+		base := ty + (se.Ascent-se.Descent)/2
+		txt := tickText(t)
+		r := vg.Rectangle{Min: vg.Point{X: left - 4 - small.Width(txt), Y: base - se.Ascent - 1}, Max: vg.Point{X: left - 4, Y: base + se.Descent + 1}}
+		if placed && overlaps(r, lastTick) {
+			continue
+		}
+		b.text("tick", txt, small, th.Muted, left-4, base, alignRight)
+		lastTick, placed = r, true
+	}
+	// Year axis: a label under every year of Years and of the targets,
+	// skipping one that would touch its left neighbour.
+	years := map[int]bool{}
+	for _, yr := range s.Years {
+		years[yr] = true
+	}
+	for _, t := range s.Targets {
+		years[t.Year] = true
+	}
+	base := bottom + 3 + se.Ascent
+	placed = false
+	for yr := int(yMin); yr <= int(yMax); yr++ {
+		if !years[yr] {
+			continue
+		}
+		txt := formatYear(yr)
+		w := small.Width(txt)
+		cx := xs(float64(yr))
+		r := vg.Rectangle{Min: vg.Point{X: cx - w/2 - 2, Y: base - se.Ascent}, Max: vg.Point{X: cx + w/2 + 2, Y: base + se.Descent}}
+		b.add(lineItem{pts: []vg.Point{{X: cx, Y: bottom}, {X: cx, Y: bottom + 2.5}}, color: th.Muted, width: 0.6})
+		if placed && overlaps(r, lastTick) {
+			continue
+		}
+		b.text("tick", txt, small, th.Muted, cx, base, alignCenter)
+		lastTick, placed = r, true
+	}
+	y = base + se.Descent
+
+	// Targets first, so that a result on a target stays visible.
+	for _, t := range s.Targets {
+		if math.IsNaN(t.Value) {
+			continue
+		}
+		col := th.Text
+		if j, ok := seriesColor[cleanText(t.Series)]; ok {
+			col = th.color(j)
+		}
+		sh, filled, _ := targetShape(t.Comparator)
+		b.add(markerItem{x: xs(float64(t.Year)), y: yx(t.Value), r: 3.6, shape: sh, color: col, filled: filled})
+	}
+	// Series: segments between consecutive known values, a dot on each.
+	for j, sr := range s.Series {
+		col := th.color(j)
+		var seg []vg.Point
+		flush := func() {
+			if len(seg) >= 2 {
+				b.add(lineItem{pts: seg, color: col, width: 1.8})
+			}
+			seg = nil
+		}
+		for i, v := range sr.Values {
+			if math.IsNaN(v) {
+				flush()
+				continue
+			}
+			seg = append(seg, vg.Point{X: xs(float64(s.Years[i])), Y: yx(v)})
+		}
+		flush()
+		for i, v := range sr.Values {
+			if !math.IsNaN(v) {
+				b.add(markerItem{x: xs(float64(s.Years[i])), y: yx(v), r: 2.6, shape: circle, color: col, filled: true})
+			}
+		}
+	}
+	if xl := cleanText(s.XLabel); xl != "" {
+		y = b.block("axis", wrapText(small, xl, right-left, 2, false), small, th.Muted, (left+right)/2, y+3, alignCenter)
+	}
+	y = b.note(s.Note, y+2)
+	return b.finish("lines", y+m), nil
+}
+
+// formatYear writes a year without grouping (2024, not 2.024).
+func formatYear(y int) string { return fmt.Sprint(y) }

@@ -1,0 +1,167 @@
+package chart
+
+import (
+	"fmt"
+	"math"
+	"sort"
+
+	"gonum.org/v1/plot/vg"
+)
+
+// RankedBars is a ranked horizontal bar chart: one bar per label (a unit,
+// a pillar), longest on top, with an optional target line. Bars at or
+// above the target are blue, bars below it orange; the target's label sits
+// above the line, in a header line of its own, so it never meets a value.
+type RankedBars struct {
+	Title  string
+	Note   string    // a line under the chart (source, definitions)
+	Labels []string  // one per bar
+	Values []float64 // one per bar; NaN = no data (drawn last, without a bar, marked "không có số liệu")
+	// Target draws a dashed line at this value; NaN or 0 draws none.
+	Target      float64
+	TargetLabel string // default "Mục tiêu" / "Target"; the value is appended
+	Format      Format
+	Decimals    int    // digits after the decimal mark; 0 = chosen from the values, < 0 = none
+	XLabel      string // title of the value axis
+	KeepOrder   bool   // keep the order of Labels instead of ranking by value (descending)
+	Lang        Lang
+	Theme       *Theme // nil = DefaultTheme()
+}
+
+// NewRankedBars lays out a RankedBars chart. Values rank in descending
+// order (ties keep their input order); NaN values follow in input order.
+// Errors: ErrNoData without labels, ErrLength if Labels and Values differ
+// in length, ErrNotFinite for an infinite value or target.
+func NewRankedBars(s RankedBars) (*Chart, error) {
+	if len(s.Labels) == 0 {
+		return nil, fmt.Errorf("%w: RankedBars has no labels", ErrNoData)
+	}
+	if len(s.Labels) != len(s.Values) {
+		return nil, fmt.Errorf("%w: RankedBars has %d labels and %d values", ErrLength, len(s.Labels), len(s.Values))
+	}
+	if err := checkFinite("RankedBars.Values", s.Values); err != nil {
+		return nil, err
+	}
+	if math.IsInf(s.Target, 0) {
+		return nil, fmt.Errorf("%w: RankedBars.Target", ErrNotFinite)
+	}
+	target := s.Target
+	if target == 0 {
+		target = math.NaN()
+	}
+	order := rankOrder(s.Values, s.KeepOrder)
+	th := themeOf(s.Theme)
+	nf := newNumberFormat(s.Lang, s.Format, s.Decimals, s.Values, []float64{target})
+	if s.Decimals == 0 {
+		nf.decimals = decimalsAgainst(nf, s.Values, target)
+	}
+
+	rc := &rowChart{
+		kind: "ranked-bars", title: s.Title, note: s.Note, xlabel: s.XLabel,
+		target: target, nf: nf, lo: 0, hi: 0,
+	}
+	values := make([]float64, len(order))
+	for i, k := range order {
+		rc.labels = append(rc.labels, s.Labels[k])
+		values[i] = s.Values[k]
+	}
+	hasNeg := false
+	for i, v := range values {
+		if math.IsNaN(v) {
+			rc.anchors = append(rc.anchors, anchor{row: i, value: 0, text: s.Lang.word("nodata"), side: 1, muted: true})
+			continue
+		}
+		rc.lo, rc.hi = math.Min(rc.lo, v), math.Max(rc.hi, v)
+		side := 1
+		if v < 0 {
+			side, hasNeg = -1, true
+		}
+		rc.anchors = append(rc.anchors, anchor{row: i, value: v, text: nf.text(v), side: side})
+	}
+	rc.nonNegAxis = !hasNeg
+	if !math.IsNaN(target) {
+		rc.lo, rc.hi = math.Min(rc.lo, target), math.Max(rc.hi, target)
+		tl := cleanText(s.TargetLabel)
+		if tl == "" {
+			tl = s.Lang.word("target")
+		}
+		rc.targetText = tl + " " + nf.text(target)
+		rc.legend = []legendEntry{
+			{text: s.Lang.word("met"), symbol: "swatch", color: th.color(0)},
+			{text: s.Lang.word("notmet"), symbol: "swatch", color: th.color(1)},
+		}
+	}
+	rc.draw = func(b *builder, i int, cy, _ vg.Length, x func(float64) vg.Length) {
+		v := values[i]
+		if math.IsNaN(v) {
+			return
+		}
+		col := th.color(0)
+		if !math.IsNaN(target) && v < target {
+			col = th.color(1)
+		}
+		x0, x1 := x(0), x(v)
+		b.add(rectItem{x0: min(x0, x1), y0: cy - th.BarHeight/2, x1: max(x0, x1), y1: cy + th.BarHeight/2, fill: col})
+	}
+	return rc.build(th, s.Lang), nil
+}
+
+// rankOrder returns the indices of values in descending order (stable),
+// NaN last in input order; keep returns the input order.
+func rankOrder(values []float64, keep bool) []int {
+	order := make([]int, len(values))
+	for i := range order {
+		order[i] = i
+	}
+	if keep {
+		return order
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		va, vb := values[order[a]], values[order[b]]
+		if math.IsNaN(vb) {
+			return !math.IsNaN(va)
+		}
+		return va > vb
+	})
+	return order
+}
+
+func checkFinite(name string, vs []float64) error {
+	for i, v := range vs {
+		if math.IsInf(v, 0) {
+			return fmt.Errorf("%w: %s[%d]", ErrNotFinite, name, i)
+		}
+	}
+	return nil
+}
+
+// decimalsAgainst returns the fewest decimals, from nf's and at most 4,
+// with which no value reads as meeting the target when it does not, or the
+// reverse: 0.89655 against 0.9 is written 0,897, not 0,90.
+func decimalsAgainst(nf numberFormat, values []float64, target float64) int {
+	d := nf.decimals
+	if math.IsNaN(target) {
+		return d
+	}
+	scale := 1.0
+	if nf.format == Share {
+		scale = 100
+	}
+	round := func(v float64, d int) float64 {
+		p := math.Pow10(d)
+		return math.Round(v*scale*p) / p
+	}
+	for ; d < 4; d++ {
+		ok := true
+		for _, v := range values {
+			if !math.IsNaN(v) && (v >= target) != (round(v, d) >= round(target, d)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			break
+		}
+	}
+	return d
+}
