@@ -28,9 +28,11 @@ const (
 	OpCount
 	OpCountRows
 	OpFirst
+	// OpMeanRatio averages the per-row ratio of two columns (MeanRatio).
+	OpMeanRatio
 )
 
-var opNames = map[AggOp]string{OpSum: "sum", OpMean: "mean", OpMin: "min", OpMax: "max", OpCount: "count", OpCountRows: "rows", OpFirst: "first"}
+var opNames = map[AggOp]string{OpSum: "sum", OpMean: "mean", OpMin: "min", OpMax: "max", OpCount: "count", OpCountRows: "rows", OpFirst: "first", OpMeanRatio: "mean"}
 
 // Agg is one aggregation of a GroupBy: an operation on a column, written to
 // the output column As (default: column_op, e.g. staff_sum).
@@ -38,6 +40,8 @@ type Agg struct {
 	Column string
 	Op     AggOp
 	As     string
+	// Denominator is the second column of MeanRatio.
+	Denominator string
 }
 
 // Sum adds the values of a numeric column per group.
@@ -61,12 +65,26 @@ func CountRows() Agg { return Agg{Op: OpCountRows, As: "rows"} }
 // First takes the first non-null value of a column per group.
 func First(column string) Agg { return Agg{Column: column, Op: OpFirst} }
 
+// MeanRatio averages, per group, the ratio numerator/denominator of each
+// row — the ratio Ratios computes — over the rows where both values are
+// present and the denominator is not 0, without making the ratio a column
+// first. The output (float64, unit ratio) is named
+// numerator_per_denominator_mean by default, and is null for a group
+// without such a row. It is the mean of the rows' ratios, each row weighing
+// the same; the group's own ratio (sum over sum) is Sum of each column.
+func MeanRatio(numerator, denominator string) Agg {
+	return Agg{Column: numerator, Denominator: denominator, Op: OpMeanRatio}
+}
+
 // Named returns a with output column name as.
 func (a Agg) Named(as string) Agg { a.As = as; return a }
 
 func (a Agg) name() string {
 	if a.As != "" {
 		return a.As
+	}
+	if a.Op == OpMeanRatio {
+		return a.Column + "_per_" + a.Denominator + "_mean"
 	}
 	return a.Column + "_" + opNames[a.Op]
 }
@@ -122,6 +140,14 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 				return nil, fmt.Errorf("frame: GroupBy: %s of %s column %q", opNames[a.Op], c.Kind(), a.Column)
 			}
 		case OpCount, OpFirst:
+		case OpMeanRatio:
+			d, err := f.Column(a.Denominator)
+			if err != nil {
+				return nil, err
+			}
+			if !c.Kind().Numeric() || !d.Kind().Numeric() {
+				return nil, fmt.Errorf("frame: GroupBy: mean ratio of %s column %q over %s column %q", c.Kind(), a.Column, d.Kind(), a.Denominator)
+			}
 		default:
 			return nil, fmt.Errorf("frame: GroupBy: unknown aggregation %d", a.Op)
 		}
@@ -460,6 +486,9 @@ func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.A
 		field.Type = arrow.PrimitiveTypes.Int64
 		return int64Array(f.mem, gather(counts, order), nil), field, nil
 	}
+	if a.Op == OpMeanRatio {
+		return meanRatio(f, ids, ng, order, a)
+	}
 	c := f.Col(a.Column)
 	src := f.schema.Field(f.index[a.Column])
 	keepMeta := func() {
@@ -744,4 +773,38 @@ func gather[T any](v []T, order []int32) []T {
 		out[g] = v[c]
 	}
 	return out
+}
+
+// meanRatio is the general path of MeanRatio: the ratios of the rows, then
+// their mean per cell, summed worker by worker in row order as the one-pass
+// path does.
+func meanRatio(f *Frame, ids []int32, ng int, order []int32, a Agg) (arrow.Array, arrow.Field, error) {
+	r := Ratios(nil, f.Col(a.Column), f.Col(a.Denominator))
+	sums, cnts := make([][]float64, 8), make([][]int64, 8)
+	parts := parallelRows(len(ids), func(p, lo, hi int) {
+		s, c := make([]float64, ng), make([]int64, ng)
+		for i := lo; i < hi; i++ {
+			if v := r[i]; v == v {
+				s[ids[i]] += v
+				c[ids[i]]++
+			}
+		}
+		sums[p], cnts[p] = s, c
+	})
+	for p := 1; p < parts; p++ {
+		for g := range ng {
+			sums[0][g] += sums[p][g]
+			cnts[0][g] += cnts[p][g]
+		}
+	}
+	valid := make([]bool, ng)
+	for g := range ng {
+		if cnts[0][g] > 0 {
+			sums[0][g] /= float64(cnts[0][g])
+			valid[g] = true
+		}
+	}
+	field := arrow.Field{Name: a.name(), Type: arrow.PrimitiveTypes.Float64, Nullable: true,
+		Metadata: arrow.NewMetadata([]string{MetaUnit}, []string{"ratio"})}
+	return float64Array(f.mem, gather(sums[0], order), gather(valid, order)), field, nil
 }

@@ -43,3 +43,31 @@ func BenchmarkPanelGroupBy(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPanelGroupByRatio is the same computation with the ratio computed
+// inside the aggregation (MeanRatio) rather than made a column first — as an
+// SQL engine runs avg(computers / staff).
+func BenchmarkPanelGroupByRatio(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("rows=%.0e", float64(n)), func(b *testing.B) {
+			f, err := panel.Frame(nil, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Release()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				out, err := f.GroupBy([]string{"province", "year"},
+					frame.Sum("staff"), frame.Sum("computers"), frame.MeanRatio("computers", "staff").Named("ratio_mean"), frame.CountRows())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if out.NumRows() != min(945, n) {
+					b.Fatalf("%d groups", out.NumRows())
+				}
+				out.Release()
+			}
+		})
+	}
+}

@@ -33,3 +33,23 @@ func ExampleFrame_GroupBy() {
 	// tỉnh: 2 units, 0,889 computers per staff
 	// huyện: 2 units, 0,726 computers per staff
 }
+
+// MeanRatio averages the units' own ratios (each unit weighs the same),
+// beside the group's ratio of sums (each staff member weighs the same):
+// (142/159 + 42/48) / 2 = 0,8840 against 184/207 = 0,8889.
+func ExampleMeanRatio() {
+	f, _ := frame.FromColumns(nil, nil,
+		[]frame.FieldSpec{{Name: "level", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}, {Name: "computers", Kind: frame.Int64}},
+		[]any{[]string{"tỉnh", "tỉnh", "huyện"}, []int64{159, 48, 303}, []int64{142, 42, 228}})
+	defer f.Release()
+	g, _ := f.GroupBy([]string{"level"}, frame.MeanRatio("computers", "staff"), frame.Sum("computers"), frame.Sum("staff"))
+	defer g.Release()
+	mean := g.Col("computers_per_staff_mean").Float64s()
+	comp, staff := g.Col("computers_sum").Float64s(), g.Col("staff_sum").Float64s()
+	for i, lvl := range g.Col("level").Strings() {
+		fmt.Printf("%s: mean of unit ratios %s, ratio of sums %s\n", lvl, frame.FormatVI(mean[i], 4), frame.FormatVI(comp[i]/staff[i], 4))
+	}
+	// Output:
+	// tỉnh: mean of unit ratios 0,8840, ratio of sums 0,8889
+	// huyện: mean of unit ratios 0,7525, ratio of sums 0,7525
+}

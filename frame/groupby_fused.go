@@ -92,6 +92,9 @@ type fusedAgg struct {
 	agg Agg
 	iv  []int64
 	fv  []float64
+	// the denominator of a mean ratio
+	div []int64
+	dfv []float64
 }
 
 // fusedParts are one worker's accumulators: rows and first row per cell, and
@@ -101,6 +104,7 @@ type fusedPart struct {
 	first []int
 	isum  [][]int64
 	fsum  [][]float64
+	cnt   [][]int64 // rows counted by a mean ratio
 }
 
 // groupByFused is GroupBy for dense int64 keys and aggregations over
@@ -118,6 +122,17 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 		case OpCountRows:
 			continue
 		case OpSum, OpMean, OpMin, OpMax, OpCount:
+		case OpMeanRatio:
+			d := f.Col(a.Denominator)
+			if d.arr.NullN() > 0 {
+				return nil, false
+			}
+			switch x := d.arr.(type) {
+			case *array.Int64:
+				fa[i].div = x.Int64Values()
+			case *array.Float64:
+				fa[i].dfv = x.Float64Values()
+			}
 		default:
 			return nil, false
 		}
@@ -146,7 +161,7 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 	nc := d.cells
 	parts := make([]*fusedPart, min(runtime.GOMAXPROCS(0), 8))
 	used := parallelRows(f.nrows, func(p, lo, hi int) {
-		x := &fusedPart{rows: make([]int64, nc), first: make([]int, nc), isum: make([][]int64, len(fa)), fsum: make([][]float64, len(fa))}
+		x := &fusedPart{rows: make([]int64, nc), first: make([]int, nc), isum: make([][]int64, len(fa)), fsum: make([][]float64, len(fa)), cnt: make([][]int64, len(fa))}
 		for c := range x.first {
 			x.first[c] = -1
 		}
@@ -161,6 +176,9 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 				}
 			case a.agg.Op == OpSum || a.agg.Op == OpMean:
 				x.fsum[i] = make([]float64, nc)
+			case a.agg.Op == OpMeanRatio:
+				x.fsum[i] = make([]float64, nc)
+				x.cnt[i] = make([]int64, nc)
 			}
 		}
 		parts[p] = x
@@ -177,6 +195,10 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 				rows[c]++
 			}
 			for i, a := range fa {
+				if a.agg.Op == OpMeanRatio {
+					accumulateRatio(a, x.fsum[i], x.cnt[i], ids, b, e)
+					continue
+				}
 				accumulate(a, x.isum[i], x.fsum[i], ids, b, e)
 			}
 		}
@@ -195,6 +217,11 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 		}
 		for i, a := range fa {
 			mergeFused(a.agg.Op, tot.isum[i], x.isum[i], tot.fsum[i], x.fsum[i])
+			if tot.cnt[i] != nil {
+				for c := range nc {
+					tot.cnt[i][c] += x.cnt[i][c]
+				}
+			}
 		}
 	}
 	order := make([]int32, 0, 64)
@@ -216,7 +243,9 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 	}
 	for i, a := range fa {
 		field := arrow.Field{Name: a.agg.name(), Nullable: true}
-		if a.agg.Op != OpCountRows && a.agg.Op != OpCount {
+		if a.agg.Op == OpMeanRatio {
+			field.Metadata = arrow.NewMetadata([]string{MetaUnit}, []string{"ratio"})
+		} else if a.agg.Op != OpCountRows && a.agg.Op != OpCount {
 			if src := f.schema.Field(f.index[a.agg.Column]); src.HasMetadata() {
 				field.Metadata = src.Metadata
 			}
@@ -226,6 +255,16 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 		case a.agg.Op == OpCountRows || a.agg.Op == OpCount:
 			field.Type = arrow.PrimitiveTypes.Int64
 			arr = int64Array(f.mem, gather(tot.rows, order), nil)
+		case a.agg.Op == OpMeanRatio:
+			m := make([]float64, len(order))
+			valid := make([]bool, len(order))
+			for g, c := range order {
+				if n := tot.cnt[i][c]; n > 0 {
+					m[g], valid[g] = tot.fsum[i][c]/float64(n), true
+				}
+			}
+			field.Type = arrow.PrimitiveTypes.Float64
+			arr = float64Array(f.mem, m, valid)
 		case tot.isum[i] != nil:
 			field.Type = arrow.PrimitiveTypes.Int64
 			arr = int64Array(f.mem, gather(tot.isum[i], order), nil)
@@ -310,5 +349,36 @@ func mergeFused(op AggOp, ti, xi []int64, tf, xf []float64) {
 		for c := range tf { // sum or mean
 			tf[c] += xf[c]
 		}
+	}
+}
+
+// accumulateRatio feeds rows lo..hi-1 of a mean ratio: the ratio of each row
+// whose denominator is not 0, and the count of such rows.
+func accumulateRatio(a fusedAgg, fs []float64, cnt []int64, ids []int32, lo, hi int) {
+	switch {
+	case a.iv != nil && a.div != nil:
+		ratioInto(fs, cnt, ids, a.iv[lo:hi], a.div[lo:hi])
+	case a.iv != nil:
+		ratioInto(fs, cnt, ids, a.iv[lo:hi], a.dfv[lo:hi])
+	case a.div != nil:
+		ratioInto(fs, cnt, ids, a.fv[lo:hi], a.div[lo:hi])
+	default:
+		ratioInto(fs, cnt, ids, a.fv[lo:hi], a.dfv[lo:hi])
+	}
+}
+
+func ratioInto[N, D int64 | float64](fs []float64, cnt []int64, ids []int32, num []N, den []D) {
+	num, den = num[:len(ids)], den[:len(ids)]
+	for j, c := range ids {
+		d := float64(den[j])
+		if d == 0 {
+			continue
+		}
+		v := float64(num[j]) / d
+		if v != v { // a NaN operand: null, as Ratios has it
+			continue
+		}
+		fs[c] += v
+		cnt[c]++
 	}
 }

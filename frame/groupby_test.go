@@ -241,7 +241,8 @@ func TestGroupByFusedMatchesGeneral(t *testing.T) {
 			t.Fatal(err)
 		}
 		aggs := []Agg{Sum("staff"), Mean("staff"), Min("staff"), Max("staff"), Count("staff"),
-			Sum("ratio"), Mean("ratio"), Count("ratio"), Count("name"), CountRows()}
+			Sum("ratio"), Mean("ratio"), Count("ratio"), Count("name"), CountRows(),
+			MeanRatio("staff", "unit"), MeanRatio("ratio", "staff"), MeanRatio("unit", "ratio")}
 		for _, keys := range [][]string{{"year"}, {"code"}, {"year", "code"}, {"code", "year"}, {"year", "code", "unit"}} {
 			got, err := f.GroupBy(keys, aggs...)
 			if err != nil {
@@ -269,5 +270,40 @@ func TestGroupByFusedMatchesGeneral(t *testing.T) {
 			want.Release()
 		}
 		f.Release()
+	}
+}
+
+func TestGroupByMeanRatio(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	// Tỉnh ủy 142/159 and HĐND 35/32 in group 1; a unit without staff and a
+	// missing figure in group 2 (no ratio: null); group 3 mixes both.
+	f, err := FromRows(nil, []FieldSpec{{Name: "g", Kind: Int64}, {Name: "computers", Kind: Int64}, {Name: "staff", Kind: Int64}},
+		[][]any{{1, 142, 159}, {1, 35, 32}, {2, 3, 0}, {2, nil, 4}, {3, 10, 20}, {3, 5, 0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	for _, fused := range []bool{true, false} {
+		fusedGroupBy = fused
+		g, err := f.GroupBy([]string{"g"}, MeanRatio("computers", "staff"), MeanRatio("computers", "staff").Named("r"))
+		fusedGroupBy = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := g.Col("computers_per_staff_mean").Float64s()
+		want := []float64{(142.0/159 + 35.0/32) / 2, math.NaN(), 0.5}
+		for i := range want {
+			if !(got[i] == want[i] || math.IsNaN(got[i]) && math.IsNaN(want[i])) {
+				t.Errorf("fused=%v group %d: %v, want %v", fused, i+1, got[i], want[i])
+			}
+		}
+		if !g.Has("r") || g.Col("computers_per_staff_mean").Unit() != "ratio" {
+			t.Errorf("names or unit: %v %q", g.Names(), g.Col("computers_per_staff_mean").Unit())
+		}
+		g.Release()
+	}
+	if _, err := f.GroupBy([]string{"g"}, MeanRatio("computers", "nope")); err == nil {
+		t.Error("missing denominator accepted")
 	}
 }

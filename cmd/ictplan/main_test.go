@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/csv"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -220,5 +222,49 @@ func TestReport(t *testing.T) {
 	}
 	if bytes.Contains(page, []byte("http://")) || bytes.Contains(page, []byte("https://")) {
 		t.Error("index.html refers to the network")
+	}
+	// every chart of the analysis sections, as PNG (embedded in the page
+	// too) and SVG, and every analysis table as CSV
+	charts := []string{"computers-per-staff-provincial", "computers-per-staff-district", "email-share-by-unit",
+		"budget-2024-by-pillar-source", "budget-2023-planned-spent", "budget-2023-2024-by-pillar", "budget-per-plan-year-real",
+		"indicators-2010-2024", "programmes-compared"}
+	for _, c := range charts {
+		b, err := os.ReadFile(filepath.Join(dir, "charts", c+".png"))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if _, err := png.DecodeConfig(bytes.NewReader(b)); err != nil {
+			t.Errorf("%s.png: %v", c, err)
+		}
+		if !bytes.Contains(page, []byte(base64.StdEncoding.EncodeToString(b[:300]))) {
+			t.Errorf("%s.png is not embedded in index.html", c)
+		}
+		svg, err := os.ReadFile(filepath.Join(dir, "charts", c+".svg"))
+		if err != nil || !bytes.Contains(svg, []byte("<svg")) {
+			t.Errorf("%s.svg: %v", c, err)
+		}
+	}
+	for _, tb := range []string{"computers-per-staff-target", "budget-2023-execution-by-pillar", "budget-change-2023-2024", "indicators-results-vs-targets", "programmes-composite", "provinces-2025"} {
+		if _, err := os.Stat(filepath.Join(dir, "tables", tb+".csv")); err != nil {
+			t.Error(err)
+		}
+	}
+	if !strings.Contains(out, "9 charts") {
+		t.Errorf("stdout %q", out)
+	}
+}
+
+func TestReportLanguage(t *testing.T) {
+	dir := t.TempDir()
+	if _, stderr, code := runCmd(t, "report", "-o", dir, "--lang", "en"); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	svg, err := os.ReadFile(filepath.Join(dir, "charts", "budget-2023-planned-spent.svg"))
+	if err != nil || !bytes.Contains(svg, []byte("Digital government")) || !bytes.Contains(svg, []byte("2023 budget: planned and spent")) {
+		t.Errorf("English chart: %v", err)
+	}
+	if _, stderr, code := runCmd(t, "report", "-o", dir, "--lang", "fr"); code != 2 || !strings.Contains(stderr, "--lang") {
+		t.Errorf("--lang fr: exit %d, %s", code, stderr)
 	}
 }

@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ictplan/ictplan/analysis/chart"
 	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/sections"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", stderr, "ictplan report -o report")
 	dir := fs.String("o", "", "output directory (created if missing)")
+	lang := fs.String("lang", "vi", "language of the charts: vi or en")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -18,7 +21,19 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if *dir == "" || len(pos) > 0 {
 		return fmt.Errorf("%w: expected -o DIR", errUsage)
 	}
-	in := report.Input{}
+	o := sections.Options{}
+	switch *lang {
+	case "vi":
+	case "en":
+		o.Lang = chart.EN
+	default:
+		return fmt.Errorf("%w: --lang must be vi or en, not %q", errUsage, *lang)
+	}
+	secs, err := sections.All(o)
+	if err != nil {
+		return err
+	}
+	in := report.Input{Sections: secs}
 	for _, e := range datasets.Catalogue() {
 		f, err := datasets.Load(e.ID)
 		if err != nil {
@@ -48,6 +63,12 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err := report.Write(*dir, in); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote %s/index.html and %s/tables/ (%d datasets, %d checks, %d findings)\n", *dir, *dir, len(in.Datasets), r.Checks, len(r.Findings))
+	charts, tables := 0, 0
+	for _, s := range secs {
+		charts += len(s.Charts)
+		tables += len(s.Tables)
+	}
+	fmt.Fprintf(stdout, "wrote %s/index.html, %s/charts/ (%d charts, PNG and SVG) and %s/tables/ (%d analysis tables, %d datasets, ictplan.xlsx); %d checks, %d findings\n",
+		*dir, *dir, charts, *dir, tables, len(in.Datasets), r.Checks, len(r.Findings))
 	return nil
 }

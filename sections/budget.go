@@ -1,0 +1,226 @@
+package sections
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ictplan/ictplan/analysis/budget"
+	"github.com/ictplan/ictplan/analysis/chart"
+	"github.com/ictplan/ictplan/analysis/report"
+	"github.com/ictplan/ictplan/frame"
+)
+
+// Budget is the section of Sóc Trăng's digital-transformation budgets: the
+// 2024 plan by pillar and funding source, the 2023 plan against what was
+// spent, the change from 2023 to 2024 by pillar, and the plans of 2011–2015,
+// 2023 and 2024 per year of plan, nominal and in 2024 prices (vn-cpi).
+func Budget(o Options) (report.Section, error) {
+	s := report.Section{
+		ID:      "budget",
+		Title:   "Kinh phí chuyển đổi số theo trụ cột và nguồn vốn, 2023–2024",
+		TitleEN: "Digital-transformation budgets by pillar and funding source, 2023–2024",
+	}
+	p23, err := load("soctrang-2023-dx-pillars")
+	if err != nil {
+		return s, err
+	}
+	p24, err := load("soctrang-2024-dx-pillars")
+	if err != nil {
+		return s, err
+	}
+	f23, err := load("soctrang-2023-dx-funding")
+	if err != nil {
+		return s, err
+	}
+	projects, err := load("soctrang-2011-2015-projects")
+	if err != nil {
+		return s, err
+	}
+	cpi, err := load("vn-cpi")
+	if err != nil {
+		return s, err
+	}
+
+	// 2024 plan: pillar × source
+	long, err := budget.SharesByPillarSource(p24, budget.NoPhase)
+	if err != nil {
+		return s, err
+	}
+	cats, series := pivot(long, "pillar", "source_vi", "amount_mvnd")
+	if o.Lang == chart.EN {
+		cats, series = pivot(long, "pillar_key", "source", "amount_mvnd")
+		cats = humanise(cats)
+		for i := range series {
+			series[i].Name = humanise([]string{series[i].Name})[0]
+		}
+	}
+	long.Release()
+	c, err := chart.NewStackedBars(chart.StackedBars{
+		Title:      o.tr("Kế hoạch kinh phí 2024 theo trụ cột và nguồn vốn", "2024 budget plan by pillar and funding source"),
+		Note:       o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch chuyển đổi số 2024 tỉnh Sóc Trăng, Phụ lục 2.", "Million đồng. Source: Sóc Trăng 2024 digital-transformation draft plan, Phụ lục 2."),
+		Categories: cats, Series: series, Format: chart.Number, SortByTotal: true,
+		XLabel: o.tr("triệu đồng", "million đồng"), Lang: o.Lang,
+	})
+	if err != nil {
+		return s, fmt.Errorf("sections: stacked bars: %w", err)
+	}
+	s.Charts = append(s.Charts, report.Chart{Name: "budget-2024-by-pillar-source", Figure: c,
+		Caption:   "Kế hoạch kinh phí 2024 theo trụ cột, chia theo nguồn vốn (triệu đồng).",
+		CaptionEN: "2024 budget plan by pillar, split by funding source (million đồng).",
+		Sources:   provenance(p24)})
+
+	// 2023: planned vs spent
+	ex, err := budget.ExecutionByPillar(p23)
+	if err != nil {
+		return s, err
+	}
+	c, err = chart.NewPlannedSpent(chart.PlannedSpent{
+		Title:   o.tr("Kinh phí 2023: kế hoạch và thực hiện theo trụ cột", "2023 budget: planned and spent by pillar"),
+		Note:    o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 (kết quả 2023).", "Million đồng. Source: 2024 draft plan, Phụ lục 1 (2023 results)."),
+		Labels:  o.pillars(ex),
+		Planned: nums(ex, "planned_mvnd"), Spent: nums(ex, "spent_mvnd"),
+		Format: chart.Number, XLabel: o.tr("triệu đồng", "million đồng"), Lang: o.Lang,
+	})
+	if err != nil {
+		return s, fmt.Errorf("sections: planned vs spent: %w", err)
+	}
+	s.Charts = append(s.Charts, report.Chart{Name: "budget-2023-planned-spent", Figure: c,
+		Caption:   "Kinh phí 2023 theo trụ cột: kế hoạch và thực hiện, tỷ lệ thực hiện = thực hiện / kế hoạch.",
+		CaptionEN: "2023 budget by pillar: planned and spent; execution rate = spent / planned.",
+		Sources:   provenance(p23)})
+	s.Tables = append(s.Tables, report.Table{Name: "budget-2023-execution-by-pillar", Frame: ex,
+		Caption: "Tỷ lệ thực hiện kinh phí 2023 theo trụ cột", CaptionEN: "2023 budget execution by pillar"})
+	exs, err := budget.ExecutionBySource(f23)
+	if err != nil {
+		return s, err
+	}
+	s.Tables = append(s.Tables, report.Table{Name: "budget-2023-execution-by-source", Frame: exs,
+		Caption:   "Tỷ lệ thực hiện kinh phí 2023 theo nguồn vốn (bảng tổng hợp nguồn vốn), tỷ lệ văn bản ghi bên cạnh",
+		CaptionEN: "2023 budget execution by funding source (funding summary table), with the rate the document reports"})
+
+	// 2023 -> 2024
+	ch, err := budget.Change(p23, budget.Planned, p24, budget.NoPhase)
+	if err != nil {
+		return s, err
+	}
+	c, err = chart.NewDumbbell(chart.Dumbbell{
+		Title:  o.tr("Kinh phí theo trụ cột: kế hoạch 2023 và kế hoạch 2024", "Budget by pillar: 2023 plan and 2024 plan"),
+		Note:   o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 và 2.", "Million đồng. Source: 2024 draft plan, Phụ lục 1 and 2."),
+		Labels: o.pillars(ch), From: nums(ch, "from_mvnd"), To: nums(ch, "to_mvnd"),
+		FromLabel: o.tr("KH 2023", "2023 plan"), ToLabel: o.tr("KH 2024", "2024 plan"),
+		Format: chart.Number, XLabel: o.tr("triệu đồng", "million đồng"), SortByChange: true, Lang: o.Lang,
+	})
+	if err != nil {
+		return s, fmt.Errorf("sections: dumbbell: %w", err)
+	}
+	s.Charts = append(s.Charts, report.Chart{Name: "budget-2023-2024-by-pillar", Figure: c,
+		Caption:   "Kinh phí kế hoạch theo trụ cột, 2023 → 2024 (triệu đồng), xếp theo mức tăng.",
+		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million đồng), ranked by increase.",
+		Sources:   append(provenance(p23), provenance(p24)...)})
+	s.Tables = append(s.Tables, report.Table{Name: "budget-change-2023-2024", Frame: ch,
+		Caption: "Thay đổi kinh phí theo trụ cột, kế hoạch 2023 → kế hoạch 2024", CaptionEN: "Change of the budget by pillar, 2023 plan → 2024 plan"})
+
+	sh, err := budget.SharesByPillar(p24, budget.NoPhase)
+	if err != nil {
+		return s, err
+	}
+	s.Tables = append(s.Tables, report.Table{Name: "budget-2024-shares-by-pillar", Frame: sh,
+		Caption: "Cơ cấu kinh phí 2024 theo trụ cột", CaptionEN: "2024 budget shares by pillar"})
+	ss, err := budget.SharesBySource(p24, budget.NoPhase)
+	if err != nil {
+		return s, err
+	}
+	s.Tables = append(s.Tables, report.Table{Name: "budget-2024-shares-by-source", Frame: ss,
+		Caption: "Cơ cấu kinh phí 2024 theo nguồn vốn", CaptionEN: "2024 budget shares by funding source"})
+
+	// plans per year of plan, nominal and real
+	py, err := budget.PerYear(
+		budget.Plan{Label: o.tr("KH 2011–2015", "Plan 2011–2015"), Frame: projects},
+		budget.Plan{Label: o.tr("KH 2023", "Plan 2023"), Frame: p23, Phase: budget.Planned},
+		budget.Plan{Label: o.tr("Thực hiện 2023", "Spent 2023"), Frame: p23, Phase: budget.Spent},
+		budget.Plan{Label: o.tr("KH 2024", "Plan 2024"), Frame: p24},
+	)
+	if err != nil {
+		return s, err
+	}
+	real, err := budget.RealTermsPeriod(py, "per_year_mvnd", "period_start", "period_end", cpi, 2024)
+	py.Release()
+	if err != nil {
+		return s, err
+	}
+	c, err = chart.NewRankedBars(chart.RankedBars{
+		Title:  o.tr("Kinh phí bình quân một năm kế hoạch, giá năm 2024", "Budget per year of plan, 2024 prices"),
+		Note:   o.tr("Triệu đồng, quy đổi theo CPI (vn-cpi). Kế hoạch 2011–2015: tổng 13 dự án chia 5 năm.", "Million đồng, deflated with the CPI (vn-cpi). 2011–2015 plan: 13 projects over 5 years."),
+		Labels: strs(real, "plan"), Values: nums(real, "per_year_real_mvnd"), Target: nan,
+		Format: chart.Number, KeepOrder: true, XLabel: o.tr("triệu đồng (giá 2024)", "million đồng (2024 prices)"), Lang: o.Lang,
+	})
+	if err != nil {
+		return s, fmt.Errorf("sections: per year: %w", err)
+	}
+	s.Charts = append(s.Charts, report.Chart{Name: "budget-per-plan-year-real", Figure: c,
+		Caption:   "Kinh phí bình quân một năm của các kế hoạch 2011–2015, 2023, 2024, theo giá năm 2024 (chỉ số giá tiêu dùng).",
+		CaptionEN: "Budget per year of the 2011–2015, 2023 and 2024 plans, in 2024 prices (consumer price index).",
+		Sources:   append(append(provenance(projects), provenance(p23)...), append(provenance(p24), provenance(cpi)...)...)})
+	s.Tables = append(s.Tables, report.Table{Name: "budget-per-plan-year", Frame: real,
+		Caption: "Kinh phí mỗi năm kế hoạch, giá hiện hành và giá năm 2024", CaptionEN: "Budget per year of plan, nominal and in 2024 prices"})
+
+	total24, _ := budget.Total(p24, budget.NoPhase)
+	planned23, _ := budget.Total(p23, budget.Planned)
+	spent23, _ := budget.Total(p23, budget.Spent)
+	s.Text = fmt.Sprintf("Năm 2023 kế hoạch %s triệu đồng, thực hiện %s triệu đồng (%s). Kế hoạch 2024: %s triệu đồng. Số liệu theo trụ cột cộng từ các cột nguồn vốn; tổng cộng văn bản ghi được đối chiếu ở mục Đối chiếu.",
+		frame.FormatVI(planned23, 0), frame.FormatVI(spent23, 0), pct(spent23/planned23, chart.VI), frame.FormatVI(total24, 0))
+	s.TextEN = fmt.Sprintf("2023: %s million đồng planned, %s spent (%s). 2024 plan: %s million đồng. Pillar amounts add the funding-source columns; the totals the document reports are checked under Reconciliation.",
+		count(planned23, chart.EN), count(spent23, chart.EN), pct(spent23/planned23, chart.EN), count(total24, chart.EN))
+	return s, nil
+}
+
+// pivot turns a long frame (category, series, value) into the categories in
+// order of first appearance and one series per distinct series name.
+func pivot(f *frame.Frame, catCol, serCol, valCol string) ([]string, []chart.Series) {
+	cats, sers, vals := strs(f, catCol), strs(f, serCol), nums(f, valCol)
+	ci, si := map[string]int{}, map[string]int{}
+	var catOrder, serOrder []string
+	for i := range cats {
+		if _, ok := ci[cats[i]]; !ok {
+			ci[cats[i]] = len(catOrder)
+			catOrder = append(catOrder, cats[i])
+		}
+		if _, ok := si[sers[i]]; !ok {
+			si[sers[i]] = len(serOrder)
+			serOrder = append(serOrder, sers[i])
+		}
+	}
+	series := make([]chart.Series, len(serOrder))
+	for k, name := range serOrder {
+		series[k] = chart.Series{Name: name, Values: make([]float64, len(catOrder))}
+		for j := range series[k].Values {
+			series[k].Values[j] = nan
+		}
+	}
+	for i := range cats {
+		series[si[sers[i]]].Values[ci[cats[i]]] = vals[i]
+	}
+	return catOrder, series
+}
+
+// pillars are the pillar names of a budget frame: Vietnamese, or the
+// English keys written as words.
+func (o Options) pillars(f *frame.Frame) []string {
+	if o.Lang == chart.EN && f.Has("pillar_key") {
+		return humanise(strs(f, "pillar_key"))
+	}
+	return strs(f, "pillar")
+}
+
+// humanise writes keys such as digital_government as "Digital government".
+func humanise(keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		w := strings.ReplaceAll(k, "_", " ")
+		if w != "" {
+			w = strings.ToUpper(w[:1]) + w[1:]
+		}
+		out[i] = w
+	}
+	return out
+}

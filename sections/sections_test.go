@@ -1,0 +1,147 @@
+package sections_test
+
+import (
+	"bytes"
+	"image/png"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/ictplan/ictplan/analysis/chart"
+	"github.com/ictplan/ictplan/analysis/report"
+	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/sections"
+)
+
+func table(t *testing.T, s report.Section, name string) *frame.Frame {
+	t.Helper()
+	for _, tb := range s.Tables {
+		if tb.Name == name {
+			return tb.Frame
+		}
+	}
+	t.Fatalf("section %s has no table %s", s.ID, name)
+	return nil
+}
+
+func TestAllRenders(t *testing.T) {
+	secs, err := sections.All(sections.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"computers-2010": {"computers-per-staff-provincial", "computers-per-staff-district", "email-share-by-unit"},
+		"budget":         {"budget-2024-by-pillar-source", "budget-2023-planned-spent", "budget-2023-2024-by-pillar", "budget-per-plan-year-real"},
+		"indicators":     {"indicators-2010-2024"},
+		"provinces":      {"programmes-compared"},
+	}
+	if len(secs) != len(want) {
+		t.Fatalf("%d sections", len(secs))
+	}
+	for _, s := range secs {
+		names := want[s.ID]
+		if len(s.Charts) != len(names) {
+			t.Errorf("%s: %d charts, want %v", s.ID, len(s.Charts), names)
+			continue
+		}
+		for i, c := range s.Charts {
+			if c.Name != names[i] {
+				t.Errorf("%s: chart %d is %s, want %s", s.ID, i, c.Name, names[i])
+			}
+			cfg, err := png.DecodeConfig(bytes.NewReader(c.Figure.PNG()))
+			if err != nil || cfg.Width < 600 || cfg.Height < 300 {
+				t.Errorf("%s: PNG %v %+v", c.Name, err, cfg)
+			}
+			if svg := c.Figure.SVG(); !strings.HasPrefix(strings.TrimSpace(svg), "<?xml") && !strings.Contains(svg[:min(200, len(svg))], "<svg") {
+				t.Errorf("%s: SVG starts %q", c.Name, svg[:min(80, len(svg))])
+			}
+			if len(c.Sources) == 0 || c.Sources[0].File == "" || len(c.Sources[0].Lines) == 0 {
+				t.Errorf("%s: no provenance %+v", c.Name, c.Sources)
+			}
+		}
+		for _, tb := range s.Tables {
+			if tb.Frame.NumRows() == 0 {
+				t.Errorf("%s: table %s is empty", s.ID, tb.Name)
+			}
+		}
+	}
+}
+
+// The figures of the sections against the source documents.
+func TestFiguresFromTheSources(t *testing.T) {
+	s, err := sections.Computers(sections.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Phụ lục 2 + 3: the 49 units' computers and staff add up to
+	// 1001 + 1345 = 2346 computers and 1215 + 2163 = 3378 staff;
+	// 2346 / 3378 = 0,6945 — the text's “khoảng 69%” (line 65); the 2015
+	// target of 90% is at line 191.
+	for _, want := range []string{"2.346 máy tính cho 3.378 cán bộ", "69,4%", "90,0% (dòng 191)"} {
+		if !strings.Contains(s.Text, want) {
+			t.Errorf("computers text lacks %q: %s", want, s.Text)
+		}
+	}
+	lv := table(t, s, "computer-ratios-by-level")
+	// provincial: Tỉnh ủy … total row of Phụ lục 2 (line 1897) 1001 / 1215
+	if r := lv.Row(0); r.String("level") != "province" || r.String("measure") != "computers_per_staff" || r.Float64("numerator") != 1001 || r.Float64("denominator") != 1215 {
+		t.Errorf("first level row: %v %v %v %v", r.String("level"), r.String("measure"), r.Float64("numerator"), r.Float64("denominator"))
+	}
+
+	b, err := sections.Budget(sections.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := table(t, b, "budget-2023-execution-by-pillar")
+	// pillar 1 (Nhận thức số, line 2917): planned 210 + 750 = 960, spent 60 + 750 = 810
+	if r := ex.Row(0); r.Float64("planned_mvnd") != 960 || r.Float64("spent_mvnd") != 810 || r.Float64("rate") != 810.0/960 {
+		t.Errorf("pillar 1: %v %v %v", r.Float64("planned_mvnd"), r.Float64("spent_mvnd"), r.Float64("rate"))
+	}
+	// 2024 plan: the ten pillar rows add up to 152.703 million đồng
+	if !strings.Contains(b.Text, "Kế hoạch 2024: 152.703 triệu đồng") {
+		t.Errorf("budget text: %s", b.Text)
+	}
+
+	p, err := sections.Provinces(sections.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pp := table(t, p, "programmes-per-population")
+	// Sóc Trăng 2011–2015: 109.045 million đồng (line 639) over 1.198.798
+	// people (2023) = 90,963 million đồng per 1.000 people.
+	r := pp.Row(0)
+	if r.String("programme") != "Sóc Trăng 2011–2015" || math.Abs(r.Float64("total_mvnd_per_1000_people")-109045.0/1198.798) > 1e-9 {
+		t.Errorf("first programme: %s %v", r.String("programme"), r.Float64("total_mvnd_per_1000_people"))
+	}
+	re := table(t, p, "provinces-2025")
+	found := false
+	for i := range re.NumRows() {
+		r := re.Row(i)
+		if r.String("new_province") == "Khánh Hòa" {
+			found = true
+			// Khánh Hòa 1.260,6 + Ninh Thuận 601,2 thousand people (2023)
+			if r.Int64("population") != 1861800 || r.Value("complete") != true {
+				t.Errorf("Khánh Hòa 2025: %v %v", r.Value("population"), r.Value("complete"))
+			}
+		}
+	}
+	if !found {
+		t.Error("no Khánh Hòa row in the 2025 table")
+	}
+}
+
+func TestEnglish(t *testing.T) {
+	s, err := sections.Computers(sections.Options{Lang: chart.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := s.Charts[0].Figure.SVG()
+	for _, want := range []string{"Computers per staff member", "2015 target", "Sở Tư pháp"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("English chart lacks %q", want)
+		}
+	}
+	if !strings.Contains(s.TextEN, "2,346 computers for 3,378 staff") {
+		t.Errorf("English text: %s", s.TextEN)
+	}
+}
