@@ -17,6 +17,10 @@
 // BenchmarkPanelGroupBy: ratio = computers / staff (float64) for every row,
 // group by province × year into sum(staff), sum(computers), mean(ratio) and
 // the row count, result brought into JavaScript values (945 rows).
+// polars makes the ratio a column first (eager withColumns), as Go's
+// BenchmarkPanelGroupBy does; DuckDB computes avg(computers / staff) inside
+// its aggregation (scan → projection → PERFECT_HASH_GROUP_BY, one pipeline),
+// as Go's BenchmarkPanelGroupByRatio (frame.MeanRatio) does.
 //
 // Memory (from /proc/self/status): base = VmRSS with the engine loaded, before
 // the data are built,

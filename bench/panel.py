@@ -14,6 +14,8 @@ then times, REPS times after one warm-up, the computation of Go's
 BenchmarkPanelGroupBy: ratio = computers / staff for every row (a new float64
 column), then group by province × year (first-appearance order, like Go) into
 sum(staff), sum(computers), mean(ratio) and the row count.
+The ratio is made a column first, as in Go's BenchmarkPanelGroupBy (not
+computed inside the aggregation, as BenchmarkPanelGroupByRatio does).
 
 Memory (from /proc/self/status): base = VmRSS before the data are built, data =
 VmRSS after, peak = VmHWM during the warm-up computation (reset with

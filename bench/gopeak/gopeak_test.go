@@ -38,9 +38,9 @@ func TestPanelColumns(t *testing.T) {
 	}
 }
 
-// TestChecksum runs the computation on two rows: (1, 2010) staff 5,
-// computers 1, ratio 0.2 and (2, 2010) staff 12, computers 5, ratio 5/12.
-// keyed = 1·1 + 16·5 = 81; ratio = 0.2 + 0.416666667 = 0.616666667;
+// TestChecksum runs the computation, both variants, on two rows: (1, 2010)
+// staff 5, computers 1, ratio 0.2 and (2, 2010) staff 12, computers 5, ratio
+// 5/12. keyed = 1·1 + 16·5 = 81; ratio = 0.2 + 0.416666667 = 0.616666667;
 // kratio = 1·0.2 + 16·5/12 = 6.866667.
 func TestChecksum(t *testing.T) {
 	f, err := panelFrame(2)
@@ -48,18 +48,61 @@ func TestChecksum(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Release()
-	out, err := groupPanel(f, make([]float64, 2))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Release()
-	got, err := checksum(out)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := "groups=2 rows=2 staff=17 computers=6 keyed=81 ratio=0.616666667 kratio=6.866667"
-	if got != want {
-		t.Errorf("checksum\n got %s\nwant %s", got, want)
+	for _, v := range []string{variantColumn, variantMeanRatio} {
+		out, err := groupVariant(v, f, make([]float64, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := checksum(out)
+		out.Release()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: checksum\n got %s\nwant %s", v, got, want)
+		}
+	}
+	if _, err := groupVariant("sql", f, nil); err == nil {
+		t.Error("variant sql: no error")
+	}
+}
+
+// TestVariantsAgree compares the two variants group by group on 5000 rows:
+// same groups in the same order, same sums and counts, means within 1e-12.
+func TestVariantsAgree(t *testing.T) {
+	const n = 5000
+	f, err := panelFrame(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	a, err := groupPanel(f, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Release()
+	b, err := groupPanelRatio(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Release()
+	if a.NumRows() != 945 || b.NumRows() != 945 {
+		t.Fatalf("groups: column %d, meanratio %d, want 945", a.NumRows(), b.NumRows())
+	}
+	for _, c := range []string{"province", "year", "staff_sum", "computers_sum", "rows"} {
+		x, y := a.Col(c).Int64Values(), b.Col(c).Int64Values()
+		for g := range x {
+			if x[g] != y[g] {
+				t.Fatalf("%s, group %d: column %d, meanratio %d", c, g, x[g], y[g])
+			}
+		}
+	}
+	x, y := a.Col("ratio_mean").Float64s(), b.Col("ratio_mean").Float64s()
+	for g := range x {
+		if math.IsNaN(x[g]) || math.Abs(x[g]-y[g]) > 1e-12 {
+			t.Fatalf("ratio_mean, group %d: column %v, meanratio %v", g, x[g], y[g])
+		}
 	}
 }
 
@@ -134,10 +177,22 @@ func benchRows(b *testing.B) int {
 	return n
 }
 
-// BenchmarkPanelGroupByRows is frame's BenchmarkPanelGroupBy at the size
-// given by the environment variable BENCH_ROWS (default 100000): bench/run
-// uses it when ROWS is not one of frame's sizes (1e4, 1e6, 1e7).
+// BenchmarkPanelGroupByRows is frame's BenchmarkPanelGroupBy (the ratio
+// made a column first) at the size given by the environment variable
+// BENCH_ROWS (default 100000): bench/run uses it when ROWS is not one of
+// frame's sizes (1e4, 1e6, 1e7).
 func BenchmarkPanelGroupByRows(b *testing.B) {
+	benchVariant(b, variantColumn)
+}
+
+// BenchmarkPanelGroupByRatioRows is frame's BenchmarkPanelGroupByRatio
+// (MeanRatio inside the GroupBy) at BENCH_ROWS rows, as
+// BenchmarkPanelGroupByRows.
+func BenchmarkPanelGroupByRatioRows(b *testing.B) {
+	benchVariant(b, variantMeanRatio)
+}
+
+func benchVariant(b *testing.B, variant string) {
 	n := benchRows(b)
 	b.Run(fmt.Sprintf("rows=%d", n), func(b *testing.B) {
 		f, err := panelFrame(n)
@@ -145,11 +200,14 @@ func BenchmarkPanelGroupByRows(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer f.Release()
-		ratio := make([]float64, n) // reused between iterations
+		var ratio []float64 // the column variant's buffer, reused between iterations
+		if variant == variantColumn {
+			ratio = make([]float64, n)
+		}
 		b.ReportAllocs()
 		b.ResetTimer()
 		for b.Loop() {
-			out, err := groupPanel(f, ratio)
+			out, err := groupVariant(variant, f, ratio)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -162,10 +220,10 @@ func BenchmarkPanelGroupByRows(b *testing.B) {
 }
 
 // BenchmarkPanelParts splits the time of BenchmarkPanelGroupBy, at BENCH_ROWS
-// rows: ratio is the loop that writes the ratio column; groupby is GroupBy
-// alone on the frame with that column; handloop is handLoop, one pass over
-// the four columns it needs with the ratio never stored (on one goroutine
-// whatever GOMAXPROCS).
+// rows: ratio is frame.Ratios writing the ratio column (the benchmark's own
+// call, into a reused buffer); groupby is GroupBy alone on the frame with
+// that column; handloop is handLoop, one pass over the four columns it needs
+// with the ratio never stored (on one goroutine whatever GOMAXPROCS).
 func BenchmarkPanelParts(b *testing.B) {
 	n := benchRows(b)
 	f, err := panelFrame(n)
@@ -178,14 +236,10 @@ func BenchmarkPanelParts(b *testing.B) {
 	ratio := make([]float64, n)
 	b.Run("ratio", func(b *testing.B) {
 		for b.Loop() {
-			for i := range ratio {
-				ratio[i] = float64(comp[i]) / float64(staff[i])
-			}
+			ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
 		}
 	})
-	for i := range ratio {
-		ratio[i] = float64(comp[i]) / float64(staff[i])
-	}
+	ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
 	g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
 	if err != nil {
 		b.Fatal(err)

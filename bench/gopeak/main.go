@@ -12,9 +12,17 @@
 //	staff     = 5 + (7*i + i/945) % 200
 //	computers = staff * (30 + (13*i) % 91) / 100   (integer division)
 //
-// then runs the computation of BenchmarkPanelGroupBy (frame/groupby_bench_test.go)
-// once: ratio = computers/staff for every row, then GroupBy province × year
-// into sum(staff), sum(computers), mean(ratio) and the row count.
+// then runs the computation once, written one of two ways (-variant):
+//
+//	column     BenchmarkPanelGroupBy (frame/groupby_bench_test.go): ratio =
+//	           computers/staff for every row into a float64 column
+//	           (frame.Ratios, WithColumnShared), then GroupBy province × year
+//	           into sum(staff), sum(computers), mean(ratio) and the row count
+//	meanratio  BenchmarkPanelGroupByRatio: GroupBy province × year into
+//	           sum(staff), sum(computers), MeanRatio(computers, staff) and the
+//	           row count, the ratio computed inside the aggregation pass
+//
+// Both give the same groups and the same checksum.
 //
 // Memory, read from /proc/self/status (Linux only):
 //
@@ -25,12 +33,12 @@
 //
 // It prints one JSON object on standard output:
 //
-//	{"engine":"go","threads":2,"rows":n,"base_kb":…,"data_kb":…,"peak_kb":…,
-//	 "peak_reset":true,"checksum":"…","version":"go1.26.8"}
+//	{"engine":"go","variant":"column","threads":2,"rows":n,"base_kb":…,
+//	 "data_kb":…,"peak_kb":…,"peak_reset":true,"checksum":"…","version":"go1.26.8"}
 //
 // Usage:
 //
-//	go run ./bench/gopeak -rows 10000000
+//	go run ./bench/gopeak -rows 10000000 -variant column|meanratio
 package main
 
 import (
@@ -44,8 +52,9 @@ import (
 
 func main() {
 	rows := flag.Int("rows", 10_000_000, "rows of the panel")
+	variant := flag.String("variant", variantColumn, "how the ratio is computed: column (a ratio column, then Mean) or meanratio (MeanRatio inside the GroupBy)")
 	flag.Parse()
-	if err := run(*rows); err != nil {
+	if err := run(*rows, *variant); err != nil {
 		fmt.Fprintln(os.Stderr, "gopeak:", err)
 		os.Exit(1)
 	}
@@ -55,6 +64,7 @@ func main() {
 // same fields as the pandas, polars and DuckDB scripts.
 type report struct {
 	Engine    string `json:"engine"`
+	Variant   string `json:"variant"`
 	Threads   int    `json:"threads"`
 	Rows      int    `json:"rows"`
 	BaseKB    int64  `json:"base_kb"`
@@ -65,11 +75,14 @@ type report struct {
 	Version   string `json:"version"`
 }
 
-func run(n int) error {
+func run(n int, variant string) error {
 	if n < 1 {
 		return fmt.Errorf("rows %d: need at least 1", n)
 	}
-	r := report{Engine: "go", Threads: runtime.GOMAXPROCS(0), Rows: n, Version: runtime.Version()}
+	if variant != variantColumn && variant != variantMeanRatio {
+		return fmt.Errorf("variant %q: want %q or %q", variant, variantColumn, variantMeanRatio)
+	}
+	r := report{Engine: "go", Variant: variant, Threads: runtime.GOMAXPROCS(0), Rows: n, Version: runtime.Version()}
 	var err error
 	if r.BaseKB, _, err = memoryKB(); err != nil {
 		return err
@@ -86,8 +99,11 @@ func run(n int) error {
 	}
 	r.PeakReset = resetPeak() == nil
 
-	ratio := make([]float64, n)
-	out, err := groupPanel(f, ratio)
+	var ratio []float64 // the column variant's buffer, allocated inside the measured peak
+	if variant == variantColumn {
+		ratio = make([]float64, n)
+	}
+	out, err := groupVariant(variant, f, ratio)
 	if err != nil {
 		return err
 	}
