@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/panel"
+	"github.com/ictplan/ictplan/internal/panel"
 )
 
 // BenchmarkPanelGroupBy is the national-panel benchmark: the ratio

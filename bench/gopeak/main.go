@@ -2,9 +2,8 @@
 // (bench/run) for what Go's benchmark harness does not report: the peak
 // memory of one computation and a checksum of its result.
 //
-// It builds the synthetic national panel of n rows (the formula of
-// frame/internal/panel, repeated here because Go's internal-package rule
-// keeps that package out of reach of bench/):
+// It builds the synthetic national panel of n rows with the library's own
+// generator (internal/panel, the one frame's benchmarks use):
 //
 //	province  = i % 63 + 1
 //	year      = 2010 + (i / 63) % 15

@@ -5,37 +5,16 @@ import (
 	"math"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/panel"
 )
 
-// panelColumns is frame/internal/panel.Columns: the panel's five columns for
-// i = 0 … n-1 in 64-bit integers (see the package comment for the formula).
+// panelColumns and panelFrame are the library's panel generator
+// (internal/panel), the same one frame's benchmarks use.
 func panelColumns(n int) (province, year, unit, staff, computers []int64) {
-	province, year, unit = make([]int64, n), make([]int64, n), make([]int64, n)
-	staff, computers = make([]int64, n), make([]int64, n)
-	for i := 0; i < n; i++ {
-		k := int64(i)
-		province[i] = k%63 + 1
-		year[i] = 2010 + (k/63)%15
-		unit[i] = k / 945
-		staff[i] = 5 + (7*k+k/945)%200
-		computers[i] = staff[i] * (30 + (13*k)%91) / 100
-	}
-	return
+	return panel.Columns(n)
 }
 
-// panelFrame is frame/internal/panel.Frame with the default allocator.
-func panelFrame(n int) (*frame.Frame, error) {
-	p, y, u, s, c := panelColumns(n)
-	return frame.FromColumns(nil, map[string]string{frame.MetaDataset: "synthetic-panel"},
-		[]frame.FieldSpec{
-			{Name: "province", Kind: frame.Int64},
-			{Name: "year", Kind: frame.Int64, Unit: "year"},
-			{Name: "unit", Kind: frame.Int64},
-			{Name: "staff", Kind: frame.Int64, Unit: "people"},
-			{Name: "computers", Kind: frame.Int64, Unit: "count"},
-		},
-		[]any{p, y, u, s, c})
-}
+func panelFrame(n int) (*frame.Frame, error) { return panel.Frame(nil, n) }
 
 // The two ways the benchmark writes the same computation: variantColumn is
 // BenchmarkPanelGroupBy (the ratio made a column first, then Mean), as pandas
