@@ -3,7 +3,7 @@
 //
 //   node --expose-gc bench/panel.mjs polars|duckdb ROWS REPS THREADS
 //
-// Each engine builds the synthetic panel of frame/internal/panel itself,
+// Each engine builds the synthetic panel of internal/panel itself,
 // vectorised and outside the timer, in 64-bit integers (every value is
 // non-negative, so floor division is Go's truncating division):
 //

@@ -1,6 +1,6 @@
 """The national-panel benchmark in pandas (run by bench/run with /usr/bin/python3).
 
-Builds the synthetic panel of frame/internal/panel with numpy, vectorised and
+Builds the synthetic panel of internal/panel with numpy, vectorised and
 outside the timer (all values are non-negative, so // is Go's truncating
 integer division):
 

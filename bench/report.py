@@ -487,11 +487,11 @@ def explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged):
 METHOD = """## Method
 
 - **Data.** Each engine builds the panel itself, vectorised and outside the timer, from the formula of
-  `frame/internal/panel` in 64-bit integers (every value is non-negative, so floor division is Go's
+  `internal/panel` in 64-bit integers (every value is non-negative, so floor division is Go's
   integer division): `province = i % 63 + 1`, `year = 2010 + (i / 63) % 15`, `unit = i / 945`,
   `staff = 5 + (7i + i/945) % 200`, `computers = staff · (30 + (13i) % 91) / 100`, i = 0 … ROWS−1.
   Go: `panel.Frame` for the timed benchmarks, and the same loop repeated in bench/gopeak for memory
-  and checksum (Go's internal-package rule keeps `frame/internal/panel` out of reach of bench/), into
+  and checksum, with the same generator (`internal/panel`), into
   `frame.FromColumns` (five int64 Arrow columns); pandas: numpy
   `arange` into a `DataFrame`; polars: `intRange` and integer expressions; DuckDB: `CREATE TABLE … AS
   SELECT … FROM range(ROWS)` with `//`. Every engine checks its columns are int64.
