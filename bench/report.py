@@ -490,9 +490,8 @@ METHOD = """## Method
   `internal/panel` in 64-bit integers (every value is non-negative, so floor division is Go's
   integer division): `province = i % 63 + 1`, `year = 2010 + (i / 63) % 15`, `unit = i / 945`,
   `staff = 5 + (7i + i/945) % 200`, `computers = staff · (30 + (13i) % 91) / 100`, i = 0 … ROWS−1.
-  Go: `panel.Frame` for the timed benchmarks, and the same loop repeated in bench/gopeak for memory
-  and checksum, with the same generator (`internal/panel`), into
-  `frame.FromColumns` (five int64 Arrow columns); pandas: numpy
+  Go: `panel.Frame` (five int64 Arrow columns through `frame.FromColumns`), for the timed
+  benchmarks and, in bench/gopeak, for memory and checksum; pandas: numpy
   `arange` into a `DataFrame`; polars: `intRange` and integer expressions; DuckDB: `CREATE TABLE … AS
   SELECT … FROM range(ROWS)` with `//`. Every engine checks its columns are int64.
 - **Computation.** Go, ratio column then mean (`BenchmarkPanelGroupBy`): `frame.Ratios(buf,
