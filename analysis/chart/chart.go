@@ -204,6 +204,20 @@ const (
 	diamond
 )
 
+// markerExtent is how far a marker of radius r reaches from its centre,
+// up, down, left or right (the largest of the four).
+func markerExtent(sh shape, r vg.Length) vg.Length {
+	switch sh {
+	case square:
+		return r * 0.85
+	case triangleUp, triangleDown:
+		return r * 1.2
+	case diamond:
+		return r * 1.15
+	}
+	return r
+}
+
 type markerItem struct {
 	x, y   vg.Length
 	r      vg.Length

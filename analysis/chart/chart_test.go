@@ -81,6 +81,217 @@ func checkLayout(t *testing.T, c *Chart) {
 	}
 }
 
+// targetLineX returns the x of the chart's vertical dashed target line,
+// if it has one.
+func targetLineX(c *Chart) (vg.Length, bool) {
+	for _, it := range c.items {
+		if l, ok := it.(lineItem); ok && l.dash != nil && len(l.pts) == 2 && l.pts[0].X == l.pts[1].X {
+			return l.pts[0].X, true
+		}
+	}
+	return 0, false
+}
+
+// legendBottom returns the y (top-down) below the legend's texts; the
+// legend's symbols lie above it, the data below.
+func legendBottom(c *Chart) vg.Length {
+	var y vg.Length
+	for _, b := range c.boxes {
+		if b.Role == "legend" {
+			y = max(y, c.height-b.Rect.Min.Y)
+		}
+	}
+	return y + 2
+}
+
+// markers returns the markers of the chart's data, top-down; the legend's
+// are left out.
+func markers(c *Chart) []markerItem {
+	lb := legendBottom(c)
+	var out []markerItem
+	for _, it := range c.items {
+		if m, ok := it.(markerItem); ok && m.y > lb {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// checkMarks asserts that no value text meets the target line (none
+// crosses it or comes within targetClearance of it), that every marker
+// lies on the canvas — within the margins for a province comparison,
+// whose axis keeps the markers at 0 and 100 whole — and that no two
+// markers of a Lines chart cover each other.
+func checkMarks(t *testing.T, c *Chart) {
+	t.Helper()
+	if tx, ok := targetLineX(c); ok {
+		for _, b := range c.Boxes() {
+			if b.Role != "value" {
+				continue
+			}
+			if b.Rect.Max.X > tx-targetClearance+0.01 && b.Rect.Min.X < tx+targetClearance-0.01 {
+				t.Errorf("value %q at x %.1f–%.1f meets the target line at %.1f", b.Text, b.Rect.Min.X, b.Rect.Max.X, tx)
+			}
+		}
+	}
+	w, _ := c.Size()
+	lo, hi := vg.Length(0), w
+	if c.kind == "province-comparison" {
+		lo, hi = c.th.Margin, w-c.th.Margin
+	}
+	ms := markers(c)
+	for _, m := range ms {
+		e := markerExtent(m.shape, m.r)
+		if m.x-e < lo-0.01 || m.x+e > hi+0.01 {
+			t.Errorf("marker at x %.1f (reach %.1f) leaves %.1f–%.1f", m.x, e, lo, hi)
+		}
+	}
+	if c.kind != "lines" {
+		return
+	}
+	for i, a := range ms {
+		for _, b := range ms[i+1:] {
+			ea, eb := markerExtent(a.shape, a.r), markerExtent(b.shape, b.r)
+			if math.Abs(float64(a.x-b.x)) < float64(ea+eb)-0.01 && math.Abs(float64(a.y-b.y)) < float64(ea+eb)-0.01 {
+				t.Errorf("markers at (%.1f, %.1f) and (%.1f, %.1f) cover each other", a.x, a.y, b.x, b.y)
+			}
+		}
+	}
+}
+
+func TestMarksClear(t *testing.T) {
+	for name, c := range sampleCharts(t) {
+		t.Run(name, func(t *testing.T) { checkMarks(t, c) })
+	}
+}
+
+// TestTargetLabels checks where the values near the target of 90% stand:
+// 8/9 = 88,9% ends its bar 1,1 points of per cent short of the line, less
+// than its text is wide, so the text goes right of the line; 59/73 =
+// 80,8% and 8/10 = 80,0% would end on the line and go there too; 97/107 =
+// 90,7% passes the line and stays beside its bar, as do 61/78 = 78,2%,
+// whose text ends short of the line, and 48/234 = 20,5%, far from it.
+func TestTargetLabels(t *testing.T) {
+	c, err := NewRankedBars(RankedBars{Labels: nearTargetUnits, Values: nearTargetValues, Target: 90, Format: Percent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, ok := targetLineX(c)
+	if !ok {
+		t.Fatal("no target line")
+	}
+	var ends []vg.Length // bar ends, top to bottom
+	for _, it := range c.items {
+		if r, ok := it.(rectItem); ok && r.y1-r.y0 == c.th.BarHeight && r.y0 > legendBottom(c) {
+			ends = append(ends, r.x1)
+		}
+	}
+	if len(ends) != 6 {
+		t.Fatalf("%d bars, want 6", len(ends))
+	}
+	for i, want := range []struct {
+		text   string
+		beside bool // 3 points after its bar's end, or else 3 points after the line
+	}{{"90,7%", true}, {"88,9%", false}, {"80,8%", false}, {"80,0%", false}, {"78,2%", true}, {"20,5%", true}} {
+		var box Box
+		for _, b := range c.Boxes() {
+			if b.Role == "value" && b.Text == want.text {
+				box = b
+			}
+		}
+		if box.Text == "" {
+			t.Fatalf("no value %q in %q", want.text, c.Texts())
+		}
+		at := tx + 3
+		if want.beside {
+			at = ends[i] + 3
+		}
+		if math.Abs(float64(box.Rect.Min.X-at)) > 0.01 {
+			t.Errorf("%s starts at %.2f, want %.2f (bar end %.2f, line %.2f)", want.text, box.Rect.Min.X, at, ends[i], tx)
+		}
+	}
+	checkMarks(t, c)
+}
+
+// TestLinesDodge checks the 2023 markers of the Sóc Trăng timeline: the
+// results 89 (provincial) and 88 (district) and the district target of 90
+// lie within 2 points of per cent, so they stand side by side in series
+// order (provincial result, district target, district result) centred on
+// the year; the LAN result of 100 and the provincial target of 100 stand
+// side by side, centred on the same year; 2010's two results (LAN 90,
+// computers 69) are far apart and stay on their year; the LAN line ends on
+// its 2023 dot.
+func TestLinesDodge(t *testing.T) {
+	c, err := NewLines(Lines{Years: timelineYears, Series: timelineSeries, Targets: timelineTargets, Format: Percent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := map[color.Color]string{Blue: "computers", Orange: "lan", BluishGreen: "province", Vermillion: "district"}
+	at := map[string][]markerItem{} // "lan 2010", "district target 2023", ...
+	var x2015 vg.Length
+	for _, m := range markers(c) {
+		if m.shape == diamond && m.color == color.Color(Blue) {
+			x2015 = m.x
+		}
+	}
+	for _, m := range markers(c) {
+		k := name[m.color]
+		if m.shape != circle {
+			k += " target"
+		}
+		switch {
+		case m.x < x2015-30:
+			k += " early"
+		case m.x > x2015+1:
+			k += " late"
+		}
+		at[k] = append(at[k], m)
+	}
+	// 2010: one dot each, same x.
+	if len(at["lan early"]) != 1 || len(at["computers early"]) != 1 || at["lan early"][0].x != at["computers early"][0].x {
+		t.Errorf("2010 markers: %v", at)
+	}
+	one := func(k string) markerItem {
+		t.Helper()
+		if len(at[k]) != 1 {
+			t.Fatalf("%d markers %q, want 1", len(at[k]), k)
+		}
+		return at[k][0]
+	}
+	lan, prov, dist := one("lan late"), one("province late"), one("district late")
+	var provT, distT []markerItem // 2023 and 2024 targets
+	provT, distT = at["province target late"], at["district target late"]
+	if len(provT) != 2 || len(distT) != 2 {
+		t.Fatalf("%d provincial and %d district targets after 2015, want 2 and 2", len(provT), len(distT))
+	}
+	pt23, dt23 := provT[0], distT[0]
+	if !(prov.x < dt23.x && dt23.x < dist.x) {
+		t.Errorf("2023 near 90: province %.1f, district target %.1f, district %.1f; want increasing", prov.x, dt23.x, dist.x)
+	}
+	if !(lan.x < pt23.x) {
+		t.Errorf("2023 at 100: LAN %.1f should stand left of the provincial target %.1f", lan.x, pt23.x)
+	}
+	if mid := (lan.x + pt23.x) / 2; math.Abs(float64(mid-dt23.x)) > 0.01 || math.Abs(float64((prov.x+dist.x)/2-dt23.x)) > 0.01 {
+		t.Errorf("the 2023 clusters are not centred on one x: %.2f, %.2f, %.2f", mid, (prov.x+dist.x)/2, dt23.x)
+	}
+	if provT[1].x != distT[1].x {
+		t.Errorf("2024 targets 100 and 90 are far apart and should share their year: %.1f, %.1f", provT[1].x, distT[1].x)
+	}
+	found := false
+	for _, it := range c.items {
+		if l, ok := it.(lineItem); ok && l.color == color.Color(Orange) && len(l.pts) == 2 && l.pts[0].Y > legendBottom(c) {
+			found = true
+			if end := l.pts[1]; end.X != lan.x || end.Y != lan.y {
+				t.Errorf("LAN line ends at %v, its 2023 dot is at (%.1f, %.1f)", end, lan.x, lan.y)
+			}
+		}
+	}
+	if !found {
+		t.Error("no LAN line")
+	}
+	checkMarks(t, c)
+}
+
 func TestLayoutNoOverlap(t *testing.T) {
 	for name, c := range sampleCharts(t) {
 		t.Run(name, func(t *testing.T) { checkLayout(t, c) })
@@ -133,6 +344,12 @@ func TestLayoutNarrow(t *testing.T) {
 						}
 					}
 					checkLayout(t, c)
+					// At 7 cm a year of 2010–2024 is narrower than a
+					// target marker: neighbouring years' markers touch
+					// whatever dodge does.
+					if c.Kind() != "lines" || width >= 10*vg.Centimeter {
+						checkMarks(t, c)
+					}
 					for _, b := range c.Boxes() {
 						if b.Role == "label" && strings.Count(b.Text, "\n") > 0 {
 							t.Errorf("label line with a line break: %q", b.Text)

@@ -103,3 +103,55 @@ var (
 	}
 	tthAmounts = []float64{21500, 13500, 1471, 1027, 3502, 26166, 990.277, 5500, 26344}
 )
+
+// The Sóc Trăng indicators followed from 2010 to 2024 (vn-dx-indicators,
+// as the report draws them): computers per civil servant 69% in 2010
+// (21/KH-UBND line 65) against 90% for 2015 (line 191); agencies with a
+// LAN 90% in 2010 (line 61) and 100% in 2023 (2024 draft line 188);
+// e-documents at provincial and district level, results 89% and 88% in
+// 2023 (line 155) against targets of 100% and 90% (line 156), the same
+// targets for 2024 (line 2025) and the 2012–2014 roadmap (lines 595–625).
+// At 2023 the results of 88 and 89 sit under the target of 90, and the LAN
+// result of 100 on the provincial target of 100.
+var (
+	timelineYears  = []int{2010, 2023}
+	timelineSeries = []Series{
+		{Name: "Máy tính/CBCC", Values: []float64{69, math.NaN()}},
+		{Name: "Cơ quan có mạng LAN", Values: []float64{90, 100}},
+		{Name: "VB điện tử — cấp tỉnh", Values: []float64{math.NaN(), 89}},
+		{Name: "VB điện tử — cấp huyện", Values: []float64{math.NaN(), 88}},
+	}
+	timelineTargets = []TargetPoint{
+		{Series: "Máy tính/CBCC", Year: 2015, Value: 90},
+		{Series: "VB điện tử — cấp tỉnh", Year: 2012, Value: 30, Comparator: ">"},
+		{Series: "VB điện tử — cấp huyện", Year: 2012, Value: 15, Comparator: ">"},
+		{Series: "VB điện tử — cấp tỉnh", Year: 2013, Value: 60, Comparator: ">"},
+		{Series: "VB điện tử — cấp huyện", Year: 2013, Value: 30, Comparator: ">"},
+		{Series: "VB điện tử — cấp tỉnh", Year: 2014, Value: 70, Comparator: ">"},
+		{Series: "VB điện tử — cấp huyện", Year: 2014, Value: 50, Comparator: ">"},
+		{Series: "VB điện tử — cấp tỉnh", Year: 2023, Value: 100},
+		{Series: "VB điện tử — cấp huyện", Year: 2023, Value: 90},
+		{Series: "VB điện tử — cấp tỉnh", Year: 2024, Value: 100},
+		{Series: "VB điện tử — cấp huyện", Year: 2024, Value: 90},
+	}
+)
+
+// Scores 0–100 of four programmes on three measures and their composite,
+// rounded from the report's min-max normalisation of vn-dx-investments per
+// 1,000 people and per 100 km²: each measure has one programme at 0 and
+// one at 100, the markers the axis must keep whole.
+var (
+	programmeNames  = []string{"Sóc Trăng 2011–2015", "Thừa Thiên Huế (4 năm)", "Khánh Hòa 2023–2025", "Sóc Trăng 2024–2026"}
+	programmeScores = [][]float64{{100, 78.9, 100, 93.7}, {92.8, 100, 69.7, 90.3}, {0, 0, 0, 0}, {9.9, 15.7, 31.3, 15.9}}
+)
+
+// The district offices of soctrang-2010-computers-district (Kế hoạch
+// 21/KH-UBND, Phụ lục 3) whose computers per staff lie near the 2015
+// target of 90%: Phòng Giáo dục và Đào tạo 97/107 = 90.65%, Phòng Kinh tế
+// 8/9 = 88.89%, Phòng Nông nghiệp và PT nông thôn 59/73 = 80.82%, Phòng
+// Quản lý đô thị 8/10 = 80%, Phòng Kinh tế và Hạ tầng 61/78 = 78.21%,
+// Phòng Y tế 48/234 = 20.51%.
+var (
+	nearTargetUnits  = []string{"Phòng Giáo dục và Đào tạo", "Phòng Kinh tế", "Phòng Nông nghiệp và PT nông thôn", "Phòng Quản lý đô thị", "Phòng Kinh tế và Hạ tầng", "Phòng Y tế"}
+	nearTargetValues = []float64{97.0 / 107 * 100, 8.0 / 9 * 100, 59.0 / 73 * 100, 80, 61.0 / 78 * 100, 48.0 / 234 * 100}
+)

@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"gonum.org/v1/plot/vg"
 )
@@ -11,7 +12,9 @@ import (
 // every known value, a gap where a value is missing (NaN), and the targets
 // as hollow or filled markers by comparator (= diamond, ≥ hollow triangle,
 // > filled triangle, ≤ and < the same pointing down), in the colour of
-// their series.
+// their series. Markers of one year that would cover each other — a result
+// of 89 beside a target of 90, two series' targets of 100 — stand side by
+// side around the year's position instead, and the lines follow them.
 type Lines struct {
 	Title   string
 	Note    string
@@ -226,8 +229,41 @@ func NewLines(s Lines) (*Chart, error) {
 	}
 	y = base + se.Descent
 
+	// Markers: the targets, and a dot at every known value of a series.
+	// Markers of one year that would cover each other (a result of 89
+	// beside a target of 90) are spread sideways by dodge.
+	var marks []mark
+	for k, t := range s.Targets {
+		if math.IsNaN(t.Value) {
+			continue
+		}
+		j, ok := seriesColor[cleanText(t.Series)]
+		if !ok {
+			j = len(s.Series)
+		}
+		sh, _, _ := targetShape(t.Comparator)
+		marks = append(marks, mark{year: t.Year, y: yx(t.Value), ext: markerExtent(sh, targetRadius), series: j, target: true, index: k})
+	}
+	for j, sr := range s.Series {
+		for i, v := range sr.Values {
+			if !math.IsNaN(v) {
+				marks = append(marks, mark{year: s.Years[i], y: yx(v), ext: dotRadiusLines, series: j, index: i})
+			}
+		}
+	}
+	unit := xs(1) - xs(0)
+	dx := dodge(marks, 0.8*unit)
+	targetDX := map[int]vg.Length{}
+	pointDX := map[[2]int]vg.Length{}
+	for m, mk := range marks {
+		if mk.target {
+			targetDX[mk.index] = dx[m]
+		} else {
+			pointDX[[2]int{mk.series, mk.index}] = dx[m]
+		}
+	}
 	// Targets first, so that a result on a target stays visible.
-	for _, t := range s.Targets {
+	for k, t := range s.Targets {
 		if math.IsNaN(t.Value) {
 			continue
 		}
@@ -236,7 +272,7 @@ func NewLines(s Lines) (*Chart, error) {
 			col = th.color(j)
 		}
 		sh, filled, _ := targetShape(t.Comparator)
-		b.add(markerItem{x: xs(float64(t.Year)), y: yx(t.Value), r: 3.6, shape: sh, color: col, filled: filled})
+		b.add(markerItem{x: xs(float64(t.Year)) + targetDX[k], y: yx(t.Value), r: targetRadius, shape: sh, color: col, filled: filled})
 	}
 	// Series: segments between consecutive known values, a dot on each.
 	for j, sr := range s.Series {
@@ -253,12 +289,12 @@ func NewLines(s Lines) (*Chart, error) {
 				flush()
 				continue
 			}
-			seg = append(seg, vg.Point{X: xs(float64(s.Years[i])), Y: yx(v)})
+			seg = append(seg, vg.Point{X: xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], Y: yx(v)})
 		}
 		flush()
 		for i, v := range sr.Values {
 			if !math.IsNaN(v) {
-				b.add(markerItem{x: xs(float64(s.Years[i])), y: yx(v), r: 2.6, shape: circle, color: col, filled: true})
+				b.add(markerItem{x: xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], y: yx(v), r: dotRadiusLines, shape: circle, color: col, filled: true})
 			}
 		}
 	}
@@ -271,3 +307,84 @@ func NewLines(s Lines) (*Chart, error) {
 
 // formatYear writes a year without grouping (2024, not 2.024).
 func formatYear(y int) string { return fmt.Sprint(y) }
+
+// Radii of the markers of a Lines chart: a target, a value of a series.
+const (
+	targetRadius   vg.Length = 3.6
+	dotRadiusLines vg.Length = 2.6
+)
+
+// mark is a marker of a Lines chart before it is drawn: its year, its
+// height (top-down), how far it reaches from its centre, its series (its
+// index in Series; len(Series) for a target of no series), whether it is a
+// target, and its index in Targets or in the series' Values.
+type mark struct {
+	year   int
+	y, ext vg.Length
+	series int
+	target bool
+	index  int
+}
+
+// dodgeGap is the least room between two markers after dodge.
+const dodgeGap = 1.5
+
+// dodge returns a sideways offset for each mark so that no two marks of a
+// year cover each other. The marks of a year are sorted by height and
+// chained into clusters: a mark joins the cluster above it when its top is
+// less than dodgeGap below the cluster's bottom. The k marks of a cluster,
+// in series order with a target before its series' value, get the offsets
+// (i − (k−1)/2)·step for i = 0…k−1, where step = 2·(largest extent) +
+// dodgeGap, so that neighbours are side by side whatever their heights;
+// step is cut to room/(k−1) when the cluster would be wider than room (the
+// space a year has), and a mark alone keeps offset 0.
+func dodge(marks []mark, room vg.Length) []vg.Length {
+	dx := make([]vg.Length, len(marks))
+	byYear := map[int][]int{}
+	var years []int
+	for m, mk := range marks {
+		if _, ok := byYear[mk.year]; !ok {
+			years = append(years, mk.year)
+		}
+		byYear[mk.year] = append(byYear[mk.year], m)
+	}
+	for _, yr := range years {
+		idx := byYear[yr]
+		sort.SliceStable(idx, func(a, b int) bool { return marks[idx[a]].y < marks[idx[b]].y })
+		for lo := 0; lo < len(idx); {
+			hi := lo + 1
+			bottom := marks[idx[lo]].y + marks[idx[lo]].ext
+			for hi < len(idx) && marks[idx[hi]].y-marks[idx[hi]].ext < bottom+dodgeGap {
+				bottom = max(bottom, marks[idx[hi]].y+marks[idx[hi]].ext)
+				hi++
+			}
+			spread(marks, idx[lo:hi], dx, room)
+			lo = hi
+		}
+	}
+	return dx
+}
+
+// spread sets the offsets of one cluster of marks (see dodge).
+func spread(marks []mark, cluster []int, dx []vg.Length, room vg.Length) {
+	k := len(cluster)
+	if k < 2 {
+		return
+	}
+	order := append([]int(nil), cluster...)
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := marks[order[a]], marks[order[b]]
+		if ma.series != mb.series {
+			return ma.series < mb.series
+		}
+		return ma.target && !mb.target
+	})
+	var ext vg.Length
+	for _, m := range order {
+		ext = max(ext, marks[m].ext)
+	}
+	step := min(2*ext+dodgeGap, room/vg.Length(k-1))
+	for i, m := range order {
+		dx[m] = (vg.Length(i) - vg.Length(k-1)/2) * step
+	}
+}

@@ -12,7 +12,8 @@ import (
 // per province, each province with its own colour and shape. Within a row
 // the provinces are spread vertically, so equal values stay visible. The
 // indicators share one value axis: give them in one unit (per cent, or
-// scores from a benchmark's normalisation).
+// scores from a benchmark's normalisation). The axis keeps the markers at
+// its ends whole: a score of 100 is not cut by the chart's edge.
 type ProvinceComparison struct {
 	Title      string
 	Note       string
@@ -71,8 +72,11 @@ func NewProvinceComparison(s ProvinceComparison) (*Chart, error) {
 		}
 		return provinceShapes[p%len(provinceShapes)], r
 	}
+	// The largest marker stays whole at both ends of the axis: a score
+	// of 100 is not cut by the chart's edge, one of 0 not hidden in the
+	// label column.
 	rc := &rowChart{kind: "province-comparison", title: s.Title, note: s.Note, xlabel: s.XLabel,
-		target: math.NaN(), nf: nf, labels: s.Indicators, nonNegAxis: true}
+		target: math.NaN(), nf: nf, labels: s.Indicators, nonNegAxis: true, inset: markerExtent(diamond, 4.2) + 1.5}
 	legendOrder := make([]int, 0, np)
 	if hl >= 0 {
 		legendOrder = append(legendOrder, hl)

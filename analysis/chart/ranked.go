@@ -12,6 +12,8 @@ import (
 // a pillar), longest on top, with an optional target line. Bars at or
 // above the target are blue, bars below it orange; the target's label sits
 // above the line, in a header line of its own, so it never meets a value.
+// A value whose text would cross the dashed line (88,9% against 90%) is
+// written just past the line instead, so that no number is cut by it.
 type RankedBars struct {
 	Title  string
 	Note   string    // a line under the chart (source, definitions)

@@ -96,5 +96,25 @@ func sampleCharts(t *testing.T) map[string]*Chart {
 		XLabel: "Million VND", Lang: EN,
 	})
 	add("stacked_en", c, err)
+	c, err = NewLines(Lines{
+		Title: "Sóc Trăng: chỉ tiêu ứng dụng CNTT, 2010–2024",
+		Note:  "Nguồn: KH 21/KH-UBND (2010) và dự thảo KH chuyển đổi số 2024 (kết quả 2023).",
+		Years: timelineYears, Series: timelineSeries, Targets: timelineTargets,
+		Format: Percent, YLabel: "%",
+	})
+	add("lines_timeline_vi", c, err)
+	c, err = NewProvinceComparison(ProvinceComparison{
+		Title:      "Programmes of three provinces, normalised 0–100",
+		Indicators: []string{"Total / 1,000 people", "Per year / 1,000 people", "Per year / 100 km²", "Composite index"},
+		Provinces:  programmeNames, Values: programmeScores, Decimals: -1,
+		XLabel: "score (0–100)", Lang: EN,
+	})
+	add("provinces_scores_en", c, err)
+	c, err = NewRankedBars(RankedBars{
+		Title:  "Máy tính trên cán bộ, công chức — cấp huyện, 2010",
+		Labels: nearTargetUnits, Values: nearTargetValues, Target: 90, TargetLabel: "Mục tiêu 2015",
+		Format: Percent,
+	})
+	add("ranked_near_target_vi", c, err)
 	return out
 }
