@@ -177,6 +177,16 @@ func groupMeasures(figs []figure) ([]*measure, error) {
 	return ms, errors.Join(errs...)
 }
 
+// measuresOf reads the figures of f (see readFigures) and gathers them by
+// key (see groupMeasures): the input of Compare and Outlook.
+func measuresOf(f *frame.Frame) ([]*measure, error) {
+	figs, err := readFigures(f)
+	if err != nil {
+		return nil, err
+	}
+	return groupMeasures(figs)
+}
+
 // link pairs the target and the actual of each year of a measure and gives
 // each pair the latest baseline of a year not after it; baselines no pair
 // uses get rows of their own. Rows come in year order, a baseline-only row
@@ -245,11 +255,7 @@ func (m *measure) link() []comparison {
 // units) are returned together as an error wrapping ErrInput. The result is
 // built with the input's allocator; the caller releases it.
 func Compare(f *frame.Frame) (*frame.Frame, error) {
-	figs, err := readFigures(f)
-	if err != nil {
-		return nil, err
-	}
-	ms, err := groupMeasures(figs)
+	ms, err := measuresOf(f)
 	if err != nil {
 		return nil, err
 	}
@@ -270,16 +276,10 @@ func Compare(f *frame.Frame) (*frame.Frame, error) {
 }
 
 func compareFields() []frame.FieldSpec {
-	specs := []frame.FieldSpec{
-		{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
-		{Name: "indicator", Kind: frame.String, LabelVI: "Chỉ tiêu (khóa)"},
-		{Name: "level", Kind: frame.String, LabelVI: "Cấp"},
-		{Name: "label_vi", Kind: frame.String, LabelVI: "Tên chỉ tiêu"},
-		{Name: "label_en", Kind: frame.String, LabelVI: "Tên chỉ tiêu (tiếng Anh)"},
-		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
-		{Name: "year", Kind: frame.Int64, LabelVI: "Năm (mục tiêu, kết quả)", Unit: "year"},
-		{Name: "baseline_year", Kind: frame.Int64, LabelVI: "Năm hiện trạng", Unit: "year"},
-	}
+	specs := append(keyFields(),
+		frame.FieldSpec{Name: "year", Kind: frame.Int64, LabelVI: "Năm (mục tiêu, kết quả)", Unit: "year"},
+		frame.FieldSpec{Name: "baseline_year", Kind: frame.Int64, LabelVI: "Năm hiện trạng", Unit: "year"},
+	)
 	specs = append(specs, figureFields("baseline", "Hiện trạng")...)
 	specs = append(specs, figureFields("target", "Mục tiêu")...)
 	specs = append(specs, figureFields("actual", "Kết quả")...)
@@ -293,6 +293,30 @@ func compareFields() []frame.FieldSpec {
 		frame.FieldSpec{Name: "status", Kind: frame.String, LabelVI: "Tình trạng"},
 		frame.FieldSpec{Name: "restated_differ", Kind: frame.Bool, LabelVI: "Số liệu nêu lại khác nhau"},
 	)
+}
+
+// keyFields are the first columns of Compare and Outlook: the key of a
+// measure and its labels, written by writeKey.
+func keyFields() []frame.FieldSpec {
+	return []frame.FieldSpec{
+		{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
+		{Name: "indicator", Kind: frame.String, LabelVI: "Chỉ tiêu (khóa)"},
+		{Name: "level", Kind: frame.String, LabelVI: "Cấp"},
+		{Name: "label_vi", Kind: frame.String, LabelVI: "Tên chỉ tiêu"},
+		{Name: "label_en", Kind: frame.String, LabelVI: "Tên chỉ tiêu (tiếng Anh)"},
+		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
+	}
+}
+
+// writeKey writes the keyFields of m: level, labels and unit are null when
+// the input has none.
+func writeKey(t *table, m *measure) {
+	t.str("province", m.province, true)
+	t.str("indicator", m.indicator, true)
+	t.str("level", m.level, !m.levelNull)
+	t.str("label_vi", m.labelVI, m.labelVI != "")
+	t.str("label_en", m.labelEN, m.labelEN != "")
+	t.str("unit", m.unit, m.unit != "")
 }
 
 // inUnit describes a column in the unit of its row.
@@ -313,13 +337,7 @@ func figureFields(prefix, vi string) []frame.FieldSpec {
 }
 
 func (c comparison) write(t *table) {
-	m := c.m
-	t.str("province", m.province, true)
-	t.str("indicator", m.indicator, true)
-	t.str("level", m.level, !m.levelNull)
-	t.str("label_vi", m.labelVI, m.labelVI != "")
-	t.str("label_en", m.labelEN, m.labelEN != "")
-	t.str("unit", m.unit, m.unit != "")
+	writeKey(t, c.m)
 	t.whole("year", int64(c.year), c.hasYear)
 	if c.baseline != nil {
 		t.whole("baseline_year", int64(c.baseline.first.year), true)

@@ -8,23 +8,34 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
+// show prints the rows of f that keep accepts, in the named columns, as an
+// aligned table with texts cut at 28 characters.
+func show(f *frame.Frame, err error, keep func(frame.Row) bool, cols ...string) {
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Release()
+	kept := f.Filter(keep)
+	defer kept.Release()
+	t, err := kept.Select(cols...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer t.Release()
+	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
+}
+
 // The 2023 results of Sóc Trăng's digital-transformation plan against the
 // targets set for 2023, with the source line of each figure.
 func ExampleCompare() {
 	in := datasets.MustLoad("vn-dx-indicators")
 	defer in.Release()
 	c, err := periods.Compare(in)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Release()
-	paired := c.Filter(func(r frame.Row) bool { return !r.IsNull("met") })
-	defer paired.Release()
-	t, _ := paired.Select("indicator", "level", "year", "target_comparator", "target_value", "target_line",
+	show(c, err, func(r frame.Row) bool { return !r.IsNull("met") },
+		"indicator", "level", "year", "target_comparator", "target_value", "target_line",
 		"actual_value", "actual_line", "gap", "status")
-	defer t.Release()
-	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
 	// Output:
 	// indicator                     level     year  target_comparator  target_value  target_line  actual_value  actual_line     gap  status
 	// ----------------------------  --------  ----  -----------------  ------------  -----------  ------------  -----------  ------  -------
@@ -47,17 +58,9 @@ func ExampleCompare_baseline() {
 	in := datasets.MustLoad("vn-dx-indicators")
 	defer in.Release()
 	c, err := periods.Compare(in)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Release()
-	linked := c.Filter(func(r frame.Row) bool { return !r.IsNull("baseline_value") && !r.IsNull("year") })
-	defer linked.Release()
-	t, _ := linked.Select("indicator", "baseline_year", "baseline_value", "baseline_approximate", "year",
+	show(c, err, func(r frame.Row) bool { return !r.IsNull("baseline_value") && !r.IsNull("year") },
+		"indicator", "baseline_year", "baseline_value", "baseline_approximate", "year",
 		"target_value", "actual_value", "change", "cagr_percent", "target_cagr_percent")
-	defer t.Release()
-	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
 	// Output:
 	// indicator                    baseline_year  baseline_value  baseline_approximate  year  target_value  actual_value  change  cagr_percent  target_cagr_percent
 	// ---------------------------  -------------  --------------  --------------------  ----  ------------  ------------  ------  ------------  -------------------
@@ -122,16 +125,8 @@ func ExampleOutlook() {
 	in := datasets.MustLoad("vn-dx-indicators")
 	defer in.Release()
 	o, err := periods.Outlook(in)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer o.Release()
-	from := o.Filter(func(r frame.Row) bool { return !r.IsNull("last_actual_value") })
-	defer from.Release()
-	t, _ := from.Select("indicator", "level", "last_actual_value", "target_comparator", "target_value", "to_go", "status")
-	defer t.Release()
-	fmt.Print(t.Text(frame.TextOptions{MaxWidth: 28}))
+	show(o, err, func(r frame.Row) bool { return !r.IsNull("last_actual_value") },
+		"indicator", "level", "last_actual_value", "target_comparator", "target_value", "to_go", "status")
 	// Output:
 	// indicator                     level     last_actual_value  target_comparator  target_value  to_go  status
 	// ----------------------------  --------  -----------------  -----------------  ------------  -----  -------

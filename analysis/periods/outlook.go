@@ -35,11 +35,7 @@ const (
 // (reached, to_go, unknown, no_result). A target with no earlier result
 // keeps its row with the last_actual columns null.
 func Outlook(f *frame.Frame) (*frame.Frame, error) {
-	figs, err := readFigures(f)
-	if err != nil {
-		return nil, err
-	}
-	ms, err := groupMeasures(figs)
+	ms, err := measuresOf(f)
 	if err != nil {
 		return nil, err
 	}
@@ -66,15 +62,7 @@ func Outlook(f *frame.Frame) (*frame.Frame, error) {
 }
 
 func outlookFields() []frame.FieldSpec {
-	specs := []frame.FieldSpec{
-		{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
-		{Name: "indicator", Kind: frame.String, LabelVI: "Chỉ tiêu (khóa)"},
-		{Name: "level", Kind: frame.String, LabelVI: "Cấp"},
-		{Name: "label_vi", Kind: frame.String, LabelVI: "Tên chỉ tiêu"},
-		{Name: "label_en", Kind: frame.String, LabelVI: "Tên chỉ tiêu (tiếng Anh)"},
-		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
-		{Name: "year", Kind: frame.Int64, LabelVI: "Năm mục tiêu", Unit: "year"},
-	}
+	specs := append(keyFields(), frame.FieldSpec{Name: "year", Kind: frame.Int64, LabelVI: "Năm mục tiêu", Unit: "year"})
 	specs = append(specs, figureFields("target", "Mục tiêu")...)
 	specs = append(specs, frame.FieldSpec{Name: "last_actual_year", Kind: frame.Int64, LabelVI: "Năm của kết quả gần nhất", Unit: "year"})
 	specs = append(specs, figureFields("last_actual", "Kết quả gần nhất trước đó")...)
@@ -87,12 +75,7 @@ func outlookFields() []frame.FieldSpec {
 }
 
 func writeOutlook(t *table, m *measure, y int, target, last *statement) {
-	t.str("province", m.province, true)
-	t.str("indicator", m.indicator, true)
-	t.str("level", m.level, !m.levelNull)
-	t.str("label_vi", m.labelVI, m.labelVI != "")
-	t.str("label_en", m.labelEN, m.labelEN != "")
-	t.str("unit", m.unit, m.unit != "")
+	writeKey(t, m)
 	t.whole("year", int64(y), true)
 	writeStatement(t, "target", target)
 	a, ya := math.NaN(), 0
