@@ -37,12 +37,9 @@ func Aggregate(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame, er
 	if err != nil {
 		return nil, err
 	}
-	lines, linesValid := sourceLines(f)
+	tally := newGroupTally(f)
 	var (
-		measure            []string
-		units, excluded    []int64
 		num, den, ratio    []float64
-		used, left         []string
 		numSpecs, denSpecs []frame.FieldSpec
 	)
 	for k, s := range specs {
@@ -54,35 +51,18 @@ func Aggregate(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame, er
 			numSpecs, denSpecs = u.numSpecs, u.denSpecs
 		}
 		for _, rows := range g.rows {
+			in := tally.add(s.Name, rows, func(i int) bool { return !math.IsNaN(u.num[i]) && !math.IsNaN(u.den[i]) })
 			var sn, sd float64
-			var in, out []int64
-			var nIn, nOut int64
-			for _, i := range rows {
-				if math.IsNaN(u.num[i]) || math.IsNaN(u.den[i]) {
-					nOut++
-					if linesValid[i] {
-						out = append(out, lines[i])
-					}
-					continue
-				}
-				nIn++
+			for _, i := range in {
 				sn += u.num[i]
 				sd += u.den[i]
-				if linesValid[i] {
-					in = append(in, lines[i])
-				}
 			}
-			if nIn == 0 {
+			if len(in) == 0 {
 				sn, sd = math.NaN(), math.NaN()
 			}
-			measure = append(measure, s.Name)
-			units = append(units, int64(len(rows)))
-			excluded = append(excluded, nOut)
 			num = append(num, sn)
 			den = append(den, sd)
 			ratio = append(ratio, quotient(sn, sd))
-			used = append(used, joinLines(in))
-			left = append(left, joinLines(out))
 		}
 	}
 	base, err := g.keyFrame(f, len(specs))
@@ -99,16 +79,11 @@ func Aggregate(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame, er
 		denLabel, denUnit = partLabel(denSpecs)
 		numLabel, denLabel = "Tổng — "+numLabel, "Tổng — "+denLabel
 	}
-	cols := []column{
-		{spec: frame.FieldSpec{Name: ColMeasure, Kind: frame.String, LabelVI: "Chỉ số"}, values: measure},
-		{spec: frame.FieldSpec{Name: ColUnits, Kind: frame.Int64, LabelVI: "Số đơn vị", Unit: "count"}, values: units},
-		{spec: frame.FieldSpec{Name: ColExcluded, Kind: frame.Int64, LabelVI: "Số đơn vị không tính (thiếu số liệu)", Unit: "count"}, values: excluded},
-		{spec: frame.FieldSpec{Name: ColNumerator, Kind: frame.Float64, LabelVI: numLabel, Unit: numUnit}, values: num},
-		{spec: frame.FieldSpec{Name: ColDenominator, Kind: frame.Float64, LabelVI: denLabel, Unit: denUnit}, values: den},
-		{spec: frame.FieldSpec{Name: ColRatio, Kind: frame.Float64, LabelVI: ratioLabel(specs, "Tỷ lệ") + " (tổng tử số / tổng mẫu số)", Unit: "ratio"}, values: ratio},
-		{spec: frame.FieldSpec{Name: ColSourceLines, Kind: frame.String, LabelVI: "Các dòng trong văn bản nguồn"}, values: used},
-		{spec: frame.FieldSpec{Name: ColExcludedLines, Kind: frame.String, LabelVI: "Các dòng không tính (thiếu số liệu)"}, values: left},
-	}
+	cols := tally.columns("thiếu số liệu",
+		column{spec: frame.FieldSpec{Name: ColNumerator, Kind: frame.Float64, LabelVI: numLabel, Unit: numUnit}, values: num},
+		column{spec: frame.FieldSpec{Name: ColDenominator, Kind: frame.Float64, LabelVI: denLabel, Unit: denUnit}, values: den},
+		column{spec: frame.FieldSpec{Name: ColRatio, Kind: frame.Float64, LabelVI: ratioLabel(specs, "Tỷ lệ") + " (tổng tử số / tổng mẫu số)", Unit: "ratio"}, values: ratio},
+	)
 	meta := outputMeta(f, "Tỷ lệ theo nhóm (tổng tử số / tổng mẫu số)", "Ratios by group (sum of parts over sum of wholes)",
 		fmt.Sprintf("by %s: %s; ratio = sum of numerators / sum of denominators over the units with both present", groupName(groupCol), specsText(specs)))
 	return assemble(f, base, meta, cols)
@@ -136,46 +111,24 @@ func MeanOfRatios(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame,
 	if err != nil {
 		return nil, err
 	}
-	lines, linesValid := sourceLines(f)
-	var (
-		measure         []string
-		units, excluded []int64
-		mean            []float64
-		used, left      []string
-	)
+	tally := newGroupTally(f)
+	var mean []float64
 	for _, s := range specs {
 		u, err := computeSpec(f, s)
 		if err != nil {
 			return nil, err
 		}
 		for _, rows := range g.rows {
+			in := tally.add(s.Name, rows, func(i int) bool { return !math.IsNaN(u.ratio[i]) })
 			var sum float64
-			var in, out []int64
-			var nIn, nOut int64
-			for _, i := range rows {
-				if math.IsNaN(u.ratio[i]) {
-					nOut++
-					if linesValid[i] {
-						out = append(out, lines[i])
-					}
-					continue
-				}
-				nIn++
+			for _, i := range in {
 				sum += u.ratio[i]
-				if linesValid[i] {
-					in = append(in, lines[i])
-				}
 			}
 			m := math.NaN()
-			if nIn > 0 {
-				m = sum / float64(nIn)
+			if len(in) > 0 {
+				m = sum / float64(len(in))
 			}
-			measure = append(measure, s.Name)
-			units = append(units, int64(len(rows)))
-			excluded = append(excluded, nOut)
 			mean = append(mean, m)
-			used = append(used, joinLines(in))
-			left = append(left, joinLines(out))
 		}
 	}
 	base, err := g.keyFrame(f, len(specs))
@@ -185,17 +138,69 @@ func MeanOfRatios(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame,
 	if base != nil {
 		defer base.Release()
 	}
-	cols := []column{
-		{spec: frame.FieldSpec{Name: ColMeasure, Kind: frame.String, LabelVI: "Chỉ số"}, values: measure},
-		{spec: frame.FieldSpec{Name: ColUnits, Kind: frame.Int64, LabelVI: "Số đơn vị", Unit: "count"}, values: units},
-		{spec: frame.FieldSpec{Name: ColExcluded, Kind: frame.Int64, LabelVI: "Số đơn vị không tính (không có tỷ lệ)", Unit: "count"}, values: excluded},
-		{spec: frame.FieldSpec{Name: ColMeanOfRatios, Kind: frame.Float64, LabelVI: "Trung bình cộng các tỷ lệ của đơn vị (không trọng số)", Unit: "ratio"}, values: mean},
-		{spec: frame.FieldSpec{Name: ColSourceLines, Kind: frame.String, LabelVI: "Các dòng trong văn bản nguồn"}, values: used},
-		{spec: frame.FieldSpec{Name: ColExcludedLines, Kind: frame.String, LabelVI: "Các dòng không tính (không có tỷ lệ)"}, values: left},
-	}
+	cols := tally.columns("không có tỷ lệ",
+		column{spec: frame.FieldSpec{Name: ColMeanOfRatios, Kind: frame.Float64, LabelVI: "Trung bình cộng các tỷ lệ của đơn vị (không trọng số)", Unit: "ratio"}, values: mean},
+	)
 	meta := outputMeta(f, "Trung bình cộng các tỷ lệ theo nhóm (không trọng số)", "Mean of unit ratios by group (unweighted)",
 		fmt.Sprintf("by %s: %s; mean_of_ratios = unweighted mean of the unit ratios, units without a ratio left out", groupName(groupCol), specsText(specs)))
 	return assemble(f, base, meta, cols)
+}
+
+// groupTally gathers what Aggregate and MeanOfRatios both report of each
+// spec × group (spec-major, the order of groups.keyFrame): the measure, the
+// units of the group, those left out, and the source lines of the units
+// that count and of those left out.
+type groupTally struct {
+	lines           []int64
+	linesValid      []bool
+	measure         []string
+	units, excluded []int64
+	used, left      []string
+}
+
+func newGroupTally(f *frame.Frame) *groupTally {
+	lines, valid := sourceLines(f)
+	return &groupTally{lines: lines, linesValid: valid}
+}
+
+// add records the rows of one group for the spec named name and returns,
+// in order, those that count (count(i) true); the others are left out.
+// Rows without a source line add no line.
+func (t *groupTally) add(name string, rows []int, count func(i int) bool) []int {
+	var in []int
+	var inLines, outLines []int64
+	for _, i := range rows {
+		if count(i) {
+			in = append(in, i)
+			if t.linesValid[i] {
+				inLines = append(inLines, t.lines[i])
+			}
+		} else if t.linesValid[i] {
+			outLines = append(outLines, t.lines[i])
+		}
+	}
+	t.measure = append(t.measure, name)
+	t.units = append(t.units, int64(len(rows)))
+	t.excluded = append(t.excluded, int64(len(rows)-len(in)))
+	t.used = append(t.used, joinLines(inLines))
+	t.left = append(t.left, joinLines(outLines))
+	return in
+}
+
+// columns returns the tally's columns around the caller's own: measure,
+// units, units_excluded, figures..., source_lines, excluded_lines. why
+// says (in Vietnamese) why a unit is left out.
+func (t *groupTally) columns(why string, figures ...column) []column {
+	cols := []column{
+		{spec: frame.FieldSpec{Name: ColMeasure, Kind: frame.String, LabelVI: "Chỉ số"}, values: t.measure},
+		{spec: frame.FieldSpec{Name: ColUnits, Kind: frame.Int64, LabelVI: "Số đơn vị", Unit: "count"}, values: t.units},
+		{spec: frame.FieldSpec{Name: ColExcluded, Kind: frame.Int64, LabelVI: "Số đơn vị không tính (" + why + ")", Unit: "count"}, values: t.excluded},
+	}
+	cols = append(cols, figures...)
+	return append(cols,
+		column{spec: frame.FieldSpec{Name: ColSourceLines, Kind: frame.String, LabelVI: "Các dòng trong văn bản nguồn"}, values: t.used},
+		column{spec: frame.FieldSpec{Name: ColExcludedLines, Kind: frame.String, LabelVI: "Các dòng không tính (" + why + ")"}, values: t.left},
+	)
 }
 
 func groupName(col string) string {
