@@ -24,11 +24,7 @@ func ExecutionByPillar(f *frame.Frame) (*frame.Frame, error) {
 	if err != nil {
 		return nil, err
 	}
-	planned, err := rowAmounts(f, Planned)
-	if err != nil {
-		return nil, err
-	}
-	spent, err := rowAmounts(f, Spent)
+	planned, spent, err := plannedAndSpent(f)
 	if err != nil {
 		return nil, err
 	}
@@ -40,6 +36,18 @@ func ExecutionByPillar(f *frame.Frame) (*frame.Frame, error) {
 	meta := outMeta("ExecutionByPillar", "planned_mvnd, spent_mvnd = sums of the pillar's planned_/spent_ source columns; "+rateMethod,
 		"Tỷ lệ thực hiện kinh phí theo lĩnh vực", f)
 	return build(f, meta, []frame.FieldSpec{specPillarNo, specPillar, specPillarKey, specPlanned, specSpent, specRate, specSourceLine}, rows)
+}
+
+// plannedAndSpent returns the planned and the spent amount of every row of
+// f (see rowAmounts).
+func plannedAndSpent(f *frame.Frame) (planned, spent []float64, err error) {
+	if planned, err = rowAmounts(f, Planned); err != nil {
+		return nil, nil, err
+	}
+	if spent, err = rowAmounts(f, Spent); err != nil {
+		return nil, nil, err
+	}
+	return planned, spent, nil
 }
 
 // executionSources pairs the planned and spent columns of each source:
@@ -102,11 +110,7 @@ func ExecutionBySource(f *frame.Frame) (*frame.Frame, error) {
 		if err != nil {
 			return nil, err
 		}
-		planned, err := rowAmounts(f, Planned)
-		if err != nil {
-			return nil, err
-		}
-		spent, err := rowAmounts(f, Spent)
+		planned, spent, err := plannedAndSpent(f)
 		if err != nil {
 			return nil, err
 		}
