@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -56,11 +55,7 @@ func cpiFields() []frame.FieldSpec {
 
 // buildCPI reads the reference table and chains the index.
 func buildCPI(e Entry) (*frame.Frame, *frame.Frame, error) {
-	b, err := SourceText(cpiSource)
-	if err != nil {
-		return nil, nil, err
-	}
-	recs, err := readCuratedCSV(b, cpiSource, []string{"year", "inflation_percent", "source", "source_page"})
+	recs, err := readReference(cpiSource, []string{"year", "inflation_percent", "source", "source_page"})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,10 +99,5 @@ func buildCPI(e Entry) (*frame.Frame, *frame.Frame, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	claims, err := frame.FromRows(meta, reconcile.ClaimFields(), nil)
-	if err != nil {
-		data.Release()
-		return nil, nil, err
-	}
-	return data, claims, nil
+	return withNoClaims(meta, data)
 }

@@ -100,11 +100,7 @@ func provinces2025Fields() []frame.FieldSpec {
 // converted to people (× 1000, rounded to the unit), a figure needs a source,
 // a quote and a year, and an empty cell stays null.
 func buildProvinces(e Entry) (*frame.Frame, *frame.Frame, error) {
-	b, err := SourceText(provincesSource)
-	if err != nil {
-		return nil, nil, err
-	}
-	recs, err := readCuratedCSV(b, provincesSource, provincesHeader)
+	recs, err := readReference(provincesSource, provincesHeader)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -219,11 +215,7 @@ func referenceYear(s string) (int64, error) {
 // buildProvinces2025 reads the crosswalk: each former unit once, its new
 // unit and kind, and what the row was checked against.
 func buildProvinces2025(e Entry) (*frame.Frame, *frame.Frame, error) {
-	b, err := SourceText(provinces2025Source)
-	if err != nil {
-		return nil, nil, err
-	}
-	recs, err := readCuratedCSV(b, provinces2025Source, provinces2025Header)
+	recs, err := readReference(provinces2025Source, provinces2025Header)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -263,6 +255,17 @@ func buildProvinces2025(e Entry) (*frame.Frame, *frame.Frame, error) {
 		return nil, nil, err
 	}
 	return withNoClaims(meta, data)
+}
+
+// readReference reads the records of a reference table embedded with the
+// sources (vn-cpi, vn-provinces, vn-provinces-2025), whose columns must be
+// header (see readCuratedCSV).
+func readReference(source string, header []string) ([]curatedRecord, error) {
+	b, err := SourceText(source)
+	if err != nil {
+		return nil, err
+	}
+	return readCuratedCSV(b, source, header)
 }
 
 // withNoClaims pairs a reference dataset with its empty claims Frame.
