@@ -63,13 +63,13 @@ func SourceText(file string) ([]byte, error) {
 // Line returns line n (1-based) of a source, without its line end: the
 // text a figure's source_line points to.
 func Line(file string, n int) (string, error) {
-	b, err := SourceText(file)
+	lines, err := sourceLines(file)
 	if err != nil {
 		return "", err
 	}
-	lines := strings.Split(string(b), "\n")
 	if n < 1 || n > len(lines) {
 		return "", fmt.Errorf("datasets: %s has %d lines, no line %d", file, len(lines), n)
 	}
 	return strings.TrimSuffix(lines[n-1], "\r"), nil
 }
+

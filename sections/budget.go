@@ -51,22 +51,46 @@ func Budget(o Options) (report.Section, error) {
 		cats, series = pivot(long, "pillar_key", "source", "amount_mvnd")
 		cats = humanise(cats)
 		for i := range series {
-			series[i].Name = humanise([]string{series[i].Name})[0]
+			if en, ok := sourceEN[series[i].Name]; ok {
+				series[i].Name = en
+			}
 		}
+	}
+	// a source with nothing in any pillar has no bar: leave it out of the
+	// legend and say so under the chart
+	var zero []string
+	kept := series[:0]
+	for _, sr := range series {
+		all0 := true
+		for _, v := range sr.Values {
+			if v != 0 {
+				all0 = false
+			}
+		}
+		if all0 {
+			zero = append(zero, sr.Name)
+			continue
+		}
+		kept = append(kept, sr)
+	}
+	series = kept
+	zeroNote := ""
+	if len(zero) > 0 {
+		zeroNote = o.tr(" "+strings.Join(zero, ", ")+": 0 ở mọi trụ cột.", " "+strings.Join(zero, ", ")+": 0 for every pillar.")
 	}
 	long.Release()
 	c, err := chart.NewStackedBars(chart.StackedBars{
 		Title:      o.tr("Kế hoạch kinh phí 2024 theo trụ cột và nguồn vốn", "2024 budget plan by pillar and funding source"),
-		Note:       o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch chuyển đổi số 2024 tỉnh Sóc Trăng, Phụ lục 2.", "Million đồng. Source: Sóc Trăng 2024 digital-transformation draft plan, Phụ lục 2."),
+		Note:       o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch chuyển đổi số 2024 tỉnh Sóc Trăng, Phụ lục 2.", "Million VND. Source: Sóc Trăng 2024 digital-transformation draft plan, Annex (Phụ lục) 2.") + zeroNote,
 		Categories: cats, Series: series, Format: chart.Number, SortByTotal: true,
-		XLabel: o.tr("triệu đồng", "million đồng"), Lang: o.Lang,
+		XLabel: o.tr("triệu đồng", "million VND"), Lang: o.Lang,
 	})
 	if err != nil {
 		return s, fmt.Errorf("sections: stacked bars: %w", err)
 	}
 	s.Charts = append(s.Charts, report.Chart{Name: "budget-2024-by-pillar-source", Figure: c,
 		Caption:   "Kế hoạch kinh phí 2024 theo trụ cột, chia theo nguồn vốn (triệu đồng).",
-		CaptionEN: "2024 budget plan by pillar, split by funding source (million đồng).",
+		CaptionEN: "2024 budget plan by pillar, split by funding source (million VND).",
 		Sources:   provenance(p24)})
 
 	// 2023: planned vs spent
@@ -76,10 +100,10 @@ func Budget(o Options) (report.Section, error) {
 	}
 	c, err = chart.NewPlannedSpent(chart.PlannedSpent{
 		Title:   o.tr("Kinh phí 2023: kế hoạch và thực hiện theo trụ cột", "2023 budget: planned and spent by pillar"),
-		Note:    o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 (kết quả 2023).", "Million đồng. Source: 2024 draft plan, Phụ lục 1 (2023 results)."),
+		Note:    o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 (kết quả 2023).", "Million VND. Source: 2024 draft plan, Annex (Phụ lục) 1 (2023 results)."),
 		Labels:  o.pillars(ex),
 		Planned: nums(ex, "planned_mvnd"), Spent: nums(ex, "spent_mvnd"),
-		Format: chart.Number, XLabel: o.tr("triệu đồng", "million đồng"), Lang: o.Lang,
+		Format: chart.Number, XLabel: o.tr("triệu đồng", "million VND"), Lang: o.Lang,
 	})
 	if err != nil {
 		return s, fmt.Errorf("sections: planned vs spent: %w", err)
@@ -105,17 +129,17 @@ func Budget(o Options) (report.Section, error) {
 	}
 	c, err = chart.NewDumbbell(chart.Dumbbell{
 		Title:  o.tr("Kinh phí theo trụ cột: kế hoạch 2023 và kế hoạch 2024", "Budget by pillar: 2023 plan and 2024 plan"),
-		Note:   o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 và 2.", "Million đồng. Source: 2024 draft plan, Phụ lục 1 and 2."),
+		Note:   o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 và 2.", "Million VND. Source: 2024 draft plan, Annexes (Phụ lục) 1 and 2."),
 		Labels: o.pillars(ch), From: nums(ch, "from_mvnd"), To: nums(ch, "to_mvnd"),
 		FromLabel: o.tr("KH 2023", "2023 plan"), ToLabel: o.tr("KH 2024", "2024 plan"),
-		Format: chart.Number, XLabel: o.tr("triệu đồng", "million đồng"), SortByChange: true, Lang: o.Lang,
+		Format: chart.Number, XLabel: o.tr("triệu đồng", "million VND"), SortByChange: true, Lang: o.Lang,
 	})
 	if err != nil {
 		return s, fmt.Errorf("sections: dumbbell: %w", err)
 	}
 	s.Charts = append(s.Charts, report.Chart{Name: "budget-2023-2024-by-pillar", Figure: c,
 		Caption:   "Kinh phí kế hoạch theo trụ cột, 2023 → 2024 (triệu đồng), xếp theo mức tăng.",
-		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million đồng), ranked by increase.",
+		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million VND), ranked by increase.",
 		Sources:   append(provenance(p23), provenance(p24)...)})
 	s.Tables = append(s.Tables, report.Table{Name: "budget-change-2023-2024", Frame: ch,
 		Caption: "Thay đổi kinh phí theo trụ cột, kế hoạch 2023 → kế hoạch 2024", CaptionEN: "Change of the budget by pillar, 2023 plan → 2024 plan"})
@@ -150,9 +174,9 @@ func Budget(o Options) (report.Section, error) {
 	}
 	c, err = chart.NewRankedBars(chart.RankedBars{
 		Title:  o.tr("Kinh phí bình quân một năm kế hoạch, giá năm 2024", "Budget per year of plan, 2024 prices"),
-		Note:   o.tr("Triệu đồng, quy đổi theo CPI (vn-cpi). Kế hoạch 2011–2015: tổng 13 dự án chia 5 năm.", "Million đồng, deflated with the CPI (vn-cpi). 2011–2015 plan: 13 projects over 5 years."),
+		Note:   o.tr("Triệu đồng, quy đổi theo CPI (vn-cpi). Kế hoạch 2011–2015: tổng 13 dự án chia 5 năm.", "Million VND, deflated with the CPI (vn-cpi). 2011–2015 plan: 13 projects over 5 years."),
 		Labels: strs(real, "plan"), Values: nums(real, "per_year_real_mvnd"), Target: nan,
-		Format: chart.Number, KeepOrder: true, XLabel: o.tr("triệu đồng (giá 2024)", "million đồng (2024 prices)"), Lang: o.Lang,
+		Format: chart.Number, KeepOrder: true, XLabel: o.tr("triệu đồng (giá 2024)", "million VND (2024 prices)"), Lang: o.Lang,
 	})
 	if err != nil {
 		return s, fmt.Errorf("sections: per year: %w", err)
@@ -169,7 +193,7 @@ func Budget(o Options) (report.Section, error) {
 	spent23, _ := budget.Total(p23, budget.Spent)
 	s.Text = fmt.Sprintf("Năm 2023 kế hoạch %s triệu đồng, thực hiện %s triệu đồng (%s). Kế hoạch 2024: %s triệu đồng. Số liệu theo trụ cột cộng từ các cột nguồn vốn; tổng cộng văn bản ghi được đối chiếu ở mục Đối chiếu.",
 		frame.FormatVI(planned23, 0), frame.FormatVI(spent23, 0), pct(spent23/planned23, chart.VI), frame.FormatVI(total24, 0))
-	s.TextEN = fmt.Sprintf("2023: %s million đồng planned, %s spent (%s). 2024 plan: %s million đồng. Pillar amounts add the funding-source columns; the totals the document reports are checked under Reconciliation.",
+	s.TextEN = fmt.Sprintf("2023: %s million VND planned, %s spent (%s). 2024 plan: %s million VND. Pillar amounts add the funding-source columns; the totals the document reports are checked under Reconciliation.",
 		count(planned23, chart.EN), count(spent23, chart.EN), pct(spent23/planned23, chart.EN), count(total24, chart.EN))
 	return s, nil
 }
@@ -202,6 +226,9 @@ func pivot(f *frame.Frame, catCol, serCol, valCol string) ([]string, []chart.Ser
 	}
 	return catOrder, series
 }
+
+// sourceEN names the funding sources in English.
+var sourceEN = map[string]string{"local": "Local budget", "central": "Central budget", "invest": "Development investment", "other": "Other sources"}
 
 // pillars are the pillar names of a budget frame: Vietnamese, or the
 // English keys written as words.

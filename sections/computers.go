@@ -2,6 +2,7 @@ package sections
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ictplan/ictplan/analysis/chart"
 	"github.com/ictplan/ictplan/analysis/ratios"
@@ -75,7 +76,7 @@ func Computers(o Options) (report.Section, error) {
 		}
 		c, err := chart.NewRankedBars(chart.RankedBars{
 			Title:       o.tr("Máy tính trên cán bộ, công chức — "+lv.vi+", 2010", "Computers per staff member — "+lv.en+", 2010"),
-			Note:        o.tr("Nguồn: Kế hoạch 21/KH-UBND tỉnh Sóc Trăng, "+lv.ap+"; mục tiêu 2015: 90%.", "Source: Sóc Trăng plan 21/KH-UBND, "+lv.ap+"; 2015 target: 90%."),
+			Note:        o.tr("Nguồn: Kế hoạch 21/KH-UBND tỉnh Sóc Trăng, "+lv.ap+"; mục tiêu 2015: 90%.", "Source: Sóc Trăng plan 21/KH-UBND, Annex ("+lv.ap+"); 2015 target: 90%."),
 			Labels:      strs(u, "unit"),
 			Values:      nums(u, "ratio"),
 			Target:      target.Value,
@@ -144,9 +145,9 @@ func Computers(o Options) (report.Section, error) {
 		return s, err
 	}
 	c, err := chart.NewRankedBars(chart.RankedBars{
-		Title:  o.tr("Cán bộ sử dụng thư điện tử — theo đơn vị, 2010", "Staff using e-mail — by unit, 2010"),
-		Note:   o.tr("Nguồn: Kế hoạch 21/KH-UBND tỉnh Sóc Trăng, Phụ lục 1.", "Source: Sóc Trăng plan 21/KH-UBND, Phụ lục 1."),
-		Labels: strs(email, "unit"),
+		Title:  o.tr("Cán bộ sử dụng thư điện tử — theo đơn vị, tỉnh Sóc Trăng, 2010", "Staff using e-mail — by unit, Sóc Trăng, 2010"),
+		Note:   o.tr("Nguồn: Kế hoạch 21/KH-UBND tỉnh Sóc Trăng, Phụ lục 1.", "Source: Sóc Trăng plan 21/KH-UBND, Annex (Phụ lục) 1."),
+		Labels: withoutProvince(strs(email, "unit")),
 		Values: nums(email, "ratio"),
 		Target: nan, Format: chart.Share, Lang: o.Lang,
 	})
@@ -173,4 +174,14 @@ func Computers(o Options) (report.Section, error) {
 		Caption:   "Tỷ lệ theo khối (tổng tử số / tổng mẫu số)",
 		CaptionEN: "Ratios by section of Phụ lục 1 (sum of parts over sum of wholes)"})
 	return s, nil
+}
+
+// withoutProvince drops the " tỉnh Sóc Trăng" that most unit names of
+// Phụ lục 1 end with (the chart's title says it once).
+func withoutProvince(units []string) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(u), "tỉnh Sóc Trăng"))
+	}
+	return out
 }

@@ -45,8 +45,8 @@ func Indicators(o Options) (report.Section, error) {
 		return s, err
 	}
 	s.Charts = append(s.Charts, report.Chart{Name: "indicators-2010-2024", Figure: c,
-		Caption:   "Chỉ tiêu của tỉnh Sóc Trăng 2010–2024: đường nối các số liệu hiện trạng/kết quả; ký hiệu rỗng: mục tiêu «trên» hoặc «ít nhất», hình thoi: mục tiêu «đạt».",
-		CaptionEN: "Sóc Trăng indicators 2010–2024: lines join baselines and results; hollow markers: “above” or “at least” targets, diamonds: “reach” targets.",
+		Caption:   "Chỉ tiêu của tỉnh Sóc Trăng 2010–2024: đường nối các số liệu hiện trạng/kết quả; tam giác đặc: mục tiêu «trên» (>); tam giác rỗng: «ít nhất» (≥); hình thoi rỗng: «đạt»; các ký hiệu trùng nhau trong một năm được đặt cạnh nhau.",
+		CaptionEN: "Sóc Trăng indicators 2010–2024: lines join baselines and results; filled triangles: “above” targets (>); hollow triangles: “at least” (≥); hollow diamonds: “reach”; markers of one year that would overlap stand side by side.",
 		Sources:   prov})
 
 	cmp, err := periods.Compare(ind)
@@ -56,7 +56,11 @@ func Indicators(o Options) (report.Section, error) {
 	res := cmp.Filter(func(r frame.Row) bool {
 		return !r.IsNull("target_value") && !r.IsNull("actual_value")
 	})
-	res, err = res.Select("province", "indicator", "level", "label_vi", "year", "target_comparator", "target_value", "actual_value", "gap", "met", "status", "target_line", "actual_line", "actual_file")
+	label := "label_vi"
+	if o.Lang == chart.EN {
+		label = "label_en"
+	}
+	res, err = res.Select("province", "indicator", "label_vi", "label_en", "level", "year", "target_comparator", "target_value", "actual_value", "gap", "met", "status", "target_line", "actual_line", "actual_file")
 	if err != nil {
 		return s, err
 	}
@@ -68,15 +72,16 @@ func Indicators(o Options) (report.Section, error) {
 	}
 	s.Text = fmt.Sprintf("%d chỉ tiêu có cả mục tiêu và kết quả cùng năm; %d đạt. Mục tiêu ghi «đạt x%%» được hiểu là ít nhất x%%. Dòng nguồn của mỗi số liệu ở các cột *_line.", res.NumRows(), met)
 	s.TextEN = fmt.Sprintf("%d indicators have a target and a result for the same year; %d met. A target “reach x%%” reads as at least x%%. Each figure's source line is in the *_line columns.", res.NumRows(), met)
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res,
+	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label)},
 		Caption: "Kết quả so với mục tiêu cùng năm", CaptionEN: "Results against the targets of the same year"})
 	out, err := periods.Outlook(ind)
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-outlook", Frame: out, MaxRows: 15,
+	hide := []string{"province", "indicator", otherLabel(label)}
+	s.Tables = append(s.Tables, report.Table{Name: "indicators-outlook", Frame: out, MaxRows: 15, Hide: hide,
 		Caption: "Mục tiêu so với kết quả gần nhất trước đó (còn phải tăng, tốc độ tăng cần thiết)", CaptionEN: "Targets against the latest earlier result (to go, growth required)"})
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-comparison", Frame: cmp, MaxRows: 15,
+	s.Tables = append(s.Tables, report.Table{Name: "indicators-comparison", Frame: cmp, MaxRows: 15, Hide: hide,
 		Caption: "Hiện trạng → mục tiêu → kết quả theo chỉ tiêu và năm (thay đổi, CAGR, khoảng cách)", CaptionEN: "Baseline → target → result by indicator and year (change, CAGR, gap)"})
 	return s, nil
 }
@@ -153,4 +158,12 @@ func indicatorLines(ind *frame.Frame, specs []lineSpec, o Options) (*chart.Chart
 		prov = append(prov, report.Provenance{File: f, Lines: slices.Compact(l)})
 	}
 	return c, prov, nil
+}
+
+// otherLabel is the label column of the other language.
+func otherLabel(label string) string {
+	if label == "label_vi" {
+		return "label_en"
+	}
+	return "label_vi"
 }

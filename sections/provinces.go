@@ -114,7 +114,7 @@ func Provinces(o Options) (report.Section, error) {
 	s.Charts = append(s.Charts, report.Chart{Name: "programmes-compared", Figure: c,
 		Caption:   "Các chương trình đầu tư CNTT/chuyển đổi số của Sóc Trăng, Khánh Hòa và Thừa Thiên Huế trên dân số và diện tích, chuẩn hóa 0–100, và chỉ số tổng hợp.",
 		CaptionEN: "The IT / digital-transformation programmes of Sóc Trăng, Khánh Hòa and Thừa Thiên Huế per population and area, normalised 0–100, and the composite index.",
-		Sources:   []report.Provenance{{File: inv.Meta(frame.MetaSourceFile), Lines: lines(inv, "source_line")}, {File: pv.Meta(frame.MetaSourceFile), Lines: lines(withRef, "ref_source_line")}}})
+		Sources:   append(linesByFile(inv), report.Provenance{File: pv.Meta(frame.MetaSourceFile), Lines: lines(withRef, "ref_source_line")})})
 	s.Tables = append(s.Tables, report.Table{Name: "programmes-composite", Frame: comp,
 		Caption:   "Chỉ số tổng hợp (chuẩn hóa min-max 0–100, trọng số 0,5/0,3/0,2, trung bình cộng) và thứ hạng",
 		CaptionEN: "Composite index (min-max 0–100, weights 0.5/0.3/0.2, arithmetic mean) and rank"})

@@ -67,6 +67,31 @@ func provenance(f *frame.Frame) []report.Provenance {
 	return []report.Provenance{{File: f.Meta(frame.MetaSourceFile), Lines: lines(f, "source_line")}}
 }
 
+// linesByFile groups a frame's source lines by its rows' source_file (a
+// dataset drawn from several documents), in order of first appearance.
+func linesByFile(f *frame.Frame) []report.Provenance {
+	if !f.Has("source_file") {
+		return provenance(f)
+	}
+	var out []report.Provenance
+	at := map[string]int{}
+	files, ls := strs(f, "source_file"), f.Col("source_line")
+	nums := ls.Int64s()
+	for i, file := range files {
+		if ls.IsNull(i) {
+			continue
+		}
+		k, ok := at[file]
+		if !ok {
+			k = len(out)
+			at[file] = k
+			out = append(out, report.Provenance{File: file})
+		}
+		out[k].Lines = append(out[k].Lines, int(nums[i]))
+	}
+	return out
+}
+
 // strs and nums read a column as strings and floats (NaN for null).
 func strs(f *frame.Frame, col string) []string  { return f.Col(col).Strings() }
 func nums(f *frame.Frame, col string) []float64 { return f.Col(col).Float64s() }

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,6 +51,9 @@ type Table struct {
 	// MaxRows limits the rows shown on the page (0 = all); the files hold
 	// every row.
 	MaxRows int
+	// Hide names columns left off the page (keys repeated on every row, the
+	// label in the other language); the files keep them.
+	Hide []string
 }
 
 // Section is one part of the analysis: a title, a short text, its charts and
@@ -150,7 +155,7 @@ func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineT
 		}
 		for _, t := range s.Tables {
 			fmt.Fprintf(w, "<div class=\"tbl\"><p><b>%s</b> <span class=\"muted\">· %s · <a href=\"tables/%s.csv\">CSV</a></span></p>\n%s</div>\n",
-				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t.Frame, t.MaxRows, lineText))
+				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t.Frame, t.MaxRows, t.Hide, lineText))
 		}
 	}
 }
@@ -172,11 +177,27 @@ func provenanceHTML(ps []Provenance, lineText func(string, int) string) string {
 	return "<br>Nguồn · source: " + strings.Join(parts, "; ")
 }
 
-// lineRef is a line number with the text of the line as its title.
+// lineRef is a line number with the text of the line as its title. A table
+// row of the sources starts with a short line (its number, one cell per
+// line): the following lines are joined to it, " | " between, up to about
+// 120 characters, so that the title shows the row.
 func lineRef(file string, line int, lineText func(string, int) string) string {
 	t := ""
 	if lineText != nil && file != "" {
 		t = strings.TrimSpace(lineText(file, line))
+		if len([]rune(t)) < 20 {
+			parts := []string{t}
+			n := len([]rune(t))
+			for k := 1; k <= 12 && n < 120; k++ {
+				next := strings.TrimSpace(lineText(file, line+k))
+				if next == "" {
+					continue
+				}
+				parts = append(parts, next)
+				n += len([]rune(next)) + 3
+			}
+			t = strings.Join(parts, " | ")
+		}
 	}
 	if t == "" {
 		return strconv.Itoa(line)
@@ -186,14 +207,19 @@ func lineRef(file string, line int, lineText func(string, int) string) string {
 
 // tableHTML renders a frame with Vietnamese number formats; line columns
 // carry the text of their source line on hover.
-func tableHTML(f *frame.Frame, maxRows int, lineText func(string, int) string) string {
+func tableHTML(f *frame.Frame, maxRows int, hide []string, lineText func(string, int) string) string {
 	rows := f.NumRows()
 	if maxRows > 0 && rows > maxRows {
 		rows = maxRows
 	}
 	var b strings.Builder
 	b.WriteString("<table class=\"list\"><thead><tr>")
-	fields := f.Fields()
+	var fields []frame.FieldSpec
+	for _, s := range f.Fields() {
+		if !slices.Contains(hide, s.Name) {
+			fields = append(fields, s)
+		}
+	}
 	for _, s := range fields {
 		label := s.LabelVI
 		if label == "" {
@@ -218,7 +244,14 @@ func tableHTML(f *frame.Frame, maxRows int, lineText func(string, int) string) s
 		}
 		for _, s := range fields {
 			v := row.Value(s.Name)
-			isLine := s.Name == "source_line" || strings.HasSuffix(s.Name, "_line")
+			isLine := isLineColumn(s.Name)
+			class := ""
+			if s.Kind == frame.String {
+				class = " class=\"text\""
+				if isCode(s.Name) {
+					class = " class=\"code\""
+				}
+			}
 			switch x := v.(type) {
 			case nil:
 				b.WriteString("<td></td>")
@@ -241,7 +274,7 @@ func tableHTML(f *frame.Frame, maxRows int, lineText func(string, int) string) s
 				}
 				fmt.Fprintf(&b, "<td>%s</td>", mark)
 			default:
-				fmt.Fprintf(&b, "<td>%s</td>", esc(fmt.Sprint(x)))
+				fmt.Fprintf(&b, "<td%s>%s</td>", class, esc(fmt.Sprint(x)))
 			}
 		}
 		b.WriteString("</tr>\n")
@@ -253,12 +286,14 @@ func tableHTML(f *frame.Frame, maxRows int, lineText func(string, int) string) s
 	return b.String()
 }
 
-// decimalsFor picks how many decimals a value of a unit is shown with.
+// decimalsFor picks how many decimals a value of a unit is shown with on the
+// page (the files keep every digit): ratios 3, per cent and scores 1,
+// amounts 0 or 1, other units by size (≥ 100: 1, ≥ 1: 2, else 3).
 func decimalsFor(unit string, v float64) int {
 	switch unit {
 	case "ratio":
 		return 3
-	case "percent", "share_percent":
+	case "percent", "share_percent", "score":
 		return 1
 	case "million_vnd":
 		if v == float64(int64(v)) {
@@ -266,5 +301,23 @@ func decimalsFor(unit string, v float64) int {
 		}
 		return 1
 	}
-	return -1
+	switch a := math.Abs(v); {
+	case v == float64(int64(v)) && a < 1e15:
+		return 0
+	case a >= 100:
+		return 1
+	case a >= 1:
+		return 2
+	}
+	return 3
+}
+
+// isLineColumn reports whether a column holds source line numbers.
+func isLineColumn(name string) bool {
+	return strings.HasPrefix(name, "source_line") || strings.HasSuffix(name, "_line")
+}
+
+// isCode reports whether a text column holds codes or keys, kept on one line.
+func isCode(name string) bool {
+	return name == "code" || name == "source_file" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_file") || name == "indicator" || name == "measure" || name == "status" || name == "match"
 }

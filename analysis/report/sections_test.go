@@ -37,10 +37,18 @@ func TestWriteSections(t *testing.T) {
 			if file != "src.txt" {
 				t.Errorf("line text asked of %q", file)
 			}
-			if line == 1401 {
-				return "1 Tỉnh ủy <159>"
+			// a table row of the source: one cell per line
+			switch line {
+			case 1401:
+				return "1"
+			case 1402:
+				return "Tỉnh ủy"
+			case 1403:
+				return "<159>"
+			case 1419:
+				return "Hội đồng & nhân dân, một dòng dài"
 			}
-			return "Hội đồng & nhân dân"
+			return ""
 		},
 	}
 	if err := Write(dir, in); err != nil {
@@ -66,7 +74,7 @@ func TestWriteSections(t *testing.T) {
 	for _, want := range []string{
 		"data:image/png;base64," + base64.StdEncoding.EncodeToString([]byte("\x89PNG-bytes")),
 		"Tỷ lệ &lt;máy tính&gt;", "Máy tính/CBCC &lt;2010&gt;", "Tỉnh ủy &lt;b&gt;",
-		`title="1 Tỉnh ủy &lt;159&gt;">1401</span>`, `title="Hội đồng &amp; nhân dân">1419</span>`,
+		`title="1 | Tỉnh ủy | &lt;159&gt;">1401</span>`, `title="Hội đồng &amp; nhân dân, một dòng dài">1419</span>`,
 		"0,893", "✓", "href=\"charts/computers-per-staff.svg\"", "href=\"#ratios\"",
 	} {
 		if !strings.Contains(s, want) {
