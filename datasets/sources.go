@@ -72,4 +72,3 @@ func Line(file string, n int) (string, error) {
 	}
 	return strings.TrimSuffix(lines[n-1], "\r"), nil
 }
-
