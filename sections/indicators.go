@@ -72,7 +72,7 @@ func Indicators(o Options) (report.Section, error) {
 	}
 	s.Text = fmt.Sprintf("%d chỉ tiêu có cả mục tiêu và kết quả cùng năm; %d đạt. Mục tiêu ghi «đạt x%%» được hiểu là ít nhất x%%. Dòng nguồn của mỗi số liệu ở các cột *_line.", res.NumRows(), met)
 	s.TextEN = fmt.Sprintf("%d indicators have a target and a result for the same year; %d met. A target “reach x%%” reads as at least x%%. Each figure's source line is in the *_line columns.", res.NumRows(), met)
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label)},
+	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label), "actual_file"},
 		Caption: "Kết quả so với mục tiêu cùng năm", CaptionEN: "Results against the targets of the same year"})
 	out, err := periods.Outlook(ind)
 	if err != nil {

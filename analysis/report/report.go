@@ -130,7 +130,7 @@ details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}code{background:#f
 figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:95%;margin-top:.3em}
 .en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl{overflow-x:auto;margin:1em 0}
 nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}
-td.text{min-width:9em}td.code{white-space:nowrap;font-family:monospace;font-size:90%}`
+td.text{min-width:14em}td.code{white-space:nowrap;font-family:monospace;font-size:90%}`
 
 func esc(s string) string { return html.EscapeString(s) }
 
