@@ -543,6 +543,12 @@ python3-pandas`, visible to `/usr/bin/python3` only), and `nodejs-polars`,
 (`cd bench && npm install --no-save`). Go's benchmarks exist at 10⁴, 10⁶ and 10⁷ rows; other ROWS are timed with
 `BenchmarkPanelGroupByRows` and `BenchmarkPanelGroupByRatioRows` of bench/gopeak, the same computations. Environment: `ROWS`, `REPS`, `OUT` (the
 document to write), `PROVISIONAL=1`.
+
+## Notebooks
+
+A full headless run of each notebook (GoNB, cold and warm Go build cache) beside the same work in
+pandas + matplotlib notebooks is measured by `bench/notebooks/run`, in
+[NOTEBOOKS-BENCHMARK.md](NOTEBOOKS-BENCHMARK.md).
 """
 
 
