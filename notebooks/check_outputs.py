@@ -20,6 +20,9 @@ import re
 import sys
 
 IMAGE_TYPES = ("image/png", "image/svg+xml")
+# a statement that displays a value, and the cell that defines the helpers
+SHOW_CALL = re.compile(r"(?m)^\s*(show|showCols|display\.Show)\(")
+SHOW_DEF = re.compile(r"(?m)^func show")
 
 # Marks of a failed cell that GoNB may print without an "error" output.
 GONB_ERROR_MARKS = (
@@ -80,7 +83,10 @@ def check(path):
         if failed:
             continue
         texts = []
+        shown = 0
         for out in outputs:
+            if any(t in out.get("data", {}) for t in ("text/html",) + IMAGE_TYPES):
+                shown += 1
             if out.get("output_type") == "stream":
                 texts.append(text_of(out.get("text", "")))
             data = out.get("data", {})
@@ -91,6 +97,10 @@ def check(path):
                 images += 1
             if "text/plain" in data:
                 texts.append(text_of(data["text/plain"]))
+        # a cell that shows a table or a chart must have it among its outputs
+        # (a display lost on its way to the notebook leaves no error behind)
+        if SHOW_CALL.search(source) and not SHOW_DEF.search(source) and shown == 0:
+            problems.append("cell %d calls show but has no table or image output" % i)
         for t in texts:
             for mark in GONB_ERROR_MARKS:
                 if mark in t:

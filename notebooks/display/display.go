@@ -171,8 +171,9 @@ func SVG(svg string) error {
 	return nil
 }
 
-// send hands one output to GoNB, with a text/plain alternative, or prints
-// its summary when not running in a notebook. gonbui.DisplaySVG would wrap an
+// send hands one output to GoNB, with a text/plain alternative, and waits
+// until GoNB has received it (gonbui.Sync); outside a notebook it prints
+// its summary. gonbui.DisplaySVG would wrap an
 // SVG in HTML; it is sent here with its own MIME type so that the notebook
 // records an image.
 func send(out output) {
@@ -189,4 +190,7 @@ func send(out output) {
 		data[protocol.MIMETextPlain] = out.summary
 	}
 	gonbui.SendData(&protocol.DisplayData{Data: data})
+	// wait until GoNB has the output: a cell's program may end right after
+	// Show, and a large table still in the pipe was then sometimes lost
+	gonbui.Sync()
 }
