@@ -92,7 +92,7 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	comp, err = comp.Select("programme", "total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", "score", "rank", "indicators_used", "source_line")
+	comp, err = comp.Select("programme", "total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", "score", "rank", "indicators_used", "source_file", "source_line")
 	if err != nil {
 		return s, err
 	}
@@ -120,6 +120,17 @@ func Provinces(o Options) (report.Section, error) {
 		CaptionEN: "Composite index (min-max 0–100, weights 0.5/0.3/0.2, arithmetic mean) and rank"})
 	sens, err := bench.Sensitivity(pc, programmeIndicators, bench.SensitivityOptions{Draws: 1000, Seed: 2026, Spread: 0.5, Key: "programme",
 		Normalisation: bench.MinMax, Aggregation: bench.Arithmetic})
+	if err != nil {
+		return s, err
+	}
+	// the programmes come from several documents: each row names its file
+	fileOf := map[string]string{}
+	for i, p := range strs(pc, "programme") {
+		fileOf[p] = strs(pc, "source_file")[i]
+	}
+	sens, err = sens.WithColumnFunc(frame.FieldSpec{Name: "source_file", Kind: frame.String, LabelVI: "Văn bản nguồn"}, func(r frame.Row) any {
+		return fileOf[r.String("programme")]
+	})
 	if err != nil {
 		return s, err
 	}

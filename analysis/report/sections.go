@@ -257,7 +257,7 @@ func tableHTML(f *frame.Frame, maxRows int, hide []string, lineText func(string,
 				b.WriteString("<td></td>")
 			case int64:
 				if isLine {
-					fmt.Fprintf(&b, "<td class=\"num\">%s</td>", lineRef(file, int(x), lineText))
+					fmt.Fprintf(&b, "<td class=\"num\">%s</td>", lineRef(lineFile(f, row, s.Name, file), int(x), lineText))
 				} else if s.Name == "year" || strings.HasSuffix(s.Name, "_year") || s.Name == "period_start" || s.Name == "period_end" {
 					fmt.Fprintf(&b, "<td class=\"num\">%d</td>", x)
 				} else {
@@ -310,6 +310,18 @@ func decimalsFor(unit string, v float64) int {
 		return 2
 	}
 	return 3
+}
+
+// lineFile is the source file of a line column's value: the row's X_file
+// for a column X_line (baseline_line, baseline_file), else the row's
+// source_file or the frame's (def).
+func lineFile(f *frame.Frame, row frame.Row, col, def string) string {
+	if stem, ok := strings.CutSuffix(col, "_line"); ok && stem != "source" && f.Has(stem+"_file") {
+		if v, ok := row.Value(stem + "_file").(string); ok && v != "" {
+			return v
+		}
+	}
+	return def
 }
 
 // isLineColumn reports whether a column holds source line numbers.

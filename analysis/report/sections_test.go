@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/base64"
 	"os"
 	"path/filepath"
@@ -107,5 +108,31 @@ func TestWriteSectionsRefusesBadNames(t *testing.T) {
 	}
 	if err := Write(t.TempDir(), Input{Sections: []Section{{Charts: []Chart{{Name: "a", Figure: fakeFigure{"", "s"}}}}}}); err == nil {
 		t.Error("empty PNG accepted")
+	}
+}
+
+// A figure's line is quoted from its own file: X_line from X_file, else
+// source_file, else the frame's metadata.
+func TestLineColumnsUseTheirFile(t *testing.T) {
+	f, err := frame.FromRows(map[string]string{frame.MetaSourceFile: "meta.txt"}, []frame.FieldSpec{
+		{Name: "target_file", Kind: frame.String}, {Name: "target_line", Kind: frame.Int64},
+		{Name: "source_file", Kind: frame.String}, {Name: "source_line", Kind: frame.Int64}, {Name: "other_line", Kind: frame.Int64},
+	}, [][]any{{"a.txt", 1, "b.txt", 2, 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	got := tableHTML(f, 0, nil, func(file string, line int) string {
+		return fmt.Sprintf("%s line %d, long enough to stand alone", file, line)
+	})
+	for _, want := range []string{`title="a.txt line 1,`, `title="b.txt line 2,`, `title="b.txt line 3,`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("table lacks %s", want)
+		}
+	}
+	g, _ := f.Drop("source_file")
+	defer g.Release()
+	if got := tableHTML(g, 0, nil, func(file string, line int) string { return file + " — a line of the source text" }); !strings.Contains(got, `title="meta.txt — a line`) {
+		t.Error("the frame's source file is not the default")
 	}
 }
