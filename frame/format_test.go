@@ -8,6 +8,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 func TestFormatVI(t *testing.T) {
@@ -74,7 +75,7 @@ func TestText(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	f := provinces(t, mem)
 	defer f.Release()
-	codes := build(t, mem, nil, []frame.FieldSpec{
+	codes := frametest.Build(t, mem, nil, []frame.FieldSpec{
 		{Name: "code", Kind: frame.Int64, Unit: "code"},
 		{Name: "n", Kind: frame.Int64},
 		{Name: "note", Kind: frame.String},
@@ -163,7 +164,7 @@ func TestHTML(t *testing.T) {
 		frame.MetaDocument:   "Kế hoạch 21/KH-UBND",
 		frame.MetaSourceFile: "kh21.txt",
 	}
-	f := build(t, mem, meta, []frame.FieldSpec{
+	f := frametest.Build(t, mem, meta, []frame.FieldSpec{
 		{Name: "name<x>", Kind: frame.String, LabelVI: "Tên & mô tả"},
 		{Name: "cost_mvnd", Kind: frame.Float64, Unit: "million_vnd"},
 	},
@@ -197,7 +198,7 @@ func TestHTML(t *testing.T) {
 	if strings.Count(limited, "<tr>") != 3 || !strings.Contains(limited, "… 1 more rows (3 in all)") {
 		t.Errorf("HTMLRows(2): %s", limited)
 	}
-	plain := build(t, mem, nil, []frame.FieldSpec{{Name: "a", Kind: frame.Int64}})
+	plain := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "a", Kind: frame.Int64}})
 	defer plain.Release()
 	if strings.Contains(plain.HTML(), "<caption") {
 		t.Errorf("caption without metadata")

@@ -11,7 +11,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/frametest"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 // FuzzReadCSV: no input makes ReadCSV panic; every error is positioned

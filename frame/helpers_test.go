@@ -7,25 +7,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
-
-// build makes a Frame of specs and rows with mem, failing the test on an
-// error. The caller releases it.
-func build(t testing.TB, mem memory.Allocator, meta map[string]string, specs []frame.FieldSpec, rows ...[]any) *frame.Frame {
-	t.Helper()
-	b := frame.NewBuilder(mem, meta, specs...)
-	defer b.Release()
-	for _, r := range rows {
-		if err := b.AppendRow(r...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := b.Frame()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
-}
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
@@ -52,7 +35,7 @@ var provinceMeta = map[string]string{frame.MetaDataset: "provinces", frame.MetaT
 
 func provinces(t testing.TB, mem memory.Allocator) *frame.Frame {
 	t.Helper()
-	return build(t, mem, provinceMeta, provinceSpecs, provinceRows...)
+	return frametest.Build(t, mem, provinceMeta, provinceSpecs, provinceRows...)
 }
 
 // col returns the named column's values (nil for null), for comparisons.

@@ -16,7 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/frametest"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 // TestRoundTrips writes the sample (every kind, nulls in each, Vietnamese
@@ -45,7 +45,7 @@ func TestRoundTrips(t *testing.T) {
 			csvRows[i][0] = nil
 		}
 	}
-	csvWant := build(t, mem, nil, csvSpecs, csvRows...)
+	csvWant := frametest.Build(t, mem, nil, csvSpecs, csvRows...)
 	defer csvWant.Release()
 	csvEmptyWant := csvWant.Head(0)
 	defer csvEmptyWant.Release()
@@ -219,7 +219,7 @@ func TestReadCSV(t *testing.T) {
 func TestCSVOneColumnNull(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f := build(t, mem, nil, []frame.FieldSpec{{Name: "n", Kind: frame.Int64}}, []any{nil}, []any{int64(0)}, []any{nil})
+	f := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "n", Kind: frame.Int64}}, []any{nil}, []any{int64(0)}, []any{nil})
 	defer f.Release()
 	var buf bytes.Buffer
 	if err := f.WriteCSV(&buf); err != nil {
@@ -304,7 +304,7 @@ func unjoin(err error) []error {
 func TestWriteJSON(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f := build(t, mem, map[string]string{"dataset": "x"}, []frame.FieldSpec{
+	f := frametest.Build(t, mem, map[string]string{"dataset": "x"}, []frame.FieldSpec{
 		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
 		{Name: "cost_mvnd", Kind: frame.Float64, Unit: "million_vnd", Extra: map[string]string{"source_unit": "tỷ đồng"}},
 		{Name: "day", Kind: frame.Date},

@@ -12,6 +12,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 func TestSelectDropRename(t *testing.T) {
@@ -121,7 +122,7 @@ func TestRows(t *testing.T) {
 	// Row ops keep every column aligned.
 	g := f.Take([]int{3, 2})
 	defer g.Release()
-	want := build(t, mem, provinceMeta, provinceSpecs, provinceRows[3], provinceRows[2])
+	want := frametest.Build(t, mem, provinceMeta, provinceSpecs, provinceRows[3], provinceRows[2])
 	defer want.Release()
 	if !frame.Equal(g, want) {
 		t.Errorf("Take:\n%v\nwant\n%v", g, want)
@@ -223,7 +224,7 @@ func TestVietnameseOrder(t *testing.T) {
 		for i, s := range shuffled {
 			rows[i] = []any{s}
 		}
-		f := build(t, mem, nil, []frame.FieldSpec{{Name: "name", Kind: frame.String}}, rows...)
+		f := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "name", Kind: frame.String}}, rows...)
 		g, err := f.SortBy(frame.Asc("name"))
 		if err != nil {
 			t.Fatal(err)
@@ -455,10 +456,10 @@ func TestEqual(t *testing.T) {
 		name string
 		g    *frame.Frame
 	}{
-		{"value (null vs 0)", build(t, mem, provinceMeta, provinceSpecs, otherValue...)},
-		{"label", build(t, mem, provinceMeta, otherLabel, provinceRows...)},
-		{"schema metadata", build(t, mem, nil, provinceSpecs, provinceRows...)},
-		{"rows", build(t, mem, provinceMeta, provinceSpecs, provinceRows[:5]...)},
+		{"value (null vs 0)", frametest.Build(t, mem, provinceMeta, provinceSpecs, otherValue...)},
+		{"label", frametest.Build(t, mem, provinceMeta, otherLabel, provinceRows...)},
+		{"schema metadata", frametest.Build(t, mem, nil, provinceSpecs, provinceRows...)},
+		{"rows", frametest.Build(t, mem, provinceMeta, provinceSpecs, provinceRows[:5]...)},
 	} {
 		if frame.Equal(f, tc.g) {
 			t.Errorf("%s: Frames that differ are Equal", tc.name)

@@ -10,24 +10,8 @@ import (
 	"github.com/ictplan/ictplan/analysis/budget"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
-
-// mk builds a Frame with the allocator mem.
-func mk(t *testing.T, mem memory.Allocator, meta map[string]string, specs []frame.FieldSpec, rows [][]any) *frame.Frame {
-	t.Helper()
-	b := frame.NewBuilder(mem, meta, specs...)
-	defer b.Release()
-	for _, r := range rows {
-		if err := b.AppendRow(r...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := b.Frame()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
-}
 
 func load(t *testing.T, id string) *frame.Frame {
 	t.Helper()
@@ -354,7 +338,7 @@ func TestEdgeCases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			f := mk(t, mem, nil, synthSpecs, c.rows)
+			f := frametest.Build(t, mem, nil, synthSpecs, c.rows...)
 			defer f.Release()
 			ex, err := budget.ExecutionByPillar(f)
 			if err != nil {
@@ -396,10 +380,10 @@ func TestEdgeCases(t *testing.T) {
 func TestSourcesEdge(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f := mk(t, mem, nil, synthSpecs, [][]any{
+	f := frametest.Build(t, mem, nil, synthSpecs, [][]any{
 		{1, "P1", 30.0, nil, 20.0, 10.0, 11},
 		{2, "P2", 60.0, 5.0, 15.0, 0.0, 12},
-	})
+	}...)
 	defer f.Release()
 	s, err := budget.SharesBySource(f, budget.Planned)
 	if err != nil {
@@ -438,9 +422,9 @@ func TestChangeMatching(t *testing.T) {
 		{Name: "local_mvnd", Kind: frame.Float64},
 		{Name: "source_line", Kind: frame.Int64},
 	}
-	from := mk(t, mem, nil, specs, [][]any{{1, "A", 10.0, 1}, {2, "B", 0.0, 2}, {3, "C", 7.0, 3}})
+	from := frametest.Build(t, mem, nil, specs, [][]any{{1, "A", 10.0, 1}, {2, "B", 0.0, 2}, {3, "C", 7.0, 3}}...)
 	defer from.Release()
-	to := mk(t, mem, nil, specs, [][]any{{2, "B", 4.0, 20}, {1, "A mới", 15.0, 10}, {4, "D", 9.0, 40}})
+	to := frametest.Build(t, mem, nil, specs, [][]any{{2, "B", 4.0, 20}, {1, "A mới", 15.0, 10}, {4, "D", 9.0, 40}}...)
 	defer to.Release()
 	f, err := budget.Change(from, budget.NoPhase, to, budget.NoPhase)
 	if err != nil {
@@ -475,7 +459,7 @@ func TestChangeMatching(t *testing.T) {
 		t.Error("source lines of unmatched pillars")
 	}
 
-	dup := mk(t, mem, nil, specs, [][]any{{1, "A", 1.0, 5}, {1, "A", 2.0, 6}})
+	dup := frametest.Build(t, mem, nil, specs, [][]any{{1, "A", 1.0, 5}, {1, "A", 2.0, 6}}...)
 	defer dup.Release()
 	if g, err := budget.Change(from, budget.NoPhase, dup, budget.NoPhase); err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("repeated pillar_no: %v", err)
@@ -483,7 +467,7 @@ func TestChangeMatching(t *testing.T) {
 			g.Release()
 		}
 	}
-	null := mk(t, mem, nil, specs, [][]any{{nil, "A", 1.0, 5}})
+	null := frametest.Build(t, mem, nil, specs, [][]any{{nil, "A", 1.0, 5}}...)
 	defer null.Release()
 	if g, err := budget.Change(null, budget.NoPhase, to, budget.NoPhase); err == nil {
 		t.Error("null pillar_no: no error")
@@ -592,22 +576,22 @@ func TestAmountColumns(t *testing.T) {
 func TestRealTermsEdge(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	cpi := mk(t, mem, map[string]string{frame.MetaDataset: "test-cpi"}, []frame.FieldSpec{
+	cpi := frametest.Build(t, mem, map[string]string{frame.MetaDataset: "test-cpi"}, []frame.FieldSpec{
 		{Name: "year", Kind: frame.Int64}, {Name: "index_2010_100", Kind: frame.Float64},
-	}, [][]any{{2020, 100.0}, {2021, 200.0}, {2022, nil}, {2023, 400.0}})
+	}, [][]any{{2020, 100.0}, {2021, 200.0}, {2022, nil}, {2023, 400.0}}...)
 	defer cpi.Release()
 	specs := []frame.FieldSpec{
 		{Name: "x_mvnd", Kind: frame.Float64, LabelVI: "X", Unit: "million_vnd"},
 		{Name: "start", Kind: frame.Int64}, {Name: "end", Kind: frame.Int64},
 	}
-	f := mk(t, mem, nil, specs, [][]any{
+	f := frametest.Build(t, mem, nil, specs, [][]any{
 		{10.0, 2021, 2021}, // 10 × 400/200 = 20
 		{30.0, 2020, 2021}, // I = 2 / (1/100 + 1/200) = 133.33…; 30 × 400/133.33… = 90
 		{10.0, 2021, 2022}, // 2022 has no index: null
 		{nil, 2023, 2023},  // null amount: null
 		{10.0, nil, 2023},  // null year: null
 		{10.0, 2019, 2019}, // outside the series: null
-	})
+	}...)
 	defer f.Release()
 	g, err := budget.RealTermsPeriod(f, "x_mvnd", "start", "end", cpi, 2023)
 	if err != nil {
@@ -635,7 +619,7 @@ func TestRealTermsEdge(t *testing.T) {
 			t.Errorf("%s: no error", c.name)
 		}
 	}
-	bad := mk(t, mem, nil, specs, [][]any{{1.0, 2023, 2021}})
+	bad := frametest.Build(t, mem, nil, specs, [][]any{{1.0, 2023, 2021}}...)
 	defer bad.Release()
 	if h, err := budget.RealTermsPeriod(bad, "x_mvnd", "start", "end", cpi, 2023); err == nil {
 		h.Release()
@@ -651,12 +635,12 @@ func TestPerYearByRowEdge(t *testing.T) {
 		{Name: "period_start", Kind: frame.Int64}, {Name: "period_end", Kind: frame.Int64},
 		{Name: "duration_years", Kind: frame.Int64},
 	}
-	f := mk(t, mem, nil, specs, [][]any{
+	f := frametest.Build(t, mem, nil, specs, [][]any{
 		{100.0, 2021, 2025, nil}, // 5 years: 20
 		{100.0, nil, nil, 4},     // duration 4: 25
 		{100.0, nil, nil, nil},   // no period: null
 		{nil, 2021, 2021, nil},   // null amount: 1 year, null per year
-	})
+	}...)
 	defer f.Release()
 	g, err := budget.PerYearByRow(f, budget.NoPhase)
 	if err != nil {
@@ -669,7 +653,7 @@ func TestPerYearByRowEdge(t *testing.T) {
 	if y := g.Col("years"); y.Int64s()[0] != 5 || y.Int64s()[1] != 4 || !y.IsNull(2) || y.Int64s()[3] != 1 {
 		t.Errorf("years %v valid %v", y.Int64s(), y.Valid())
 	}
-	bad := mk(t, mem, nil, specs, [][]any{{1.0, 2025, 2021, nil}})
+	bad := frametest.Build(t, mem, nil, specs, [][]any{{1.0, 2025, 2021, nil}}...)
 	defer bad.Release()
 	if h, err := budget.PerYearByRow(bad, budget.NoPhase); err == nil {
 		h.Release()

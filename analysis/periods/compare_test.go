@@ -10,6 +10,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 // inputFields are the columns of a small hand-made input.
@@ -32,21 +33,14 @@ var inputFields = []frame.FieldSpec{
 // columns (value_upper and approximate null unless given).
 func input(t *testing.T, mem memory.Allocator, rows [][]any) *frame.Frame {
 	t.Helper()
-	b := frame.NewBuilder(mem, map[string]string{frame.MetaDataset: "test"}, inputFields...)
-	defer b.Release()
-	for _, r := range rows {
+	padded := make([][]any, len(rows))
+	for i, r := range rows {
 		for len(r) < len(inputFields) {
 			r = append(r, nil)
 		}
-		if err := b.AppendRow(r...); err != nil {
-			t.Fatal(err)
-		}
+		padded[i] = r
 	}
-	f, err := b.Frame()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
+	return frametest.Build(t, mem, map[string]string{frame.MetaDataset: "test"}, inputFields, padded...)
 }
 
 // rowOf finds the row of indicator × level × year (year 0: the row without

@@ -8,8 +8,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/frametest"
 	"github.com/ictplan/ictplan/frame/parquetio"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 // FuzzRead: no input makes Read panic or leak, and an error says where it

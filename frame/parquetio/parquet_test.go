@@ -12,8 +12,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/frametest"
 	"github.com/ictplan/ictplan/frame/parquetio"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 func TestRoundTrip(t *testing.T) {

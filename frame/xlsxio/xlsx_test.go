@@ -12,30 +12,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/frame/internal/frametest"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 func newMem(t *testing.T) *memory.CheckedAllocator {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	t.Cleanup(func() { mem.AssertSize(t, 0) })
 	return mem
-}
-
-// build makes a Frame from rows with mem, failing the test on error.
-func build(t *testing.T, mem memory.Allocator, meta map[string]string, specs []frame.FieldSpec, rows ...[]any) *frame.Frame {
-	t.Helper()
-	b := frame.NewBuilder(mem, meta, specs...)
-	defer b.Release()
-	for _, r := range rows {
-		if err := b.AppendRow(r...); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := b.Frame()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
 }
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -50,7 +33,7 @@ func TestRoundTrip(t *testing.T) {
 	// beyond 2^53, dates Excel cannot show, text with spaces, control
 	// characters and escapes, empty text, trailing all-null rows, and
 	// metadata present with an empty value.
-	edge := build(t, mem, map[string]string{"note": "", "period": "2016-2020"},
+	edge := frametest.Build(t, mem, map[string]string{"note": "", "period": "2016-2020"},
 		[]frame.FieldSpec{
 			{Name: "s", Kind: frame.String, Extra: map[string]string{"x": ""}},
 			{Name: "i", Kind: frame.Int64, Unit: "year"},
@@ -67,7 +50,7 @@ func TestRoundTrip(t *testing.T) {
 		[]any{nil, nil, nil, nil, nil},
 	)
 	defer edge.Release()
-	noCols := build(t, mem, map[string]string{"dataset": "empty"}, nil)
+	noCols := frametest.Build(t, mem, map[string]string{"dataset": "empty"}, nil)
 	defer noCols.Release()
 
 	for _, tc := range []struct {
@@ -102,7 +85,7 @@ func TestWriteBook(t *testing.T) {
 	mem := newMem(t)
 	sample := frametest.Sample(mem)
 	defer sample.Release()
-	small := build(t, mem, map[string]string{frame.MetaDataset: "small-ds"},
+	small := frametest.Build(t, mem, map[string]string{frame.MetaDataset: "small-ds"},
 		[]frame.FieldSpec{{Name: "year", Kind: frame.Int64, Unit: "year"}}, []any{int64(2020)}, []any{int64(2021)})
 	defer small.Release()
 
@@ -357,7 +340,7 @@ func unjoin(err error) []error {
 // typed by hand in forms Excel users use are understood.
 func TestReadEdited(t *testing.T) {
 	mem := newMem(t)
-	f := build(t, mem, nil, []frame.FieldSpec{
+	f := frametest.Build(t, mem, nil, []frame.FieldSpec{
 		{Name: "n", Kind: frame.Int64},
 		{Name: "b", Kind: frame.Bool},
 		{Name: "d", Kind: frame.Date},
@@ -377,7 +360,7 @@ func TestReadEdited(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer got.Release()
-	want := build(t, mem, nil, []frame.FieldSpec{
+	want := frametest.Build(t, mem, nil, []frame.FieldSpec{
 		{Name: "n", Kind: frame.Int64},
 		{Name: "b", Kind: frame.Bool},
 		{Name: "d", Kind: frame.Date},
@@ -473,7 +456,7 @@ func TestReadInferred(t *testing.T) {
 	if len(book) != 2 || book[0].Name != "Sheet1" || book[1].Name != "Trống" {
 		t.Fatalf("sheets %v", book)
 	}
-	wantHand := build(t, mem, nil, []frame.FieldSpec{
+	wantHand := frametest.Build(t, mem, nil, []frame.FieldSpec{
 		{Name: "tinh", Kind: frame.String},
 		{Name: "nam", Kind: frame.Int64},
 		{Name: "C", Kind: frame.Int64},
@@ -547,7 +530,7 @@ func TestReadMalformed(t *testing.T) {
 func TestWriteErrors(t *testing.T) {
 	mem := newMem(t)
 	long := strings.Repeat("ạ", maxCellChars+1)
-	f := build(t, mem, nil, []frame.FieldSpec{{Name: "s", Kind: frame.String}}, []any{"ok"}, []any{long})
+	f := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "s", Kind: frame.String}}, []any{"ok"}, []any{long})
 	defer f.Release()
 	err := Write(&bytes.Buffer{}, f, Options{})
 	var ce *CellError

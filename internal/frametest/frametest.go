@@ -1,15 +1,41 @@
-// Package frametest holds the sample Frames the tests of frame and its I/O
-// subpackages share: every column kind, nulls in each, Vietnamese text and
-// metadata, so that a round trip that loses anything shows up.
+// Package frametest holds what the tests of the module share: Build, which
+// makes a Frame from rows, and the sample Frame of frame and its I/O
+// subpackages (every column kind, nulls in each, Vietnamese text and
+// metadata, so that a round trip that loses anything shows up).
+//
+// The internal tests of package frame itself cannot import it (frametest
+// imports frame); only the external frame_test package and the other
+// packages of the module can.
 package frametest
 
 import (
+	"testing"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
 )
+
+// Build makes a Frame of specs and meta from rows with mem (nil: the
+// default allocator), one AppendRow per row, and fails the test with
+// t.Fatal if a row does not fit specs or the Frame cannot be made. The
+// caller releases the Frame.
+func Build(t testing.TB, mem memory.Allocator, meta map[string]string, specs []frame.FieldSpec, rows ...[]any) *frame.Frame {
+	t.Helper()
+	b := frame.NewBuilder(mem, meta, specs...)
+	defer b.Release()
+	for _, r := range rows {
+		if err := b.AppendRow(r...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := b.Frame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
 
 // Meta is the provenance of Sample.
 var Meta = map[string]string{
