@@ -33,51 +33,110 @@ func Ratios(dst []float64, num, den Column) []float64 {
 		dst = make([]float64, n)
 	}
 	dst = dst[:n]
-	parallelRows(n, func(_, lo, hi int) {
-		divide(dst[lo:hi], num.arr, den.arr, lo, hi)
+	ratiosInto(dst, num, den)
+	return dst
+}
+
+// ratiosInto computes Ratios into dst (of the columns' length) and returns
+// how many of the results are NaN (null).
+func ratiosInto(dst []float64, num, den Column) int {
+	var nans [8]int
+	parts := parallelRows(len(dst), func(p, lo, hi int) {
+		nans[p] = divide(dst[lo:hi], num.arr, den.arr, lo, hi)
 		if num.arr.NullN() == 0 && den.arr.NullN() == 0 {
 			return
 		}
 		for i := lo; i < hi; i++ {
-			if num.arr.IsNull(i) || den.arr.IsNull(i) {
-				dst[i-lo] = math.NaN()
+			if (num.arr.IsNull(i) || den.arr.IsNull(i)) && !math.IsNaN(dst[i]) {
+				dst[i] = math.NaN()
+				nans[p]++
 			}
 		}
 	})
-	return dst
+	total := 0
+	for p := range parts {
+		total += nans[p]
+	}
+	return total
 }
 
-// divide computes rows lo..hi-1 of a/b into out, NaN where b is 0.
-func divide(out []float64, a, b any, lo, hi int) {
+// WithRatio returns f with a float64 column num / den for every row — the
+// ratio Ratios computes, null where either value is null or den is 0 —
+// named and labelled by spec (Kind may be left 0; Unit defaults to
+// "ratio"). The values are written to dst when it is long enough, and the
+// new Frame shares that memory: reuse dst between calls on large frames,
+// and do not write to it while the Frame is in use. Unlike Ratios followed
+// by WithColumnShared, the nulls are counted while dividing, so no second
+// pass looks for them.
+func (f *Frame) WithRatio(spec FieldSpec, num, den string, dst []float64) (*Frame, error) {
+	nc, err := f.Column(num)
+	if err != nil {
+		return nil, err
+	}
+	dc, err := f.Column(den)
+	if err != nil {
+		return nil, err
+	}
+	if !nc.Kind().Numeric() || !dc.Kind().Numeric() {
+		return nil, fmt.Errorf("frame: WithRatio %q: %q (%s) and %q (%s) must be numeric", spec.Name, num, nc.Kind(), den, dc.Kind())
+	}
+	if spec.Kind == Invalid {
+		spec.Kind = Float64
+	}
+	if spec.Kind != Float64 {
+		return nil, fmt.Errorf("frame: WithRatio %q: a ratio is a float64 column, not %s", spec.Name, spec.Kind)
+	}
+	if spec.Unit == "" {
+		spec.Unit = "ratio"
+	}
+	if cap(dst) < f.nrows {
+		dst = make([]float64, f.nrows)
+	}
+	dst = dst[:f.nrows]
+	nulls := ratiosInto(dst, nc, dc)
+	return f.withFloat64Shared(spec, dst, nulls > 0), nil
+}
+
+// divide computes rows lo..hi-1 of a/b into out, NaN where b is 0, and
+// returns how many NaN it wrote.
+func divide(out []float64, a, b any, lo, hi int) int {
 	switch x := a.(type) {
 	case *array.Int64:
 		switch y := b.(type) {
 		case *array.Int64:
-			divideSlices(out, x.Int64Values()[lo:hi], y.Int64Values()[lo:hi])
+			return divideSlices(out, x.Int64Values()[lo:hi], y.Int64Values()[lo:hi])
 		case *array.Float64:
-			divideSlices(out, x.Int64Values()[lo:hi], y.Float64Values()[lo:hi])
+			return divideSlices(out, x.Int64Values()[lo:hi], y.Float64Values()[lo:hi])
 		}
 	case *array.Float64:
 		switch y := b.(type) {
 		case *array.Int64:
-			divideSlices(out, x.Float64Values()[lo:hi], y.Int64Values()[lo:hi])
+			return divideSlices(out, x.Float64Values()[lo:hi], y.Int64Values()[lo:hi])
 		case *array.Float64:
-			divideSlices(out, x.Float64Values()[lo:hi], y.Float64Values()[lo:hi])
+			return divideSlices(out, x.Float64Values()[lo:hi], y.Float64Values()[lo:hi])
 		}
 	}
+	return 0
 }
 
-func divideSlices[N, D int64 | float64](out []float64, num []N, den []D) {
+func divideSlices[N, D int64 | float64](out []float64, num []N, den []D) int {
 	num = num[:len(out)]
 	den = den[:len(out)]
+	nans := 0
 	for i := range out {
 		d := float64(den[i])
 		if d == 0 {
 			out[i] = math.NaN()
+			nans++
 			continue
 		}
-		out[i] = float64(num[i]) / d
+		v := float64(num[i]) / d
+		if v != v { // a NaN operand, or ±Inf / ±Inf
+			nans++
+		}
+		out[i] = v
 	}
+	return nans
 }
 
 // hasNaN reports whether v holds a NaN. It multiplies every value by 0 into

@@ -93,3 +93,92 @@ func TestHasNaN(t *testing.T) {
 		}
 	}
 }
+
+// Nulls in a frame large enough to be split across CPUs land on their own
+// rows, in Ratios and in WithRatio.
+func TestRatiosParallelNulls(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	n := 1<<20 + 7
+	b := NewBuilder(mem, nil, FieldSpec{Name: "a", Kind: Int64}, FieldSpec{Name: "b", Kind: Float64})
+	for i := range n {
+		if i%1000 == 3 {
+			b.AppendNull(0)
+		} else {
+			b.AppendInt64(0, int64(i))
+		}
+		switch {
+		case i%777 == 5:
+			b.AppendNull(1)
+		case i%10 == 0:
+			b.AppendFloat64(1, 0)
+		default:
+			b.AppendFloat64(1, float64(i%10))
+		}
+	}
+	f, err := b.Frame()
+	b.Release()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	want := func(i int) float64 {
+		if i%1000 == 3 || i%777 == 5 || i%10 == 0 {
+			return math.NaN()
+		}
+		return float64(i) / float64(i%10)
+	}
+	got := Ratios(nil, f.Col("a"), f.Col("b"))
+	g, err := f.WithRatio(FieldSpec{Name: "r"}, "a", "b", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Release()
+	col := g.Col("r")
+	nulls := 0
+	for i := range n {
+		w := want(i)
+		if math.IsNaN(w) {
+			nulls++
+		}
+		if !(got[i] == w || math.IsNaN(got[i]) && math.IsNaN(w)) {
+			t.Fatalf("Ratios row %d: %v, want %v", i, got[i], w)
+		}
+		if col.IsNull(i) != math.IsNaN(w) {
+			t.Fatalf("WithRatio row %d: null %v, want %v", i, col.IsNull(i), math.IsNaN(w))
+		}
+	}
+	if col.NullN() != nulls || col.Unit() != "ratio" || col.Kind() != Float64 {
+		t.Errorf("WithRatio: %d nulls (want %d), unit %q, kind %s", col.NullN(), nulls, col.Unit(), col.Kind())
+	}
+}
+
+func TestWithRatio(t *testing.T) {
+	f, err := FromRows(nil, []FieldSpec{{Name: "computers", Kind: Int64}, {Name: "staff", Kind: Int64}, {Name: "unit", Kind: String}},
+		[][]any{{int64(142), int64(159), "Tỉnh ủy"}, {int64(35), int64(32), "HĐND"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	dst := make([]float64, 2)
+	g, err := f.WithRatio(FieldSpec{Name: "cps", LabelVI: "Máy tính/CBCC"}, "computers", "staff", dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Release()
+	if v := g.Col("cps").Float64s(); v[0] != 142.0/159 || v[1] != 35.0/32 || g.Col("cps").NullN() != 0 || dst[0] != 142.0/159 {
+		t.Errorf("cps %v, dst %v", v, dst)
+	}
+	for _, bad := range []struct {
+		spec     FieldSpec
+		num, den string
+	}{
+		{FieldSpec{Name: "x"}, "computers", "nope"},
+		{FieldSpec{Name: "x"}, "unit", "staff"},
+		{FieldSpec{Name: "x", Kind: Int64}, "computers", "staff"},
+	} {
+		if _, err := f.WithRatio(bad.spec, bad.num, bad.den, nil); err == nil {
+			t.Errorf("WithRatio(%v, %s, %s): no error", bad.spec, bad.num, bad.den)
+		}
+	}
+}

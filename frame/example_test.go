@@ -205,3 +205,20 @@ func ExampleRatios() {
 	// Hội đồng Nhân dân              1,09375
 	// Đơn vị mới
 }
+
+// WithRatio adds a ratio column in one step: null where the denominator is
+// 0 or a value is missing.
+func ExampleFrame_WithRatio() {
+	f, _ := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "unit", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}, {Name: "computers", Kind: frame.Int64},
+	}, [][]any{{"Sở Tư pháp", int64(36), int64(44)}, {"Ban Dân tộc", int64(20), int64(9)}, {"Đơn vị mới", int64(0), int64(0)}})
+	g, _ := f.WithRatio(frame.FieldSpec{Name: "computers_per_staff", LabelVI: "Tỷ lệ máy tính/CBCC"}, "computers", "staff", nil)
+	s, _ := g.Select("unit", "computers_per_staff")
+	fmt.Print(s)
+	// Output:
+	// unit         computers_per_staff
+	// -----------  -------------------
+	// Sở Tư pháp              1,222222
+	// Ban Dân tộc                 0,45
+	// Đơn vị mới
+}

@@ -24,8 +24,7 @@ func BenchmarkPanelGroupBy(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
-				g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
+				g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 				if err != nil {
 					b.Fatal(err)
 				}

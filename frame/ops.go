@@ -434,11 +434,10 @@ func (f *Frame) WithColumnShared(spec FieldSpec, values any, valid []bool) (*Fra
 		if spec.Kind != Float64 || len(v) != n || (valid != nil && len(valid) != n) {
 			return nil, fmt.Errorf("frame: WithColumnShared %q: want %d float64 values for a float64 column", spec.Name, n)
 		}
-		var bitmap *memory.Buffer
-		nulls := 0
-		if valid != nil || hasNaN(v) {
-			bitmap, nulls = nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || (valid != nil && !valid[i]) })
+		if valid == nil {
+			return f.withFloat64Shared(spec, v, hasNaN(v)), nil
 		}
+		bitmap, nulls := nullBitmap(n, func(i int) bool { return math.IsNaN(v[i]) || !valid[i] })
 		data = array.NewData(arrow.PrimitiveTypes.Float64, n,
 			[]*memory.Buffer{bitmap, memory.NewBufferBytes(arrow.Float64Traits.CastToBytes(v))}, nil, nulls, 0)
 	case []int64:
@@ -455,6 +454,22 @@ func (f *Frame) WithColumnShared(spec FieldSpec, values any, valid []bool) (*Fra
 	arr := array.MakeFromData(data)
 	defer arr.Release()
 	return f.withArray(spec.arrowField(), arr), nil
+}
+
+// withFloat64Shared adds v as a float64 column without a copy; NaN values
+// are nulls, looked for only when mayHaveNaN.
+func (f *Frame) withFloat64Shared(spec FieldSpec, v []float64, mayHaveNaN bool) *Frame {
+	var bitmap *memory.Buffer
+	nulls := 0
+	if mayHaveNaN {
+		bitmap, nulls = nullBitmap(len(v), func(i int) bool { return math.IsNaN(v[i]) })
+	}
+	data := array.NewData(arrow.PrimitiveTypes.Float64, len(v),
+		[]*memory.Buffer{bitmap, memory.NewBufferBytes(arrow.Float64Traits.CastToBytes(v))}, nil, nulls, 0)
+	defer data.Release()
+	arr := array.MakeFromData(data)
+	defer arr.Release()
+	return f.withArray(spec.arrowField(), arr)
 }
 
 // nullBitmap returns a validity bitmap (nil when nothing is null).

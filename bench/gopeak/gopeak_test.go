@@ -220,7 +220,7 @@ func benchVariant(b *testing.B, variant string) {
 }
 
 // BenchmarkPanelParts splits the time of BenchmarkPanelGroupBy, at BENCH_ROWS
-// rows: ratio is frame.Ratios writing the ratio column (the benchmark's own
+// rows: ratio is WithRatio making the ratio column (the benchmark's own
 // call, into a reused buffer); groupby is GroupBy alone on the frame with
 // that column; handloop is handLoop, one pass over the four columns it needs
 // with the ratio never stored (on one goroutine whatever GOMAXPROCS).
@@ -236,11 +236,14 @@ func BenchmarkPanelParts(b *testing.B) {
 	ratio := make([]float64, n)
 	b.Run("ratio", func(b *testing.B) {
 		for b.Loop() {
-			ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
+			g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
+			if err != nil {
+				b.Fatal(err)
+			}
+			g.Release()
 		}
 	})
-	ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
-	g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
+	g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 	if err != nil {
 		b.Fatal(err)
 	}

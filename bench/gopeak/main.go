@@ -15,7 +15,7 @@
 //
 //	column     BenchmarkPanelGroupBy (frame/groupby_bench_test.go): ratio =
 //	           computers/staff for every row into a float64 column
-//	           (frame.Ratios, WithColumnShared), then GroupBy province × year
+//	           (Frame.WithRatio into a reused buffer), then GroupBy province × year
 //	           into sum(staff), sum(computers), mean(ratio) and the row count
 //	meanratio  BenchmarkPanelGroupByRatio: GroupBy province × year into
 //	           sum(staff), sum(computers), MeanRatio(computers, staff) and the

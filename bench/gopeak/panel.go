@@ -26,13 +26,12 @@ const (
 	variantMeanRatio = "meanratio"
 )
 
-// groupPanel is one iteration of BenchmarkPanelGroupBy: ratio[i] =
-// computers[i]/staff[i] into the caller's buffer by frame.Ratios (len(ratio) =
-// rows), shared as a column, then GroupBy province × year into staff_sum,
-// computers_sum, ratio_mean and rows.
+// groupPanel is one iteration of BenchmarkPanelGroupBy: the column ratio =
+// computers/staff written into the caller's buffer by WithRatio (len(ratio) =
+// rows), then GroupBy province × year into staff_sum, computers_sum,
+// ratio_mean and rows.
 func groupPanel(f *frame.Frame, ratio []float64) (*frame.Frame, error) {
-	ratio = frame.Ratios(ratio, f.Col("computers"), f.Col("staff"))
-	g, err := f.WithColumnShared(frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}, ratio, nil)
+	g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 	if err != nil {
 		return nil, err
 	}
