@@ -292,7 +292,8 @@ func (f *Frame) HTMLRows(maxRows int) string {
 	}
 	b.WriteString("<thead><tr>")
 	for _, s := range f.Fields() {
-		b.WriteString(`<th style="border-bottom:1px solid #888;padding:2px 6px;vertical-align:bottom">` + esc(s.Name))
+		// a long snake_case name may break after its underscores
+		b.WriteString(`<th style="border-bottom:1px solid #888;padding:2px 6px;vertical-align:bottom">` + strings.ReplaceAll(esc(s.Name), "_", "_<wbr>"))
 		if s.LabelVI != "" || s.Unit != "" {
 			sub := s.LabelVI
 			if s.Unit != "" {
@@ -310,11 +311,15 @@ func (f *Frame) HTMLRows(maxRows int) string {
 		b.WriteString("<tr>")
 		for j := range f.cols {
 			c := f.ColumnAt(j)
-			align := "left"
-			if c.spec.Kind.Numeric() {
-				align = "right"
+			switch {
+			case c.spec.Kind.Numeric():
+				fmt.Fprintf(&b, `<td style="text-align:right;padding:2px 6px">%s</td>`, esc(c.display(r)))
+			case c.spec.Kind == String && len(c.display(r)) > 12:
+				// names of units and tasks: wide enough to read
+				fmt.Fprintf(&b, `<td style="text-align:left;padding:2px 6px;min-width:12em">%s</td>`, esc(c.display(r)))
+			default:
+				fmt.Fprintf(&b, `<td style="text-align:left;padding:2px 6px">%s</td>`, esc(c.display(r)))
 			}
-			fmt.Fprintf(&b, `<td style="text-align:%s;padding:2px 6px">%s</td>`, align, esc(c.display(r)))
 		}
 		b.WriteString("</tr>")
 	}

@@ -181,7 +181,9 @@ func TestHTML(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<caption style="text-align:left"><b>Danh sách &lt;đơn vị&gt; &amp; &#34;dự án&#34;</b> <code>demo-&lt;id&gt;</code> <small>Kế hoạch 21/KH-UBND · kh21.txt</small></caption>`,
-		`&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;`,
+		`<td style="text-align:left;padding:2px 6px;min-width:12em">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</td>`,
+		`<td style="text-align:left;padding:2px 6px">Cà Mau</td>`,
+		`cost_<wbr>mvnd`,
 		`name&lt;x&gt;<br><small style="font-weight:normal">Tên &amp; mô tả</small>`,
 		`(million_vnd)`,
 		`<td style="text-align:right;padding:2px 6px">1.234,5</td>`,
