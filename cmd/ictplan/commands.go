@@ -15,6 +15,7 @@ import (
 	"github.com/ictplan/ictplan/frame/parquetio"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/xlsxinput"
 )
 
 func runDatasets(args []string, stdout, stderr io.Writer) error {
@@ -163,14 +164,15 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 }
 
 func runParse(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("parse", stderr, "ictplan parse --layout computers --appendix 2 plan.txt --format text")
+	fs := newFlags("parse", stderr, "ictplan parse --layout computers --appendix 2 plan.txt --format text\n  ictplan parse --layout computers --sheet \"Phụ lục 2\" plan.xlsx")
 	layout := fs.String("layout", "", "table layout (see ictplan layouts)")
 	format := fs.String("format", "csv", "text, csv, json, arrow, parquet or xlsx")
 	out := fs.String("o", "", "write to FILE instead of stdout")
 	appendix := fs.String("appendix", "", `read the table under the heading "PHỤ LỤC N" of a document`)
 	numbers := fs.String("numbers", "auto", "number convention: auto, dot-thousands (1.234,5) or comma-thousands (1,234.5)")
 	unit := fs.String("unit", "", `unit of money cells: "đồng", "triệu đồng", "tỷ đồng" (default: the table's "Đơn vị tính" or the layout's)`)
-	input := fs.String("input", "", "input form: text or csv (default: csv for *.csv files, text otherwise)")
+	input := fs.String("input", "", "input form: text, csv or xlsx (default: csv for *.csv files, xlsx for *.xlsx, text otherwise)")
+	sheet := fs.String("sheet", "", "sheet of an xlsx workbook to read (default: the first sheet)")
 	totals := fs.Bool("totals", false, "print the reported totals and the total-vs-sum findings to stderr")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -187,6 +189,25 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
+	form := *input
+	if form == "" {
+		switch strings.ToLower(filepath.Ext(pos[0])) {
+		case ".csv":
+			form = "csv"
+		case ".xlsx":
+			form = "xlsx"
+		default:
+			form = "text"
+		}
+	}
+	switch {
+	case form != "text" && form != "csv" && form != "xlsx":
+		return fmt.Errorf("%w: unknown input form %q (want text, csv or xlsx)", errUsage, form)
+	case *sheet != "" && form != "xlsx":
+		return fmt.Errorf("%w: --sheet applies to xlsx input only", errUsage)
+	case *appendix != "" && form == "xlsx":
+		return fmt.Errorf("%w: --appendix does not apply to a workbook: choose the sheet with --sheet", errUsage)
+	}
 	name := pos[0]
 	var data []byte
 	if name == "-" {
@@ -199,27 +220,24 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	o := loaders.Options{File: name, Convention: conv, Unit: *unit, Appendix: *appendix}
-	form := *input
-	if form == "" {
-		form = "text"
-		if strings.EqualFold(filepath.Ext(name), ".csv") {
-			form = "csv"
-		}
-	}
 	var t *loaders.Table
 	switch form {
 	case "csv":
 		t, err = loaders.ParseCSV(bytes.NewReader(data), l, o)
 	case "text":
 		t, err = loaders.ParseText(data, l, o)
-	default:
-		return fmt.Errorf("%w: unknown input form %q (want text or csv)", errUsage, form)
+	case "xlsx":
+		t, err = xlsxinput.Parse(bytes.NewReader(data), *sheet, l, o)
 	}
 	if err != nil {
 		return err
 	}
 	defer t.Release()
-	fmt.Fprintf(stderr, "%s: %d rows (layout %s, lines %d–%d), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, t.FirstLine, t.LastLine, t.Convention, t.ConventionReason)
+	where := fmt.Sprintf("lines %d–%d", t.FirstLine, t.LastLine)
+	if form == "xlsx" {
+		where = fmt.Sprintf("sheet %s, rows %d–%d", t.Frame.Metadata()[xlsxinput.MetaSourceSheet], t.FirstLine, t.LastLine)
+	}
+	fmt.Fprintf(stderr, "%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)
 	if *totals {
 		claims, err := t.TotalsFrame(nil)
 		if err != nil {

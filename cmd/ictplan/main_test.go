@@ -14,6 +14,7 @@ import (
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/frame/parquetio"
 	"github.com/ictplan/ictplan/frame/xlsxio"
+	"github.com/xuri/excelize/v2"
 )
 
 func runCmd(t *testing.T, args ...string) (string, string, int) {
@@ -191,6 +192,76 @@ func TestParseUserTable(t *testing.T) {
 	_, stderr, code = runCmd(t, "parse", "--layout", "computers", path)
 	if code != 1 || !strings.Contains(stderr, "other.csv:3:") || !strings.Contains(stderr, "wrong number of cells") {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
+// first sheet (or --sheet), with number cells, a merged total label and
+// errors naming the cell.
+func TestParseWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, computers any) string {
+		x := excelize.NewFile()
+		defer x.Close()
+		x.SetSheetName("Sheet1", "Phụ lục 2")
+		s := "Phụ lục 2"
+		x.SetSheetRow(s, "A1", &[]any{"Mã số", "Tên đơn vị", "CBCC", "Máy tính", "Internet", "LAN", "Tỷ lệ", "LAN %", "Internet %"})
+		// Phụ lục 2 of 21/KH-UBND, its first two rows (source lines 1401, 1419)
+		x.SetSheetRow(s, "A2", &[]any{1, "Tỉnh ủy", 159, computers, 16, 87, 0.89308, 0.61268, 0.11268})
+		x.SetSheetRow(s, "A3", &[]any{2, "Hội đồng Nhân dân", 32, 35, 26, 26, 1.09375, 0.74286, 0.74286})
+		// 159 + 32 = 191 staff; 142 + 35 = 177 computers
+		x.SetSheetRow(s, "A4", &[]any{"TỔNG CỘNG", nil, 191, 177})
+		x.MergeCell(s, "A4", "B4")
+		path := filepath.Join(dir, name)
+		if err := x.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	path := write("plan.xlsx", 142)
+	out, stderr, code := runCmd(t, "parse", "--layout", "computers", path, "--totals")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	// the rows with their sheet rows as source_line
+	if !strings.Contains(out, "1,Tỉnh ủy,159,142,16,87,0.89308,0.61268,0.11268,2\n2,Hội đồng Nhân dân,32,35,26,26,1.09375,0.74286,0.74286,3\n") {
+		t.Errorf("output:\n%s", out)
+	}
+	for _, s := range []string{"sheet Phụ lục 2, rows 1–4", "numbers comma-thousands", "# 2 checks, 0 findings"} {
+		if !strings.Contains(stderr, s) {
+			t.Errorf("stderr lacks %q:\n%s", s, stderr)
+		}
+	}
+	if _, stderr, code := runCmd(t, "parse", "--layout", "computers", "--sheet", "phụ lục 2", path, "--format", "json"); code != 0 {
+		t.Errorf("--sheet: exit %d: %s", code, stderr)
+	}
+	// A workbook under another name, read with --input xlsx.
+	other := filepath.Join(dir, "plan.bin")
+	data, _ := os.ReadFile(path)
+	os.WriteFile(other, data, 0o644)
+	if _, stderr, code := runCmd(t, "parse", "--layout", "computers", "--input", "xlsx", other); code != 0 {
+		t.Errorf("--input xlsx: exit %d: %s", code, stderr)
+	}
+	// "l42" typed for 142: the error names file, sheet and cell.
+	bad := write("bad.xlsx", "l42")
+	_, stderr, code = runCmd(t, "parse", "--layout", "computers", bad)
+	if code != 1 || !strings.Contains(stderr, "bad.xlsx: 'Phụ lục 2'!D2: (computers) not a number: found \"l42\"") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"--sheet", "Phụ lục 9", path}, 1, `missing sheet: found "Phụ lục 9", expected a sheet of the workbook: "Phụ lục 2"`},
+		{[]string{"--sheet", "Sheet1", filepath.Join(dir, "x.csv")}, 2, "--sheet applies to xlsx input only"},
+		{[]string{"--appendix", "2", path}, 2, "--appendix does not apply to a workbook"},
+		{[]string{"--input", "ods", path}, 2, `unknown input form "ods"`},
+	} {
+		_, stderr, code := runCmd(t, append([]string{"parse", "--layout", "computers"}, c.args...)...)
+		if code != c.code || !strings.Contains(stderr, c.msg) {
+			t.Errorf("parse %v: exit %d, stderr %q", c.args, code, stderr)
+		}
 	}
 }
 
