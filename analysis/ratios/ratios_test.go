@@ -228,6 +228,15 @@ func TestAggregateLevels(t *testing.T) {
 	if target.Value != 0.9 || target.SourceLine != 191 || !strings.Contains(target.Text, "90%") {
 		t.Errorf("target %+v", target)
 	}
+	// typed without diacritics, or decomposed (NFD), the name still finds it
+	for _, name := range []string{"Soc Trang", "SOC  TRANG", "So\u0301c Tra\u0306ng"} {
+		if got, err := ratios.LookupTarget(ind, name, "computers_per_civil_servant", 2015); err != nil || got.SourceLine != 191 {
+			t.Errorf("LookupTarget(%q): %+v, %v", name, got, err)
+		}
+	}
+	if _, err := ratios.LookupTarget(ind, "Soc Tran", "computers_per_civil_servant", 2015); err == nil {
+		t.Error("a different name matched")
+	}
 	g, err := ratios.GapToTarget(tot, target)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/ictplan/ictplan/frame"
 )
@@ -52,6 +55,21 @@ func (t Target) comparator() string {
 	return ">="
 }
 
+// foldName is a province name without diacritics, lower case, đ as d.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == 'đ':
+			b.WriteRune('d')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
 // meets reports whether ratio r reaches the target.
 func (t Target) meets(r float64) bool {
 	if t.Comparator == ">" {
@@ -64,7 +82,9 @@ func (t Target) meets(r float64) bool {
 // a Frame of the form of dataset vn-dx-indicators (columns province,
 // indicator, year, kind, value, unit, comparator, text, source_file,
 // source_line): the one row with kind "target". province matches after
-// trimming, ignoring case ("" matches any). A value in per cent is divided
+// trimming and NFC normalisation, ignoring case ("" matches any); when no
+// row matches so, the names are compared without diacritics (đ as d), so
+// that "Soc Trang" and "Khánh Hoà" find "Sóc Trăng" and "Khánh Hòa". A value in per cent is divided
 // by 100, a value in ratio is kept; any other unit, no row, or several rows
 // (e.g. one per level) are errors, as is a null value.
 func LookupTarget(indicators *frame.Frame, province, indicator string, year int) (Target, error) {
@@ -73,12 +93,19 @@ func LookupTarget(indicators *frame.Frame, province, indicator string, year int)
 			return Target{}, fmt.Errorf("ratios: LookupTarget: %w", err)
 		}
 	}
-	want := strings.TrimSpace(province)
-	rows := indicators.Filter(func(r frame.Row) bool {
-		return r.String("indicator") == indicator && r.String("kind") == "target" &&
-			!r.IsNull("year") && r.Int64("year") == int64(year) &&
-			(want == "" || strings.EqualFold(strings.TrimSpace(r.String("province")), want))
-	})
+	want := norm.NFC.String(strings.TrimSpace(province))
+	match := func(same func(a, b string) bool) *frame.Frame {
+		return indicators.Filter(func(r frame.Row) bool {
+			return r.String("indicator") == indicator && r.String("kind") == "target" &&
+				!r.IsNull("year") && r.Int64("year") == int64(year) &&
+				(want == "" || same(norm.NFC.String(strings.TrimSpace(r.String("province"))), want))
+		})
+	}
+	rows := match(strings.EqualFold)
+	if rows.NumRows() == 0 && want != "" {
+		rows.Release()
+		rows = match(func(a, b string) bool { return foldName(a) == foldName(b) })
+	}
 	defer rows.Release()
 	what := fmt.Sprintf("target %s for %d (province %q)", indicator, year, province)
 	switch rows.NumRows() {
