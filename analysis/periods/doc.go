@@ -7,22 +7,25 @@
 // province × indicator × level × year × kind) and returns Frames: Compare
 // gives one row per province × indicator × level × year with the linked
 // figures side by side, Outlook each target against the latest result of an
-// earlier year (a plan's 2024 targets against its 2023 results), Series the
-// figures of one indicator in year order for a line chart with its
-// targets. Every figure keeps its source file and
-// line, its comparator (=, >=, >) and whether the text called it approximate
-// ("khoảng 69%").
+// earlier year (a plan's 2024 targets against its 2023 results), Attainment
+// each target against the results of its year or later (was the 2015 target
+// reached, and by which result), Series the figures of one indicator in year
+// order for a line chart with its targets. Every figure keeps its source
+// file and line, its comparator (=, >=, >) and whether the text called it
+// approximate ("khoảng 69%").
 //
 // # Linking
 //
 // Figures link by their key: province, indicator and level. For each year
 // that has a target or an actual figure, Compare pairs the target and the
-// actual of that same year (never a target of another year: the 2015 target
-// of a measure is not the yardstick of its 2023 result; Outlook looks across
-// years, from a result to the targets that follow it) and takes as
-// baseline the latest baseline of a year not after it. A figure that finds no
-// partner stays visible in a row of its own: a target without result, a
-// result without target, a baseline no later figure uses.
+// actual of that same year (never a target of another year: Compare does not
+// take the 2015 target of a measure as the yardstick of its 2023 result) and
+// takes as baseline the latest baseline of a year not after it. A figure
+// that finds no partner stays visible in a row of its own: a target without
+// result, a result without target, a baseline no later figure uses. Two
+// functions look across years: Outlook from a result to the targets that
+// follow it, Attainment from a target to the results of its year and after
+// (the 2015 target to the 2023 result: met, 8 years late).
 //
 // A figure stated twice for the same key, year and kind (the text repeats
 // itself) is used once: the first in the input's row order, which for the

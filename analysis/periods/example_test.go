@@ -146,3 +146,36 @@ func ExampleOutlook() {
 	// fibre_household_coverage      all                      80  =                            80      0  reached
 	// payment_account_15plus        all                   88,11  =                            80  -8,11  reached
 }
+
+// Each target against the results of its year or later: the targets of the
+// 2010 plan for 2012-2015 checked against the 2023 results of the 2024
+// draft, and the 2023 targets against the results of 2023.
+func ExampleAttainment() {
+	in := datasets.MustLoad("vn-dx-indicators")
+	defer in.Release()
+	a, err := periods.Attainment(in)
+	show(a, err, func(r frame.Row) bool { return !r.IsNull("actual_year") },
+		"indicator", "level", "year", "target_comparator", "target_value", "target_line",
+		"actual_year", "actual_value", "actual_line", "years_late", "gap", "status")
+	// Output:
+	// indicator                     level     year  target_comparator  target_value  target_line  actual_year  actual_value  actual_line  years_late     gap  status
+	// ----------------------------  --------  ----  -----------------  ------------  -----------  -----------  ------------  -----------  ----------  ------  -----------
+	// special_network_agencies      all       2015  =                            90          161         2023           100          890           8      10  met_later
+	// e_documents_exchanged         all       2015  =                            70          169         2023            87          154           8      17  met_later
+	// e_documents_exchanged         province  2012  >                            30          595         2023            89          155          11      59  met_later
+	// e_documents_exchanged         province  2013  >                            60          611         2023            89          155          10      29  met_later
+	// e_documents_exchanged         province  2014  >                            70          625         2023            89          155           9      19  met_later
+	// e_documents_exchanged         province  2023  =                           100          156         2023            89          155           0     -11  not_met
+	// e_documents_exchanged         district  2012  >                            15          595         2023            88          155          11      73  met_later
+	// e_documents_exchanged         district  2013  >                            30          611         2023            88          155          10      58  met_later
+	// e_documents_exchanged         district  2014  >                            50          625         2023            88          155           9      38  met_later
+	// e_documents_exchanged         district  2023  =                            90          156         2023            88          155           0      -2  not_met
+	// online_services_full_process  all       2023  =                            70           57         2023         58,68           57           0  -11,32  not_met
+	// online_application_share      all       2023  >=                           50           85         2023         35,32           83           0  -14,68  not_met
+	// one_stop_records_synced       all       2023  =                           100           91         2023         52,33           89           0  -47,67  not_met
+	// public_service_satisfaction   all       2023  >=                           90           93         2023         92,27           91           0    2,27  met_on_time
+	// eid_authenticated_users       all       2023  =                            20          103         2023             1          103           0     -19  not_met
+	// e_documents_exchanged         commune   2023  =                            70          158         2023            83          156           0      13  met_on_time
+	// businesses_using_e_contracts  all       2023  >                            90          258         2023            60          256           0     -30  not_met
+	// payment_account_15plus        all       2023  =                            30          278         2023         88,11          276           0   58,11  met_on_time
+}
