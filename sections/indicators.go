@@ -74,6 +74,14 @@ func Indicators(o Options) (report.Section, error) {
 	s.TextEN = fmt.Sprintf("%d indicators have a target and a result for the same year; %d met. A target “reach x%%” reads as at least x%%. Each figure's source line is in the *_line columns.", res.NumRows(), met)
 	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label), "actual_file"},
 		Caption: "Kết quả so với mục tiêu cùng năm", CaptionEN: "Results against the targets of the same year"})
+	att, err := periods.Attainment(ind)
+	if err != nil {
+		return s, err
+	}
+	reached := att.Filter(func(r frame.Row) bool { return r.String("status") != periods.StatusNoResult })
+	s.Tables = append(s.Tables, report.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
+		Caption:   "Mục tiêu so với các kết quả từ năm mục tiêu trở về sau: đạt đúng hạn, đạt muộn (bao nhiêu năm), chưa đạt",
+		CaptionEN: "Targets against the results of their year or later: met on time, met later (years late), not met"})
 	out, err := periods.Outlook(ind)
 	if err != nil {
 		return s, err
