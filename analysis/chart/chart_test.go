@@ -616,3 +616,29 @@ func TestErrors(t *testing.T) {
 		t.Errorf("all-missing dumbbell: %v %q", err, c.Texts())
 	}
 }
+
+// A target of 0 draws a line only when asked: a literal without Target draws
+// none.
+func TestRankedBarsZeroTarget(t *testing.T) {
+	values := []float64{-0.2, 0.1, 0.3} // changes against a zero line
+	labels := []string{"Sóc Trăng", "Khánh Hòa", "Huế"}
+	hasTarget := func(c *Chart) bool {
+		for _, b := range c.Boxes() {
+			if b.Role == "target" {
+				return true
+			}
+		}
+		return false
+	}
+	none, err := NewRankedBars(RankedBars{Labels: labels, Values: values})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zero, err := NewRankedBars(RankedBars{Labels: labels, Values: values, ZeroTarget: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasTarget(none) || !hasTarget(zero) {
+		t.Errorf("target label: without ZeroTarget %v, with %v", hasTarget(none), hasTarget(zero))
+	}
+}

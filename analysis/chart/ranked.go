@@ -19,8 +19,11 @@ type RankedBars struct {
 	Note   string    // a line under the chart (source, definitions)
 	Labels []string  // one per bar
 	Values []float64 // one per bar; NaN = no data (drawn last, without a bar, marked "không có số liệu")
-	// Target draws a dashed line at this value; NaN or 0 draws none.
+	// Target draws a dashed line at this value; NaN or 0 draws none (so
+	// that a literal without Target draws no line), unless ZeroTarget is
+	// set: then 0 is a target like any other.
 	Target      float64
+	ZeroTarget  bool
 	TargetLabel string // default "Mục tiêu" / "Target"; the value is appended
 	Format      Format
 	Decimals    int    // digits after the decimal mark; 0 = chosen from the values, < 0 = none
@@ -48,7 +51,7 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 		return nil, fmt.Errorf("%w: RankedBars.Target", ErrNotFinite)
 	}
 	target := s.Target
-	if target == 0 {
+	if target == 0 && !s.ZeroTarget {
 		target = math.NaN()
 	}
 	order := rankOrder(s.Values, s.KeepOrder)
