@@ -14,7 +14,7 @@ import (
 func TestCrosswalk2025(t *testing.T) {
 	cw, err := datasets.Load("vn-provinces-2025")
 	if err != nil {
-		t.Skip("vn-provinces-2025 not in the catalogue:", err)
+		t.Fatal(err)
 	}
 	for _, m := range []bench.Matching{bench.MatchExact, bench.MatchTones, bench.MatchFolded} {
 		keys := map[string]string{}
@@ -31,7 +31,7 @@ func TestCrosswalk2025(t *testing.T) {
 	}
 	prov, err := datasets.Load("vn-provinces")
 	if err != nil {
-		t.Skip("vn-provinces not in the catalogue:", err)
+		t.Fatal(err)
 	}
 	for _, m := range []bench.Matching{bench.MatchTones, bench.MatchFolded} {
 		g, err := bench.Reaggregate(prov, cw, bench.Reaggregation{Sums: []string{"population"}, Matching: m})

@@ -7,23 +7,13 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 )
 
 // TestAttainmentIndicators checks Attainment on vn-dx-indicators against
 // figures read from the golden CSV (datasets/testdata/vn-dx-indicators.csv).
 func TestAttainmentIndicators(t *testing.T) {
-	in, err := datasets.Load("vn-dx-indicators")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Release()
-	a, err := Attainment(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Release()
+	a := onIndicators(t, Attainment)
 	// 86 key × year pairs with a target (as Outlook). 18 have a result of
 	// their year or later, each a single result (all of 2023):
 	//   met on time, 2023 against 2023: 92,27 ≥ 90, 83 ≥ 70, 88,11 ≥ 30;
@@ -37,10 +27,7 @@ func TestAttainmentIndicators(t *testing.T) {
 	if a.NumRows() != 86 {
 		t.Errorf("%d rows, want 86", a.NumRows())
 	}
-	count := map[string]int{}
-	for _, s := range a.Col("status").Strings() {
-		count[s]++
-	}
+	count := statusCount(a)
 	wantCount := map[string]int{StatusMetOnTime: 3, StatusNotMet: 7, StatusMetLater: 8, StatusNoResult: 68}
 	if fmt.Sprint(count) != fmt.Sprint(wantCount) {
 		t.Errorf("statuses %v, want %v", count, wantCount)

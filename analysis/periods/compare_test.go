@@ -108,20 +108,37 @@ const (
 	draft24  = "soctrang-2024-dx-plan-draft-with-2023-results.txt"
 )
 
-// TestCompareIndicators checks Compare on vn-dx-indicators against figures
-// read from the golden CSV (datasets/testdata/vn-dx-indicators.csv) and
-// worked out by hand.
-func TestCompareIndicators(t *testing.T) {
+// onIndicators applies fn to dataset vn-dx-indicators; both frames are
+// released when the test ends.
+func onIndicators(t *testing.T, fn func(*frame.Frame) (*frame.Frame, error)) *frame.Frame {
+	t.Helper()
 	in, err := datasets.Load("vn-dx-indicators")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer in.Release()
-	c, err := Compare(in)
+	t.Cleanup(in.Release)
+	out, err := fn(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Release()
+	t.Cleanup(out.Release)
+	return out
+}
+
+// statusCount counts the rows of each status.
+func statusCount(f *frame.Frame) map[string]int {
+	count := map[string]int{}
+	for _, s := range f.Col("status").Strings() {
+		count[s]++
+	}
+	return count
+}
+
+// TestCompareIndicators checks Compare on vn-dx-indicators against figures
+// read from the golden CSV (datasets/testdata/vn-dx-indicators.csv) and
+// worked out by hand.
+func TestCompareIndicators(t *testing.T) {
+	c := onIndicators(t, Compare)
 
 	// 243 figures: 11 baselines (no key has two), and 213 distinct key × year
 	// pairs with a target or an actual; 2 of the baselines are used by such
@@ -134,10 +151,7 @@ func TestCompareIndicators(t *testing.T) {
 	// by hand: met 92,27 ≥ 90, 83 ≥ 70, 88,11 ≥ 30; not met 58,68 < 70,
 	// 35,32 < 50, 52,33 < 100, 1 < 20, 89 < 100, 88 < 90, 60 ≤ 90.
 	// 127 pairs have only an actual, 76 only a target.
-	count := map[string]int{}
-	for _, s := range c.Col("status").Strings() {
-		count[s]++
-	}
+	count := statusCount(c)
 	wantCount := map[string]int{StatusMet: 3, StatusNotMet: 7, StatusActualOnly: 127, StatusTargetOnly: 76, StatusBaselineOnly: 9}
 	if fmt.Sprint(count) != fmt.Sprint(wantCount) {
 		t.Errorf("statuses %v, want %v", count, wantCount)

@@ -5,20 +5,10 @@ import (
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
-	"github.com/ictplan/ictplan/datasets"
 )
 
 func TestOutlookIndicators(t *testing.T) {
-	in, err := datasets.Load("vn-dx-indicators")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Release()
-	o, err := Outlook(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer o.Release()
+	o := onIndicators(t, Outlook)
 	// 86 key × year pairs with a target (76 without a result of the year,
 	// 10 with one). Only the 15 targets of 2024 whose key has a 2023 result
 	// have an earlier result; by hand, 6 are already reached (92,27 ≥ 90,
@@ -26,10 +16,7 @@ func TestOutlookIndicators(t *testing.T) {
 	if o.NumRows() != 86 {
 		t.Errorf("%d rows, want 86", o.NumRows())
 	}
-	count := map[string]int{}
-	for _, s := range o.Col("status").Strings() {
-		count[s]++
-	}
+	count := statusCount(o)
 	if w := map[string]int{StatusReached: 6, StatusToGo: 9, StatusNoResult: 71}; fmt.Sprint(count) != fmt.Sprint(w) {
 		t.Errorf("statuses %v, want %v", count, w)
 	}

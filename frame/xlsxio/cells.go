@@ -367,26 +367,47 @@ func (cr *cellReader) styleKind(id int) styleKind {
 	}
 	k := plainStyle
 	if st, err := cr.br.x.GetStyle(id); err == nil {
-		switch {
-		case st.CustomNumFmt != nil && isDateFormat(*st.CustomNumFmt):
-			k = dateStyle
-		case st.CustomNumFmt != nil && isPercentFormat(*st.CustomNumFmt):
-			k = percentStyle
-		case st.CustomNumFmt != nil:
-		case st.NumFmt == 9 || st.NumFmt == 10:
-			k = percentStyle
-		case (st.NumFmt >= 14 && st.NumFmt <= 17) || st.NumFmt == 22 ||
-			(st.NumFmt >= 27 && st.NumFmt <= 36) || (st.NumFmt >= 50 && st.NumFmt <= 58):
-			k = dateStyle
-		}
+		k = formatKind(st)
 	}
 	cr.styles[id] = k
 	return k
 }
 
+// formatKind reads a style's number format: a custom code by what it
+// shows (a day or year part: a date; a percent sign: a percent), a built-in
+// one by its id (9, 10: percent; 14–17, 22, 27–36, 50–58: dates).
+func formatKind(st *excelize.Style) styleKind {
+	switch {
+	case st.CustomNumFmt != nil && isDateFormat(*st.CustomNumFmt):
+		return dateStyle
+	case st.CustomNumFmt != nil && isPercentFormat(*st.CustomNumFmt):
+		return percentStyle
+	case st.CustomNumFmt != nil:
+		return plainStyle
+	case st.NumFmt == 9 || st.NumFmt == 10:
+		return percentStyle
+	case (st.NumFmt >= 14 && st.NumFmt <= 17) || st.NumFmt == 22 ||
+		(st.NumFmt >= 27 && st.NumFmt <= 36) || (st.NumFmt >= 50 && st.NumFmt <= 58):
+		return dateStyle
+	}
+	return plainStyle
+}
+
 // isPercentFormat reports whether a number format code shows a percent:
 // a % outside quoted text, escapes and [...] codes.
 func isPercentFormat(code string) bool {
+	return formatCodeHas(code, func(c byte) bool { return c == '%' })
+}
+
+// isDateFormat reports whether an Excel number format code shows a date:
+// it has a day or year part outside quoted text, escapes and [...] codes.
+func isDateFormat(code string) bool {
+	return formatCodeHas(code, func(c byte) bool { return c == 'd' || c == 'D' || c == 'y' || c == 'Y' })
+}
+
+// formatCodeHas reports whether a number format code holds a character
+// that match accepts outside quoted text, escapes and [...] codes.
+func formatCodeHas(code string, match func(byte) bool) bool {
 	inQuote, inBracket := false, false
 	for i := 0; i < len(code); i++ {
 		c := code[i]
@@ -401,7 +422,7 @@ func isPercentFormat(code string) bool {
 			inBracket = true
 		case c == '\\' || c == '_' || c == '*':
 			i++
-		case c == '%':
+		case match(c):
 			return true
 		}
 	}

@@ -687,37 +687,8 @@ func (br *bookReader) isDateStyled(sheet, cell string) bool {
 	}
 	d := false
 	if st, err := br.x.GetStyle(id); err == nil {
-		if st.CustomNumFmt != nil {
-			d = isDateFormat(*st.CustomNumFmt)
-		} else {
-			d = (st.NumFmt >= 14 && st.NumFmt <= 17) || st.NumFmt == 22 ||
-				(st.NumFmt >= 27 && st.NumFmt <= 36) || (st.NumFmt >= 50 && st.NumFmt <= 58)
-		}
+		d = formatKind(st) == dateStyle
 	}
 	br.dateStyles[id] = d
 	return d
-}
-
-// isDateFormat reports whether an Excel number format code shows a date:
-// it has a day or year part outside quoted text, escapes and [...] codes.
-func isDateFormat(code string) bool {
-	inQuote, inBracket := false, false
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		switch {
-		case inQuote:
-			inQuote = c != '"'
-		case inBracket:
-			inBracket = c != ']'
-		case c == '"':
-			inQuote = true
-		case c == '[':
-			inBracket = true
-		case c == '\\' || c == '_' || c == '*':
-			i++
-		case c == 'd' || c == 'D' || c == 'y' || c == 'Y':
-			return true
-		}
-	}
-	return false
 }
