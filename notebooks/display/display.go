@@ -126,13 +126,17 @@ var stdout io.Writer
 // anything else as text. See render for the order in which the methods are
 // tried.
 //
-// It returns an error, and displays nothing, when v is nil or its method
-// fails or returns nothing; a notebook cell may ignore the result or panic on
-// it. Outside a notebook it writes a one-line summary (or, for a value with
-// a String method, that text) to standard output.
+// When v is nil or its method fails or returns nothing, Show returns an
+// error and, in a notebook, shows it as Fail does (without ending the cell),
+// so a cell may ignore the result and no failure goes unseen. Outside a
+// notebook it writes a one-line summary (or, for a value with a String
+// method, that text) to standard output.
 func Show(v any) error {
 	out, err := render(v)
 	if err != nil {
+		if gonbui.IsNotebook {
+			showError(err)
+		}
 		return err
 	}
 	send(out)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"image"
 	"image/color"
+	"os"
 	"strings"
 	"testing"
 )
@@ -86,5 +87,62 @@ func TestShowOutsideNotebook(t *testing.T) {
 	}
 	if got, want := buf.String(), "a table\n"; got != want {
 		t.Errorf("Show wrote %q, want %q", got, want)
+	}
+}
+
+func TestFailOutsideNotebook(t *testing.T) {
+	var errBuf bytes.Buffer
+	stderr = &errBuf
+	code := -1
+	exit = func(c int) { code = c }
+	defer func() { stderr, exit = nil, os.Exit }()
+
+	Fail(errors.New("bench: geometric aggregation needs scores > 0\n(min-max gives 0)"))
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if got, want := errBuf.String(), "error: bench: geometric aggregation needs scores > 0\n(min-max gives 0)\n"; got != want {
+		t.Errorf("stderr = %q, want %q", got, want)
+	}
+
+	errBuf.Reset()
+	code = -1
+	if got := Must(42, nil); got != 42 || code != -1 {
+		t.Errorf("Must(42, nil) = %d (exit %d), want 42 and no exit", got, code)
+	}
+	Check(nil)
+	if code != -1 || errBuf.Len() != 0 {
+		t.Errorf("Check(nil) exited (%d) or wrote %q", code, errBuf.String())
+	}
+	Must("", errors.New("no such dataset"))
+	if code != 1 || !strings.Contains(errBuf.String(), "no such dataset") {
+		t.Errorf("Must with an error: exit %d, stderr %q", code, errBuf.String())
+	}
+	errBuf.Reset()
+	Fail(nil)
+	if !strings.Contains(errBuf.String(), "without an error") {
+		t.Errorf("Fail(nil) wrote %q", errBuf.String())
+	}
+}
+
+func TestErrorHTML(t *testing.T) {
+	got := errorHTML(`bad <ul style="x"> & "quoted"`)
+	for _, want := range []string{`class="ictplan-error"`, "Lỗi · Error", `bad &lt;ul style=&#34;x&#34;&gt; &amp; &#34;quoted&#34;`, "run again"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errorHTML lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "\x1b[") {
+		t.Errorf("errorHTML has a colour code: %q", got)
+	}
+}
+
+func TestSayOutsideNotebook(t *testing.T) {
+	var buf bytes.Buffer
+	stdout = &buf
+	defer func() { stdout = nil }()
+	Say("%d of %d units are below the target", 19, 27)
+	if got, want := buf.String(), "19 of 27 units are below the target\n"; got != want {
+		t.Errorf("Say wrote %q, want %q", got, want)
 	}
 }

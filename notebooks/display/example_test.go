@@ -1,6 +1,9 @@
 package display_test
 
 import (
+	"fmt"
+	"strconv"
+
 	"github.com/ictplan/ictplan/notebooks/display"
 )
 
@@ -16,4 +19,21 @@ func ExampleShow() {
 	// Output:
 	// [image/png: display_test.signature, 8 bytes]
 	// text is shown as text
+}
+
+// A sentence computed from the figures of a cell, shown under its table.
+func ExampleSay() {
+	below, units := 19, 27
+	display.Say("**%d of %d** provincial units are below the 2015 target.", below, units)
+	// Output:
+	// **19 of 27** provincial units are below the 2015 target.
+}
+
+// Must returns the value of a call that also returns an error; in a
+// notebook an error is shown as one message and ends the cell.
+func ExampleMust() {
+	n := display.Must(strconv.Atoi("2346"))
+	fmt.Println(n)
+	// Output:
+	// 2346
 }
