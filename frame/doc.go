@@ -8,12 +8,13 @@
 // (Select, Filter, SortBy, Head, Rename, WithColumn...) return new Frames and
 // never modify their receiver. Text renders with String (aligned, Vietnamese
 // number format 1.234,5) and HTML (escaped), so a Frame displays itself in a
-// notebook. Frames read and write CSV, JSON and Arrow IPC here; Parquet and
-// XLSX live in the subpackages parquetio and xlsxio so that importing frame
-// does not compile them.
+// notebook. Frames read and write CSV and JSON here; the other formats live
+// in subpackages, so that importing frame compiles and links none of them:
+// Arrow IPC in ipcio, Parquet in parquetio, XLSX in xlsxio, and the
+// conversion to and from gota DataFrames in gotaconv.
 //
-// The package is not a query engine: joins and group-by work on column slices
-// in memory, and a Frame is a single record batch.
+// The package is not a query engine: GroupBy works on column slices in
+// memory, and a Frame is a single record batch.
 //
 // # Memory
 //

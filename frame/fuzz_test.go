@@ -7,11 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 // FuzzReadCSV: no input makes ReadCSV panic; every error is positioned
@@ -56,42 +54,4 @@ func FuzzReadCSV(f *testing.F) {
 			t.Fatalf("round trip differs:\n%v\n%v", got, back)
 		}
 	})
-}
-
-// FuzzReadIPC: no input makes ReadIPC panic or allocate beyond reason (a
-// run with a corrupt length in it would die of it). Not a checked
-// allocator: see TestReadIPCMutated.
-func FuzzReadIPC(f *testing.F) {
-	for _, seed := range ipcSeeds(f) {
-		f.Add(seed)
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := frame.ReadIPC(bytes.NewReader(data), memory.NewGoAllocator())
-		if err == nil {
-			got.Release()
-		}
-	})
-}
-
-// ipcSeeds are the sample written as an IPC file and as a stream of two
-// batches.
-func ipcSeeds(t testing.TB) [][]byte {
-	s := frametest.Sample(memory.DefaultAllocator)
-	defer s.Release()
-	var file, stream bytes.Buffer
-	if err := s.WriteIPC(&file); err != nil {
-		t.Fatal(err)
-	}
-	w := ipc.NewWriter(&stream, ipc.WithSchema(s.Schema()))
-	rec := s.Record()
-	defer rec.Release()
-	for range 2 {
-		if err := w.Write(rec); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return [][]byte{file.Bytes(), stream.Bytes()}
 }

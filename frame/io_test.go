@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"golang.org/x/text/unicode/norm"
 
@@ -20,10 +16,10 @@ import (
 )
 
 // TestRoundTrips writes the sample (every kind, nulls in each, Vietnamese
-// text and metadata) and reads it back. JSON and IPC keep everything;
+// text and metadata) and reads it back. JSON keeps everything;
 // CSV keeps the values only (it has no place for labels, units or
 // provenance) and reads an empty text back as null. The Parquet and XLSX
-// round trips are tested in parquetio and xlsxio with the same sample.
+// round trips (and Arrow IPC) are tested in parquetio, xlsxio and ipcio with the same sample.
 func TestRoundTrips(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
@@ -57,7 +53,6 @@ func TestRoundTrips(t *testing.T) {
 	}
 	formats := []format{
 		{"JSON", (*frame.Frame).WriteJSON, func(r io.Reader) (*frame.Frame, error) { return frame.ReadJSON(r, mem) }},
-		{"IPC", (*frame.Frame).WriteIPC, func(r io.Reader) (*frame.Frame, error) { return frame.ReadIPC(r, mem) }},
 		{"CSV with fields", (*frame.Frame).WriteCSV, func(r io.Reader) (*frame.Frame, error) {
 			return frame.ReadCSV(r, frame.CSVOptions{Fields: csvSpecs, Allocator: mem})
 		}},
@@ -357,119 +352,5 @@ func TestReadJSONErrors(t *testing.T) {
 	defer f.Release()
 	if !f.Col("b").IsNull(0) {
 		t.Errorf("missing key is not null")
-	}
-}
-
-// TestReadIPCMutated reads copies of good IPC data with a few bytes
-// changed, inserted or deleted, as a corrupt download or disk would make.
-// Each must give an error or a Frame, without panicking or running out of
-// memory: arrow-go trusts the counts and lengths in the data, and ReadIPC
-// checks them first (without the checks, some of these copies made it
-// panic, and some asked for tens of gigabytes). The allocator is not a
-// checked one: when arrow-go's decoder panics midway (ReadIPC recovers),
-// the buffers it had allocated are left to the garbage collector.
-func TestReadIPCMutated(t *testing.T) {
-	mem := memory.NewGoAllocator()
-	seeds := ipcSeeds(t)
-	rng := rand.New(rand.NewPCG(3, 4))
-	n := 5000
-	if testing.Short() {
-		n = 500
-	}
-	for i := range n {
-		d := bytes.Clone(seeds[i%len(seeds)])
-		for range 1 + rng.IntN(4) {
-			p := rng.IntN(len(d))
-			switch rng.IntN(5) {
-			case 0:
-				d[p] = byte(rng.IntN(256))
-			case 1:
-				d[p] = 0xff
-			case 2:
-				if p+4 <= len(d) {
-					copy(d[p:], []byte{0xff, 0xff, 0xff, 0x7f})
-				}
-			case 3:
-				d = append(d[:p:p], d[p+1:]...)
-			case 4:
-				d = append(d[:p:p], append([]byte{byte(rng.IntN(256))}, d[p:]...)...)
-			}
-		}
-		got, err := frame.ReadIPC(bytes.NewReader(d), mem)
-		if err == nil {
-			got.Release()
-		}
-	}
-}
-
-func TestReadIPC(t *testing.T) {
-	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
-	defer mem.AssertSize(t, 0)
-	f := frametest.Sample(mem)
-	defer f.Release()
-
-	// A stream of two record batches (as another Arrow writer may make)
-	// is read into one Frame.
-	var stream bytes.Buffer
-	w := ipc.NewWriter(&stream, ipc.WithSchema(f.Schema()), ipc.WithAllocator(mem))
-	for _, part := range []*frame.Frame{f.Slice(0, 2), f.Slice(2, f.NumRows())} {
-		rec := part.Record()
-		if err := w.Write(rec); err != nil {
-			t.Fatal(err)
-		}
-		rec.Release()
-		part.Release()
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	got, err := frame.ReadIPC(&stream, mem)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer got.Release()
-	if !frame.Equal(got, f) {
-		t.Errorf("stream of two batches read as\n%v", got)
-	}
-
-	// Unsupported column types and garbage are errors.
-	schema := arrow.NewSchema([]arrow.Field{{Name: "t", Type: arrow.FixedWidthTypes.Timestamp_s}}, nil)
-	b := array.NewTimestampBuilder(mem, arrow.FixedWidthTypes.Timestamp_s.(*arrow.TimestampType))
-	b.Append(1)
-	arr := b.NewArray()
-	b.Release()
-	rec := array.NewRecordBatch(schema, []arrow.Array{arr}, 1)
-	arr.Release()
-	var ts bytes.Buffer
-	fw, err := ipc.NewFileWriter(&ts, ipc.WithSchema(schema), ipc.WithAllocator(mem))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fw.Write(rec); err != nil {
-		t.Fatal(err)
-	}
-	rec.Release()
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name string
-		in   []byte
-		want string
-	}{
-		{"timestamp column", ts.Bytes(), `column "t" has unsupported type timestamp`},
-		{"garbage", []byte("ARROW1 but not really"), "frame: reading Arrow IPC: malformed"},
-		{"empty", nil, "frame: reading Arrow IPC stream"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g, err := frame.ReadIPC(bytes.NewReader(tc.in), mem)
-			if err == nil {
-				g.Release()
-				t.Fatal("no error")
-			}
-			if !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("error %q, want it to contain %q", err, tc.want)
-			}
-		})
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/frame/ipcio"
 	"github.com/ictplan/ictplan/frame/parquetio"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
@@ -74,7 +75,7 @@ func writeFrame(w io.Writer, f *frame.Frame, format string) error {
 	case "json":
 		return f.WriteJSON(w)
 	case "arrow", "ipc":
-		return f.WriteIPC(w)
+		return ipcio.Write(w, f)
 	case "parquet":
 		return parquetio.Write(w, f)
 	case "xlsx":

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/frame/ipcio"
 	"github.com/ictplan/ictplan/frame/parquetio"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/xuri/excelize/v2"
@@ -83,7 +84,7 @@ func TestExportFormatsRoundTrip(t *testing.T) {
 		case "json":
 			g, err = frame.ReadJSON(bytes.NewReader(data), nil)
 		case "arrow":
-			g, err = frame.ReadIPC(bytes.NewReader(data), nil)
+			g, err = ipcio.Read(bytes.NewReader(data), nil)
 		case "parquet":
 			g, err = parquetio.ReadBytes(data, nil)
 		case "xlsx":

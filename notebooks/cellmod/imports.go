@@ -26,6 +26,8 @@ import (
 	_ "github.com/ictplan/ictplan/analysis/report"
 	_ "github.com/ictplan/ictplan/datasets"
 	_ "github.com/ictplan/ictplan/frame"
+	_ "github.com/ictplan/ictplan/frame/gotaconv"
+	_ "github.com/ictplan/ictplan/frame/ipcio"
 	_ "github.com/ictplan/ictplan/frame/parquetio"
 	_ "github.com/ictplan/ictplan/frame/xlsxio"
 	_ "github.com/ictplan/ictplan/loaders"

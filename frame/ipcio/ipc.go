@@ -1,4 +1,4 @@
-package frame
+package ipcio
 
 import (
 	"bytes"
@@ -10,13 +10,14 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/ipc"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/frame/internal/arrowcheck"
 )
 
-// WriteIPC writes f in the Arrow IPC file format (.arrow, Feather v2), with
-// its schema, field metadata and provenance.
-func (f *Frame) WriteIPC(w io.Writer) error {
-	fw, err := ipc.NewFileWriter(w, ipc.WithSchema(f.schema), ipc.WithAllocator(f.mem))
+// Write writes f to w in the Arrow IPC file format (.arrow, Feather v2),
+// with its schema, field metadata and provenance.
+func Write(w io.Writer, f *frame.Frame) error {
+	fw, err := ipc.NewFileWriter(w, ipc.WithSchema(f.Schema()), ipc.WithAllocator(f.Allocator()))
 	if err != nil {
 		return err
 	}
@@ -29,16 +30,17 @@ func (f *Frame) WriteIPC(w io.Writer) error {
 	return fw.Close()
 }
 
-// ReadIPC reads an Arrow IPC file (or stream) written by WriteIPC or any
-// Arrow implementation; record batches are concatenated. Columns must be of
-// the five kinds.
+// Read reads an Arrow IPC file (or stream) written by Write or any Arrow
+// implementation into a Frame built with mem (nil: the default allocator);
+// record batches are concatenated. Columns must be of the five kinds of
+// frame.
 //
 // Corrupt data is an error, never a panic, and costs memory in proportion
 // to its size: the counts and lengths in it are checked before arrow-go
 // allocates by them. (Data corrupt in a way that makes arrow-go's decoder
 // panic midway leaves the buffers it had allocated to the garbage
 // collector: a checked allocator reports them.)
-func ReadIPC(r io.Reader, mem memory.Allocator) (*Frame, error) {
+func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}
@@ -46,10 +48,14 @@ func ReadIPC(r io.Reader, mem memory.Allocator) (*Frame, error) {
 	if err != nil {
 		return nil, err
 	}
-	return readIPC(data, mem)
+	return ReadBytes(data, mem)
 }
 
-func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
+// ReadBytes reads Arrow IPC data held in memory (see Read).
+func ReadBytes(data []byte, mem memory.Allocator) (f *frame.Frame, err error) {
+	if mem == nil {
+		mem = memory.DefaultAllocator
+	}
 	isFile := bytes.HasPrefix(data, []byte("ARROW1"))
 	if isFile {
 		err = arrowcheck.File(data)
@@ -57,13 +63,13 @@ func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
 		err = arrowcheck.Stream(data)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("frame: reading Arrow IPC: %w", err)
+		return nil, fmt.Errorf("ipcio: reading Arrow IPC: %w", err)
 	}
 	defer func() {
 		// arrow-go's IPC reader indexes by offsets from the data without
 		// checking them all.
 		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("frame: reading Arrow IPC: %w: %v", arrowcheck.ErrMalformed, p)
+			f, err = nil, fmt.Errorf("ipcio: reading Arrow IPC: %w: %v", arrowcheck.ErrMalformed, p)
 		}
 	}()
 	var schema *arrow.Schema
@@ -76,14 +82,14 @@ func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
 	if isFile {
 		fr, err := ipc.NewFileReader(bytes.NewReader(data), ipc.WithAllocator(mem))
 		if err != nil {
-			return nil, fmt.Errorf("frame: reading Arrow IPC file: %w", err)
+			return nil, fmt.Errorf("ipcio: reading Arrow IPC file: %w", err)
 		}
 		defer fr.Close()
 		schema = fr.Schema()
 		for i := 0; i < fr.NumRecords(); i++ {
 			rec, err := fr.RecordBatch(i)
 			if err != nil {
-				return nil, fmt.Errorf("frame: reading Arrow IPC record %d: %w", i, err)
+				return nil, fmt.Errorf("ipcio: reading Arrow IPC record %d: %w", i, err)
 			}
 			rec.Retain()
 			recs = append(recs, rec)
@@ -91,7 +97,7 @@ func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
 	} else {
 		sr, err := ipc.NewReader(bytes.NewReader(data), ipc.WithAllocator(mem))
 		if err != nil {
-			return nil, fmt.Errorf("frame: reading Arrow IPC stream: %w", err)
+			return nil, fmt.Errorf("ipcio: reading Arrow IPC stream: %w", err)
 		}
 		defer sr.Release()
 		schema = sr.Schema()
@@ -101,10 +107,10 @@ func readIPC(data []byte, mem memory.Allocator) (f *Frame, err error) {
 			recs = append(recs, rec)
 		}
 		if err := sr.Err(); err != nil {
-			return nil, fmt.Errorf("frame: reading Arrow IPC stream: %w", err)
+			return nil, fmt.Errorf("ipcio: reading Arrow IPC stream: %w", err)
 		}
 	}
 	tbl := array.NewTableFromRecords(schema, recs)
 	defer tbl.Release()
-	return FromTable(mem, tbl)
+	return frame.FromTable(mem, tbl)
 }

@@ -1,29 +1,37 @@
-package frame
+// Package gotaconv converts frame.Frames to and from gota DataFrames
+// (github.com/go-gota/gota), for users who know gota. Gota is an
+// interchange target, not ictplan's storage.
+//
+// It lives apart from frame so that importing frame does not compile gota
+// and the gonum packages gota needs.
+package gotaconv
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+
+	"github.com/ictplan/ictplan/frame"
 )
 
 // ToGota converts f to a gota DataFrame for users who know gota: string and
 // date columns become String series (dates as 2006-01-02), int64 Int,
 // float64 Float, bool Bool; nulls become gota's NaN elements. Labels, units
-// and provenance are not carried (gota has no metadata). Gota is an
-// interchange target, not ictplan's storage.
-func (f *Frame) ToGota() dataframe.DataFrame {
-	ss := make([]series.Series, len(f.cols))
-	for j := range f.cols {
+// and provenance are not carried (gota has no metadata).
+func ToGota(f *frame.Frame) dataframe.DataFrame {
+	ss := make([]series.Series, f.NumCols())
+	for j := range ss {
 		c := f.ColumnAt(j)
 		vals := make([]any, c.Len())
 		var t series.Type
 		switch c.Kind() {
-		case Int64:
+		case frame.Int64:
 			t = series.Int
-		case Float64:
+		case frame.Float64:
 			t = series.Float
-		case Bool:
+		case frame.Bool:
 			t = series.Bool
 		default:
 			t = series.String
@@ -34,12 +42,10 @@ func (f *Frame) ToGota() dataframe.DataFrame {
 				vals[i] = nil
 			case int64:
 				vals[i] = int(v)
+			case time.Time:
+				vals[i] = v.Format(time.DateOnly)
 			default:
-				if c.Kind() == Date {
-					vals[i] = c.plain(i)
-				} else {
-					vals[i] = v
-				}
+				vals[i] = v
 			}
 		}
 		ss[j] = series.New(vals, t, c.Name())
@@ -50,29 +56,29 @@ func (f *Frame) ToGota() dataframe.DataFrame {
 // FromGota converts a gota DataFrame to a Frame: String, Int, Float and Bool
 // series become string, int64, float64 and bool columns; gota NaN elements
 // become null. meta becomes the schema metadata (may be nil).
-func FromGota(df dataframe.DataFrame, meta map[string]string) (*Frame, error) {
+func FromGota(df dataframe.DataFrame, meta map[string]string) (*frame.Frame, error) {
 	if err := df.Error(); err != nil {
-		return nil, fmt.Errorf("frame: gota DataFrame: %w", err)
+		return nil, fmt.Errorf("gotaconv: gota DataFrame: %w", err)
 	}
 	names, types := df.Names(), df.Types()
-	specs := make([]FieldSpec, len(names))
+	specs := make([]frame.FieldSpec, len(names))
 	for j, n := range names {
-		var k Kind
+		var k frame.Kind
 		switch types[j] {
 		case series.String:
-			k = String
+			k = frame.String
 		case series.Int:
-			k = Int64
+			k = frame.Int64
 		case series.Float:
-			k = Float64
+			k = frame.Float64
 		case series.Bool:
-			k = Bool
+			k = frame.Bool
 		default:
-			return nil, fmt.Errorf("frame: gota column %q has unsupported type %v", n, types[j])
+			return nil, fmt.Errorf("gotaconv: gota column %q has unsupported type %v", n, types[j])
 		}
-		specs[j] = FieldSpec{Name: n, Kind: k}
+		specs[j] = frame.FieldSpec{Name: n, Kind: k}
 	}
-	b := NewBuilder(nil, meta, specs...)
+	b := frame.NewBuilder(nil, meta, specs...)
 	defer b.Release()
 	for j, n := range names {
 		s := df.Col(n)
@@ -83,20 +89,20 @@ func FromGota(df dataframe.DataFrame, meta map[string]string) (*Frame, error) {
 				continue
 			}
 			switch specs[j].Kind {
-			case String:
+			case frame.String:
 				b.AppendString(j, e.String())
-			case Int64:
+			case frame.Int64:
 				v, err := e.Int()
 				if err != nil {
-					return nil, fmt.Errorf("frame: gota column %q row %d: %w", n, i, err)
+					return nil, fmt.Errorf("gotaconv: gota column %q row %d: %w", n, i, err)
 				}
 				b.AppendInt64(j, int64(v))
-			case Float64:
+			case frame.Float64:
 				b.AppendFloat64(j, e.Float())
-			case Bool:
+			case frame.Bool:
 				v, err := e.Bool()
 				if err != nil {
-					return nil, fmt.Errorf("frame: gota column %q row %d: %w", n, i, err)
+					return nil, fmt.Errorf("gotaconv: gota column %q row %d: %w", n, i, err)
 				}
 				b.AppendBool(j, v)
 			}
