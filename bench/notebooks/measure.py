@@ -293,6 +293,22 @@ def fmt_s(x):
     return f"{x:.1f} s" if x >= 10 else f"{x:.2f} s"
 
 
+CELL_GOAL = 0.35   # seconds: median warm Go cell
+RATIO_GOAL = 1.5   # Go warm run / pandas warm run, per notebook
+
+
+def go_code_cells(path):
+    """Indices of the code cells that GoNB builds (not only %, ! and comment lines)."""
+    out = set()
+    for i, c in enumerate(json.load(open(path))["cells"]):
+        if c["cell_type"] != "code":
+            continue
+        lines = [l.strip() for l in "".join(c["source"]).splitlines()]
+        if any(l and not l.startswith(("%", "!", "//")) for l in lines):
+            out.add(i)
+    return out
+
+
 def code_cells(path):
     """index -> first meaningful line of each code cell of a notebook."""
     out = {}
@@ -339,6 +355,25 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
     for name, why in skipped:
         w(f"| {name} | — | — | — | — | not measured: {why} | |")
     w("")
+    go_cells = {}
+    for name, r in results.items():
+        built = go_code_cells(Path(info["root"]) / "notebooks" / f"{name}.ipynb")
+        go_cells[name] = [statistics.median(x["cells"][i] for x in r["go_warm"]) for i in sorted(r["go_cold"]["cells"]) if i in built]
+    every = [c for cells in go_cells.values() for c in cells]
+    if every:
+        w("**Goals.** A warm Go cell (one that GoNB builds: the set-up cell of special commands left out) in a median "
+          f"of {fmt_s(CELL_GOAL)} at most, and each notebook's warm run at most {RATIO_GOAL:.1f}× its pandas + "
+          "matplotlib counterpart:")
+        w("")
+        w("| notebook | Go cells | median warm cell | slowest warm cell | Go warm ÷ pandas warm |")
+        w("|---|---:|---:|---:|---:|")
+        for name, cells in go_cells.items():
+            r = results[name]
+            ratio = med(r["go_warm"]) / med(r["py_warm"])
+            w(f"| {name} | {len(cells)} | {fmt_s(statistics.median(cells))} {'✓' if statistics.median(cells) <= CELL_GOAL else '✗'} "
+              f"| {fmt_s(max(cells))} | {ratio:.2f}× {'✓' if ratio <= RATIO_GOAL else '✗'} |")
+        w(f"| all | {len(every)} | {fmt_s(statistics.median(every))} {'✓' if statistics.median(every) <= CELL_GOAL else '✗'} | {fmt_s(max(every))} | |")
+        w("")
     w(f"- **Go cold**: one run with an empty Go build cache (`GOCACHE` set to a new temporary directory in the "
       "environment of the nbconvert command, which the kernel and the `go` commands it runs inherit). The module "
       "cache is kept (the modules are downloaded before, and `GOPROXY=off` as in `notebooks/run`): cold means "
@@ -370,11 +405,29 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
     w("**GoNB.** The kernel is a Go program (`notebooks/bin/gonb`, built once by `notebooks/run`), so it starts "
       "quickly. Each cell is turned into a complete Go program — every declaration of the cells executed so far plus "
       "the cell's statements — which GoNB formats with `goimports`, builds with `go build` in a module of its own (the "
-      "first cell runs `use-checkout`, which points that module at this checkout with `replace` directives) and runs. "
+      "first cell runs `use-checkout`, which gives that module `notebooks/cellmod`'s requirements and checksums and "
+      "points it at this checkout, and sets `%noautoget`, `CGO_ENABLED=0` and `GOFLAGS` for the builds) and runs. "
       "So every cell pays a build and a link: on an empty cache the first cell that imports the library compiles it "
       "and its dependencies, which is the cold run's extra time; warm, each cell still takes a compile of the "
-      "notebook's own code and a link of a binary that holds Arrow and the library.")
+      "notebook's own code, the go command's check of the build cache, and a link of a binary that holds Arrow, "
+      "the library and gonum/plot.")
     w("")
+    cost = Path(info.get("out", "")) / "cellcost.md"
+    if cost.is_file():
+        w("### Where a warm cell's time goes")
+        w("")
+        w("Measured by `bench/notebooks/cellcost.py` outside Jupyter: the steps GoNB takes for a cell, done by hand "
+          "on a cell like the planner's (it imports datasets, frame, ratios, periods, chart and display, loads four "
+          "datasets in package-level variables and shows a table), in a module set up by `use-checkout`, each step "
+          "timed. *build:go* is the go command's own work (loading the packages, hashing the inputs of each to find "
+          "it in the build cache: about 270 packages), *build:cell* the compile of the cell's package, *build:link* "
+          "the link. *GoNB defaults*: `go get` before every build, cgo on, DWARF kept — what the notebooks did before "
+          "their first cell set `%noautoget`, `CGO_ENABLED=0` and `GOFLAGS=-ldflags=-w ...`. The floors: the same "
+          "steps for a cell that imports nothing, and for one that imports the library and does nothing.")
+        w("")
+        for line in cost.read_text().splitlines():
+            w(line)
+        w("")
     w("**pandas.** The kernel is ipykernel on Debian's `/usr/bin/python3`; its start is that of a Python process "
       "importing IPython and ipykernel. The notebook's first code cell imports pandas, NumPy and matplotlib (most "
       "of that cell's time); the computing cells take milliseconds; each chart costs matplotlib's layout and PNG "
@@ -544,7 +597,7 @@ def main():
     finished = datetime.datetime.utcnow().strftime("%H:%M")
     tables = {n: compare_tables(fullest(r)["executed"], r["py_first"]["executed"]) for n, r in results.items()}
     checks = spot_checks(results, a.root, a.out)
-    info = {"machine": machine(), "versions": versions(a.root), "root": str(a.root),
+    info = {"machine": machine(), "versions": versions(a.root), "root": str(a.root), "out": str(a.out),
             "load_start": load_start, "load_end": load_end}
     (a.out / "results.json").write_text(json.dumps({"results": results, "skipped": skipped, "tables": tables,
                                                     "checks": checks, "info": info, "started": started,
