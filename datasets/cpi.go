@@ -49,7 +49,7 @@ func cpiFields() []frame.FieldSpec {
 			Extra: map[string]string{frame.MetaDescription: "chained: 2010 = 100, index_t = index_(t-1) × (1 + inflation_percent_t / 100), computed unrounded and rounded to 4 decimals; null from the first year without a figure"}},
 		{Name: "source", Kind: frame.String, LabelVI: "Nguồn công bố số liệu"},
 		{Name: "source_page", Kind: frame.String, LabelVI: "Địa chỉ trang nguồn (không ghi giao thức)"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
 	}
 }
 

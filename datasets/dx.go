@@ -103,7 +103,7 @@ func dxCuratedRecords(file string) ([]dxCurated, error) {
 }
 
 func dxParseCurated(file string, b []byte) ([]dxCurated, error) {
-	recs, err := readCuratedCSV(b, file, []string{"source_line", "code", "column", "value", "comment"})
+	recs, err := readCuratedCSV(b, file, []string{frame.ColSourceLine, "code", "column", "value", "comment"})
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}

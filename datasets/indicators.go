@@ -186,7 +186,7 @@ func (ind *indicators) read() error {
 		return err
 	}
 	recs, err := readCuratedCSV(mb, "curated/indicators.csv",
-		[]string{"key", "level", "year", "kind", "comparator", "source_file", "line", "figure", "text", "note", "convention"})
+		[]string{"key", "level", "year", "kind", "comparator", frame.ColSourceFile, "line", "figure", "text", "note", "convention"})
 	if err != nil {
 		return err
 	}
@@ -448,8 +448,8 @@ func indicatorFields() []frame.FieldSpec {
 		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
 		{Name: "comparator", Kind: frame.String, LabelVI: "So sánh (=, >=, >)"},
 		{Name: "text", Kind: frame.String, LabelVI: "Trích dẫn văn bản nguồn"},
-		{Name: "source_file", Kind: frame.String, LabelVI: "Tệp văn bản nguồn"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
+		{Name: frame.ColSourceFile, Kind: frame.String, LabelVI: "Tệp văn bản nguồn"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
 		{Name: "figure", Kind: frame.String, LabelVI: "Số liệu như viết trong văn bản"},
 		{Name: "value_upper", Kind: frame.Float64, LabelVI: "Cận trên (khi văn bản nêu một khoảng)"},
 		{Name: "approximate", Kind: frame.Bool, LabelVI: "Số ước lượng (khoảng, ước)"},

@@ -91,7 +91,7 @@ func planProjects(string, []string) ([]component, []moduleCopy, error) {
 	defer f.Release()
 	no, name, obj := f.Col("no").Int64s(), f.Col("project").Strings(), f.Col("objective").Strings()
 	ps, pe, total := f.Col("period_start").Int64s(), f.Col("period_end").Int64s(), f.Col("total_mvnd").Float64s()
-	ln := f.Col("source_line").Int64s()
+	ln := f.Col(frame.ColSourceLine).Int64s()
 	out := make([]component, f.NumRows())
 	for i := range out {
 		out[i] = component{No: strconv.FormatInt(no[i], 10), Kind: kindProject, Name: name[i], Amount: total[i],
@@ -445,8 +445,8 @@ func investMeta(e Entry, extra ...string) map[string]string {
 var (
 	fProvince   = frame.FieldSpec{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"}
 	fDocument   = frame.FieldSpec{Name: "document", Kind: frame.String, LabelVI: "Văn bản (số, ký hiệu)"}
-	fSourceFile = frame.FieldSpec{Name: "source_file", Kind: frame.String, LabelVI: "Tệp văn bản nguồn"}
-	fSourceLine = frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"}
+	fSourceFile = frame.FieldSpec{Name: frame.ColSourceFile, Kind: frame.String, LabelVI: "Tệp văn bản nguồn"}
+	fSourceLine = frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"}
 	moneyExtra  = map[string]string{frame.MetaSourceUnit: "as written in the text column (đồng or triệu đồng)"}
 )
 

@@ -77,7 +77,7 @@ func provinceFields() []frame.FieldSpec {
 		{Name: "source", Kind: frame.String, LabelVI: "Nguồn công bố số liệu"},
 		{Name: "source_page", Kind: frame.String, LabelVI: "Địa chỉ trang nguồn (không ghi giao thức)"},
 		{Name: "quote", Kind: frame.String, LabelVI: "Trích nguyên văn số liệu từ nguồn"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
 	}
 }
 
@@ -92,7 +92,7 @@ func provinces2025Fields() []frame.FieldSpec {
 		{Name: "source", Kind: frame.String, LabelVI: "Văn bản"},
 		{Name: "verification", Kind: frame.String, LabelVI: "Mức đối chiếu"},
 		{Name: "verified_by", Kind: frame.String, LabelVI: "Trang đã đối chiếu (không ghi giao thức)"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong bảng tham chiếu"},
 	}
 }
 

@@ -101,6 +101,24 @@ const (
 	MetaProvince     = "province"
 	MetaPeriod       = "period"
 	MetaLayout       = "layout"
+
+	// MetaMethod says in words how a derived Frame was computed (its
+	// formula, the rule for nulls).
+	MetaMethod = "method"
+	// MetaDerivedFrom names what a derived Frame was computed from: the
+	// dataset ids, or the functions and Frames, in the order used.
+	MetaDerivedFrom = "derived_from"
+)
+
+// Provenance columns. Every row of a dataset has ColSourceLine, the 1-based
+// line of its source document where the row's figures stand (for a table
+// read from a workbook, the sheet's row number); a Frame that draws on
+// several documents has ColSourceFile beside it. A derived Frame that
+// combines rows of two sources names the lines by prefix (target_line with
+// target_file, actual_line with actual_file...).
+const (
+	ColSourceLine = "source_line"
+	ColSourceFile = "source_file"
 )
 
 // FieldSpec describes a column: its name, kind, Vietnamese label and unit.

@@ -134,7 +134,7 @@ func (t *DXTable) ItemsFrame(o Options) (*frame.Frame, error) {
 			case "pillar_no":
 				b.AppendInt64(col, int64(it.Pillar))
 				continue
-			case "source_line":
+			case frame.ColSourceLine:
 				b.AppendInt64(col, int64(it.Line))
 				continue
 			case "pillar":
@@ -176,7 +176,7 @@ func (t *DXTable) PillarsFrame(o Options) (*frame.Frame, error) {
 		c := t.Layout.Cells[k]
 		specs = append(specs, t.moneySpec(frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: "million_vnd"}))
 	}
-	specs = append(specs, frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+	specs = append(specs, frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	b := frame.NewBuilder(o.Allocator, t.meta(o), specs...)
 	defer b.Release()
 	for _, p := range t.Pillars {
@@ -206,7 +206,7 @@ func (t *DXTable) FundingFrame(o Options) (*frame.Frame, error) {
 		t.moneySpec(frame.FieldSpec{Name: "planned_mvnd", Kind: frame.Float64, LabelVI: "Kinh phí được giao theo kế hoạch", Unit: "million_vnd"}),
 		t.moneySpec(frame.FieldSpec{Name: "spent_mvnd", Kind: frame.Float64, LabelVI: "Tổng kinh phí đã thực hiện", Unit: "million_vnd"}),
 		{Name: "rate_percent_reported", Kind: frame.Float64, LabelVI: "Tỷ lệ thực hiện (%)", Unit: "percent"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
 	}
 	b := frame.NewBuilder(o.Allocator, t.meta(o), specs...)
 	defer b.Release()

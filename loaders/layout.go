@@ -66,7 +66,7 @@ type Layout struct {
 }
 
 // Columns returns the output columns of the layout: "group" when it has
-// sections, the cells' columns, then "source_line".
+// sections, the cells' columns, then source_line.
 func (l Layout) Columns() []frame.FieldSpec {
 	var out []frame.FieldSpec
 	if l.Sections {
@@ -94,7 +94,7 @@ func (l Layout) Columns() []frame.FieldSpec {
 				frame.FieldSpec{Name: c.Aux, Kind: frame.Int64, LabelVI: c.AuxVI, Unit: "year"})
 		}
 	}
-	out = append(out, frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+	out = append(out, frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	return out
 }
 
@@ -124,7 +124,7 @@ func (l Layout) validate() error {
 	if l.Cells[0].Kind != RowNumber {
 		return fmt.Errorf("layout %q: the first cell must be the row number", l.Name)
 	}
-	seen := map[string]bool{"group": l.Sections, "source_line": true}
+	seen := map[string]bool{"group": l.Sections, frame.ColSourceLine: true}
 	for _, c := range l.Cells {
 		for _, n := range []string{c.Name, c.Aux} {
 			if n == "" {

@@ -373,7 +373,7 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 		frame.FieldSpec{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
 		frame.FieldSpec{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
 		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Số chữ số thập phân"},
-		frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	defer b.Release()
 	for _, tot := range t.Totals {
 		for _, v := range tot.Values {

@@ -119,11 +119,11 @@ func indicatorLines(ind *frame.Frame, specs []lineSpec, o Options) (*chart.Chart
 				continue
 			}
 			y, v := int(row.Int64("year")), row.Float64("value")
-			file := row.String("source_file")
+			file := row.String(frame.ColSourceFile)
 			if _, ok := byFile[file]; !ok {
 				files = append(files, file)
 			}
-			byFile[file] = append(byFile[file], int(row.Int64("source_line")))
+			byFile[file] = append(byFile[file], int(row.Int64(frame.ColSourceLine)))
 			switch row.String("kind") {
 			case periods.KindTarget:
 				targets = append(targets, chart.TargetPoint{Series: names[i], Year: y, Value: v, Comparator: row.String("comparator")})

@@ -79,7 +79,7 @@ func Provinces(o Options) (report.Section, error) {
 		return s, err
 	}
 	table, err := pc.Select("programme", "province", "document", "total_mvnd", "years", "per_year_mvnd", "population", "population_year", "area_km2",
-		"total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", "source_file", "source_line", "ref_source_line")
+		"total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", frame.ColSourceFile, frame.ColSourceLine, "ref_source_line")
 	if err != nil {
 		return s, err
 	}
@@ -92,7 +92,7 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	comp, err = comp.Select("programme", "total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", "score", "rank", "indicators_used", "source_file", "source_line")
+	comp, err = comp.Select("programme", "total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2", "score", "rank", "indicators_used", frame.ColSourceFile, frame.ColSourceLine)
 	if err != nil {
 		return s, err
 	}
@@ -126,9 +126,9 @@ func Provinces(o Options) (report.Section, error) {
 	// the programmes come from several documents: each row names its file
 	fileOf := map[string]string{}
 	for i, p := range strs(pc, "programme") {
-		fileOf[p] = strs(pc, "source_file")[i]
+		fileOf[p] = strs(pc, frame.ColSourceFile)[i]
 	}
-	sens, err = sens.WithColumnFunc(frame.FieldSpec{Name: "source_file", Kind: frame.String, LabelVI: "Văn bản nguồn"}, func(r frame.Row) any {
+	sens, err = sens.WithColumnFunc(frame.FieldSpec{Name: frame.ColSourceFile, Kind: frame.String, LabelVI: "Văn bản nguồn"}, func(r frame.Row) any {
 		return fileOf[r.String("programme")]
 	})
 	if err != nil {

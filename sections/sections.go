@@ -64,18 +64,18 @@ func lines(f *frame.Frame, col string) []int {
 
 // provenance names the dataset's source file and the lines of its rows.
 func provenance(f *frame.Frame) []report.Provenance {
-	return []report.Provenance{{File: f.Meta(frame.MetaSourceFile), Lines: lines(f, "source_line")}}
+	return []report.Provenance{{File: f.Meta(frame.MetaSourceFile), Lines: lines(f, frame.ColSourceLine)}}
 }
 
 // linesByFile groups a frame's source lines by its rows' source_file (a
 // dataset drawn from several documents), in order of first appearance.
 func linesByFile(f *frame.Frame) []report.Provenance {
-	if !f.Has("source_file") {
+	if !f.Has(frame.ColSourceFile) {
 		return provenance(f)
 	}
 	var out []report.Provenance
 	at := map[string]int{}
-	files, ls := strs(f, "source_file"), f.Col("source_line")
+	files, ls := strs(f, frame.ColSourceFile), f.Col(frame.ColSourceLine)
 	nums := ls.Int64s()
 	for i, file := range files {
 		if ls.IsNull(i) {

@@ -56,8 +56,8 @@ func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matchin
 		return nil, ue
 	}
 	cols := append([]string{}, columns...)
-	if ref.Has("source_line") {
-		cols = append(cols, "source_line")
+	if ref.Has(frame.ColSourceLine) {
+		cols = append(cols, frame.ColSourceLine)
 	}
 	picked := ref.Take(take)
 	defer picked.Release()
@@ -69,7 +69,7 @@ func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matchin
 			return nil, fmt.Errorf("bench: Attach: reference: %w", err)
 		}
 		spec := c.Spec()
-		if name == "source_line" {
+		if name == frame.ColSourceLine {
 			spec = frame.FieldSpec{Name: "ref_source_line", Kind: c.Kind(), LabelVI: "Dòng trong bảng tham chiếu",
 				Extra: map[string]string{frame.MetaDescription: "source_line of the row of " + datasetName(ref) + " the attached values come from"}}
 		}

@@ -260,7 +260,7 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 				r.Numerator, r.Denominator, per, r.Denominator)}})
 		values = append(values, out)
 	}
-	if c, err := f.Column("source_line"); err == nil {
+	if c, err := f.Column(frame.ColSourceLine); err == nil {
 		lines := c.Strings()
 		sl := make([]string, ng)
 		for gi, g := range groups {

@@ -158,7 +158,7 @@ func sensitivityFrame(f *frame.Frame, key string, o SensitivityOptions, spread f
 		specsOut = append(specsOut, c.Spec())
 		values = append(values, colValues(c))
 	}
-	if c, err := f.Column("source_line"); err == nil && key != "source_line" {
+	if c, err := f.Column(frame.ColSourceLine); err == nil && key != frame.ColSourceLine {
 		specsOut = append(specsOut, c.Spec())
 		values = append(values, colValues(c))
 	}

@@ -44,7 +44,7 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 	}
 	keys, inds, vals := kc.Strings(), ic.Strings(), vc.Float64s()
 	var lines []string
-	if c, err := long.Column("source_line"); err == nil {
+	if c, err := long.Column(frame.ColSourceLine); err == nil {
 		lines = c.Strings()
 	}
 	var units, labels []string

@@ -29,7 +29,7 @@ const (
 	colPillarNo   = "pillar_no"
 	colPillar     = "pillar"
 	colSource     = "source"
-	colSourceLine = "source_line"
+	colSourceLine = frame.ColSourceLine
 	colReported   = "rate_percent_reported"
 	suffixMVND    = "_mvnd"
 )

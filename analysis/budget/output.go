@@ -20,7 +20,7 @@ var (
 	specSpent       = frame.FieldSpec{Name: "spent_mvnd", Kind: frame.Float64, LabelVI: "Kinh phí đã thực hiện", Unit: "million_vnd"}
 	specRate        = frame.FieldSpec{Name: "rate", Kind: frame.Float64, LabelVI: "Tỷ lệ thực hiện (đã thực hiện / kế hoạch)", Unit: "ratio"}
 	specReported    = frame.FieldSpec{Name: "rate_percent_reported", Kind: frame.Float64, LabelVI: "Tỷ lệ thực hiện (%) như báo cáo", Unit: "percent"}
-	specSourceLine  = frame.FieldSpec{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"}
+	specSourceLine  = frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"}
 	specSourceLines = frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Các dòng trong văn bản nguồn"}
 )
 

@@ -56,7 +56,7 @@ func (f figure) where() string {
 var (
 	requiredColumns = []string{"province", "indicator", "year", "kind", "value"}
 	optionalColumns = []string{"level", "unit", "comparator", "value_upper", "approximate",
-		"source_file", "source_line", "label_vi", "label_en", "text"}
+		frame.ColSourceFile, frame.ColSourceLine, "label_vi", "label_en", "text"}
 )
 
 func column(f *frame.Frame, name string, want func(frame.Kind) bool, what string) (frame.Column, bool, error) {
@@ -94,7 +94,7 @@ func readFigures(f *frame.Frame) ([]figure, error) {
 		{"province", isString, "string"}, {"indicator", isString, "string"}, {"year", isNumeric, "a number"},
 		{"kind", isString, "string"}, {"value", isNumeric, "a number"}, {"level", isString, "string"},
 		{"unit", isString, "string"}, {"comparator", isString, "string"}, {"value_upper", isNumeric, "a number"},
-		{"approximate", isBool, "bool"}, {"source_file", isString, "string"}, {"source_line", isNumeric, "a number"},
+		{"approximate", isBool, "bool"}, {frame.ColSourceFile, isString, "string"}, {frame.ColSourceLine, isNumeric, "a number"},
 		{"label_vi", isString, "string"}, {"label_en", isString, "string"}, {"text", isString, "string"},
 	}
 	cols := map[string]frame.Column{}
@@ -121,7 +121,7 @@ func readFigures(f *frame.Frame) ([]figure, error) {
 	level, levelOK := strs("level")
 	unit, _ := strs("unit")
 	cmp, _ := strs("comparator")
-	file, _ := strs("source_file")
+	file, _ := strs(frame.ColSourceFile)
 	labelVI, _ := strs("label_vi")
 	labelEN, _ := strs("label_en")
 	text, _ := strs("text")
@@ -136,7 +136,7 @@ func readFigures(f *frame.Frame) ([]figure, error) {
 		approx, approxOK = c.Bools(), c.Valid()
 	}
 	var line []float64
-	if c, ok := cols["source_line"]; ok {
+	if c, ok := cols[frame.ColSourceLine]; ok {
 		line = c.Float64s()
 	}
 

@@ -92,8 +92,8 @@ func Series(f *frame.Frame, indicator, province string) (*frame.Frame, error) {
 		t.str("comparator", g.cmp, true)
 		t.flag("approximate", g.approx, g.approxKnown)
 		t.str("unit", g.unit, g.unit != "")
-		t.str("source_file", g.file, g.file != "")
-		t.whole("source_line", g.line, g.lineKnown)
+		t.str(frame.ColSourceFile, g.file, g.file != "")
+		t.whole(frame.ColSourceLine, g.line, g.lineKnown)
 		t.flag("restated", restated[g.row], true)
 		t.str("text", g.text, g.text != "")
 	}
@@ -114,8 +114,8 @@ func seriesFields() []frame.FieldSpec {
 		{Name: "comparator", Kind: frame.String, LabelVI: "So sánh (=, >=, >)"},
 		{Name: "approximate", Kind: frame.Bool, LabelVI: "Số ước lượng (khoảng, ước)"},
 		{Name: "unit", Kind: frame.String, LabelVI: "Đơn vị"},
-		{Name: "source_file", Kind: frame.String, LabelVI: "Tệp văn bản nguồn"},
-		{Name: "source_line", Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn", Unit: "line"},
+		{Name: frame.ColSourceFile, Kind: frame.String, LabelVI: "Tệp văn bản nguồn"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn", Unit: "line"},
 		{Name: "restated", Kind: frame.Bool, LabelVI: "Nêu lại (đã có ở dòng trước)"},
 		{Name: "text", Kind: frame.String, LabelVI: "Trích dẫn văn bản nguồn"},
 	}

@@ -12,25 +12,25 @@ import (
 
 // Output column names.
 const (
-	ColMeasure       = "measure"        // the Spec's Name
-	ColNumerator     = "numerator"      // sum of the numerator columns
-	ColDenominator   = "denominator"    // sum of the denominator columns
-	ColRatio         = "ratio"          // numerator / denominator
-	ColRank          = "rank"           // 1 = highest ratio
-	ColSourceLine    = "source_line"    // line of the unit in the source text
-	ColSourceLines   = "source_lines"   // lines of the units a group adds up
-	ColExcludedLines = "excluded_lines" // lines of the units left out of a group
-	ColUnits         = "units"          // units (rows) in a group
-	ColExcluded      = "units_excluded" // units left out of a group's figure
-	ColMeanOfRatios  = "mean_of_ratios" // unweighted mean of unit ratios
-	ColReported      = "reported"       // ratio as the source reports it
-	ColRecomputed    = "recomputed"     // ratio recomputed from its parts
-	ColDifference    = "difference"     // reported − recomputed
-	ColAgrees        = "agrees"         // |difference| ≤ tolerance
-	ColTarget        = "target"         // target ratio
-	ColGap           = "gap"            // ratio − target
-	ColMet           = "met"            // whether the ratio reaches the target
-	ColLevel         = "level"          // level of a unit (ConcatLevels)
+	ColMeasure       = "measure"           // the Spec's Name
+	ColNumerator     = "numerator"         // sum of the numerator columns
+	ColDenominator   = "denominator"       // sum of the denominator columns
+	ColRatio         = "ratio"             // numerator / denominator
+	ColRank          = "rank"              // 1 = highest ratio
+	ColSourceLine    = frame.ColSourceLine // line of the unit in the source text
+	ColSourceLines   = "source_lines"      // lines of the units a group adds up
+	ColExcludedLines = "excluded_lines"    // lines of the units left out of a group
+	ColUnits         = "units"             // units (rows) in a group
+	ColExcluded      = "units_excluded"    // units left out of a group's figure
+	ColMeanOfRatios  = "mean_of_ratios"    // unweighted mean of unit ratios
+	ColReported      = "reported"          // ratio as the source reports it
+	ColRecomputed    = "recomputed"        // ratio recomputed from its parts
+	ColDifference    = "difference"        // reported − recomputed
+	ColAgrees        = "agrees"            // |difference| ≤ tolerance
+	ColTarget        = "target"            // target ratio
+	ColGap           = "gap"               // ratio − target
+	ColMet           = "met"               // whether the ratio reaches the target
+	ColLevel         = "level"             // level of a unit (ConcatLevels)
 )
 
 // MetaMethod is the schema metadata key under which output Frames say how

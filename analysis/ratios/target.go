@@ -113,7 +113,7 @@ func LookupTarget(indicators *frame.Frame, province, indicator string, year int)
 		return Target{}, fmt.Errorf("ratios: no %s", what)
 	case 1:
 	default:
-		return Target{}, fmt.Errorf("ratios: %d rows hold the %s (lines %s): filter the Frame first", rows.NumRows(), what, strings.Join(optStrings(rows, "source_line"), ", "))
+		return Target{}, fmt.Errorf("ratios: %d rows hold the %s (lines %s): filter the Frame first", rows.NumRows(), what, strings.Join(optStrings(rows, frame.ColSourceLine), ", "))
 	}
 	r := rows.Row(0)
 	v := r.Float64("value")
@@ -134,11 +134,11 @@ func LookupTarget(indicators *frame.Frame, province, indicator string, year int)
 	if rows.Has("text") {
 		t.Text = r.String("text")
 	}
-	if rows.Has("source_file") {
-		t.SourceFile = r.String("source_file")
+	if rows.Has(frame.ColSourceFile) {
+		t.SourceFile = r.String(frame.ColSourceFile)
 	}
-	if rows.Has("source_line") {
-		t.SourceLine = int(r.Int64("source_line"))
+	if rows.Has(frame.ColSourceLine) {
+		t.SourceLine = int(r.Int64(frame.ColSourceLine))
 	}
 	return t, nil
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // CSVHeader is the header of WriteCSV: a public contract.
-var CSVHeader = []string{"dataset", "rule", "subject", "column", "reported", "computed", "difference", "source_line"}
+var CSVHeader = []string{"dataset", "rule", "subject", "column", "reported", "computed", "difference", frame.ColSourceLine}
 
 func plain(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -57,7 +57,7 @@ func Frame(fs []Finding) (*frame.Frame, error) {
 		frame.FieldSpec{Name: "reported", Kind: frame.Float64},
 		frame.FieldSpec{Name: "computed", Kind: frame.Float64},
 		frame.FieldSpec{Name: "difference", Kind: frame.Float64},
-		frame.FieldSpec{Name: "source_line", Kind: frame.Int64},
+		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64},
 		frame.FieldSpec{Name: "detail", Kind: frame.String})
 	defer b.Release()
 	for _, f := range fs {

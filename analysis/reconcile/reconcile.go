@@ -82,7 +82,7 @@ const (
 	ClaimValue    = "value"    // the reported figure (float64)
 	ClaimText     = "text"     // the figure as written
 	ClaimDecimals = "decimals" // digits written after the decimal mark
-	ClaimLine     = "source_line"
+	ClaimLine     = frame.ColSourceLine
 )
 
 // ClaimFields are the columns of a claims Frame.
@@ -193,7 +193,7 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 		return r, err
 	}
 	names := subj.Strings()
-	lines := data.Col("source_line").Int64s()
+	lines := data.Col(frame.ColSourceLine).Int64s()
 	for _, s := range specs {
 		rep, err1 := data.Column(s.Reported)
 		num, err2 := data.Column(s.Numerator)
@@ -306,7 +306,7 @@ func PartsWithinWhole(dataset string, data *frame.Frame, subject string, specs .
 		return r, err
 	}
 	names := subj.Strings()
-	lines := data.Col("source_line").Int64s()
+	lines := data.Col(frame.ColSourceLine).Int64s()
 	for _, s := range specs {
 		w, err := data.Column(s.Whole)
 		if err != nil {

@@ -232,13 +232,13 @@ func tableHTML(f *frame.Frame, maxRows int, hide []string, lineText func(string,
 		fmt.Fprintf(&b, "<th>%s<br><span class=\"muted\"><code>%s</code>%s</span></th>", esc(label), esc(s.Name), esc(unit))
 	}
 	b.WriteString("</tr></thead><tbody>\n")
-	fileCol := f.Has("source_file")
+	fileCol := f.Has(frame.ColSourceFile)
 	for r := 0; r < rows; r++ {
 		b.WriteString("<tr>")
 		row := f.Row(r)
 		file := f.Meta(frame.MetaSourceFile)
 		if fileCol {
-			if v, ok := row.Value("source_file").(string); ok && v != "" {
+			if v, ok := row.Value(frame.ColSourceFile).(string); ok && v != "" {
 				file = v
 			}
 		}
@@ -326,10 +326,10 @@ func lineFile(f *frame.Frame, row frame.Row, col, def string) string {
 
 // isLineColumn reports whether a column holds source line numbers.
 func isLineColumn(name string) bool {
-	return strings.HasPrefix(name, "source_line") || strings.HasSuffix(name, "_line")
+	return strings.HasPrefix(name, frame.ColSourceLine) || strings.HasSuffix(name, "_line")
 }
 
 // isCode reports whether a text column holds codes or keys, kept on one line.
 func isCode(name string) bool {
-	return name == "code" || name == "source_file" || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_file") || name == "indicator" || name == "measure" || name == "status" || name == "match"
+	return name == "code" || name == frame.ColSourceFile || strings.HasSuffix(name, "_key") || strings.HasSuffix(name, "_file") || name == "indicator" || name == "measure" || name == "status" || name == "match"
 }
