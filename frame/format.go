@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/ictplan/ictplan/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -144,20 +145,8 @@ func cleanCell(s string) string {
 	}, s)
 }
 
-// width is the number of terminal columns s takes: runes, not counting
-// combining marks.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.Is(unicode.Mn, r) {
-			n++
-		}
-	}
-	return n
-}
-
 func truncate(s string, max int) string {
-	if width(s) <= max {
+	if vntext.Width(s) <= max {
 		return s
 	}
 	var b strings.Builder
@@ -214,11 +203,11 @@ func (f *Frame) Text(o TextOptions) string {
 		c := f.ColumnAt(j)
 		right[j] = c.spec.Kind.Numeric()
 		cells[0][j] = truncate(cleanCell(cells[0][j]), o.MaxWidth)
-		widths[j] = width(cells[0][j])
+		widths[j] = vntext.Width(cells[0][j])
 		for r := 0; r < rows; r++ {
 			s := truncate(cleanCell(c.display(r)), o.MaxWidth)
 			cells[r+1][j] = s
-			widths[j] = max(widths[j], width(s))
+			widths[j] = max(widths[j], vntext.Width(s))
 		}
 	}
 	var b, line strings.Builder
@@ -228,7 +217,7 @@ func (f *Frame) Text(o TextOptions) string {
 			if j > 0 {
 				line.WriteString("  ")
 			}
-			pad := strings.Repeat(" ", widths[j]-width(s))
+			pad := strings.Repeat(" ", widths[j]-vntext.Width(s))
 			if right[j] {
 				line.WriteString(pad + s)
 			} else {

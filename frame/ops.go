@@ -4,18 +4,17 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"github.com/apache/arrow-go/v18/arrow/bitutil"
-	"github.com/apache/arrow-go/v18/arrow/memory"
 	"math"
 	"reflect"
 	"slices"
-	"sync"
 	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/bitutil"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/ictplan/ictplan/vntext"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 )
 
 // Select returns a Frame with the named columns, in that order. Columns are
@@ -180,15 +179,11 @@ func Asc(name string) SortKey { return SortKey{Name: name} }
 // Desc sorts by the named column, largest first.
 func Desc(name string) SortKey { return SortKey{Name: name, Desc: true} }
 
-var viCollators = sync.Pool{New: func() any {
-	return collate.New(language.Vietnamese, collate.IgnoreCase)
-}}
-
 // SortBy returns f's rows ordered by the keys: the first key decides, ties go
 // to the next, and rows equal on every key keep their order (a stable
 // sort). Text sorts in Vietnamese dictionary order (a < ă < â < b ... d < đ,
 // tones after the base letter, case ignored); nulls come last whatever the
-// direction.
+// direction (the order of vntext.Compare).
 func (f *Frame) SortBy(keys ...SortKey) (*Frame, error) {
 	type keyCol struct {
 		col  Column
@@ -203,16 +198,12 @@ func (f *Frame) SortBy(keys ...SortKey) (*Frame, error) {
 		}
 		kc[k] = keyCol{col: c, desc: key.Desc}
 		if s, ok := c.arr.(*array.String); ok {
-			coll := viCollators.Get().(*collate.Collator)
-			var buf collate.Buffer
 			kc[k].text = make([][]byte, s.Len())
 			for i := range kc[k].text {
 				if s.IsValid(i) {
-					kc[k].text[i] = slices.Clone(coll.KeyFromString(&buf, s.Value(i)))
-					buf.Reset()
+					kc[k].text[i] = vntext.Key(s.Value(i))
 				}
 			}
-			viCollators.Put(coll)
 		}
 	}
 	idx := make([]int, f.nrows)
@@ -263,14 +254,6 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// CompareVietnamese compares two strings in Vietnamese dictionary order, the
-// order SortBy uses for text: it returns -1, 0 or +1.
-func CompareVietnamese(a, b string) int {
-	coll := viCollators.Get().(*collate.Collator)
-	defer viCollators.Put(coll)
-	return coll.CompareString(a, b)
 }
 
 // WithColumn returns f with the column of spec set to the given values: a

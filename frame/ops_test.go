@@ -13,6 +13,7 @@ import (
 
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/internal/frametest"
+	"github.com/ictplan/ictplan/vntext"
 )
 
 func TestSelectDropRename(t *testing.T) {
@@ -214,8 +215,8 @@ func TestVietnameseOrder(t *testing.T) {
 		{"Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên"},
 	} {
 		for i := 0; i+1 < len(want); i++ {
-			if c := frame.CompareVietnamese(want[i], want[i+1]); c > 0 {
-				t.Errorf("CompareVietnamese(%q, %q) = %d, want <= 0", want[i], want[i+1], c)
+			if c := vntext.Compare(want[i], want[i+1]); c > 0 {
+				t.Errorf("vntext.Compare(%q, %q) = %d, want <= 0", want[i], want[i+1], c)
 			}
 		}
 		shuffled := slices.Clone(want)
@@ -235,7 +236,7 @@ func TestVietnameseOrder(t *testing.T) {
 		g.Release()
 		f.Release()
 	}
-	if frame.CompareVietnamese("An Giang", "an giang") != 0 {
+	if vntext.Compare("An Giang", "an giang") != 0 {
 		t.Errorf("case is not ignored")
 	}
 }

@@ -1,11 +1,6 @@
 package loaders
 
-import (
-	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
-)
+import "github.com/ictplan/ictplan/vntext"
 
 // TextForm is the text form a layout reads with ParseText.
 type TextForm int
@@ -185,17 +180,4 @@ var pillarFolds = func() []string {
 }()
 
 // foldVI lower-cases, drops diacritics (đ -> d) and collapses blanks.
-func foldVI(s string) string {
-	s = norm.NFD.String(strings.ToLower(CleanText(s)))
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteRune('d')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func foldVI(s string) string { return vntext.Fold(CleanText(s)) }

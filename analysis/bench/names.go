@@ -2,8 +2,8 @@ package bench
 
 import (
 	"strings"
-	"unicode"
 
+	"github.com/ictplan/ictplan/vntext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -95,53 +95,9 @@ func baseKey(name string, m Matching) string {
 			break
 		}
 	}
-	rs := []rune(norm.NFD.String(s))
-	rs = moveTones(rs)
+	s = vntext.ModernTones(s)
 	if m == MatchFolded {
-		out := rs[:0]
-		for _, r := range rs {
-			switch {
-			case unicode.Is(unicode.Mn, r):
-				continue
-			case r == 'đ':
-				r = 'd'
-			}
-			out = append(out, r)
-		}
-		rs = out
+		s = vntext.Fold(s)
 	}
-	return norm.NFC.String(string(rs))
-}
-
-// isTone reports whether r is one of the five Vietnamese tone marks
-// (decomposed): huyền, sắc, ngã, hỏi, nặng.
-func isTone(r rune) bool {
-	switch r {
-	case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
-		return true
-	}
-	return false
-}
-
-// moveTones rewrites, in decomposed lower-case text, a tone mark written
-// right after the o of oa/oe or the u of uy to after the second vowel (and
-// its own marks).
-func moveTones(rs []rune) []rune {
-	for i := 0; i+2 < len(rs); i++ {
-		v1, t, v2 := rs[i], rs[i+1], rs[i+2]
-		if !isTone(t) {
-			continue
-		}
-		if !(v1 == 'o' && (v2 == 'a' || v2 == 'e') || v1 == 'u' && v2 == 'y') {
-			continue
-		}
-		j := i + 3
-		for j < len(rs) && unicode.Is(unicode.Mn, rs[j]) {
-			j++
-		}
-		// rs[i+1:j] is tone, v2, v2's marks: rotate the tone to the end.
-		copy(rs[i+1:j-1], rs[i+2:j])
-		rs[j-1] = t
-	}
-	return rs
+	return s
 }

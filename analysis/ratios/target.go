@@ -6,11 +6,11 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/vntext"
 )
 
 // Target is a target ratio and where it was stated.
@@ -55,21 +55,6 @@ func (t Target) comparator() string {
 	return ">="
 }
 
-// foldName is a province name without diacritics, lower case, đ as d.
-func foldName(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == 'đ':
-			b.WriteRune('d')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
-}
-
 // meets reports whether ratio r reaches the target.
 func (t Target) meets(r float64) bool {
 	if t.Comparator == ">" {
@@ -104,7 +89,7 @@ func LookupTarget(indicators *frame.Frame, province, indicator string, year int)
 	rows := match(strings.EqualFold)
 	if rows.NumRows() == 0 && want != "" {
 		rows.Release()
-		rows = match(func(a, b string) bool { return foldName(a) == foldName(b) })
+		rows = match(func(a, b string) bool { return vntext.Fold(a) == vntext.Fold(b) })
 	}
 	defer rows.Release()
 	what := fmt.Sprintf("target %s for %d (province %q)", indicator, year, province)

@@ -8,12 +8,12 @@ import (
 	"sort"
 	"strconv"
 	"time"
-	"unicode"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/vntext"
 )
 
 // MetadataSheet is the name of the sheet that describes the data sheets.
@@ -350,10 +350,10 @@ func serialOf(day int64) (int64, bool) {
 // columnWidth estimates a width (in characters) that shows the header and
 // the values of the first rows of c, between 6 and 60.
 func columnWidth(c frame.Column, labelRow bool) float64 {
-	w := textWidth(c.Name()) + 2 // room for the filter button
+	w := vntext.Width(c.Name()) + 2 // room for the filter button
 	if labelRow {
 		// the label row wraps: ask for a third of it, at most 24
-		w = max(w, min(textWidth(labelText(c.Spec()))/3, 24))
+		w = max(w, min(vntext.Width(labelText(c.Spec()))/3, 24))
 	}
 	n := min(c.Len(), 1000)
 	for i := 0; i < n; i++ {
@@ -363,7 +363,7 @@ func columnWidth(c frame.Column, labelRow bool) float64 {
 		var k int
 		switch c.Kind() {
 		case frame.String:
-			k = textWidth(c.Value(i).(string))
+			k = vntext.Width(c.Value(i).(string))
 		case frame.Int64:
 			k = len(strconv.FormatInt(c.Value(i).(int64), 10))
 			k += (k - 1) / 3 // separators
@@ -377,18 +377,6 @@ func columnWidth(c frame.Column, labelRow bool) float64 {
 		w = max(w, k)
 	}
 	return float64(min(max(w+1, 6), 60))
-}
-
-// textWidth counts the characters of s a reader sees: runes without
-// combining marks.
-func textWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.Is(unicode.Mn, r) {
-			n++
-		}
-	}
-	return n
 }
 
 // The headers of the three tables of the metadata sheet. Read finds the

@@ -34,4 +34,5 @@ import (
 	_ "github.com/ictplan/ictplan/loaders/xlsxinput"
 	_ "github.com/ictplan/ictplan/notebooks/display"
 	_ "github.com/ictplan/ictplan/sections"
+	_ "github.com/ictplan/ictplan/vntext"
 )
