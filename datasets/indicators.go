@@ -14,6 +14,7 @@ import (
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -596,7 +597,7 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 			computed = 100 * n.Value / d.Value
 		}
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), Column: "value",
-			Reported: p.Value, Computed: computed, Tolerance: halfUnit(p.Decimals), Line: p.Line,
+			Reported: p.Value, Computed: computed, Tolerance: approx.HalfUnit(p.Decimals), Line: p.Line,
 			Detail: fmt.Sprintf("%s:%d states %s; %s / %s = %s / %s = %s%% (%s)", p.File, p.Line, p.Figure,
 				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals))})
 	}
@@ -611,7 +612,7 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 		}
 		sum, figs, tol := 0.0, []string{}, 0.0
 		if w.Unit == "percent" {
-			tol = halfUnit(w.Decimals)
+			tol = approx.HalfUnit(w.Decimals)
 		}
 		for _, k := range q.parts {
 			p, ok := find(file, ref2023(k))
@@ -621,7 +622,7 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 			sum += p.Value
 			figs = append(figs, p.Figure)
 			if p.Unit == "percent" {
-				tol += halfUnit(p.Decimals)
+				tol += approx.HalfUnit(p.Decimals)
 			}
 		}
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
@@ -680,10 +681,9 @@ func subjectOf(r indicatorRow) string {
 	return fmt.Sprintf("%s (%s, %d %s)", r.Key, r.Level, r.Year, r.Kind)
 }
 
-// halfUnit is half a unit of the last decimal written: a percentage written
-// 58,68% is checked to ±0.005, one written 60% to ±0.5.
-func halfUnit(decimals int) float64 { return 0.5 * math.Pow(10, -float64(decimals)) }
-
+// halfUnitText says the tolerance of a figure written with decimals
+// decimals: half a unit of its last decimal (a percentage written 58,68% is
+// checked to ±0.005, one written 60% to ±0.5).
 func halfUnitText(decimals int) string {
-	return "tolerance ±" + strconv.FormatFloat(halfUnit(decimals), 'f', -1, 64) + " point"
+	return "tolerance ±" + strconv.FormatFloat(approx.HalfUnit(decimals), 'f', -1, 64) + " point"
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // ErrUnplaced: figures whose columns can be read neither from their
@@ -77,7 +79,7 @@ func inferColumns(n int, placed, subtotal, tol []float64, rows [][]float64, maxS
 		}
 		if r == len(rows) {
 			for c := 0; c < n; c++ {
-				if !math.IsNaN(subtotal[c]) && !closeTo(sums[c], subtotal[c], tolOf(c)) {
+				if !math.IsNaN(subtotal[c]) && !approx.Equal(sums[c], subtotal[c], tolOf(c)) {
 					return
 				}
 			}
@@ -125,10 +127,6 @@ func inferColumns(n int, placed, subtotal, tol []float64, rows [][]float64, maxS
 		return out, errBudget
 	}
 	return out, nil
-}
-
-func closeTo(a, b, tol float64) bool {
-	return math.Abs(a-b) <= tol+1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }
 
 // Infer places the figures of the items left unplaced by their positions:

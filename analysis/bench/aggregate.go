@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // Options choose the methods of Composite and Sensitivity. The zero value
@@ -169,15 +170,11 @@ func Ranks(scores []float64) []int64 {
 	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
 	rank := make([]int64, len(scores))
 	for k, i := range idx {
-		if k > 0 && tied(scores[idx[k-1]], scores[i]) {
+		if k > 0 && approx.Equal(scores[idx[k-1]], scores[i], 0) {
 			rank[i] = rank[idx[k-1]]
 			continue
 		}
 		rank[i] = int64(k + 1)
 	}
 	return rank
-}
-
-func tied(a, b float64) bool {
-	return math.Abs(a-b) <= 1e-9*max(1, math.Abs(a), math.Abs(b))
 }

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // Compare puts the ratio of spec, recomputed for every unit of f, beside
@@ -42,7 +42,7 @@ func Compare(f *frame.Frame, spec Spec, reportedCol string, tolerance float64) (
 	}
 	rep := rc.Float64s()
 	if tolerance < 0 || math.IsNaN(tolerance) {
-		tolerance = halfUnit(maxDecimals(rep))
+		tolerance = approx.HalfUnit(approx.MaxDecimals(rep))
 	}
 	n := len(rep)
 	diff := make([]float64, n)
@@ -56,7 +56,7 @@ func Compare(f *frame.Frame, spec Spec, reportedCol string, tolerance float64) (
 		case math.IsNaN(u.ratio[i]): // denominator 0
 			agreesValid[i] = true
 		default:
-			agrees[i], agreesValid[i] = near(rep[i], u.ratio[i], tolerance), true
+			agrees[i], agreesValid[i] = approx.Equal(rep[i], u.ratio[i], tolerance), true
 		}
 	}
 	lines, linesValid := sourceLines(f)
@@ -93,29 +93,4 @@ func Compare(f *frame.Frame, spec Spec, reportedCol string, tolerance float64) (
 		fmt.Sprintf("%s = %s beside %s; difference = reported − recomputed; agrees = |difference| <= %s", spec.Name, spec.Formula(), reportedCol, tol))
 	meta["tolerance"] = tol
 	return assemble(f, base, meta, cols)
-}
-
-// maxDecimals is the largest number of decimals in the shortest form of
-// the non-NaN values (0 when there are none).
-func maxDecimals(v []float64) int {
-	d := 0
-	for _, x := range v {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			continue
-		}
-		s := strconv.FormatFloat(x, 'f', -1, 64)
-		if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > d {
-			d = len(s) - i - 1
-		}
-	}
-	return d
-}
-
-// halfUnit is the rounding tolerance of a figure written with d decimals.
-func halfUnit(d int) float64 { return 0.5 * math.Pow10(-d) }
-
-// near reports |a−b| ≤ tol, with a slack of 1e-9 of the magnitude for
-// floating-point rounding of decimal figures.
-func near(a, b, tol float64) bool {
-	return math.Abs(a-b) <= tol+1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // ColumnRef names a column of a dataset.
@@ -66,7 +67,7 @@ func Claims(dataset string, frames map[string]*frame.Frame, claims ...Claim) (Re
 		case "<=":
 			ok = v <= c.Value
 		default:
-			ok = near(c.Value, v, c.Tolerance)
+			ok = approx.Equal(c.Value, v, c.Tolerance)
 		}
 		cmp := c.Comparator
 		if cmp == "" {
@@ -133,7 +134,7 @@ type Pair struct {
 func Pairs(dataset string, pairs ...Pair) Report {
 	r := Report{Dataset: dataset}
 	for _, p := range pairs {
-		r.check(near(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, Column: p.Column,
+		r.check(approx.Equal(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, Column: p.Column,
 			Reported: p.Reported, Computed: p.Computed, Difference: p.Reported - p.Computed, SourceLine: p.Line, Detail: p.Detail})
 	}
 	return r

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // Rules of the budget tables by pillar and funding source.
@@ -89,7 +90,7 @@ func Subtotals(dataset string, data, subtotals *frame.Frame, key, label string, 
 			if nulls > 0 {
 				detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
 			}
-			r.check(near(sv[g], sum, halfUnit(decimalsOf(sv[g]))), Finding{
+			r.check(approx.Equal(sv[g], sum, approx.HalfUnit(approx.Decimals(sv[g]))), Finding{
 				Rule: RuleTotal, Subject: subject, Column: col,
 				Reported: sv[g], Computed: sum, Difference: sv[g] - sum,
 				SourceLine: int(lines[g]), Detail: detail,

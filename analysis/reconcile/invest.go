@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // Rules of investment decisions, stable in CSV output. Amounts in words
@@ -63,13 +64,13 @@ func Breakdowns(dataset string, bs ...Breakdown) Report {
 		sum = roundDong(sum)
 		switch {
 		case missing == 0 && !b.Rest:
-			r.check(near(b.Total, sum, 0), Finding{Rule: b.Rule, Subject: b.Subject, Column: b.Column,
+			r.check(approx.Equal(b.Total, sum, 0), Finding{Rule: b.Rule, Subject: b.Subject, Column: b.Column,
 				Reported: b.Total, Computed: sum, Difference: roundDong(b.Total - sum), SourceLine: b.Line,
 				Detail: fmt.Sprintf("%s: the %d parts%s add up to %s; the total at line %d is %s (difference %s)",
 					b.Subject, len(b.Parts), linesOf(b.PartLines), frame.FormatVI(sum, -1), b.Line,
 					frame.FormatVI(b.Total, -1), frame.FormatVI(roundDong(b.Total-sum), -1))})
 		case missing == 1 && b.Rest:
-			r.check(sum <= b.Total || near(b.Total, sum, 0), Finding{Rule: b.Rule, Subject: b.Subject, Column: b.Column,
+			r.check(sum <= b.Total || approx.Equal(b.Total, sum, 0), Finding{Rule: b.Rule, Subject: b.Subject, Column: b.Column,
 				Reported: b.Total, Computed: sum, Difference: roundDong(b.Total - sum), SourceLine: b.Line,
 				Detail: fmt.Sprintf("%s: the %d parts with an amount%s add up to %s, more than the total at line %d (%s), leaving nothing for the rest",
 					b.Subject, len(b.Parts)-1, linesOf(b.PartLines), frame.FormatVI(sum, -1), b.Line, frame.FormatVI(b.Total, -1))})

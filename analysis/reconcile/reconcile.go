@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 )
 
 // Rule names, stable in CSV output.
@@ -98,23 +98,6 @@ func ClaimFields() []frame.FieldSpec {
 	}
 }
 
-// decimalsOf is the number of decimals the shortest form of v shows.
-func decimalsOf(v float64) int {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		return len(s) - i - 1
-	}
-	return 0
-}
-
-// halfUnit is the rounding tolerance of a figure written with d decimals.
-func halfUnit(d int) float64 { return 0.5 * math.Pow10(-d) }
-
-// rel is a tiny relative slack for float sums of exact decimals.
-func near(a, b, tol float64) bool {
-	return math.Abs(a-b) <= tol+1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
-}
-
 // Totals compares each reported total in claims with the sum of its column
 // in data (the rows of its scope: all rows for a grand total, the rows
 // whose "group" is the scope for a subtotal). Columns whose unit is ratio or
@@ -163,7 +146,7 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 		if nulls > 0 {
 			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
 		}
-		r.check(near(vals[i], sum, halfUnit(int(decs[i]))), Finding{
+		r.check(approx.Equal(vals[i], sum, approx.HalfUnit(int(decs[i]))), Finding{
 			Rule: RuleTotal, Subject: labels[i], Column: cols[i],
 			Reported: vals[i], Computed: sum, Difference: vals[i] - sum,
 			SourceLine: int(lines[i]), Detail: detail,
@@ -205,10 +188,10 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 		d := 0
 		for _, v := range rv {
 			if !math.IsNaN(v) {
-				d = max(d, decimalsOf(v))
+				d = max(d, approx.Decimals(v))
 			}
 		}
-		tol := halfUnit(d)
+		tol := approx.HalfUnit(d)
 		for i := range rv {
 			if math.IsNaN(rv[i]) || math.IsNaN(nv[i]) || math.IsNaN(dv[i]) {
 				continue
@@ -220,7 +203,7 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 				continue
 			}
 			q := nv[i] / dv[i]
-			r.check(near(rv[i], q, tol), Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
+			r.check(approx.Equal(rv[i], q, tol), Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
 				Reported: rv[i], Computed: q, Difference: rv[i] - q, SourceLine: int(lines[i]),
 				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, -1), tol)})
 		}
@@ -254,13 +237,13 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol float64)
 		}
 		sumN, sumD := sumOf(data.Col(s.Numerator)), sumOf(data.Col(s.Denominator))
 		q := sumN / sumD
-		r.check(near(vals[i], q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
+		r.check(approx.Equal(vals[i], q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
 			Reported: vals[i], Computed: q, Difference: vals[i] - q, SourceLine: int(lines[i]),
 			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))})
 		if n, ok1 := find(labels[i], s.Numerator); ok1 {
 			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
 				q2 := n / d
-				r.check(near(vals[i], q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
+				r.check(approx.Equal(vals[i], q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
 					Reported: vals[i], Computed: q2, Difference: vals[i] - q2, SourceLine: int(lines[i]),
 					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1))})
 			}
@@ -339,7 +322,7 @@ func PartsWithinWhole(dataset string, data *frame.Frame, subject string, specs .
 			if seen == 0 {
 				continue
 			}
-			ok := near(sum, wv[i], 0)
+			ok := approx.Equal(sum, wv[i], 0)
 			if s.AtMost {
 				ok = sum <= wv[i]+1e-9
 			}
