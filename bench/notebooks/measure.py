@@ -257,6 +257,16 @@ def spot_checks(results, root, out):
         for f in ("thuc-hien-2023.csv", "2023-2024.csv", "nguon-von-2024.csv"):
             same = csv_equal(go_dir / f, py_dir / f)
             checks.append(("both", "analyst", f"exported {f}, every cell (numbers to 1e-12)", "equal" if same else "DIFFERENT", same))
+    if "researcher" in results:
+        import csv
+        with open(out / "data" / "vn-cpi.csv", encoding="utf-8") as f:
+            cpi = {int(r["year"]): float(r["index_2010_100"]) for r in csv.DictReader(f) if r["index_2010_100"]}
+        for side, path in (("Go", fullest(results["researcher"])["executed"]), ("pandas", results["researcher"]["py_first"]["executed"])):
+            t = html_tables(path)[1]  # the programmes, then the programmes in 2024 prices
+            r = next(dict(zip(t["names"], row)) for row in t["rows"] if row[0] == "Khánh Hòa 2023–2025")
+            want = vn_float(r["total_mvnd"]) * cpi[2024] / (3 / (1 / cpi[2023] + 2 / cpi[2024]))
+            checks.append((side, "researcher", "Khánh Hòa 2023–2025 in 2024 prices = total × I(2024) / (3 / (1/I(2023) + 2/I(2024))), 2025 at 2024 prices",
+                           f"{r['total_mvnd']} → {r['total_real_mvnd']}", abs(vn_float(r["total_real_mvnd"]) - want) < 1e-5))
     return checks
 
 
