@@ -33,14 +33,16 @@ func entryCache(id string) *cached {
 
 // Load returns the dataset of that id. It is parsed from its embedded
 // source on first use and cached; Load is safe for concurrent use. The
-// caller owns the returned reference (Release it when done; with the
-// default allocator forgetting costs nothing).
+// caller owns the returned Frame (Release it when done; with the default
+// allocator forgetting costs nothing): it shares the cached columns but not
+// their reference count, so a caller's Release — even one too many —
+// never frees what later Loads of the id return.
 func Load(id string) (*frame.Frame, error) {
 	f, _, err := load(id)
 	if err != nil {
 		return nil, err
 	}
-	return f.Retain(), nil
+	return f.Share(), nil
 }
 
 // MustLoad is Load for notebooks and examples: it panics on error.
@@ -54,13 +56,14 @@ func MustLoad(id string) *frame.Frame {
 
 // Claims returns the reported totals of a dataset ("TỔNG CỘNG" rows and the
 // like) as a Frame of reconcile.ClaimFields, one row per reported figure.
-// They are not data rows. The caller owns the returned reference.
+// They are not data rows. The caller owns the returned Frame (a share of
+// the cached one, as Load's).
 func Claims(id string) (*frame.Frame, error) {
 	_, c, err := load(id)
 	if err != nil {
 		return nil, err
 	}
-	return c.Retain(), nil
+	return c.Share(), nil
 }
 
 func load(id string) (*frame.Frame, *frame.Frame, error) {

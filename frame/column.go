@@ -102,7 +102,10 @@ func (c Column) Float64s() []float64 {
 }
 
 // Int64s returns the values of an int64 column, with 0 for null (see Valid).
-// A float64 column is truncated toward zero. It panics for other kinds.
+// A float64 column whose values are all whole numbers (within ±2⁵³) gives
+// them as int64; a value with a fraction is never truncated: Int64s panics
+// naming the row, as it does for other kinds (a programmer's mistake: use
+// Float64s).
 func (c Column) Int64s() []int64 {
 	out := make([]int64, c.arr.Len())
 	switch a := c.arr.(type) {
@@ -110,7 +113,10 @@ func (c Column) Int64s() []int64 {
 		copy(out, a.Int64Values())
 	case *array.Float64:
 		for i, v := range a.Float64Values() {
-			out[i] = int64(v)
+			if a.IsNull(i) {
+				continue
+			}
+			out[i] = wholeNumber(c.spec.Name, i, v)
 		}
 	default:
 		panic(fmt.Sprintf("frame: column %q is %s, not numeric", c.spec.Name, c.spec.Kind))
@@ -267,22 +273,94 @@ func (r Row) Float64(name string) float64 {
 	return v
 }
 
-// Int64 returns the named numeric cell as int64, 0 for null.
+// Int64 returns the named numeric cell as int64, 0 for null (Int64OK tells
+// the two apart). A float64 cell must hold a whole number: a fraction is
+// never truncated, Int64 panics.
 func (r Row) Int64(name string) int64 {
+	v, _ := r.Int64OK(name)
+	return v
+}
+
+// Int64OK returns the named numeric cell as int64 and true, or 0 and false
+// for null; a float64 cell with a fraction panics, as Int64.
+func (r Row) Int64OK(name string) (int64, bool) {
 	c := r.f.rowCol(name)
 	switch a := c.arr.(type) {
 	case *array.Int64:
 		if a.IsNull(r.i) {
-			return 0
+			return 0, false
 		}
-		return a.Value(r.i)
+		return a.Value(r.i), true
 	case *array.Float64:
 		if a.IsNull(r.i) {
-			return 0
+			return 0, false
 		}
-		return int64(a.Value(r.i))
+		return wholeNumber(name, r.i, a.Value(r.i)), true
 	}
 	panic(fmt.Sprintf("frame: column %q is %s, not numeric", name, c.spec.Kind))
+}
+
+// Float64OK returns the named numeric cell and true, or NaN and false for
+// null.
+func (r Row) Float64OK(name string) (float64, bool) {
+	v := r.Float64(name)
+	return v, !r.f.rowCol(name).IsNull(r.i)
+}
+
+// StringOK returns the named cell as text (as String) and true, or "" and
+// false for null.
+func (r Row) StringOK(name string) (string, bool) {
+	c := r.f.rowCol(name)
+	return c.plain(r.i), !c.IsNull(r.i)
+}
+
+// Bool returns the named bool cell, false for null (BoolOK tells the two
+// apart). It panics for another kind.
+func (r Row) Bool(name string) bool {
+	v, _ := r.BoolOK(name)
+	return v
+}
+
+// BoolOK returns the named bool cell and true, or false and false for null.
+func (r Row) BoolOK(name string) (bool, bool) {
+	c := r.f.rowCol(name)
+	a, ok := c.arr.(*array.Boolean)
+	if !ok {
+		panic(fmt.Sprintf("frame: column %q is %s, not bool", name, c.spec.Kind))
+	}
+	if a.IsNull(r.i) {
+		return false, false
+	}
+	return a.Value(r.i), true
+}
+
+// Date returns the named date cell (UTC midnight), the zero time for null
+// (DateOK tells the two apart). It panics for another kind.
+func (r Row) Date(name string) time.Time {
+	v, _ := r.DateOK(name)
+	return v
+}
+
+// DateOK returns the named date cell and true, or the zero time and false
+// for null.
+func (r Row) DateOK(name string) (time.Time, bool) {
+	c := r.f.rowCol(name)
+	if c.spec.Kind != Date {
+		panic(fmt.Sprintf("frame: column %q is %s, not date", name, c.spec.Kind))
+	}
+	if c.IsNull(r.i) {
+		return time.Time{}, false
+	}
+	return c.Value(r.i).(time.Time), true
+}
+
+// wholeNumber returns v as int64 when it is a whole number within ±2⁵³,
+// and otherwise panics naming the column and the row (1-based).
+func wholeNumber(col string, i int, v float64) int64 {
+	if v != math.Trunc(v) || math.Abs(v) > 1<<53 {
+		panic(fmt.Sprintf("frame: column %q row %d holds %v, not a whole number: read it with Float64s or Float64, never truncated", col, i+1, v))
+	}
+	return int64(v)
 }
 
 // Float64Values returns the Arrow buffer of a float64 column without

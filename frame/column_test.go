@@ -1,14 +1,17 @@
 package frame_test
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/frametest"
 )
 
 func TestColumnAccessors(t *testing.T) {
@@ -37,7 +40,6 @@ func TestColumnAccessors(t *testing.T) {
 		{"Float64s of int64", f.Col("staff").Float64s(), []float64{1201, 45, nan, 300, 7, 45}},
 		{"Float64s of float64", f.Col("ratio").Float64s(), []float64{0.89308, nan, 0.5, 1.25, 0.1, 0.75}},
 		{"Int64s of int64", f.Col("staff").Int64s(), []int64{1201, 45, 0, 300, 7, 45}},
-		{"Int64s of float64 truncates", f.Col("ratio").Int64s(), []int64{0, 0, 0, 1, 0, 0}},
 		{"Strings of string", f.Col("province").Strings(), []string{"Đà Nẵng", "An Giang", "Cà Mau", "Bạc Liêu", "", "Bà Rịa"}},
 		{"Strings of int64", f.Col("staff").Strings(), []string{"1201", "45", "", "300", "7", "45"}},
 		{"Strings of float64", f.Col("ratio").Strings(), []string{"0.89308", "", "0.5", "1.25", "0.1", "0.75"}},
@@ -55,6 +57,59 @@ func TestColumnAccessors(t *testing.T) {
 				t.Errorf("got %v, want %v", tc.got, tc.want)
 			}
 		})
+	}
+
+	// A float64 column of whole numbers reads as int64; a fraction is never
+	// truncated: Int64s and Row.Int64 panic naming the row.
+	whole := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "n", Kind: frame.Float64}}, []any{2.0}, []any{nil}, []any{-3.0})
+	defer whole.Release()
+	if got := whole.Col("n").Int64s(); !sameValues(got, []int64{2, 0, -3}) {
+		t.Errorf("Int64s of whole floats = %v", got)
+	}
+	for _, read := range []func(){
+		func() { f.Col("ratio").Int64s() },
+		func() { f.Row(0).Int64("ratio") },
+		func() { f.Row(0).Bool("ratio") },
+		func() { f.Row(0).Date("ratio") },
+	} {
+		func() {
+			defer func() {
+				if p := recover(); p == nil || !strings.Contains(fmt.Sprint(p), `"ratio"`) {
+					t.Errorf("panic %v, want one naming the column", p)
+				}
+			}()
+			read()
+		}()
+	}
+
+	// Row accessors: the value, and whether it is there.
+	r0, r2 := f.Row(0), f.Row(2)
+	if v, ok := r0.Int64OK("staff"); v != 1201 || !ok {
+		t.Errorf("Int64OK = %v, %v", v, ok)
+	}
+	if v, ok := r2.Int64OK("staff"); v != 0 || ok {
+		t.Errorf("Int64OK of null = %v, %v", v, ok)
+	}
+	if v, ok := r2.Float64OK("ratio"); v != 0.5 || !ok {
+		t.Errorf("Float64OK = %v, %v", v, ok)
+	}
+	if v, ok := f.Row(1).Float64OK("ratio"); !math.IsNaN(v) || ok {
+		t.Errorf("Float64OK of null = %v, %v", v, ok)
+	}
+	if r0.Bool("online") != true || r0.Date("reported") != day(2015, 3, 31) {
+		t.Errorf("Bool, Date = %v, %v", r0.Bool("online"), r0.Date("reported"))
+	}
+	if v, ok := r2.BoolOK("online"); v || ok {
+		t.Errorf("BoolOK of null = %v, %v", v, ok)
+	}
+	if v, ok := r2.DateOK("reported"); !v.IsZero() || ok {
+		t.Errorf("DateOK of null = %v, %v", v, ok)
+	}
+	if v, ok := f.Row(4).StringOK("province"); v != "" || ok {
+		t.Errorf("StringOK of null = %q, %v", v, ok)
+	}
+	if v, ok := r0.StringOK("province"); v != "Đà Nẵng" || !ok {
+		t.Errorf("StringOK = %q, %v", v, ok)
 	}
 
 	// The slices are copies: they outlive the Frame and do not write to it.
@@ -135,9 +190,6 @@ func TestRow(t *testing.T) {
 	}
 	if v := f.Row(0).Float64("staff"); v != 1201 {
 		t.Errorf("Float64 of int64 = %v", v)
-	}
-	if v := f.Row(3).Int64("ratio"); v != 1 {
-		t.Errorf("Int64 of 1.25 = %v", v)
 	}
 	if v := f.Row(0).Value("reported"); v != day(2015, 3, 31) {
 		t.Errorf("Value of date = %v", v)

@@ -222,3 +222,29 @@ func ExampleFrame_WithRatio() {
 	// Ban Dân tộc                 0,45
 	// Đơn vị mới
 }
+
+// Must is for code in which an error is a bug: it returns the value, or
+// panics with the error.
+func ExampleMust() {
+	f := frame.Must(frame.FromRows(nil, []frame.FieldSpec{{Name: "year", Kind: frame.Int64}}, [][]any{{int64(2015)}}))
+	defer f.Release()
+	fmt.Println(f.Row(0).Int64("year"))
+	// Output:
+	// 2015
+}
+
+// Row reads one row's cells by column name; the OK forms tell a null from
+// a zero.
+func ExampleRow() {
+	f := frame.Must(frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "unit", Kind: frame.String},
+		{Name: "staff", Kind: frame.Int64},
+		{Name: "online", Kind: frame.Bool},
+	}, [][]any{{"Sở Y tế", nil, true}}))
+	defer f.Release()
+	r := f.Row(0)
+	staff, known := r.Int64OK("staff")
+	fmt.Println(r.String("unit"), staff, known, r.Bool("online"))
+	// Output:
+	// Sở Y tế 0 false true
+}

@@ -126,6 +126,13 @@ func (f *Frame) Retain() *Frame {
 	return f
 }
 
+// Share returns a new Frame over the same columns, without copying them,
+// with a reference count of its own: Releasing it ends its own references
+// and never those of f. A cache hands out shares of what it keeps, so that
+// a caller who releases once too often harms only itself (the extra
+// Release panics) and not every later user of the cache.
+func (f *Frame) Share() *Frame { return f.withSchema(f.schema) }
+
 // Release ends one reference; the last one releases the column arrays.
 // Releasing more often than retained panics (a programmer error).
 func (f *Frame) Release() {
@@ -267,4 +274,16 @@ func Equal(a, b *Frame) bool {
 		}
 	}
 	return true
+}
+
+// Must returns v when err is nil and panics with err otherwise: for
+// programs, tests and examples in which an error is a bug. (A notebook cell
+// uses display.Must, which shows the error as one message instead.)
+//
+//	f := frame.Must(datasets.Load("vn-cpi"))
+func Must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
