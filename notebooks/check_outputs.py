@@ -73,7 +73,7 @@ def indent(text, keep=25):
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # lines that only say that something failed, not what
-GENERIC = re.compile(r"^(ERROR: )?(failed to run |exit status )|^go: |^\s*$")
+GENERIC = re.compile(r"^(ERROR: )?(failed to run |exit status )|^go: |^# \S+$|^\s*$")
 
 # What to do, by what the first error line says (first match wins).
 HINTS = (
@@ -90,7 +90,7 @@ HINTS = (
     (re.compile(r"panic: |goroutine \d+ \["),
      "a panic: a bug in the notebook's code or in the library; the stack trace is in the "
      "executed notebook"),
-    (re.compile(r"undefined: |declared and not used|cannot use |syntax error|not enough arguments|too many arguments"),
+    (re.compile(r"undefined: |declared and not used|cannot use |syntax error|not enough arguments|too many arguments|is not a type|has no field or method|invalid operation|mismatched types|\./main\.go:\d+:\d+: "),
      "the cell does not compile: fix its Go code (the line is given above)"),
 )
 MODULE_VERSION = re.compile(r"[\w.~/-]+@v[\w.+-]+")

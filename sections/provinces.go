@@ -3,16 +3,16 @@ package sections
 import (
 	"fmt"
 
-	"github.com/ictplan/ictplan/analysis/bench"
 	"github.com/ictplan/ictplan/analysis/budget"
 	"github.com/ictplan/ictplan/analysis/chart"
+	"github.com/ictplan/ictplan/analysis/composite"
 	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
 )
 
 // programmeIndicators are the indicators of the programme comparison, with
 // the weights of the composite.
-var programmeIndicators = []bench.Indicator{
+var programmeIndicators = []composite.Indicator{
 	{Column: "total_mvnd_per_1000_people", Weight: 0.5},
 	{Column: "per_year_mvnd_per_1000_people", Weight: 0.3},
 	{Column: "per_year_mvnd_per_100_km2", Weight: 0.2},
@@ -56,15 +56,15 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	withRef, err := bench.Attach(py, pv, "province", "province", []string{"population", "population_year", "area_km2"}, bench.MatchTones)
+	withRef, err := composite.Attach(py, pv, "province", "province", []string{"population", "population_year", "area_km2"}, composite.MatchTones)
 	if err != nil {
 		return s, err
 	}
-	pc, err := bench.PerCapita(withRef, "total_mvnd", "population", 1000)
+	pc, err := composite.PerCapita(withRef, "total_mvnd", "population", 1000)
 	if err != nil {
 		return s, err
 	}
-	pc, err = bench.PerCapita(pc, "per_year_mvnd", "population", 1000)
+	pc, err = composite.PerCapita(pc, "per_year_mvnd", "population", 1000)
 	if err != nil {
 		return s, err
 	}
@@ -87,8 +87,8 @@ func Provinces(o Options) (report.Section, error) {
 		Caption:   "Chương trình đầu tư CNTT/chuyển đổi số trên 1.000 dân và trên 100 km² (dân số, diện tích 2023: vn-provinces)",
 		CaptionEN: "IT / digital-transformation programmes per 1,000 people and per 100 km² (population and area 2023: vn-provinces)"})
 
-	opts := bench.Options{Normalisation: bench.MinMax, Aggregation: bench.Arithmetic}
-	comp, err := bench.Composite(pc, opts, programmeIndicators)
+	opts := composite.Options{Normalisation: composite.MinMax, Aggregation: composite.Arithmetic}
+	comp, err := composite.Composite(pc, opts, programmeIndicators)
 	if err != nil {
 		return s, err
 	}
@@ -118,8 +118,8 @@ func Provinces(o Options) (report.Section, error) {
 	s.Tables = append(s.Tables, report.Table{Name: "programmes-composite", Frame: comp,
 		Caption:   "Chỉ số tổng hợp (chuẩn hóa min-max 0–100, trọng số 0,5/0,3/0,2, trung bình cộng) và thứ hạng",
 		CaptionEN: "Composite index (min-max 0–100, weights 0.5/0.3/0.2, arithmetic mean) and rank"})
-	sens, err := bench.Sensitivity(pc, programmeIndicators, bench.SensitivityOptions{Draws: 1000, Seed: 2026, Spread: 0.5, Key: "programme",
-		Normalisation: bench.MinMax, Aggregation: bench.Arithmetic})
+	sens, err := composite.Sensitivity(pc, programmeIndicators, composite.SensitivityOptions{Draws: 1000, Seed: 2026, Spread: 0.5, Key: "programme",
+		Normalisation: composite.MinMax, Aggregation: composite.Arithmetic})
 	if err != nil {
 		return s, err
 	}
@@ -138,8 +138,8 @@ func Provinces(o Options) (report.Section, error) {
 		Caption:   "Độ nhạy của thứ hạng theo trọng số: 1.000 bộ trọng số, mỗi trọng số thay đổi ±50%",
 		CaptionEN: "Sensitivity of the ranking to the weights: 1,000 weight sets, each weight varied by ±50%"})
 
-	re, err := bench.Reaggregate(pv, cw, bench.Reaggregation{Key: "province", Sums: []string{"population", "area_km2"},
-		Ratios: []bench.RatioSpec{{As: "people_per_km2", Numerator: "population", Denominator: "area_km2", LabelVI: "Mật độ dân số (người/km²)", Unit: "people/km2"}}})
+	re, err := composite.Reaggregate(pv, cw, composite.Reaggregation{Key: "province", Sums: []string{"population", "area_km2"},
+		Ratios: []composite.RatioSpec{{As: "people_per_km2", Numerator: "population", Denominator: "area_km2", LabelVI: "Mật độ dân số (người/km²)", Unit: "people/km2"}}})
 	if err != nil {
 		return s, err
 	}

@@ -17,9 +17,9 @@ package cellmod
 
 import (
 	_ "github.com/ictplan/ictplan/analysis"
-	_ "github.com/ictplan/ictplan/analysis/bench"
 	_ "github.com/ictplan/ictplan/analysis/budget"
 	_ "github.com/ictplan/ictplan/analysis/chart"
+	_ "github.com/ictplan/ictplan/analysis/composite"
 	_ "github.com/ictplan/ictplan/analysis/periods"
 	_ "github.com/ictplan/ictplan/analysis/ratios"
 	_ "github.com/ictplan/ictplan/analysis/reconcile"

@@ -1,9 +1,9 @@
-package bench_test
+package composite_test
 
 import (
 	"testing"
 
-	"github.com/ictplan/ictplan/analysis/bench"
+	"github.com/ictplan/ictplan/analysis/composite"
 	"github.com/ictplan/ictplan/datasets"
 )
 
@@ -16,10 +16,10 @@ func TestCrosswalk2025(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []bench.Matching{bench.MatchExact, bench.MatchTones, bench.MatchFolded} {
+	for _, m := range []composite.Matching{composite.MatchExact, composite.MatchTones, composite.MatchFolded} {
 		keys := map[string]string{}
 		for _, n := range cw.Col("old_province").Strings() {
-			k := bench.MatchKey(n, m)
+			k := composite.MatchKey(n, m)
 			if prev, dup := keys[k]; dup {
 				t.Errorf("%s: %q and %q share the key %q", m, prev, n, k)
 			}
@@ -33,8 +33,8 @@ func TestCrosswalk2025(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range []bench.Matching{bench.MatchTones, bench.MatchFolded} {
-		g, err := bench.Reaggregate(prov, cw, bench.Reaggregation{Sums: []string{"population"}, Matching: m})
+	for _, m := range []composite.Matching{composite.MatchTones, composite.MatchFolded} {
+		g, err := composite.Reaggregate(prov, cw, composite.Reaggregation{Sums: []string{"population"}, Matching: m})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,10 +1,10 @@
-package bench_test
+package composite_test
 
 import (
 	"fmt"
 	"os"
 
-	"github.com/ictplan/ictplan/analysis/bench"
+	"github.com/ictplan/ictplan/analysis/composite"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 )
@@ -18,7 +18,7 @@ func districtOffices() *frame.Frame {
 		panic(err)
 	}
 	for _, c := range []string{"computers", "lan_computers", "internet_computers"} {
-		g, err := bench.PerStaff(f, c, "staff", 1)
+		g, err := composite.PerStaff(f, c, "staff", 1)
 		if err != nil {
 			panic(err)
 		}
@@ -27,7 +27,7 @@ func districtOffices() *frame.Frame {
 	return f
 }
 
-var officeIndicators = []bench.Indicator{
+var officeIndicators = []composite.Indicator{
 	{Column: "computers_per_staff"},
 	{Column: "lan_computers_per_staff"},
 	{Column: "internet_computers_per_staff"},
@@ -38,7 +38,7 @@ var officeIndicators = []bench.Indicator{
 // the Internet (8/10 = 0.8 each).
 func ExamplePerStaff() {
 	f, _ := datasets.Load("soctrang-2010-computers-district")
-	g, err := bench.PerStaff(f, "computers", "staff", 1)
+	g, err := composite.PerStaff(f, "computers", "staff", 1)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -62,7 +62,7 @@ func ExamplePerStaff() {
 // (0.8 − 0.2051)/(0.9065 − 0.2051) × 100 = 84.8.
 func ExampleNormalise() {
 	f := districtOffices()
-	n, err := bench.Normalise(f, bench.MinMax, officeIndicators[:1])
+	n, err := composite.Normalise(f, composite.MinMax, officeIndicators[:1])
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,7 +71,7 @@ func ExampleNormalise() {
 		r := n.Row(i)
 		fmt.Printf("%-26s %5.1f\n", r.String("unit"), r.Float64("computers_per_staff"))
 	}
-	fmt.Println(n.Meta(bench.MetaMethod), "|", n.Meta(bench.MetaDerivedFrom))
+	fmt.Println(n.Meta(composite.MetaMethod), "|", n.Meta(composite.MetaDerivedFrom))
 	// Output:
 	// Phòng Y tế                   0.0
 	// Phòng Giáo dục và Đào tạo  100.0
@@ -85,7 +85,7 @@ func ExampleNormalise() {
 // 3.3832 for the last.
 func ExampleComposite() {
 	f := districtOffices()
-	g, err := bench.Composite(f, bench.Options{}, officeIndicators)
+	g, err := composite.Composite(f, composite.Options{}, officeIndicators)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -108,23 +108,23 @@ func ExampleComposite() {
 // (84.97 × 100 × 100)^(1/3) = 94.71.
 func ExampleAggregate() {
 	f := districtOffices()
-	n, err := bench.Normalise(f, bench.MinMaxFrom1, officeIndicators)
+	n, err := composite.Normalise(f, composite.MinMaxFrom1, officeIndicators)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	g, err := bench.Aggregate(n, bench.Geometric, officeIndicators)
+	g, err := composite.Aggregate(n, composite.Geometric, officeIndicators)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	r := g.Row(12)
 	fmt.Printf("%s: %.2f, rank %d\n", r.String("unit"), r.Float64("score"), r.Int64("rank"))
-	_, err = bench.Composite(f, bench.Options{Aggregation: bench.Geometric}, officeIndicators)
+	_, err = composite.Composite(f, composite.Options{Aggregation: composite.Geometric}, officeIndicators)
 	fmt.Println(err)
 	// Output:
 	// Phòng Quản lý đô thị: 94.71, rank 1
-	// bench: geometric mean needs positive values: Phòng Y tế has computers_per_staff = 0 (normalise with MinMaxFrom1, or aggregate arithmetically)
+	// composite: geometric mean needs positive values: Phòng Y tế has computers_per_staff = 0 (normalise with MinMaxFrom1, or aggregate arithmetically)
 }
 
 // How stable is the ranking of the district offices when each weight may
@@ -134,7 +134,7 @@ func ExampleAggregate() {
 // offices behind it, close together, trade places.
 func ExampleSensitivity() {
 	f := districtOffices()
-	s, err := bench.Sensitivity(f, officeIndicators, bench.SensitivityOptions{Draws: 1000, Seed: 2010})
+	s, err := composite.Sensitivity(f, officeIndicators, composite.SensitivityOptions{Draws: 1000, Seed: 2010})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -160,12 +160,12 @@ func ExampleSensitivity() {
 func ExamplePerCapita() {
 	inv, _ := datasets.Load("vn-dx-investments")
 	prov, _ := datasets.Load("vn-provinces")
-	f, err := bench.Attach(inv, prov, "province", "province", []string{"population"}, bench.MatchTones)
+	f, err := composite.Attach(inv, prov, "province", "province", []string{"population"}, composite.MatchTones)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	g, err := bench.PerCapita(f, "total_mvnd", "population", 1000)
+	g, err := composite.PerCapita(f, "total_mvnd", "population", 1000)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -191,9 +191,9 @@ func ExamplePerCapita() {
 func ExampleReaggregate() {
 	prov, _ := datasets.Load("vn-provinces")
 	cw, _ := datasets.Load("vn-provinces-2025")
-	g, err := bench.Reaggregate(prov, cw, bench.Reaggregation{
+	g, err := composite.Reaggregate(prov, cw, composite.Reaggregation{
 		Sums:   []string{"population", "area_km2"},
-		Ratios: []bench.RatioSpec{{As: "density", Numerator: "population", Denominator: "area_km2", Unit: "people/km2", LabelVI: "Mật độ dân số"}},
+		Ratios: []composite.RatioSpec{{As: "density", Numerator: "population", Denominator: "area_km2", Unit: "people/km2", LabelVI: "Mật độ dân số"}},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -222,7 +222,7 @@ func ExampleReaggregate() {
 func ExampleReaggregate_investments() {
 	inv, _ := datasets.Load("vn-dx-investments")
 	cw, _ := datasets.Load("vn-provinces-2025")
-	g, err := bench.Reaggregate(inv, cw, bench.Reaggregation{Sums: []string{"total_mvnd"}})
+	g, err := composite.Reaggregate(inv, cw, composite.Reaggregation{Sums: []string{"total_mvnd"}})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -241,7 +241,7 @@ func ExampleReaggregate_investments() {
 // Names match whatever the tone-mark placement, prefix or former name.
 func ExampleMatchKey() {
 	for _, n := range []string{"Tỉnh Khánh Hòa", "Khánh Hoà", "Thừa Thiên Huế", "TP. Hồ Chí Minh"} {
-		fmt.Printf("%s -> %s | %s\n", n, bench.MatchKey(n, bench.MatchTones), bench.MatchKey(n, bench.MatchFolded))
+		fmt.Printf("%s -> %s | %s\n", n, composite.MatchKey(n, composite.MatchTones), composite.MatchKey(n, composite.MatchFolded))
 	}
 	// Output:
 	// Tỉnh Khánh Hòa -> khánh hoà | khanh hoa
@@ -258,7 +258,7 @@ func ExampleWide() {
 	base := ind.Filter(func(r frame.Row) bool {
 		return r.Int64("year") == 2010 && r.String("kind") == "baseline" && r.String("level") == "all"
 	})
-	w, err := bench.Wide(base, "province", "indicator", "value")
+	w, err := composite.Wide(base, "province", "indicator", "value")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -291,9 +291,9 @@ func ExampleComposite_researcherCSV() {
 		fmt.Println(err)
 		return
 	}
-	g, err := bench.Composite(f, bench.Options{}, []bench.Indicator{
+	g, err := composite.Composite(f, composite.Options{}, []composite.Indicator{
 		{Column: "synthetic_online_share", Weight: 2},
-		{Column: "synthetic_processing_days", Direction: bench.LowerBetter, Weight: 1},
+		{Column: "synthetic_processing_days", Direction: composite.LowerBetter, Weight: 1},
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -26,21 +26,21 @@ import (
 func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error) {
 	kc, err := long.Column(key)
 	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		return nil, fmt.Errorf("composite: %w", err)
 	}
 	ic, err := long.Column(indicator)
 	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		return nil, fmt.Errorf("composite: %w", err)
 	}
 	vc, err := long.Column(value)
 	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		return nil, fmt.Errorf("composite: %w", err)
 	}
 	if kc.Kind() != frame.String || ic.Kind() != frame.String {
-		return nil, fmt.Errorf("bench: Wide needs text key and indicator columns (%s is %s, %s is %s)", key, kc.Kind(), indicator, ic.Kind())
+		return nil, fmt.Errorf("composite: Wide needs text key and indicator columns (%s is %s, %s is %s)", key, kc.Kind(), indicator, ic.Kind())
 	}
 	if !vc.Kind().Numeric() {
-		return nil, fmt.Errorf("bench: Wide: value column %q is %s, not a number", value, vc.Kind())
+		return nil, fmt.Errorf("composite: Wide: value column %q is %s, not a number", value, vc.Kind())
 	}
 	keys, inds, vals := kc.Strings(), ic.Strings(), vc.Float64s()
 	var lines []string
@@ -60,7 +60,7 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 	seen := map[[2]int]int{} // (row, col) -> long row
 	for i := range keys {
 		if kc.IsNull(i) || ic.IsNull(i) || inds[i] == "" {
-			return nil, fmt.Errorf("bench: Wide: row %d has no %s or no %s", i+1, key, indicator)
+			return nil, fmt.Errorf("composite: Wide: row %d has no %s or no %s", i+1, key, indicator)
 		}
 		if _, ok := rowOf[keys[i]]; !ok {
 			rowOf[keys[i]] = len(rowKeys)
@@ -68,14 +68,14 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 		}
 		if _, ok := colOf[inds[i]]; !ok {
 			if inds[i] == key || inds[i] == "source_lines" {
-				return nil, fmt.Errorf("bench: Wide: indicator %q would replace a column of the result", inds[i])
+				return nil, fmt.Errorf("composite: Wide: indicator %q would replace a column of the result", inds[i])
 			}
 			colOf[inds[i]] = len(colNames)
 			colNames = append(colNames, inds[i])
 		}
 		rc := [2]int{rowOf[keys[i]], colOf[inds[i]]}
 		if prev, dup := seen[rc]; dup {
-			return nil, fmt.Errorf("bench: Wide: %s %q has indicator %q twice (rows %d and %d)", key, keys[i], inds[i], prev+1, i+1)
+			return nil, fmt.Errorf("composite: Wide: %s %q has indicator %q twice (rows %d and %d)", key, keys[i], inds[i], prev+1, i+1)
 		}
 		seen[rc] = i
 	}

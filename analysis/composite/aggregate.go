@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -138,7 +138,7 @@ func aggregateRows(cols [][]float64, w []float64, method Aggregation, names []st
 				}
 				num += w[j] * math.Log(v)
 			default:
-				return nil, nil, fmt.Errorf("bench: unknown aggregation %d", int(method))
+				return nil, nil, fmt.Errorf("composite: unknown aggregation %d", int(method))
 			}
 			den += w[j]
 			used[i]++

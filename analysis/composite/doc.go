@@ -1,4 +1,4 @@
-// Package bench compares provinces (or any units) on several indicators:
+// Package composite compares provinces (or any units) on several indicators:
 // it normalises a province × indicator Frame, weights and aggregates the
 // indicators into a composite score, ranks the provinces, tests how much
 // the ranking depends on the weights, divides by population or staff, and
@@ -7,6 +7,10 @@
 // provinces of the sources, or their own CSV of all 63 — and is not a
 // statistical-modelling package: no imputation, outlier treatment or
 // weighting by PCA.
+//
+// Its name is what it builds, a composite indicator in the OECD/JRC
+// Handbook's sense; it was called bench (for benchmarking), which clashed
+// with the folder bench/ of the performance benchmarks.
 //
 // # Input
 //
@@ -90,4 +94,4 @@
 // province column and source_line (or source_lines, the list of lines) go
 // through, so every score can be traced to the source lines of its
 // figures.
-package bench
+package composite

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -64,17 +64,17 @@ func Sensitivity(f *frame.Frame, specs []Indicator, o SensitivityOptions) (*fram
 		spread = 0.5
 	}
 	if draws < 0 || draws > 1_000_000 {
-		return nil, fmt.Errorf("bench: Draws %d outside 1..1000000", draws)
+		return nil, fmt.Errorf("composite: Draws %d outside 1..1000000", draws)
 	}
 	if !(spread > 0 && spread < 1) {
-		return nil, fmt.Errorf("bench: Spread %v outside (0, 1)", spread)
+		return nil, fmt.Errorf("composite: Spread %v outside (0, 1)", spread)
 	}
 	key := o.Key
 	if key == "" {
 		key = defaultKey(f)
 	}
 	if key != "" && !f.Has(key) {
-		return nil, fmt.Errorf("bench: no key column %q", key)
+		return nil, fmt.Errorf("composite: no key column %q", key)
 	}
 	cols, err := normalisedColumns(f, o.Normalisation, specs)
 	if err != nil {

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -34,19 +34,19 @@ func PerStaff(f *frame.Frame, valueCol, staffCol string, per float64) (*frame.Fr
 
 func perUnit(f *frame.Frame, valueCol, denCol string, per float64, one, many, unitOne, labelOne, labelMany string) (*frame.Frame, error) {
 	if !(per > 0) || math.IsInf(per, 0) {
-		return nil, fmt.Errorf("bench: per must be a finite number > 0, not %v", per)
+		return nil, fmt.Errorf("composite: per must be a finite number > 0, not %v", per)
 	}
 	vc, err := f.Column(valueCol)
 	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		return nil, fmt.Errorf("composite: %w", err)
 	}
 	dc, err := f.Column(denCol)
 	if err != nil {
-		return nil, fmt.Errorf("bench: %w", err)
+		return nil, fmt.Errorf("composite: %w", err)
 	}
 	for _, c := range []frame.Column{vc, dc} {
 		if !c.Kind().Numeric() {
-			return nil, fmt.Errorf("bench: %q is a %s column, not a number", c.Name(), c.Kind())
+			return nil, fmt.Errorf("composite: %q is a %s column, not a number", c.Name(), c.Kind())
 		}
 	}
 	x, d := vc.Float64s(), dc.Float64s()
@@ -55,7 +55,7 @@ func perUnit(f *frame.Frame, valueCol, denCol string, per float64, one, many, un
 	for i := range x {
 		switch {
 		case d[i] < 0:
-			return nil, fmt.Errorf("bench: %s has %s = %v: a denominator cannot be negative", names[i], denCol, d[i])
+			return nil, fmt.Errorf("composite: %s has %s = %v: a denominator cannot be negative", names[i], denCol, d[i])
 		case math.IsNaN(x[i]) || math.IsNaN(d[i]) || d[i] == 0:
 			out[i] = math.NaN()
 		default:

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -20,20 +20,20 @@ import (
 func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matching) (*frame.Frame, error) {
 	kc, err := f.Column(key)
 	if err != nil {
-		return nil, fmt.Errorf("bench: Attach: %w", err)
+		return nil, fmt.Errorf("composite: Attach: %w", err)
 	}
 	rc, err := ref.Column(refKey)
 	if err != nil {
-		return nil, fmt.Errorf("bench: Attach: reference: %w", err)
+		return nil, fmt.Errorf("composite: Attach: reference: %w", err)
 	}
 	if kc.Kind() != frame.String || rc.Kind() != frame.String {
-		return nil, fmt.Errorf("bench: Attach: key columns must be text")
+		return nil, fmt.Errorf("composite: Attach: key columns must be text")
 	}
 	rowOf := map[string]int{}
 	for i, n := range rc.Strings() {
 		k := MatchKey(n, m)
 		if prev, dup := rowOf[k]; dup {
-			return nil, fmt.Errorf("bench: Attach: reference rows %d and %d are both %q under matching %s", prev+1, i+1, n, m)
+			return nil, fmt.Errorf("composite: Attach: reference rows %d and %d are both %q under matching %s", prev+1, i+1, n, m)
 		}
 		rowOf[k] = i
 	}
@@ -66,7 +66,7 @@ func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matchin
 		c, err := picked.Column(name)
 		if err != nil {
 			g.Release()
-			return nil, fmt.Errorf("bench: Attach: reference: %w", err)
+			return nil, fmt.Errorf("composite: Attach: reference: %w", err)
 		}
 		spec := c.Spec()
 		if name == frame.ColSourceLine {
@@ -75,7 +75,7 @@ func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matchin
 		}
 		if g.Has(spec.Name) {
 			g.Release()
-			return nil, fmt.Errorf("bench: Attach: the Frame already has a column %q", spec.Name)
+			return nil, fmt.Errorf("composite: Attach: the Frame already has a column %q", spec.Name)
 		}
 		h, err := g.WithColumn(spec, colValues(c), nil)
 		g.Release()

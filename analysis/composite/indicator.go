@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"errors"
@@ -129,11 +129,11 @@ var (
 	// ErrNoSpread: an indicator has the same value in every row (or a
 	// single value), so min-max (max − min = 0) or z-score (s = 0) is
 	// 0/0. Drop the indicator: it cannot tell provinces apart.
-	ErrNoSpread = errors.New("bench: indicator has no spread")
+	ErrNoSpread = errors.New("composite: indicator has no spread")
 	// ErrNotPositive: geometric aggregation met a value ≤ 0.
-	ErrNotPositive = errors.New("bench: geometric mean needs positive values")
+	ErrNotPositive = errors.New("composite: geometric mean needs positive values")
 	// ErrUnmatched: provinces of a Frame are not in the crosswalk.
-	ErrUnmatched = errors.New("bench: provinces not in the crosswalk")
+	ErrUnmatched = errors.New("composite: provinces not in the crosswalk")
 )
 
 // Metadata keys this package writes into the schema of its outputs.
@@ -149,28 +149,28 @@ const (
 // effective weights (equal when all are 0).
 func checkSpecs(f *frame.Frame, specs []Indicator) ([]float64, error) {
 	if len(specs) == 0 {
-		return nil, errors.New("bench: no indicators given")
+		return nil, errors.New("composite: no indicators given")
 	}
 	seen := map[string]bool{}
 	w := make([]float64, len(specs))
 	sum := 0.0
 	for i, s := range specs {
 		if seen[s.Column] {
-			return nil, fmt.Errorf("bench: indicator %q given twice", s.Column)
+			return nil, fmt.Errorf("composite: indicator %q given twice", s.Column)
 		}
 		seen[s.Column] = true
 		c, err := f.Column(s.Column)
 		if err != nil {
-			return nil, fmt.Errorf("bench: indicator: %w", err)
+			return nil, fmt.Errorf("composite: indicator: %w", err)
 		}
 		if !c.Kind().Numeric() {
-			return nil, fmt.Errorf("bench: indicator %q is a %s column, not a number", s.Column, c.Kind())
+			return nil, fmt.Errorf("composite: indicator %q is a %s column, not a number", s.Column, c.Kind())
 		}
 		if s.Direction != HigherBetter && s.Direction != LowerBetter {
-			return nil, fmt.Errorf("bench: indicator %q: unknown direction %d", s.Column, int(s.Direction))
+			return nil, fmt.Errorf("composite: indicator %q: unknown direction %d", s.Column, int(s.Direction))
 		}
 		if math.IsNaN(s.Weight) || math.IsInf(s.Weight, 0) || s.Weight < 0 {
-			return nil, fmt.Errorf("bench: indicator %q: weight %v is not a finite number ≥ 0", s.Column, s.Weight)
+			return nil, fmt.Errorf("composite: indicator %q: weight %v is not a finite number ≥ 0", s.Column, s.Weight)
 		}
 		w[i] = s.Weight
 		sum += s.Weight

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -51,7 +51,7 @@ func (e *UnmatchedError) Error() string {
 	for i, n := range e.Names {
 		parts[i] = fmt.Sprintf("%q (row %d)", n, e.Rows[i])
 	}
-	return fmt.Sprintf("bench: %d province(s) not in the crosswalk (matching %s): %s",
+	return fmt.Sprintf("composite: %d province(s) not in the crosswalk (matching %s): %s",
 		len(e.Names), e.Matching, strings.Join(parts, ", "))
 }
 
@@ -100,10 +100,10 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	}
 	kc, err := f.Column(key)
 	if err != nil {
-		return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+		return nil, fmt.Errorf("composite: Reaggregate: %w", err)
 	}
 	if kc.Kind() != frame.String {
-		return nil, fmt.Errorf("bench: Reaggregate: key %q is %s, not text", key, kc.Kind())
+		return nil, fmt.Errorf("composite: Reaggregate: key %q is %s, not text", key, kc.Kind())
 	}
 	entries, index, err := readCrosswalk(crosswalk, spec.Matching)
 	if err != nil {
@@ -112,21 +112,21 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	for _, c := range append(append([]string{}, spec.Sums...), ratioColumns(spec.Ratios)...) {
 		col, err := f.Column(c)
 		if err != nil {
-			return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+			return nil, fmt.Errorf("composite: Reaggregate: %w", err)
 		}
 		if !col.Kind().Numeric() {
-			return nil, fmt.Errorf("bench: Reaggregate: %q is %s, not a number", c, col.Kind())
+			return nil, fmt.Errorf("composite: Reaggregate: %q is %s, not a number", c, col.Kind())
 		}
 	}
 	for _, r := range spec.Ratios {
 		if r.As == "" {
-			return nil, fmt.Errorf("bench: Reaggregate: the ratio %s/%s needs a name (As)", r.Numerator, r.Denominator)
+			return nil, fmt.Errorf("composite: Reaggregate: the ratio %s/%s needs a name (As)", r.Numerator, r.Denominator)
 		}
 	}
 	byCols := make([]frame.Column, len(spec.By))
 	for i, b := range spec.By {
 		if byCols[i], err = f.Column(b); err != nil {
-			return nil, fmt.Errorf("bench: Reaggregate: %w", err)
+			return nil, fmt.Errorf("composite: Reaggregate: %w", err)
 		}
 	}
 
@@ -278,7 +278,7 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	for i := range specs {
 		for j := 0; j < i; j++ {
 			if specs[i].Name == specs[j].Name {
-				return nil, fmt.Errorf("bench: Reaggregate: column %q would appear twice in the result", specs[i].Name)
+				return nil, fmt.Errorf("composite: Reaggregate: column %q would appear twice in the result", specs[i].Name)
 			}
 		}
 	}
@@ -332,14 +332,14 @@ func groups2rows(gs []*rowGroup) [][]int {
 func readCrosswalk(cw *frame.Frame, m Matching) ([]crosswalkEntry, map[string]int, error) {
 	oc, err := cw.Column("old_province")
 	if err != nil {
-		return nil, nil, fmt.Errorf("bench: crosswalk: %w", err)
+		return nil, nil, fmt.Errorf("composite: crosswalk: %w", err)
 	}
 	nc, err := cw.Column("new_province")
 	if err != nil {
-		return nil, nil, fmt.Errorf("bench: crosswalk: %w", err)
+		return nil, nil, fmt.Errorf("composite: crosswalk: %w", err)
 	}
 	if oc.Kind() != frame.String || nc.Kind() != frame.String {
-		return nil, nil, fmt.Errorf("bench: crosswalk: old_province and new_province must be text")
+		return nil, nil, fmt.Errorf("composite: crosswalk: old_province and new_province must be text")
 	}
 	var kinds []string
 	if kc, err := cw.Column("new_kind"); err == nil {
@@ -352,7 +352,7 @@ func readCrosswalk(cw *frame.Frame, m Matching) ([]crosswalkEntry, map[string]in
 	oldName := map[string]int{} // old key -> crosswalk row
 	for i := range olds {
 		if oc.IsNull(i) || nc.IsNull(i) || strings.TrimSpace(olds[i]) == "" || strings.TrimSpace(news[i]) == "" {
-			return nil, nil, fmt.Errorf("bench: crosswalk row %d has no old_province or no new_province", i+1)
+			return nil, nil, fmt.Errorf("composite: crosswalk row %d has no old_province or no new_province", i+1)
 		}
 		nk := MatchKey(news[i], m)
 		u, ok := unitOf[nk]
@@ -367,7 +367,7 @@ func readCrosswalk(cw *frame.Frame, m Matching) ([]crosswalkEntry, map[string]in
 		}
 		ok2 := MatchKey(olds[i], m)
 		if prev, dup := index[ok2]; dup && prev != u {
-			return nil, nil, fmt.Errorf("bench: crosswalk maps %q (row %d) to %q and to %q (row %d) under matching %s",
+			return nil, nil, fmt.Errorf("composite: crosswalk maps %q (row %d) to %q and to %q (row %d) under matching %s",
 				olds[i], i+1, entries[prev].name, entries[u].name, oldName[ok2]+1, m)
 		}
 		index[ok2] = u

@@ -1,4 +1,4 @@
-package bench
+package composite
 
 import (
 	"fmt"
@@ -59,7 +59,7 @@ func normalisedColumns(f *frame.Frame, method Normalisation, specs []Indicator) 
 		x := f.Col(s.Column).Float64s()
 		y, err := normaliseValues(x, method, s.Direction)
 		if err != nil {
-			return nil, fmt.Errorf("bench: indicator %q: %w", s.Column, err)
+			return nil, fmt.Errorf("composite: indicator %q: %w", s.Column, err)
 		}
 		out[j] = y
 	}
