@@ -238,6 +238,9 @@ def vn_float(s):
 def spot_checks(results, root, out):
     """A few figures recomputed by hand, read from both executed notebooks."""
     checks = []
+    import csv
+    with open(out / "data" / "vn-cpi.csv", encoding="utf-8") as f:
+        cpi = {int(r["year"]): float(r["index_2010_100"]) for r in csv.DictReader(f) if r["index_2010_100"]}
     if "planner" in results:
         for side, path in (("Go", fullest(results["planner"])["executed"]), ("pandas", results["planner"]["py_first"]["executed"])):
             t = html_tables(path)[2]  # catalogue, provincial head, then the ratios by level
@@ -246,12 +249,26 @@ def spot_checks(results, root, out):
             den = sum(vn_float(r["denominator"]) for r in rows)
             checks.append((side, "planner", "computers per staff, both levels = Σ computers / Σ staff",
                            f"{num:.0f} / {den:.0f} = {num / den:.4f}", abs(num / den - 2346 / 3378) < 1e-12))
+            t = html_tables(path)[8]  # ..., the 2024 budget by pillar, then the plans per year in 2024 prices
+            r = dict(zip(t["names"], t["rows"][0]))
+            start, end = int(r["period_start"]), int(r["period_end"])
+            pi = (end - start + 1) / sum(1 / cpi[y] for y in range(start, end + 1))
+            want = vn_float(r["per_year_mvnd"]) * cpi[2024] / pi
+            checks.append((side, "planner", "2011–2015 plan per year in 2024 prices = per year × I(2024) / harmonic mean of I(2011…2015) (vn-cpi)",
+                           f"{r['per_year_mvnd']} × {cpi[2024]:g} / {pi:.4f} = {r['per_year_real_mvnd']}",
+                           abs(vn_float(r["per_year_real_mvnd"]) - want) < 1e-5))
     if "analyst" in results:
         for side, path in (("Go", fullest(results["analyst"])["executed"]), ("pandas", results["analyst"]["py_first"]["executed"])):
             t = html_tables(path)[1]
             r = dict(zip(t["names"], t["rows"][0]))
             checks.append((side, "analyst", "2023 execution rate, pillar 1 = spent / planned",
                            f"{r['spent_mvnd']} / {r['planned_mvnd']} = {r['rate']}", vn_float(r["rate"]) == 810 / 960))
+            t = html_tables(path)[3]  # the source table, execution by pillar, by source, then 2023 → 2024 in 2024 prices
+            r = dict(zip(t["names"], t["rows"][0]))
+            want = vn_float(r["from_mvnd"]) * cpi[2024] / cpi[2023]
+            checks.append((side, "analyst", "2023 plan of pillar 1 in 2024 prices = 2023 amount × I(2024) / I(2023) (vn-cpi)",
+                           f"{r['from_mvnd']} × {cpi[2024]:g} / {cpi[2023]:g} = {r['from_real_mvnd']}",
+                           abs(vn_float(r["from_real_mvnd"]) - want) < 1e-5))
         # the exported CSVs, to full precision
         go_dir, py_dir = root / "notebooks/out/analyst", out / "analyst"
         for f in ("thuc-hien-2023.csv", "2023-2024.csv", "nguon-von-2024.csv"):
