@@ -5,9 +5,9 @@ import (
 	"io"
 
 	"github.com/ictplan/ictplan/analysis/chart"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/datasets"
-	"github.com/ictplan/ictplan/sections"
+	"github.com/ictplan/ictplan/reporting"
+	"github.com/ictplan/ictplan/reporting/sections"
 )
 
 func runReport(args []string, stdout, stderr io.Writer) error {
@@ -33,7 +33,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in := report.Input{Sections: secs}
+	in := reporting.Input{Sections: secs}
 	for _, e := range datasets.Catalogue() {
 		f, err := datasets.Load(e.ID)
 		if err != nil {
@@ -45,11 +45,11 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		defer c.Release()
-		in.Datasets = append(in.Datasets, report.Dataset{ID: e.ID, TitleVI: e.TitleVI, TitleEN: e.TitleEN,
+		in.Datasets = append(in.Datasets, reporting.Dataset{ID: e.ID, TitleVI: e.TitleVI, TitleEN: e.TitleEN,
 			Source: e.Source, Document: e.Document, Appendix: e.Appendix, Frame: f, Totals: c})
 	}
 	for _, s := range datasets.Sources() {
-		in.Sources = append(in.Sources, report.Source{File: s.File, Title: s.Title, Province: s.Province, Document: s.Document, Date: s.Date})
+		in.Sources = append(in.Sources, reporting.Source{File: s.File, Title: s.Title, Province: s.Province, Document: s.Document, Date: s.Date})
 	}
 	r, err := datasets.CheckAll()
 	if err != nil {
@@ -60,7 +60,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 		t, _ := datasets.Line(file, line)
 		return t
 	}
-	if err := report.Write(*dir, in); err != nil {
+	if err := reporting.Write(*dir, in); err != nil {
 		return err
 	}
 	charts, tables := 0, 0

@@ -17,7 +17,7 @@ const module = "github.com/ictplan/ictplan"
 
 // The direction of the imports, written once. Data flows one way:
 //
-//	source text → loaders → frame ← analysis ← sections/report ← cmd
+//	source text → loaders → frame ← analysis ← reporting ← cmd
 //
 // with datasets on loaders and frame only, and two leaf packages every
 // layer may use: vntext (Vietnamese text) and internal/approx (equal up to
@@ -35,8 +35,8 @@ var rules = []struct {
 	{"loaders", []string{"frame", "vntext", "internal/approx"}, ""},
 	{"datasets", []string{"loaders", "frame", "vntext", "internal/approx"}, "datasets uses loaders and frame only"},
 	{"analysis", []string{"frame", "vntext", "internal/approx"}, "analysis works on Frames, never on datasets or loaders"},
-	{"sections", []string{"analysis", "datasets", "frame", "loaders", "vntext", "internal/approx"}, "the report's sections"},
-	{"cmd", []string{"sections", "analysis", "datasets", "loaders", "frame", "vntext", "internal"}, "the top"},
+	{"reporting", []string{"analysis", "datasets", "frame", "loaders", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
+	{"cmd", []string{"reporting", "analysis", "datasets", "loaders", "frame", "vntext", "internal"}, "the top"},
 	{"internal/frametest", []string{"frame"}, "test helpers"},
 	{"internal/panel", []string{"frame"}, "the benchmark's synthetic panel"},
 	{"internal/notebookapi", nil, "reads the notebooks' code"},

@@ -11,7 +11,7 @@
 // gophernotes, of a directory path inside the checkout), and fails naming any
 // that is a generic function, a generic type, or a function whose results are
 // of a generic type of the library. It also lists the exported generic API of
-// the notebook-facing packages (frame, datasets, analysis/..., sections and
+// the notebook-facing packages (frame, datasets, analysis/..., reporting and
 // whatever the notebooks import), which is fine to have as long as no
 // notebook needs it.
 //
@@ -43,7 +43,7 @@ const modulePath = "github.com/ictplan/ictplan"
 
 // facingRoots are the directories (relative to the module root) whose
 // packages, with their subpackages, are notebook-facing.
-var facingRoots = []string{"frame", "datasets", "analysis", "sections"}
+var facingRoots = []string{"frame", "datasets", "analysis", "reporting", "vntext"}
 
 // notebook is one notebook file and the kernel its cells are written for.
 type notebook struct {

@@ -23,7 +23,6 @@ import (
 	_ "github.com/ictplan/ictplan/analysis/periods"
 	_ "github.com/ictplan/ictplan/analysis/ratios"
 	_ "github.com/ictplan/ictplan/analysis/reconcile"
-	_ "github.com/ictplan/ictplan/analysis/report"
 	_ "github.com/ictplan/ictplan/datasets"
 	_ "github.com/ictplan/ictplan/frame"
 	_ "github.com/ictplan/ictplan/frame/gotaconv"
@@ -33,6 +32,7 @@ import (
 	_ "github.com/ictplan/ictplan/loaders"
 	_ "github.com/ictplan/ictplan/loaders/xlsxinput"
 	_ "github.com/ictplan/ictplan/notebooks/display"
-	_ "github.com/ictplan/ictplan/sections"
+	_ "github.com/ictplan/ictplan/reporting"
+	_ "github.com/ictplan/ictplan/reporting/sections"
 	_ "github.com/ictplan/ictplan/vntext"
 )

@@ -6,10 +6,10 @@
 // the sources compared (per capita, a composite index, its sensitivity to the
 // weights, and the 2025 provinces).
 //
-// Each builder returns a report.Section: its charts (analysis/chart, PNG and
+// Each builder returns a reporting.Section: its charts (analysis/chart, PNG and
 // SVG), its tables (Frames with their source lines) and the provenance of
 // every figure, so that `ictplan report`, a notebook or a researcher's program
 // shows the same analysis. The formulas live in the analysis packages
-// (ratios, budget, periods, bench); this package only chooses the datasets,
+// (ratios, budget, periods, composite); this package only chooses the datasets,
 // the measures and the words.
 package sections

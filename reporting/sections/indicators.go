@@ -6,8 +6,8 @@ import (
 
 	"github.com/ictplan/ictplan/analysis/chart"
 	"github.com/ictplan/ictplan/analysis/periods"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // lineSpec is one line of the indicator chart: an indicator key of
@@ -30,8 +30,8 @@ var timeline = []lineSpec{
 // 2024 targets (vn-dx-indicators), with change, CAGR, gap and whether each
 // target was met (periods.Compare), and each 2024 target against the latest
 // result (periods.Outlook).
-func Indicators(o Options) (report.Section, error) {
-	s := report.Section{
+func Indicators(o Options) (reporting.Section, error) {
+	s := reporting.Section{
 		ID:      "indicators",
 		Title:   "Chỉ tiêu qua các thời kỳ: hiện trạng, mục tiêu, kết quả",
 		TitleEN: "Indicators across periods: baseline, target, result",
@@ -44,7 +44,7 @@ func Indicators(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "indicators-2010-2024", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "indicators-2010-2024", Figure: c,
 		Caption:   "Chỉ tiêu của tỉnh Sóc Trăng 2010–2024: đường nối các số liệu hiện trạng/kết quả; tam giác đặc: mục tiêu «trên» (>); tam giác rỗng: «ít nhất» (≥); hình thoi rỗng: «đạt»; các ký hiệu trùng nhau trong một năm được đặt cạnh nhau.",
 		CaptionEN: "Sóc Trăng indicators 2010–2024: lines join baselines and results; filled triangles: “above” targets (>); hollow triangles: “at least” (≥); hollow diamonds: “reach”; markers of one year that would overlap stand side by side.",
 		Sources:   prov})
@@ -72,14 +72,14 @@ func Indicators(o Options) (report.Section, error) {
 	}
 	s.Text = fmt.Sprintf("%d chỉ tiêu có cả mục tiêu và kết quả cùng năm; %d đạt. Mục tiêu ghi «đạt x%%» được hiểu là ít nhất x%%. Dòng nguồn của mỗi số liệu ở các cột *_line.", res.NumRows(), met)
 	s.TextEN = fmt.Sprintf("%d indicators have a target and a result for the same year; %d met. A target “reach x%%” reads as at least x%%. Each figure's source line is in the *_line columns.", res.NumRows(), met)
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label), "actual_file"},
+	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label), "actual_file"},
 		Caption: "Kết quả so với mục tiêu cùng năm", CaptionEN: "Results against the targets of the same year"})
 	att, err := periods.Attainment(ind)
 	if err != nil {
 		return s, err
 	}
 	reached := att.Filter(func(r frame.Row) bool { return r.String("status") != periods.StatusNoResult })
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
+	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
 		Caption:   "Mục tiêu so với các kết quả từ năm mục tiêu trở về sau: đạt đúng hạn, đạt muộn (bao nhiêu năm), chưa đạt",
 		CaptionEN: "Targets against the results of their year or later: met on time, met later (years late), not met"})
 	out, err := periods.Outlook(ind)
@@ -87,16 +87,16 @@ func Indicators(o Options) (report.Section, error) {
 		return s, err
 	}
 	hide := []string{"province", "indicator", otherLabel(label)}
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-outlook", Frame: out, MaxRows: 15, Hide: hide,
+	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-outlook", Frame: out, MaxRows: 15, Hide: hide,
 		Caption: "Mục tiêu so với kết quả gần nhất trước đó (còn phải tăng, tốc độ tăng cần thiết)", CaptionEN: "Targets against the latest earlier result (to go, growth required)"})
-	s.Tables = append(s.Tables, report.Table{Name: "indicators-comparison", Frame: cmp, MaxRows: 15, Hide: hide,
+	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-comparison", Frame: cmp, MaxRows: 15, Hide: hide,
 		Caption: "Hiện trạng → mục tiêu → kết quả theo chỉ tiêu và năm (thay đổi, CAGR, khoảng cách)", CaptionEN: "Baseline → target → result by indicator and year (change, CAGR, gap)"})
 	return s, nil
 }
 
 // indicatorLines draws the lines of specs for Sóc Trăng: baselines and
 // results as points joined by lines, targets as markers.
-func indicatorLines(ind *frame.Frame, specs []lineSpec, o Options) (*chart.Chart, []report.Provenance, error) {
+func indicatorLines(ind *frame.Frame, specs []lineSpec, o Options) (*chart.Chart, []reporting.Provenance, error) {
 	type point struct {
 		year  int
 		value float64
@@ -159,11 +159,11 @@ func indicatorLines(ind *frame.Frame, specs []lineSpec, o Options) (*chart.Chart
 	if err != nil {
 		return nil, nil, fmt.Errorf("sections: indicator lines: %w", err)
 	}
-	var prov []report.Provenance
+	var prov []reporting.Provenance
 	for _, f := range files {
 		l := byFile[f]
 		slices.Sort(l)
-		prov = append(prov, report.Provenance{File: f, Lines: slices.Compact(l)})
+		prov = append(prov, reporting.Provenance{File: f, Lines: slices.Compact(l)})
 	}
 	return c, prov, nil
 }

@@ -1,4 +1,4 @@
-package report
+package reporting
 
 import (
 	"bytes"
@@ -87,19 +87,19 @@ func checkSections(secs []Section) error {
 	for _, s := range secs {
 		for _, c := range s.Charts {
 			if !validName(c.Name) || charts[c.Name] {
-				return fmt.Errorf("report: section %q: chart name %q is empty, unsafe or used twice", s.ID, c.Name)
+				return fmt.Errorf("reporting: section %q: chart name %q is empty, unsafe or used twice", s.ID, c.Name)
 			}
 			if c.Figure == nil {
-				return fmt.Errorf("report: section %q: chart %q has no figure", s.ID, c.Name)
+				return fmt.Errorf("reporting: section %q: chart %q has no figure", s.ID, c.Name)
 			}
 			charts[c.Name] = true
 		}
 		for _, t := range s.Tables {
 			if !validName(t.Name) || tables[t.Name] {
-				return fmt.Errorf("report: section %q: table name %q is empty, unsafe or used twice", s.ID, t.Name)
+				return fmt.Errorf("reporting: section %q: table name %q is empty, unsafe or used twice", s.ID, t.Name)
 			}
 			if t.Frame == nil {
-				return fmt.Errorf("report: section %q: table %q has no frame", s.ID, t.Name)
+				return fmt.Errorf("reporting: section %q: table %q has no frame", s.ID, t.Name)
 			}
 			tables[t.Name] = true
 		}
@@ -122,11 +122,11 @@ func writeCharts(dir string, secs []Section) (map[string][]byte, error) {
 		for _, c := range s.Charts {
 			png := c.Figure.PNG()
 			if len(png) == 0 {
-				return nil, fmt.Errorf("report: chart %q rendered no PNG", c.Name)
+				return nil, fmt.Errorf("reporting: chart %q rendered no PNG", c.Name)
 			}
 			svg := c.Figure.SVG()
 			if svg == "" {
-				return nil, fmt.Errorf("report: chart %q rendered no SVG", c.Name)
+				return nil, fmt.Errorf("reporting: chart %q rendered no SVG", c.Name)
 			}
 			if err := writeFile(filepath.Join(charts, c.Name+".png"), func(w *bytes.Buffer) error { _, err := w.Write(png); return err }); err != nil {
 				return nil, err

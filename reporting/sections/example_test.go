@@ -3,11 +3,11 @@ package sections_test
 import (
 	"fmt"
 
-	"github.com/ictplan/ictplan/sections"
+	"github.com/ictplan/ictplan/reporting/sections"
 )
 
 // The budget section: its charts (PNG and SVG through PNG() and SVG()) and
-// its tables, ready for report.Write or a notebook.
+// its tables, ready for reporting.Write or a notebook.
 func ExampleBudget() {
 	s, err := sections.Budget(sections.Options{})
 	if err != nil {

@@ -6,16 +6,16 @@ import (
 
 	"github.com/ictplan/ictplan/analysis/budget"
 	"github.com/ictplan/ictplan/analysis/chart"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // Budget is the section of Sóc Trăng's digital-transformation budgets: the
 // 2024 plan by pillar and funding source, the 2023 plan against what was
 // spent, the change from 2023 to 2024 by pillar, and the plans of 2011–2015,
 // 2023 and 2024 per year of plan, nominal and in 2024 prices (vn-cpi).
-func Budget(o Options) (report.Section, error) {
-	s := report.Section{
+func Budget(o Options) (reporting.Section, error) {
+	s := reporting.Section{
 		ID:      "budget",
 		Title:   "Kinh phí chuyển đổi số theo trụ cột và nguồn vốn, 2023–2024",
 		TitleEN: "Digital-transformation budgets by pillar and funding source, 2023–2024",
@@ -88,7 +88,7 @@ func Budget(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: stacked bars: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "budget-2024-by-pillar-source", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "budget-2024-by-pillar-source", Figure: c,
 		Caption:   "Kế hoạch kinh phí 2024 theo trụ cột, chia theo nguồn vốn (triệu đồng).",
 		CaptionEN: "2024 budget plan by pillar, split by funding source (million VND).",
 		Sources:   provenance(p24)})
@@ -108,17 +108,17 @@ func Budget(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: planned vs spent: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "budget-2023-planned-spent", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "budget-2023-planned-spent", Figure: c,
 		Caption:   "Kinh phí 2023 theo trụ cột: kế hoạch và thực hiện, tỷ lệ thực hiện = thực hiện / kế hoạch.",
 		CaptionEN: "2023 budget by pillar: planned and spent; execution rate = spent / planned.",
 		Sources:   provenance(p23)})
-	s.Tables = append(s.Tables, report.Table{Name: "budget-2023-execution-by-pillar", Frame: ex,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2023-execution-by-pillar", Frame: ex,
 		Caption: "Tỷ lệ thực hiện kinh phí 2023 theo trụ cột", CaptionEN: "2023 budget execution by pillar"})
 	exs, err := budget.ExecutionBySource(f23)
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "budget-2023-execution-by-source", Frame: exs,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2023-execution-by-source", Frame: exs,
 		Caption:   "Tỷ lệ thực hiện kinh phí 2023 theo nguồn vốn (bảng tổng hợp nguồn vốn), tỷ lệ văn bản ghi bên cạnh",
 		CaptionEN: "2023 budget execution by funding source (funding summary table), with the rate the document reports"})
 
@@ -137,24 +137,24 @@ func Budget(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: dumbbell: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "budget-2023-2024-by-pillar", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "budget-2023-2024-by-pillar", Figure: c,
 		Caption:   "Kinh phí kế hoạch theo trụ cột, 2023 → 2024 (triệu đồng), xếp theo mức tăng.",
 		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million VND), ranked by increase.",
 		Sources:   append(provenance(p23), provenance(p24)...)})
-	s.Tables = append(s.Tables, report.Table{Name: "budget-change-2023-2024", Frame: ch,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-change-2023-2024", Frame: ch,
 		Caption: "Thay đổi kinh phí theo trụ cột, kế hoạch 2023 → kế hoạch 2024", CaptionEN: "Change of the budget by pillar, 2023 plan → 2024 plan"})
 
 	sh, err := budget.SharesByPillar(p24, budget.NoPhase)
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "budget-2024-shares-by-pillar", Frame: sh,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2024-shares-by-pillar", Frame: sh,
 		Caption: "Cơ cấu kinh phí 2024 theo trụ cột", CaptionEN: "2024 budget shares by pillar"})
 	ss, err := budget.SharesBySource(p24, budget.NoPhase)
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "budget-2024-shares-by-source", Frame: ss,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2024-shares-by-source", Frame: ss,
 		Caption: "Cơ cấu kinh phí 2024 theo nguồn vốn", CaptionEN: "2024 budget shares by funding source"})
 
 	// plans per year of plan, nominal and real
@@ -181,11 +181,11 @@ func Budget(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: per year: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "budget-per-plan-year-real", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "budget-per-plan-year-real", Figure: c,
 		Caption:   "Kinh phí bình quân một năm của các kế hoạch 2011–2015, 2023, 2024, theo giá năm 2024 (chỉ số giá tiêu dùng).",
 		CaptionEN: "Budget per year of the 2011–2015, 2023 and 2024 plans, in 2024 prices (consumer price index).",
 		Sources:   append(append(provenance(projects), provenance(p23)...), append(provenance(p24), provenance(cpi)...)...)})
-	s.Tables = append(s.Tables, report.Table{Name: "budget-per-plan-year", Frame: real,
+	s.Tables = append(s.Tables, reporting.Table{Name: "budget-per-plan-year", Frame: real,
 		Caption: "Kinh phí mỗi năm kế hoạch, giá hiện hành và giá năm 2024", CaptionEN: "Budget per year of plan, nominal and in 2024 prices"})
 
 	total24, _ := budget.Total(p24, budget.NoPhase)

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/chart"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // Options choose the language of the words in charts (tables keep their
@@ -18,9 +18,9 @@ type Options struct {
 }
 
 // All builds every section, in report order.
-func All(o Options) ([]report.Section, error) {
-	var out []report.Section
-	for _, build := range []func(Options) (report.Section, error){Computers, Budget, Indicators, Provinces} {
+func All(o Options) ([]reporting.Section, error) {
+	var out []reporting.Section
+	for _, build := range []func(Options) (reporting.Section, error){Computers, Budget, Indicators, Provinces} {
 		s, err := build(o)
 		if err != nil {
 			return nil, err
@@ -63,17 +63,17 @@ func lines(f *frame.Frame, col string) []int {
 }
 
 // provenance names the dataset's source file and the lines of its rows.
-func provenance(f *frame.Frame) []report.Provenance {
-	return []report.Provenance{{File: f.Meta(frame.MetaSourceFile), Lines: lines(f, frame.ColSourceLine)}}
+func provenance(f *frame.Frame) []reporting.Provenance {
+	return []reporting.Provenance{{File: f.Meta(frame.MetaSourceFile), Lines: lines(f, frame.ColSourceLine)}}
 }
 
 // linesByFile groups a frame's source lines by its rows' source_file (a
 // dataset drawn from several documents), in order of first appearance.
-func linesByFile(f *frame.Frame) []report.Provenance {
+func linesByFile(f *frame.Frame) []reporting.Provenance {
 	if !f.Has(frame.ColSourceFile) {
 		return provenance(f)
 	}
-	var out []report.Provenance
+	var out []reporting.Provenance
 	at := map[string]int{}
 	files, ls := strs(f, frame.ColSourceFile), f.Col(frame.ColSourceLine)
 	nums := ls.Int64s()
@@ -85,7 +85,7 @@ func linesByFile(f *frame.Frame) []report.Provenance {
 		if !ok {
 			k = len(out)
 			at[file] = k
-			out = append(out, report.Provenance{File: file})
+			out = append(out, reporting.Provenance{File: file})
 		}
 		out[k].Lines = append(out[k].Lines, int(nums[i]))
 	}

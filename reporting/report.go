@@ -1,9 +1,16 @@
-// Package report writes ictplan's report: a self-contained HTML page
+// Package reporting writes ictplan's report: a self-contained HTML page
 // (DIR/index.html: datasets, their tables, reconciliation findings with the
 // source lines they point to) and the tables behind it (DIR/tables/*.csv and
 // one XLSX workbook). It takes Frames and findings; the command line wires
-// the catalogue into it.
-package report
+// the catalogue into it, and subpackage sections builds the analysis
+// sections it shows.
+//
+// The report is output, not analysis: this tree sits beside analysis/ and
+// above it (sections imports the datasets and the analysis packages; no
+// analysis package imports it). Its folder is reporting/, not report/,
+// because report/ is where the README's `ictplan report -o report` writes
+// the page.
+package reporting
 
 import (
 	"bytes"
@@ -111,7 +118,7 @@ func Write(dir string, in Input) error {
 func writeFile(path string, fill func(w *bytes.Buffer) error) error {
 	var buf bytes.Buffer
 	if err := fill(&buf); err != nil {
-		return fmt.Errorf("report: %s: %w", path, err)
+		return fmt.Errorf("reporting: %s: %w", path, err)
 	}
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {

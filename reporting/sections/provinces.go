@@ -6,8 +6,8 @@ import (
 	"github.com/ictplan/ictplan/analysis/budget"
 	"github.com/ictplan/ictplan/analysis/chart"
 	"github.com/ictplan/ictplan/analysis/composite"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // programmeIndicators are the indicators of the programme comparison, with
@@ -25,8 +25,8 @@ var programmeIndicators = []composite.Indicator{
 // ranking depends on the weights (1,000 draws of ±50 %), and regroups the
 // provinces' population and area into the 34 units of 2025
 // (vn-provinces-2025).
-func Provinces(o Options) (report.Section, error) {
-	s := report.Section{
+func Provinces(o Options) (reporting.Section, error) {
+	s := reporting.Section{
 		ID:      "provinces",
 		Title:   "So sánh các tỉnh: chương trình đầu tư trên dân số, chỉ số tổng hợp, đơn vị hành chính 2025",
 		TitleEN: "Provinces compared: programmes per population, a composite index, the 2025 provinces",
@@ -83,7 +83,7 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "programmes-per-population", Frame: table,
+	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-per-population", Frame: table,
 		Caption:   "Chương trình đầu tư CNTT/chuyển đổi số trên 1.000 dân và trên 100 km² (dân số, diện tích 2023: vn-provinces)",
 		CaptionEN: "IT / digital-transformation programmes per 1,000 people and per 100 km² (population and area 2023: vn-provinces)"})
 
@@ -111,11 +111,11 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: province comparison: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "programmes-compared", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "programmes-compared", Figure: c,
 		Caption:   "Các chương trình đầu tư CNTT/chuyển đổi số của Sóc Trăng, Khánh Hòa và Thừa Thiên Huế trên dân số và diện tích, chuẩn hóa 0–100, và chỉ số tổng hợp.",
 		CaptionEN: "The IT / digital-transformation programmes of Sóc Trăng, Khánh Hòa and Thừa Thiên Huế per population and area, normalised 0–100, and the composite index.",
-		Sources:   append(linesByFile(inv), report.Provenance{File: pv.Meta(frame.MetaSourceFile), Lines: lines(withRef, "ref_source_line")})})
-	s.Tables = append(s.Tables, report.Table{Name: "programmes-composite", Frame: comp,
+		Sources:   append(linesByFile(inv), reporting.Provenance{File: pv.Meta(frame.MetaSourceFile), Lines: lines(withRef, "ref_source_line")})})
+	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-composite", Frame: comp,
 		Caption:   "Chỉ số tổng hợp (chuẩn hóa min-max 0–100, trọng số 0,5/0,3/0,2, trung bình cộng) và thứ hạng",
 		CaptionEN: "Composite index (min-max 0–100, weights 0.5/0.3/0.2, arithmetic mean) and rank"})
 	sens, err := composite.Sensitivity(pc, programmeIndicators, composite.SensitivityOptions{Draws: 1000, Seed: 2026, Spread: 0.5, Key: "programme",
@@ -134,7 +134,7 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "programmes-weight-sensitivity", Frame: sens,
+	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-weight-sensitivity", Frame: sens,
 		Caption:   "Độ nhạy của thứ hạng theo trọng số: 1.000 bộ trọng số, mỗi trọng số thay đổi ±50%",
 		CaptionEN: "Sensitivity of the ranking to the weights: 1,000 weight sets, each weight varied by ±50%"})
 
@@ -143,7 +143,7 @@ func Provinces(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "provinces-2025", Frame: re, MaxRows: 12,
+	s.Tables = append(s.Tables, reporting.Table{Name: "provinces-2025", Frame: re, MaxRows: 12,
 		Caption:   "Dân số và diện tích năm 2023 cộng theo 34 đơn vị hành chính cấp tỉnh từ 2025 (Nghị quyết 202/2025/QH15); trống khi thiếu số liệu của một tỉnh cũ",
 		CaptionEN: "2023 population and area summed into the 34 provincial units of 2025 (Resolution 202/2025/QH15); null when a former province lacks a figure"})
 	s.Text = "Kinh phí các chương trình được chia cho dân số và diện tích năm 2023 (nguồn từng số liệu trong vn-provinces); chỉ số tổng hợp và độ nhạy minh họa phương pháp của gói analysis/bench với ba tỉnh có văn bản nguồn."

@@ -8,12 +8,12 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/chart"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/sections"
+	"github.com/ictplan/ictplan/reporting"
+	"github.com/ictplan/ictplan/reporting/sections"
 )
 
-func table(t *testing.T, s report.Section, name string) *frame.Frame {
+func table(t *testing.T, s reporting.Section, name string) *frame.Frame {
 	t.Helper()
 	for _, tb := range s.Tables {
 		if tb.Name == name {

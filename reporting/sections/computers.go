@@ -6,8 +6,8 @@ import (
 
 	"github.com/ictplan/ictplan/analysis/chart"
 	"github.com/ictplan/ictplan/analysis/ratios"
-	"github.com/ictplan/ictplan/analysis/report"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // Computers is the 2010 section of the Sóc Trăng plan (Phụ lục 1–3):
@@ -15,8 +15,8 @@ import (
 // LAN and Internet shares, the IT-qualified and e-mail shares of the staff,
 // level totals as sums of parts over sums of wholes, and the ratios the
 // tables report beside the recomputed ones.
-func Computers(o Options) (report.Section, error) {
-	s := report.Section{
+func Computers(o Options) (reporting.Section, error) {
+	s := reporting.Section{
 		ID:      "computers-2010",
 		Title:   "Máy tính và cán bộ CNTT theo đơn vị, 2010",
 		TitleEN: "Computers and IT staff by unit, 2010",
@@ -88,10 +88,10 @@ func Computers(o Options) (report.Section, error) {
 		if err != nil {
 			return s, fmt.Errorf("sections: %s: %w", lv.name, err)
 		}
-		s.Charts = append(s.Charts, report.Chart{Name: lv.name, Figure: c,
+		s.Charts = append(s.Charts, reporting.Chart{Name: lv.name, Figure: c,
 			Caption:   "Tỷ lệ máy tính/cán bộ, công chức theo đơn vị " + lv.vi + " (" + lv.ap + "), xếp hạng; vạch đứt: mục tiêu 90% năm 2015.",
 			CaptionEN: "Computers per staff member by " + lv.en + " (" + lv.ap + "), ranked; dashed line: the 2015 target of 90%.",
-			Sources:   append(provenance(lv.f), report.Provenance{File: target.SourceFile, Lines: []int{target.SourceLine}})})
+			Sources:   append(provenance(lv.f), reporting.Provenance{File: target.SourceFile, Lines: []int{target.SourceLine}})})
 	}
 
 	units, err := ratios.ByUnit(both, ratios.ComputersPerStaff())
@@ -103,7 +103,7 @@ func Computers(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "computers-per-staff-target", Frame: gap,
+	s.Tables = append(s.Tables, reporting.Table{Name: "computers-per-staff-target", Frame: gap,
 		Caption:   "Máy tính/cán bộ theo đơn vị, khoảng cách đến mục tiêu 90% (2015)",
 		CaptionEN: "Computers per staff by unit, gap to the 2015 target of 90%"})
 	allLevel, err := ratios.WithLevel(all, "all")
@@ -116,7 +116,7 @@ func Computers(o Options) (report.Section, error) {
 	}
 	levels.Release()
 	all.Release()
-	s.Tables = append(s.Tables, report.Table{Name: "computer-ratios-by-level", Frame: levelTable,
+	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-by-level", Frame: levelTable,
 		Caption:   "Tỷ lệ theo cấp (tổng tử số / tổng mẫu số); dòng cuối: toàn tỉnh",
 		CaptionEN: "Ratios by level (sum of parts over sum of wholes); last rows: all units"})
 	var cmp []*frame.Frame
@@ -135,7 +135,7 @@ func Computers(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "computer-ratios-reported-vs-recomputed", Frame: cmpAll, MaxRows: 12,
+	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-reported-vs-recomputed", Frame: cmpAll, MaxRows: 12,
 		Caption:   "Tỷ lệ văn bản ghi và tỷ lệ tính lại, theo đơn vị",
 		CaptionEN: "Ratios as reported and recomputed, by unit"})
 
@@ -155,7 +155,7 @@ func Computers(o Options) (report.Section, error) {
 	if err != nil {
 		return s, fmt.Errorf("sections: e-mail chart: %w", err)
 	}
-	s.Charts = append(s.Charts, report.Chart{Name: "email-share-by-unit", Figure: c,
+	s.Charts = append(s.Charts, reporting.Chart{Name: "email-share-by-unit", Figure: c,
 		Caption:   "Tỷ lệ cán bộ sử dụng thư điện tử theo đơn vị (Phụ lục 1), xếp hạng.",
 		CaptionEN: "Share of staff using e-mail by unit (Phụ lục 1), ranked.",
 		Sources:   provenance(staff)})
@@ -163,14 +163,14 @@ func Computers(o Options) (report.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "it-staff-ratios-by-unit", Frame: staffUnits, MaxRows: 12,
+	s.Tables = append(s.Tables, reporting.Table{Name: "it-staff-ratios-by-unit", Frame: staffUnits, MaxRows: 12,
 		Caption:   "Tỷ lệ cán bộ có trình độ CNTT (đại học, cao đẳng, trung cấp) và sử dụng thư điện tử, theo đơn vị",
 		CaptionEN: "Share of staff with an IT degree (university, college, vocational) and using e-mail, by unit"})
 	groups, err := ratios.Aggregate(staff, "group", ratios.StaffSpecs()...)
 	if err != nil {
 		return s, err
 	}
-	s.Tables = append(s.Tables, report.Table{Name: "it-staff-ratios-by-group", Frame: groups,
+	s.Tables = append(s.Tables, reporting.Table{Name: "it-staff-ratios-by-group", Frame: groups,
 		Caption:   "Tỷ lệ theo khối (tổng tử số / tổng mẫu số)",
 		CaptionEN: "Ratios by section of Phụ lục 1 (sum of parts over sum of wholes)"})
 	return s, nil
