@@ -498,7 +498,7 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
       "of the three tables to Excel (openpyxl: a label row and a metadata sheet) and CSV and of two charts to PNG "
       "and SVG;")
     w("- researcher: amount per year, population and area attached by province name (the tone-mark-insensitive "
-      "key of `bench.MatchTones`), per 1,000 people and per 100 km², min-max and z-score, the weighted composite "
+      "key of `composite.MatchTones`), per 1,000 people and per 100 km², min-max and z-score, the weighted composite "
       "with ranks, the sensitivity of the ranks to 1,000 random weight sets — drawn with Go's `math/rand/v2` PCG "
       "generator written out in Python, same seed, so the draws and the resulting table are the same — the "
       "synthetic CSV, the 2025 regrouping of provinces into 34 units, and the composite with the report's weights "
@@ -541,10 +541,6 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
           "printed text is there, but a table it displays is missing — GoNB delivers a display asynchronously and can "
           "drop it. The tables above are compared with the Go run that has the most outputs.")
         w("")
-    w("A difference in table 1 of the planner (the catalogue's source file of `vn-dx-indicators`) is expected: "
-      "the Go notebook shows the catalogue entry's one source file, the pandas notebook the `source_file` of the "
-      "dataset's schema, which names both documents the indicators come from.")
-    w("")
     w("| side | notebook | figure | value | as computed by hand |")
     w("|---|---|---|---|---|")
     for side, nb, what, value, ok in checks:
