@@ -22,7 +22,7 @@ made as use-checkout makes a notebook's, and times each step:
 
 Configurations:
   GoNB defaults        go get before every build, cgo on, DWARF kept
-  the first cell       %noautoget, CGO_ENABLED=0, -ldflags=-w (the notebooks')
+  the first cell       %noautoget, CGO_ENABLED=0, GOGC=400, -ldflags=-w (the notebooks')
 and, with --before REF, the library at REF (a git worktree) with GoNB's
 defaults, so that the change of the library shows too. Two floors: the same
 steps for a cell that imports nothing of the library, and for one that
@@ -139,8 +139,7 @@ def make_module(root, library, workdir):
 
 
 def measure(module, cell, config, reps, goimports):
-    env = dict(os.environ, GOPROXY="off", GOFLAGS=config["goflags"], CGO_ENABLED=config["cgo"])
-    env.pop("GOMODCACHE_UNUSED", None)
+    env = dict(os.environ, GOPROXY="off", GOFLAGS=config["goflags"], CGO_ENABLED=config["cgo"], GOGC=config["gogc"])
     steps = {k: [] for k in ("goimports", "go get", "build:go", "build:cell", "build:link", "run", "total")}
     main = module / "main.go"
     for rep in range(reps + 1):  # the first one warms the cache for this configuration
@@ -184,8 +183,8 @@ def main():
     tmp = Path(tempfile.mkdtemp(prefix="cellcost-"))
     worktree = None
     try:
-        defaults = {"name": "GoNB defaults", "goflags": "", "cgo": "1", "autoget": True}
-        first = {"name": "the notebooks' first cell", "goflags": "-ldflags=-w", "cgo": "0", "autoget": False}
+        defaults = {"name": "GoNB defaults", "goflags": "", "cgo": "1", "gogc": "100", "autoget": True}
+        first = {"name": "the notebooks' first cell", "goflags": "-ldflags=-w", "cgo": "0", "gogc": "400", "autoget": False}
         rows = []
         libraries = [("this checkout", root)]
         if a.before:

@@ -433,7 +433,7 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
       "quickly. Each cell is turned into a complete Go program — every declaration of the cells executed so far plus "
       "the cell's statements — which GoNB formats with `goimports`, builds with `go build` in a module of its own (the "
       "first cell runs `use-checkout`, which gives that module `notebooks/cellmod`'s requirements and checksums and "
-      "points it at this checkout, and sets `%noautoget`, `CGO_ENABLED=0` and `GOFLAGS` for the builds) and runs. "
+      "points it at this checkout, and sets `%noautoget`, `CGO_ENABLED=0`, `GOGC=400` and `GOFLAGS` for the builds) and runs. "
       "So every cell pays a build and a link: on an empty cache the first cell that imports the library compiles it "
       "and its dependencies, which is the cold run's extra time; warm, each cell still takes a compile of the "
       "notebook's own code, the go command's check of the build cache, and a link of a binary that holds Arrow, "
@@ -449,7 +449,7 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
           "timed. *build:go* is the go command's own work (loading the packages, hashing the inputs of each to find "
           "it in the build cache: about 270 packages), *build:cell* the compile of the cell's package, *build:link* "
           "the link. *GoNB defaults*: `go get` before every build, cgo on, DWARF kept — what the notebooks did before "
-          "their first cell set `%noautoget`, `CGO_ENABLED=0` and `GOFLAGS=-ldflags=-w ...`. The floors: the same "
+          "their first cell set `%noautoget`, `CGO_ENABLED=0`, `GOGC=400` and `GOFLAGS=-ldflags=-w`. The floors: the same "
           "steps for a cell that imports nothing, and for one that imports the library and does nothing.")
         w("")
         for line in cost.read_text().splitlines():
