@@ -19,7 +19,8 @@ type AggOp int
 // The aggregations. Nulls are skipped: Sum, Mean, Min and Max of a group with
 // no value are null (not 0: an empty cell is not a zero); Count counts the
 // non-null values, CountRows the rows of the group; First is the first
-// non-null value in row order.
+// non-null value in row order. Agg.Strict makes a null in the group give a
+// null result instead.
 const (
 	OpSum AggOp = iota + 1
 	OpMean
@@ -42,6 +43,8 @@ type Agg struct {
 	As     string
 	// Denominator is the second column of MeanRatio.
 	Denominator string
+	// strict: a null in the group makes the result null (Strict).
+	strict bool
 }
 
 // Sum adds the values of a numeric column per group.
@@ -79,6 +82,16 @@ func MeanRatio(numerator, denominator string) Agg {
 // Named returns a with output column name as.
 func (a Agg) Named(as string) Agg { a.As = as; return a }
 
+// Strict returns a with the strict null rule: a null value in the group
+// makes the result null, where by default nulls are skipped. It applies to
+// Sum, Mean, Min and Max, and to MeanRatio, whose result is then null when
+// a row of the group has no ratio (a null in either column, or a
+// denominator of 0: the rows a Mean of the Ratios column would see as
+// null). Count, CountRows and First are null-aware already: Strict on them
+// is an error of GroupBy. A NaN stored as a float64 value is a value, not a
+// null, in both rules (it makes a Sum or Mean NaN).
+func (a Agg) Strict() Agg { a.strict = true; return a }
+
 func (a Agg) name() string {
 	if a.As != "" {
 		return a.As
@@ -96,6 +109,14 @@ func (a Agg) name() string {
 // may be string, int64, bool or date columns (float64 keys are refused: use
 // a rounded int64). Sum and Mean of int64 columns give float64 for Mean and
 // int64 for Sum; Min, Max and First keep the column's kind.
+//
+// Nulls in the aggregated columns are skipped by default: Sum, Mean, Min
+// and Max are computed over the group's non-null values, and are null only
+// when the group has none (a Sum is then null, not 0); Mean divides by the
+// number of non-null values; MeanRatio averages the rows that have a ratio.
+// An aggregation made Strict (Sum("staff").Strict()) is null instead as soon
+// as one value of the group is null, so that a total over an incomplete
+// group is never mistaken for a complete one.
 //
 // It works column-wise on the Arrow buffers: group ids are computed once
 // (dense tables for small integer ranges, hashing otherwise), then each
@@ -123,6 +144,9 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 			return nil, fmt.Errorf("frame: GroupBy: output column %q named twice", a.name())
 		}
 		seen[a.name()] = true
+		if a.strict && (a.Op == OpCount || a.Op == OpCountRows || a.Op == OpFirst) {
+			return nil, fmt.Errorf("frame: GroupBy: %s: Strict applies to sum, mean, min, max and mean ratio, not %s", a.name(), opNames[a.Op])
+		}
 		if a.Op == OpCountRows {
 			continue
 		}
@@ -543,6 +567,13 @@ func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.A
 				vals[g], has[g] = v, true
 			}
 		}
+		if a.strict {
+			for i, g := range ids {
+				if d.IsNull(i) {
+					has[g] = false
+				}
+			}
+		}
 		b := array.NewDate32Builder(f.mem)
 		defer b.Release()
 		for _, g := range order {
@@ -678,6 +709,9 @@ func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.A
 	for g := range validOut {
 		validOut[g] = tot.cnt[g] > 0
 	}
+	if a.strict && valid != nil {
+		strictNulls(validOut, ids, valid, off)
+	}
 	keepMeta()
 	switch {
 	case tot.isum != nil:
@@ -700,6 +734,16 @@ func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.A
 	default:
 		field.Type = arrow.PrimitiveTypes.Float64
 		return float64Array(f.mem, gather(tot.ext, order), gather(validOut, order)), field, nil
+	}
+}
+
+// strictNulls marks invalid the cells of the rows whose bit in the validity
+// bitmap (at offset off) is clear.
+func strictNulls(out []bool, ids []int32, valid []byte, off int) {
+	for i, g := range ids {
+		if !bitutil.BitIsSet(valid, off+i) {
+			out[g] = false
+		}
 	}
 }
 
@@ -802,6 +846,13 @@ func meanRatio(f *Frame, ids []int32, ng int, order []int32, a Agg) (arrow.Array
 		if cnts[0][g] > 0 {
 			sums[0][g] /= float64(cnts[0][g])
 			valid[g] = true
+		}
+	}
+	if a.strict {
+		for i, v := range r {
+			if v != v {
+				valid[ids[i]] = false
+			}
 		}
 	}
 	field := arrow.Field{Name: a.name(), Type: arrow.PrimitiveTypes.Float64, Nullable: true,

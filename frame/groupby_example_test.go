@@ -53,3 +53,24 @@ func ExampleMeanRatio() {
 	// tỉnh: mean of unit ratios 0,8840, ratio of sums 0,8889
 	// huyện: mean of unit ratios 0,7525, ratio of sums 0,7525
 }
+
+// By default a group's Sum skips its nulls, so a district with a missing
+// figure gets a total that looks complete; Strict makes it null instead.
+// (Counts for illustration.)
+func ExampleAgg_Strict() {
+	f, _ := frame.FromRows(nil,
+		[]frame.FieldSpec{{Name: "district", Kind: frame.String}, {Name: "unit", Kind: frame.String}, {Name: "computers", Kind: frame.Int64}},
+		[][]any{
+			{"Cù Lao Dung", "Huyện ủy", 21}, {"Cù Lao Dung", "Phòng Nội vụ", nil},
+			{"Long Phú", "Huyện ủy", 25}, {"Long Phú", "Phòng Nội vụ", 6},
+		})
+	defer f.Release()
+	g, _ := f.GroupBy([]string{"district"}, frame.Sum("computers"), frame.Sum("computers").Strict().Named("computers_complete"))
+	defer g.Release()
+	fmt.Print(g)
+	// Output:
+	// district     computers_sum  computers_complete
+	// -----------  -------------  ------------------
+	// Cù Lao Dung             21
+	// Long Phú                31                  31
+}

@@ -111,6 +111,9 @@ type fusedPart struct {
 // null-free numeric columns: one pass over the rows, block by block, computes
 // each block's cells and feeds every aggregation from them, without a group
 // id per row in memory. ok is false when the frame does not qualify.
+//
+// Its columns having no null, Strict changes only MeanRatio: a group with a
+// row whose denominator is 0 (or whose ratio is NaN) is null.
 func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Frame, bool) {
 	if !fusedGroupBy || f.nrows == 0 {
 		return nil, false
@@ -259,7 +262,8 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 			m := make([]float64, len(order))
 			valid := make([]bool, len(order))
 			for g, c := range order {
-				if n := tot.cnt[i][c]; n > 0 {
+				// Strict: every row of the group must have had a ratio
+				if n := tot.cnt[i][c]; n > 0 && (!a.agg.strict || n == tot.rows[c]) {
 					m[g], valid[g] = tot.fsum[i][c]/float64(n), true
 				}
 			}

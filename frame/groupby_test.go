@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
@@ -70,6 +73,23 @@ func naiveGroup(f *Frame, keys []string, col string, op AggOp) (order []string, 
 	return order, vals
 }
 
+// naiveNullGroups returns the groups (keyed as naiveGroup keys them) with a
+// null in col.
+func naiveNullGroups(f *Frame, keys []string, col string) map[string]bool {
+	out := map[string]bool{}
+	for i := 0; i < f.NumRows(); i++ {
+		if !f.Col(col).IsNull(i) {
+			continue
+		}
+		k := ""
+		for _, key := range keys {
+			k += fmt.Sprintf("%v|", f.Col(key).Value(i))
+		}
+		out[k] = true
+	}
+	return out
+}
+
 func randomFrame(t *testing.T, mem memory.Allocator, n int, seed uint64) *Frame {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 7))
@@ -116,7 +136,9 @@ func TestGroupByMatchesNaive(t *testing.T) {
 		f := randomFrame(t, mem, n, uint64(n))
 		for _, keys := range [][]string{{"province"}, {"year"}, {"province", "year"}, {"big", "province"}, {"code", "year"}, {"year", "code", "big"}} {
 			for _, col := range []string{"staff", "ratio"} {
-				for _, op := range []AggOp{OpSum, OpMean, OpMin, OpMax, OpCount, OpCountRows, OpFirst} {
+				for _, op := range []AggOp{OpSum, OpMean, OpMin, OpMax, OpCount, OpCountRows, OpFirst, -OpSum, -OpMean, -OpMin, -OpMax} {
+					strict := op < 0 // the same aggregation, Strict
+					op = max(op, -op)
 					if n > 1000 && (op != OpSum && op != OpMean || len(keys) != 2 || keys[0] == "big") {
 						continue
 					}
@@ -124,11 +146,19 @@ func TestGroupByMatchesNaive(t *testing.T) {
 					if op == OpCountRows {
 						agg = CountRows()
 					}
+					if strict {
+						agg = agg.Strict()
+					}
 					g, err := f.GroupBy(keys, agg)
 					if err != nil {
 						t.Fatal(err)
 					}
 					order, want := naiveGroup(f, keys, col, op)
+					if strict {
+						for k := range naiveNullGroups(f, keys, col) {
+							want[k] = nil
+						}
+					}
 					if g.NumRows() != len(order) {
 						t.Fatalf("n=%d keys=%v: %d groups, want %d", n, keys, g.NumRows(), len(order))
 					}
@@ -144,7 +174,7 @@ func TestGroupByMatchesNaive(t *testing.T) {
 						}
 						w := want[k]
 						if (w == nil) != (gf == nil) || (w != nil && math.Abs(w.(float64)-gf.(float64)) > 1e-9*math.Max(1, math.Abs(w.(float64)))) {
-							t.Fatalf("n=%d keys=%v %s(%s) group %q: got %v, want %v", n, keys, opNames[op], col, k, got, w)
+							t.Fatalf("n=%d keys=%v %s(%s) strict %v group %q: got %v, want %v", n, keys, opNames[op], col, strict, k, got, w)
 						}
 						// key columns hold the group's key
 						key := ""
@@ -242,7 +272,15 @@ func TestGroupByFusedMatchesGeneral(t *testing.T) {
 		}
 		aggs := []Agg{Sum("staff"), Mean("staff"), Min("staff"), Max("staff"), Count("staff"),
 			Sum("ratio"), Mean("ratio"), Count("ratio"), Count("name"), CountRows(),
-			MeanRatio("staff", "unit"), MeanRatio("ratio", "staff"), MeanRatio("unit", "ratio")}
+			MeanRatio("staff", "unit"), MeanRatio("ratio", "staff"), MeanRatio("unit", "ratio"),
+			// Strict: the same on null-free columns, except for the groups
+			// of a mean ratio with a zero denominator (unit and staff have
+			// zeros)
+			Sum("staff").Strict().Named("s1"), Mean("staff").Strict().Named("s2"), Min("staff").Strict().Named("s3"),
+			Max("staff").Strict().Named("s4"), Sum("ratio").Strict().Named("s5"), Mean("ratio").Strict().Named("s6"),
+			MeanRatio("staff", "unit").Strict().Named("s7"), MeanRatio("ratio", "staff").Strict().Named("s8"),
+			MeanRatio("unit", "ratio").Strict().Named("s9")}
+		nulls, values := 0, 0
 		for _, keys := range [][]string{{"year"}, {"code"}, {"year", "code"}, {"code", "year"}, {"year", "code", "unit"}} {
 			got, err := f.GroupBy(keys, aggs...)
 			if err != nil {
@@ -266,8 +304,22 @@ func TestGroupByFusedMatchesGeneral(t *testing.T) {
 			if !Equal(got, want) {
 				t.Errorf("n=%d keys=%v: one-pass result differs\n%s\nwant\n%s", n, keys, got.Head(5), want.Head(5))
 			}
+			// Strict changes a mean ratio only where a row has no ratio
+			for _, c := range [][2]string{{"staff_per_unit_mean", "s7"}, {"ratio_per_staff_mean", "s8"}, {"unit_per_ratio_mean", "s9"}} {
+				lax, strict := got.Col(c[0]), got.Col(c[1])
+				for g := range lax.Len() {
+					if !strict.IsNull(g) && lax.Value(g) != strict.Value(g) {
+						t.Fatalf("n=%d keys=%v group %d: %s %v, strict %v", n, keys, g, c[0], lax.Value(g), strict.Value(g))
+					}
+				}
+				nulls += strict.NullN()
+				values += strict.Len() - strict.NullN()
+			}
 			got.Release()
 			want.Release()
+		}
+		if n >= 1000 && (nulls == 0 || values == 0) {
+			t.Errorf("n=%d: strict mean ratios: %d nulls, %d values: the data misses its purpose", n, nulls, values)
 		}
 		f.Release()
 	}
@@ -306,4 +358,109 @@ func TestGroupByMeanRatio(t *testing.T) {
 	if _, err := f.GroupBy([]string{"g"}, MeanRatio("computers", "nope")); err == nil {
 		t.Error("missing denominator accepted")
 	}
+}
+
+// TestGroupByStrict: a null in the group makes a Strict aggregation null;
+// the default skips it. Both paths: the general one (columns with nulls)
+// and the one-pass one (null-free columns, where only a zero denominator
+// of a mean ratio differs).
+func TestGroupByStrict(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	b := NewBuilder(mem, nil,
+		FieldSpec{Name: "g", Kind: Int64}, FieldSpec{Name: "tỉnh", Kind: String},
+		FieldSpec{Name: "staff", Kind: Int64, Unit: "people"}, FieldSpec{Name: "ratio", Kind: Float64},
+		FieldSpec{Name: "day", Kind: Date}, FieldSpec{Name: "computers", Kind: Int64})
+	defer b.Release()
+	for _, r := range [][]any{
+		// g=1 complete; g=2 a null in each column; g=3 nothing but nulls;
+		// g=4 complete with a zero denominator
+		{1, "Sóc Trăng", 159, 0.5, time.Date(2015, 3, 31, 0, 0, 0, 0, time.UTC), 142},
+		{1, "Sóc Trăng", 48, 1.5, time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC), 42},
+		{2, "Khánh Hòa", 36, nil, nil, 44},
+		{2, "Khánh Hòa", nil, 2.0, time.Date(2014, 5, 5, 0, 0, 0, 0, time.UTC), nil},
+		{2, "Khánh Hòa", 80, 4.0, time.Date(2013, 5, 5, 0, 0, 0, 0, time.UTC), 47},
+		{3, "Huế", nil, nil, nil, nil},
+		{4, "Đà Nẵng", 0, 1.0, time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC), 3},
+		{4, "Đà Nẵng", 10, 3.0, time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC), 5},
+	} {
+		if err := b.AppendRow(r...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := b.Frame()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	d := func(y int) any { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		agg       Agg
+		lax, want []any // per group 1..4
+	}{
+		{Sum("staff"), []any{int64(207), int64(116), nil, int64(10)}, []any{int64(207), nil, nil, int64(10)}},
+		{Mean("ratio"), []any{1.0, 3.0, nil, 2.0}, []any{1.0, nil, nil, 2.0}},
+		{Min("staff"), []any{int64(48), int64(36), nil, int64(0)}, []any{int64(48), nil, nil, int64(0)}},
+		{Max("ratio"), []any{1.5, 4.0, nil, 3.0}, []any{1.5, nil, nil, 3.0}},
+		{Min("day"), []any{time.Date(2015, 3, 31, 0, 0, 0, 0, time.UTC), time.Date(2013, 5, 5, 0, 0, 0, 0, time.UTC), nil, d(2011)},
+			[]any{time.Date(2015, 3, 31, 0, 0, 0, 0, time.UTC), nil, nil, d(2011)}},
+		{Max("day"), []any{time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC), time.Date(2014, 5, 5, 0, 0, 0, 0, time.UTC), nil, d(2012)},
+			[]any{time.Date(2016, 1, 2, 0, 0, 0, 0, time.UTC), nil, nil, d(2012)}},
+		// group 4: 3/0 has no ratio, so the lax mean is 5/10 alone
+		{MeanRatio("computers", "staff"), []any{(142.0/159 + 42.0/48) / 2, (44.0/36 + 47.0/80) / 2, nil, 0.5},
+			[]any{(142.0/159 + 42.0/48) / 2, nil, nil, nil}},
+	} {
+		for _, strict := range []bool{false, true} {
+			a, want := tc.agg.Named("out"), tc.lax
+			if strict {
+				a, want = a.Strict(), tc.want
+			}
+			g, err := f.GroupBy([]string{"g"}, a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := g.Col("out"); !reflect.DeepEqual(columnValues(got), want) {
+				t.Errorf("%s(%s) strict %v: %v, want %v", opNames[tc.agg.Op], tc.agg.Column, strict, columnValues(got), want)
+			}
+			g.Release()
+		}
+	}
+	// the one-pass path: groups 1 and 4 are null-free
+	for _, fused := range []bool{true, false} {
+		fusedGroupBy = fused
+		sub := f.Take([]int{0, 1, 6, 7})
+		g, err := sub.GroupBy([]string{"g"}, MeanRatio("computers", "staff").Strict().Named("s"), MeanRatio("computers", "staff").Named("l"),
+			Sum("staff").Strict().Named("sum"))
+		fusedGroupBy = true
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := columnValues(g.Col("s")), []any{(142.0/159 + 42.0/48) / 2, nil}; !reflect.DeepEqual(got, want) {
+			t.Errorf("fused %v: strict mean ratio %v, want %v", fused, got, want)
+		}
+		if got, want := columnValues(g.Col("l")), []any{(142.0/159 + 42.0/48) / 2, 0.5}; !reflect.DeepEqual(got, want) {
+			t.Errorf("fused %v: mean ratio %v, want %v", fused, got, want)
+		}
+		if got, want := columnValues(g.Col("sum")), []any{int64(207), int64(10)}; !reflect.DeepEqual(got, want) {
+			t.Errorf("fused %v: strict sum %v, want %v", fused, got, want)
+		}
+		g.Release()
+		sub.Release()
+	}
+	for _, a := range []Agg{Count("staff").Strict(), CountRows().Strict(), First("tỉnh").Strict()} {
+		if g, err := f.GroupBy([]string{"g"}, a); err == nil || !strings.Contains(err.Error(), "Strict applies to sum, mean, min, max and mean ratio") {
+			if g != nil {
+				g.Release()
+			}
+			t.Errorf("%s Strict: error %v", opNames[a.Op], err)
+		}
+	}
+}
+
+func columnValues(c Column) []any {
+	out := make([]any, c.Len())
+	for i := range out {
+		out[i] = c.Value(i)
+	}
+	return out
 }
