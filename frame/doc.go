@@ -16,6 +16,30 @@
 // The package is not a query engine: GroupBy works on column slices in
 // memory, and a Frame is a single record batch.
 //
+// # Operations
+//
+// frame holds the library's table operations, for the analysis packages to
+// build on:
+//
+//   - columns and rows: Select, Drop, Rename, WithColumn, WithRatio, Head,
+//     Slice, Take, Filter, SortBy (Vietnamese dictionary order for text);
+//   - GroupBy with Sum, Mean, Min, Max, Count, CountRows, First and
+//     MeanRatio, groups in order of first appearance. Aggregations skip
+//     nulls (a group with no value gives null, never 0); Agg.Strict makes a
+//     group with a null give null;
+//   - Join: many-to-one, inner or left, on one or more string, int64, bool
+//     or date keys, text keys optionally normalised (vntext.Fold); a key
+//     twice on the right is a DuplicateKeyError, a null key never matches;
+//   - Concat: Frames with the same columns, one after the other, provenance
+//     merged;
+//   - Pivot (long to wide) and Melt (wide to long); a pair given twice is an
+//     error, never a silent choice;
+//   - Ranks and WithRank: competition (1, 2, 2, 4) or dense (1, 2, 2, 3)
+//     ranks, ties exact or within a relative tolerance.
+//
+// Their errors name the columns (and rows, 1-based) at fault; they keep the
+// field metadata (labels, units) of the columns they carry.
+//
 // # Memory
 //
 // A Frame holds one reference to each of its Arrow arrays. The rule is the
