@@ -132,9 +132,9 @@ func describeValue(v any) string {
 //     is a matter of rounding; join on an int64 code or on text.
 //
 // The right Frame is indexed (a dense table for int64 and date keys of a
-// small range, a hash map otherwise), then f is probed in parallel chunks
-// when it is large: joining ten million rows to the 63 provinces costs
-// about as much as copying the new columns.
+// small range, a hash map otherwise), then f is probed, and the new columns
+// written, in parallel chunks when f is large. The left columns are shared
+// with f, not copied, unless InnerJoin drops rows.
 func (f *Frame) Join(right *Frame, o JoinOptions) (*Frame, error) {
 	if right == nil {
 		return nil, errors.New("frame: Join: nil right Frame")
