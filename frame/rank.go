@@ -53,7 +53,11 @@ type RankOptions struct {
 // With Competition and Tolerance 0 the ranks are those of ratios.ByUnit;
 // with Tolerance 1e-9, those of the composite scores (composite.Ranks).
 // Infinite values rank first or last, tied only with an equal infinity.
+// Ranks panics on an unknown Method (a programmer error).
 func Ranks(values []float64, o RankOptions) (ranks []int64, valid []bool) {
+	if o.Method != Competition && o.Method != Dense {
+		panic(fmt.Sprintf("frame: Ranks: unknown method %d", int(o.Method)))
+	}
 	ranks, valid = make([]int64, len(values)), make([]bool, len(values))
 	order := make([]int, 0, len(values))
 	for i, v := range values {

@@ -54,6 +54,15 @@ func TestRanks(t *testing.T) {
 	}
 }
 
+func TestRanksUnknownMethod(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic")
+		}
+	}()
+	frame.Ranks([]float64{1}, frame.RankOptions{Method: 9})
+}
+
 // TestRanksOrderFree: shuffling the values shuffles the ranks, whatever
 // the ties.
 func TestRanksOrderFree(t *testing.T) {
