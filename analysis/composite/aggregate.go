@@ -3,7 +3,6 @@ package composite
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
@@ -91,7 +90,7 @@ func weightText(specs []Indicator, w []float64) string {
 }
 
 func withScore(f *frame.Frame, score []float64, used []int64, method Aggregation, specs []Indicator, w []float64) (*frame.Frame, error) {
-	rank := Ranks(score)
+	rank := rankScores(score)
 	rv := make([]bool, len(rank))
 	for i, r := range rank {
 		rv[i] = r > 0
@@ -155,26 +154,15 @@ func aggregateRows(cols [][]float64, w []float64, method Aggregation, names []st
 	return score, used, nil
 }
 
-// Ranks ranks scores from the highest (rank 1) down; NaN (null) scores get
-// rank 0 (no rank). Ties share the smallest rank of their group and the
-// following rank is skipped (1, 2, 2, 4: R's rank(-x, ties.method =
-// "min")); two scores tie when they differ by no more than 1e-9 ×
-// max(1, |a|, |b|).
-func Ranks(scores []float64) []int64 {
-	idx := make([]int, 0, len(scores))
-	for i, s := range scores {
-		if !math.IsNaN(s) {
-			idx = append(idx, i)
-		}
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return scores[idx[a]] > scores[idx[b]] })
-	rank := make([]int64, len(scores))
-	for k, i := range idx {
-		if k > 0 && approx.Equal(scores[idx[k-1]], scores[i], 0) {
-			rank[i] = rank[idx[k-1]]
-			continue
-		}
-		rank[i] = int64(k + 1)
-	}
-	return rank
+// scoreRanks are the ranks of composite scores: competition ranks from the
+// highest (1, 2, 2, 4: R's rank(-x, ties.method = "min"), COINr's), two
+// scores tying when they differ by no more than approx.Slack × max(1, |a|,
+// |b|) (the same score computed by two routes); a NaN (null) score has rank
+// 0, no rank.
+var scoreRanks = frame.RankOptions{Method: frame.Competition, Tolerance: approx.Slack}
+
+// rankScores ranks scores with scoreRanks.
+func rankScores(scores []float64) []int64 {
+	r, _ := frame.Ranks(scores, scoreRanks)
+	return r
 }

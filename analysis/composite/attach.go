@@ -1,6 +1,7 @@
 package composite
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ictplan/ictplan/frame"
@@ -29,60 +30,52 @@ func Attach(f, ref *frame.Frame, key, refKey string, columns []string, m Matchin
 	if kc.Kind() != frame.String || rc.Kind() != frame.String {
 		return nil, fmt.Errorf("composite: Attach: key columns must be text")
 	}
-	rowOf := map[string]int{}
-	for i, n := range rc.Strings() {
-		k := MatchKey(n, m)
-		if prev, dup := rowOf[k]; dup {
-			return nil, fmt.Errorf("composite: Attach: reference rows %d and %d are both %q under matching %s", prev+1, i+1, n, m)
-		}
-		rowOf[k] = i
+	// the reference side: its key, the columns asked for, and the line of
+	// each reference row as ref_source_line
+	right, err := ref.Select(append([]string{refKey}, columns...)...)
+	if err != nil {
+		return nil, fmt.Errorf("composite: Attach: reference: %w", err)
 	}
-	names := kc.Strings()
-	take := make([]int, len(names))
-	ue := &UnmatchedError{Matching: m}
-	seen := map[string]bool{}
-	for i, n := range names {
-		r, ok := rowOf[MatchKey(n, m)]
-		if !ok || kc.IsNull(i) {
-			if !seen[n] {
-				seen[n] = true
-				ue.Names, ue.Rows = append(ue.Names, n), append(ue.Rows, i+1)
-			}
-			continue
-		}
-		take[i] = r
-	}
-	if len(ue.Names) > 0 {
-		return nil, ue
-	}
-	cols := append([]string{}, columns...)
-	if ref.Has(frame.ColSourceLine) {
-		cols = append(cols, frame.ColSourceLine)
-	}
-	picked := ref.Take(take)
-	defer picked.Release()
-	g := f.Retain()
-	for _, name := range cols {
-		c, err := picked.Column(name)
-		if err != nil {
-			g.Release()
-			return nil, fmt.Errorf("composite: Attach: reference: %w", err)
-		}
-		spec := c.Spec()
-		if name == frame.ColSourceLine {
-			spec = frame.FieldSpec{Name: "ref_source_line", Kind: c.Kind(), LabelVI: "Dòng trong bảng tham chiếu",
-				Extra: map[string]string{frame.MetaDescription: "source_line of the row of " + datasetName(ref) + " the attached values come from"}}
-		}
-		if g.Has(spec.Name) {
-			g.Release()
-			return nil, fmt.Errorf("composite: Attach: the Frame already has a column %q", spec.Name)
-		}
-		h, err := g.WithColumn(spec, colValues(c), nil)
-		g.Release()
+	defer right.Release()
+	if lc, err := ref.Column(frame.ColSourceLine); err == nil {
+		spec := frame.FieldSpec{Name: "ref_source_line", Kind: lc.Kind(), LabelVI: "Dòng trong bảng tham chiếu",
+			Extra: map[string]string{frame.MetaDescription: "source_line of the row of " + datasetName(ref) + " the attached values come from"}}
+		withLine, err := right.WithColumn(spec, colValues(lc), nil)
 		if err != nil {
 			return nil, err
 		}
-		g = h
+		defer withLine.Release()
+		right = withLine
 	}
-	return g, nil
+	for _, name := range right.Names()[1:] {
+		if f.Has(name) {
+			return nil, fmt.Errorf("composite: Attach: the Frame already has a column %q", name)
+		}
+	}
+	const matched = "\x00matched"
+	j, err := f.Join(right, frame.JoinOptions{Kind: frame.LeftJoin, On: []string{key}, RightOn: []string{refKey},
+		Normalise: func(s string) string { return MatchKey(s, m) }, Matched: matched})
+	var dup *frame.DuplicateKeyError
+	if errors.As(err, &dup) {
+		return nil, fmt.Errorf("composite: Attach: reference rows %d and %d are both %q under matching %s", dup.Rows[0], dup.Rows[1], dup.Key[0], m)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("composite: Attach: %w", err)
+	}
+	ue := &UnmatchedError{Matching: m}
+	seen := map[string]bool{}
+	names := kc.Strings()
+	for i, ok := range j.Col(matched).Bools() {
+		if !ok && !seen[names[i]] {
+			seen[names[i]] = true
+			ue.Names, ue.Rows = append(ue.Names, names[i]), append(ue.Rows, i+1)
+		}
+	}
+	if len(ue.Names) > 0 {
+		j.Release()
+		return nil, ue
+	}
+	out, err := j.Drop(matched)
+	j.Release()
+	return out, err
 }

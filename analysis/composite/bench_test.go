@@ -188,7 +188,7 @@ func TestGeometricZero(t *testing.T) {
 }
 
 func TestTies(t *testing.T) {
-	if got, want := Ranks([]float64{5, 7, 7, math.NaN(), 3, 7 + 1e-12}), []int64{4, 1, 1, 0, 5, 1}; !equalInts(got, want) {
+	if got, want := rankScores([]float64{5, 7, 7, math.NaN(), 3, 7 + 1e-12}), []int64{4, 1, 1, 0, 5, 1}; !equalInts(got, want) {
 		t.Errorf("Ranks = %v, want %v", got, want)
 	}
 	// P (0, 100), Q (100, 0), R (50, 50) score 50 each; S (100, 100) scores 100.

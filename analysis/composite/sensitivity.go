@@ -85,7 +85,7 @@ func Sensitivity(f *frame.Frame, specs []Indicator, o SensitivityOptions) (*fram
 	if err != nil {
 		return nil, err
 	}
-	nomRank := Ranks(nominal)
+	nomRank := rankScores(nominal)
 
 	n := f.NumRows()
 	ranks := make([][]float64, n) // ranks[i][d]
@@ -104,7 +104,7 @@ func Sensitivity(f *frame.Frame, specs []Indicator, o SensitivityOptions) (*fram
 		if err != nil {
 			return nil, err
 		}
-		for i, r := range Ranks(s) {
+		for i, r := range rankScores(s) {
 			if r > 0 {
 				ranks[i] = append(ranks[i], float64(r))
 			}

@@ -42,11 +42,32 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 	if !vc.Kind().Numeric() {
 		return nil, fmt.Errorf("composite: Wide: value column %q is %s, not a number", value, vc.Kind())
 	}
-	keys, inds, vals := kc.Strings(), ic.Strings(), vc.Float64s()
-	var lines []string
-	if c, err := long.Column(frame.ColSourceLine); err == nil {
-		lines = c.Strings()
+	keys, inds := kc.Strings(), ic.Strings()
+	for i := range keys {
+		if kc.IsNull(i) || ic.IsNull(i) || inds[i] == "" {
+			return nil, fmt.Errorf("composite: Wide: row %d has no %s or no %s", i+1, key, indicator)
+		}
+		if inds[i] == "source_lines" {
+			return nil, fmt.Errorf("composite: Wide: indicator %q would replace a column of the result", inds[i])
+		}
 	}
+	// the values as float64, whatever their numeric kind
+	fl, err := long.Select(key, indicator)
+	if err != nil {
+		return nil, fmt.Errorf("composite: Wide: %w", err)
+	}
+	defer fl.Release()
+	in, err := fl.WithColumn(frame.FieldSpec{Name: "value", Kind: frame.Float64}, vc.Float64s(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("composite: Wide: %w", err)
+	}
+	defer in.Release()
+	w, err := in.Pivot(frame.PivotOptions{Index: []string{key}, Columns: indicator, Values: "value"})
+	if err != nil {
+		return nil, fmt.Errorf("composite: Wide: %w", err)
+	}
+	defer w.Release()
+
 	var units, labels []string
 	if c, err := long.Column("unit"); err == nil && c.Kind() == frame.String {
 		units = c.Strings()
@@ -54,62 +75,31 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 	if c, err := long.Column("label_vi"); err == nil && c.Kind() == frame.String {
 		labels = c.Strings()
 	}
-
-	rowOf, colOf := map[string]int{}, map[string]int{}
-	var rowKeys, colNames []string
-	seen := map[[2]int]int{} // (row, col) -> long row
-	for i := range keys {
-		if kc.IsNull(i) || ic.IsNull(i) || inds[i] == "" {
-			return nil, fmt.Errorf("composite: Wide: row %d has no %s or no %s", i+1, key, indicator)
-		}
-		if _, ok := rowOf[keys[i]]; !ok {
-			rowOf[keys[i]] = len(rowKeys)
-			rowKeys = append(rowKeys, keys[i])
-		}
-		if _, ok := colOf[inds[i]]; !ok {
-			if inds[i] == key || inds[i] == "source_lines" {
-				return nil, fmt.Errorf("composite: Wide: indicator %q would replace a column of the result", inds[i])
-			}
-			colOf[inds[i]] = len(colNames)
-			colNames = append(colNames, inds[i])
-		}
-		rc := [2]int{rowOf[keys[i]], colOf[inds[i]]}
-		if prev, dup := seen[rc]; dup {
-			return nil, fmt.Errorf("composite: Wide: %s %q has indicator %q twice (rows %d and %d)", key, keys[i], inds[i], prev+1, i+1)
-		}
-		seen[rc] = i
-	}
-
-	grid := make([][]float64, len(colNames))
-	for j := range grid {
-		grid[j] = nan(len(rowKeys))
-	}
-	rowLines := make([][]string, len(rowKeys))
-	for rc, i := range seen {
-		grid[rc[1]][rc[0]] = vals[i]
-	}
-	if lines != nil {
-		for i := range keys {
-			r := rowOf[keys[i]]
-			rowLines[r] = append(rowLines[r], lines[i])
-		}
-	}
-
 	specs := []frame.FieldSpec{kc.Spec()}
-	values := []any{rowKeys}
-	for j, name := range colNames {
+	values := []any{w.Col(key).Strings()}
+	for _, name := range w.Names()[1:] {
 		fs := frame.FieldSpec{Name: name, Kind: frame.Float64}
 		fs.Unit = single(units, inds, name)
 		fs.LabelVI = single(labels, inds, name)
 		specs = append(specs, fs)
-		values = append(values, grid[j])
+		values = append(values, w.Col(name).Float64s())
 	}
-	if lines != nil {
-		specs = append(specs, frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Dòng nguồn"})
-		joined := make([]string, len(rowKeys))
+	// source_lines: the lines of each key's rows, in row order
+	if c, err := long.Column(frame.ColSourceLine); err == nil {
+		lines := c.Strings()
+		rowOf := map[string]int{}
+		for i, k := range w.Col(key).Strings() {
+			rowOf[k] = i
+		}
+		rowLines := make([][]string, w.NumRows())
+		for i, k := range keys {
+			rowLines[rowOf[k]] = append(rowLines[rowOf[k]], lines[i])
+		}
+		joined := make([]string, len(rowLines))
 		for r, ls := range rowLines {
 			joined[r] = strings.Join(ls, ";")
 		}
+		specs = append(specs, frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Dòng nguồn"})
 		values = append(values, joined)
 	}
 	meta := derivedMeta(long, "Bảng rộng tỉnh × chỉ tiêu (wide province × indicator table)",

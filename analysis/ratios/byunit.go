@@ -1,11 +1,8 @@
 package ratios
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"math"
-	"slices"
 
 	"github.com/ictplan/ictplan/frame"
 )
@@ -98,7 +95,7 @@ func byUnit(f *frame.Frame, keys []string, specs []Spec) (*frame.Frame, error) {
 		num = append(num, u.num...)
 		den = append(den, u.den...)
 		ratio = append(ratio, u.ratio...)
-		r, ok := competitionRanks(u.ratio)
+		r, ok := frame.Ranks(u.ratio, frame.RankOptions{Method: frame.Competition}) // exact ties; NaN unranked
 		rank = append(rank, r...)
 		rankValid = append(rankValid, ok...)
 	}
@@ -176,29 +173,4 @@ func repeatBool(v []bool, times int) []bool {
 		out = append(out, v...)
 	}
 	return out
-}
-
-// competitionRanks ranks v from the highest (rank 1), equal values sharing
-// the smallest rank of their run ("1224" ranking); NaN is unranked
-// (valid false).
-func competitionRanks(v []float64) ([]int64, []bool) {
-	rank := make([]int64, len(v))
-	valid := make([]bool, len(v))
-	order := make([]int, 0, len(v))
-	for i, x := range v {
-		if !math.IsNaN(x) {
-			order = append(order, i)
-		}
-	}
-	// ties get one rank whatever their order, so the sort need not be stable
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(v[b], v[a]) })
-	for p, i := range order {
-		valid[i] = true
-		if p > 0 && v[i] == v[order[p-1]] {
-			rank[i] = rank[order[p-1]]
-		} else {
-			rank[i] = int64(p + 1)
-		}
-	}
-	return rank, valid
 }

@@ -7,102 +7,12 @@ import (
 	"strings"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/ictplan/ictplan/frame"
 )
 
-// Concat stacks frames with the same columns (names and kinds, in the same
-// order) into one, rows in argument order. Column labels and units are the
-// first frame's. Schema metadata keys that all frames share with the same
-// value are kept; a key whose values differ gets them all, distinct, joined
-// with "; " (dataset "a; b"). Concat of one frame returns another reference
-// to it; of none, an error.
-func Concat(frames ...*frame.Frame) (*frame.Frame, error) {
-	if len(frames) == 0 {
-		return nil, errors.New("ratios: Concat of no frame")
-	}
-	first := frames[0]
-	if len(frames) == 1 {
-		return first.Retain(), nil
-	}
-	names := first.Names()
-	for k, f := range frames[1:] {
-		if err := sameColumns(first, f); err != nil {
-			return nil, fmt.Errorf("ratios: Concat: frame %d: %w", k+2, err)
-		}
-	}
-	arrays := make([]arrow.Array, len(names))
-	defer func() {
-		for _, a := range arrays {
-			if a != nil {
-				a.Release()
-			}
-		}
-	}()
-	for c := range names {
-		parts := make([]arrow.Array, len(frames))
-		for k, f := range frames {
-			parts[k] = f.ColumnAt(c).Array()
-		}
-		a, err := array.Concatenate(parts, first.Allocator())
-		if err != nil {
-			return nil, fmt.Errorf("ratios: Concat: column %q: %w", names[c], err)
-		}
-		arrays[c] = a
-	}
-	md := arrow.MetadataFrom(mergeMeta(frames))
-	out, err := frame.FromArrays(first.Allocator(), arrow.NewSchema(first.Schema().Fields(), &md), arrays)
-	if err != nil {
-		return nil, fmt.Errorf("ratios: Concat: %w", err)
-	}
-	return out, nil
-}
-
-func sameColumns(a, b *frame.Frame) error {
-	an, bn := a.Names(), b.Names()
-	if len(an) != len(bn) {
-		return fmt.Errorf("%d columns, want %d (%s)", len(bn), len(an), strings.Join(an, ", "))
-	}
-	for i := range an {
-		if an[i] != bn[i] {
-			return fmt.Errorf("column %d is %q, want %q", i+1, bn[i], an[i])
-		}
-		if ak, bk := a.ColumnAt(i).Kind(), b.ColumnAt(i).Kind(); ak != bk {
-			return fmt.Errorf("column %q is %s, want %s", an[i], bk, ak)
-		}
-	}
-	return nil
-}
-
-// mergeMeta keeps the metadata values all frames agree on and joins the
-// distinct values of the others with "; ", in frame order.
-func mergeMeta(frames []*frame.Frame) map[string]string {
-	vals := map[string][]string{}
-	for _, f := range frames {
-		for k, v := range f.Metadata() {
-			if v != "" && !contains(vals[k], v) {
-				vals[k] = append(vals[k], v)
-			}
-		}
-	}
-	out := make(map[string]string, len(vals))
-	for k, vs := range vals {
-		out[k] = strings.Join(vs, "; ")
-	}
-	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// ConcatLevels stacks frames with the same columns, each given a first
-// column level (string) holding levels[i] for the rows of frames[i]: for
+// ConcatLevels stacks frames with the same columns (frame.Concat), each
+// given a first column level (string) holding levels[i] for the rows of
+// frames[i]: for
 // example the provincial and district computers tables as levels
 // "province" and "district". A frame that already has a level column is an
 // error, as are slices of different lengths.
@@ -126,7 +36,7 @@ func ConcatLevels(levels []string, frames []*frame.Frame) (*frame.Frame, error) 
 		}
 		withLevel = append(withLevel, lf)
 	}
-	return Concat(withLevel...)
+	return frame.Concat(withLevel, frame.ConcatOptions{})
 }
 
 // WithLevel returns f with a first column level holding level on every row

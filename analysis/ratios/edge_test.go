@@ -441,22 +441,22 @@ func TestConcat(t *testing.T) {
 	if c.Col("d").Unit() != "people" {
 		t.Error("field metadata lost")
 	}
-	one, err := ratios.Concat(a)
+	one, err := frame.Concat([]*frame.Frame{a}, frame.ConcatOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	one.Release()
-	if _, err := ratios.Concat(); err == nil {
+	if _, err := frame.Concat(nil, frame.ConcatOptions{}); err == nil {
 		t.Error("Concat(): no error")
 	}
 	ab, _ := a.Select("unit", "a")
 	defer ab.Release()
-	if _, err := ratios.Concat(a, ab); err == nil {
+	if _, err := frame.Concat([]*frame.Frame{a, ab}, frame.ConcatOptions{}); err == nil {
 		t.Error("different columns: no error")
 	}
 	ren, _ := a.Rename("d", "e")
 	defer ren.Release()
-	if _, err := ratios.Concat(a, ren); err == nil {
+	if _, err := frame.Concat([]*frame.Frame{a, ren}, frame.ConcatOptions{}); err == nil {
 		t.Error("different names: no error")
 	}
 	if _, err := ratios.ConcatLevels([]string{"x"}, []*frame.Frame{a, b}); err == nil {

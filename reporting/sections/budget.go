@@ -46,9 +46,14 @@ func Budget(o Options) (reporting.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	cats, series := pivot(long, "pillar", "source_vi", "amount_mvnd")
+	cats, series, err := pivot(long, "pillar", "source_vi", "amount_mvnd")
+	if err != nil {
+		return s, err
+	}
 	if o.Lang == chart.EN {
-		cats, series = pivot(long, "pillar_key", "source", "amount_mvnd")
+		if cats, series, err = pivot(long, "pillar_key", "source", "amount_mvnd"); err != nil {
+			return s, err
+		}
 		cats = humanise(cats)
 		for i := range series {
 			if en, ok := sourceEN[series[i].Name]; ok {
@@ -198,33 +203,20 @@ func Budget(o Options) (reporting.Section, error) {
 	return s, nil
 }
 
-// pivot turns a long frame (category, series, value) into the categories in
-// order of first appearance and one series per distinct series name.
-func pivot(f *frame.Frame, catCol, serCol, valCol string) ([]string, []chart.Series) {
-	cats, sers, vals := strs(f, catCol), strs(f, serCol), nums(f, valCol)
-	ci, si := map[string]int{}, map[string]int{}
-	var catOrder, serOrder []string
-	for i := range cats {
-		if _, ok := ci[cats[i]]; !ok {
-			ci[cats[i]] = len(catOrder)
-			catOrder = append(catOrder, cats[i])
-		}
-		if _, ok := si[sers[i]]; !ok {
-			si[sers[i]] = len(serOrder)
-			serOrder = append(serOrder, sers[i])
-		}
+// pivot turns a long frame (category, series, value) into the categories
+// in order of first appearance and one chart series per distinct series
+// name (frame.Pivot).
+func pivot(f *frame.Frame, catCol, serCol, valCol string) ([]string, []chart.Series, error) {
+	w, err := f.Pivot(frame.PivotOptions{Index: []string{catCol}, Columns: serCol, Values: valCol})
+	if err != nil {
+		return nil, nil, err
 	}
-	series := make([]chart.Series, len(serOrder))
-	for k, name := range serOrder {
-		series[k] = chart.Series{Name: name, Values: make([]float64, len(catOrder))}
-		for j := range series[k].Values {
-			series[k].Values[j] = nan
-		}
+	defer w.Release()
+	var series []chart.Series
+	for _, name := range w.Names()[1:] {
+		series = append(series, chart.Series{Name: name, Values: nums(w, name)})
 	}
-	for i := range cats {
-		series[si[sers[i]]].Values[ci[cats[i]]] = vals[i]
-	}
-	return catOrder, series
+	return strs(w, catCol), series, nil
 }
 
 // sourceEN names the funding sources in English.

@@ -110,7 +110,7 @@ func Computers(o Options) (reporting.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	levelTable, err := ratios.Concat(levels, allLevel)
+	levelTable, err := frame.Concat([]*frame.Frame{levels, allLevel}, frame.ConcatOptions{})
 	if err != nil {
 		return s, err
 	}
@@ -131,7 +131,7 @@ func Computers(o Options) (reporting.Section, error) {
 		defer c.Release()
 		cmp = append(cmp, c)
 	}
-	cmpAll, err := ratios.Concat(cmp...)
+	cmpAll, err := frame.Concat(cmp, frame.ConcatOptions{})
 	if err != nil {
 		return s, err
 	}
