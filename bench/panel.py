@@ -17,11 +17,21 @@ sum(staff), sum(computers), mean(ratio) and the row count.
 The ratio is made a column first, as in Go's BenchmarkPanelGroupBy (not
 computed inside the aggregation, as BenchmarkPanelGroupByRatio does).
 
+With OP = join or concat it times instead, the same way, the Join or the
+Concat of the benchmark (bench/gopeak/joinconcat.go):
+
+    join    df.merge(provinces, on="province", how="left"): the panel of ROWS
+            rows, a left join on its int64 province code to the 63-row
+            province table (province = 1 … 63, population = 500 +
+            37.5·(province − 1), float64), all panel columns and population
+    concat  pd.concat([part] * 10, ignore_index=True): ten references to one
+            panel of ROWS/10 rows stacked into a DataFrame of ROWS rows
+
 Memory (from /proc/self/status): base = VmRSS before the data are built, data =
 VmRSS after, peak = VmHWM during the warm-up computation (reset with
 /proc/self/clear_refs just before it). Prints one JSON object.
 
-Usage: /usr/bin/python3 bench/panel.py ROWS REPS
+Usage: /usr/bin/python3 bench/panel.py ROWS REPS [groupby|join|concat]
 """
 
 import gc
@@ -68,6 +78,42 @@ def build(n):
     return pd.DataFrame(cols)
 
 
+def provinces():
+    """The 63-row province table of the Join."""
+    code = np.arange(1, 64, dtype=np.int64)
+    return pd.DataFrame({"province": code, "population": 500 + 37.5 * (code - 1).astype(np.float64)})
+
+
+CONCAT_PARTS = 10
+
+
+def join(df, prov):
+    return df.merge(prov, on="province", how="left")
+
+
+def concat(part):
+    return pd.concat([part] * CONCAT_PARTS, ignore_index=True)
+
+
+def join_checksum(out):
+    """bench/gopeak's joinChecksum: rows, column names, Σ staff, Σ computers,
+    Σ population, Σ province·population (sums of multiples of 0.5: exact)."""
+    pop = out["population"].to_numpy()
+    if np.isnan(pop).any():
+        raise SystemExit("pandas: a row of the join has no population")
+    keyed = (out["province"].to_numpy().astype(np.float64) * pop).sum()
+    return "rows=%d columns=%s staff=%d computers=%d population=%.1f keyed=%.1f" % (
+        len(out), ",".join(out.columns), int(out["staff"].sum()), int(out["computers"].sum()),
+        float(pop.sum()), float(keyed))
+
+
+def concat_checksum(out):
+    """bench/gopeak's concatChecksum: rows, column names, the sum of each column."""
+    return "rows=%d columns=%s %s" % (
+        len(out), ",".join(out.columns),
+        " ".join("%s=%d" % (c, int(out[c].sum())) for c in out.columns))
+
+
 def compute(df):
     df["ratio"] = df["computers"] / df["staff"]
     return df.groupby(["province", "year"], sort=False).agg(
@@ -103,22 +149,35 @@ def checksum(out):
 
 def main():
     n, reps = int(sys.argv[1]), int(sys.argv[2])
+    op = sys.argv[3] if len(sys.argv) > 3 else "groupby"
+    if op not in ("groupby", "join", "concat") or op == "concat" and n % CONCAT_PARTS:
+        raise SystemExit("usage: panel.py ROWS REPS [groupby|join|concat] (concat: ROWS a multiple of 10)")
     base, _ = memory_kb()
-    df = build(n)
+    if op == "groupby":
+        df = build(n)
+        run, summarise = lambda: compute(df), checksum
+    elif op == "join":
+        df, prov = build(n), provinces()
+        run, summarise = lambda: join(df, prov), join_checksum
+    else:
+        part = build(n // CONCAT_PARTS)
+        run, summarise = lambda: concat(part), concat_checksum
     gc.collect()
     data, _ = memory_kb()
     reset = reset_peak()
-    out = compute(df)  # the warm-up, whose peak is measured
+    out = run()  # the warm-up, whose peak is measured
     _, peak = memory_kb()
-    summary = checksum(out)
+    summary = summarise(out)
+    if op != "groupby" and len(out) != n:
+        raise SystemExit("pandas: %s gave %d rows, not %d" % (op, len(out), n))
     times = []
     for _ in range(reps):
         del out
         t0 = time.perf_counter_ns()
-        out = compute(df)
+        out = run()
         times.append((time.perf_counter_ns() - t0) / 1e6)
     print(json.dumps({
-        "engine": "pandas", "threads": 1, "rows": n,
+        "engine": "pandas", "op": op, "threads": 1, "rows": n,
         "base_kb": base, "data_kb": data, "peak_kb": peak, "peak_reset": reset,
         "checksum": summary, "times_ms": times,
         "version": "pandas %s, numpy %s, Python %s" % (
