@@ -60,7 +60,7 @@ func wantNear(t *testing.T, what string, got, want float64) {
 func TestExecutionByPillar2023(t *testing.T) {
 	p23 := load(t, "soctrang-2023-dx-pillars")
 	defer p23.Release()
-	f, err := budget.ExecutionByPillar(p23)
+	f, err := budget.Execution(p23, budget.ByPillar)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestExecutionByPillar2023(t *testing.T) {
 	if got := f.Col("pillar_key").Strings()[6]; got != "cybersecurity" {
 		t.Errorf("pillar_key of pillar 7 = %q", got)
 	}
-	if f.Meta(frame.MetaDataset) != "soctrang-2023-dx-pillars" || f.Meta(budget.MetaAnalysis) != "budget.ExecutionByPillar" {
+	if f.Meta(frame.MetaDataset) != "soctrang-2023-dx-pillars" || f.Meta(budget.MetaAnalysis) != "budget.Execution(ByPillar)" {
 		t.Errorf("metadata %v", f.Metadata())
 	}
 	if s := f.Fields()[5]; s.Name != "rate" || s.Unit != "ratio" || s.LabelVI == "" {
@@ -105,12 +105,12 @@ func TestExecutionBySource2023(t *testing.T) {
 	defer p23.Release()
 	fu := load(t, "soctrang-2023-dx-funding")
 	defer fu.Release()
-	a, err := budget.ExecutionBySource(p23)
+	a, err := budget.Execution(p23, budget.BySource)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Release()
-	b, err := budget.ExecutionBySource(fu)
+	b, err := budget.Execution(fu, budget.BySource)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestShares(t *testing.T) {
 	p24 := load(t, "soctrang-2024-dx-pillars")
 	defer p24.Release()
 
-	s, err := budget.SharesByPillar(p23, budget.Planned)
+	s, err := budget.Shares(p23, budget.ByPillar, budget.Planned)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestShares(t *testing.T) {
 	wantNear(t, "2023 pillar 8 share", cell(t, s, "pillar_no", int64(8), "share"), 15272.0/49008)
 	wantNear(t, "2023 pillar 10 share", cell(t, s, "pillar_no", int64(10), "share"), 200.0/49008)
 
-	sp, err := budget.SharesByPillar(p23, budget.Spent)
+	sp, err := budget.Shares(p23, budget.ByPillar, budget.Spent)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +176,7 @@ func TestShares(t *testing.T) {
 	// spent: 12693+0+12700+2138 = 27531; pillar 1 spent 810
 	wantNear(t, "2023 pillar 1 spent share", cell(t, sp, "pillar_no", int64(1), "share"), 810.0/27531)
 
-	s24, err := budget.SharesByPillar(p24, budget.NoPhase)
+	s24, err := budget.Shares(p24, budget.ByPillar, budget.NoPhase)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func TestShares(t *testing.T) {
 	wantNear(t, "2024 pillar 3 amount", cell(t, s24, "pillar_no", int64(3), "amount_mvnd"), 46261)
 	wantNear(t, "2024 pillar 3 share", cell(t, s24, "pillar_no", int64(3), "share"), 46261.0/152703)
 
-	src, err := budget.SharesBySource(p24, budget.NoPhase)
+	src, err := budget.Shares(p24, budget.BySource, budget.NoPhase)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestShares(t *testing.T) {
 		t.Errorf("2024 sources: %d rows, want 4 (total_mvnd is not a source)", src.NumRows())
 	}
 
-	ps, err := budget.SharesByPillarSource(p23, budget.Planned)
+	ps, err := budget.Shares(p23, budget.ByPillarSource, budget.Planned)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,12 +340,12 @@ func TestEdgeCases(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := frametest.Build(t, mem, nil, synthSpecs, c.rows...)
 			defer f.Release()
-			ex, err := budget.ExecutionByPillar(f)
+			ex, err := budget.Execution(f, budget.ByPillar)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer ex.Release()
-			sh, err := budget.SharesByPillar(f, budget.Planned)
+			sh, err := budget.Shares(f, budget.ByPillar, budget.Planned)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -363,9 +363,12 @@ func TestEdgeCases(t *testing.T) {
 				}
 			}
 			for _, fn := range []func(*frame.Frame) (*frame.Frame, error){
-				budget.ExecutionBySource, budget.ExecutionByPillarSource,
-				func(f *frame.Frame) (*frame.Frame, error) { return budget.SharesBySource(f, budget.Spent) },
-				func(f *frame.Frame) (*frame.Frame, error) { return budget.SharesByPillarSource(f, budget.Planned) },
+				func(f *frame.Frame) (*frame.Frame, error) { return budget.Execution(f, budget.BySource) },
+				func(f *frame.Frame) (*frame.Frame, error) { return budget.Execution(f, budget.ByPillarSource) },
+				func(f *frame.Frame) (*frame.Frame, error) { return budget.Shares(f, budget.BySource, budget.Spent) },
+				func(f *frame.Frame) (*frame.Frame, error) {
+					return budget.Shares(f, budget.ByPillarSource, budget.Planned)
+				},
 			} {
 				g, err := fn(f)
 				if err != nil {
@@ -385,7 +388,7 @@ func TestSourcesEdge(t *testing.T) {
 		{2, "P2", 60.0, 5.0, 15.0, 0.0, 12},
 	}...)
 	defer f.Release()
-	s, err := budget.SharesBySource(f, budget.Planned)
+	s, err := budget.Shares(f, budget.BySource, budget.Planned)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +404,7 @@ func TestSourcesEdge(t *testing.T) {
 	if !s.Col("amount_mvnd").IsNull(1) {
 		t.Error("a sum with a null part is null")
 	}
-	e, err := budget.ExecutionBySource(f)
+	e, err := budget.Execution(f, budget.BySource)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -484,11 +487,11 @@ func TestErrors(t *testing.T) {
 		name string
 		run  func() (*frame.Frame, error)
 	}{
-		{"unknown phase", func() (*frame.Frame, error) { return budget.SharesByPillar(noPillar, "plan") }},
-		{"no amounts", func() (*frame.Frame, error) { return budget.SharesByPillar(noAmounts, budget.Planned) }},
-		{"no pillar columns", func() (*frame.Frame, error) { return budget.SharesByPillar(noPillar, budget.Planned) }},
-		{"no sources, no source column", func() (*frame.Frame, error) { return budget.SharesBySource(noAmounts, budget.Planned) }},
-		{"execution without spent", func() (*frame.Frame, error) { return budget.ExecutionByPillar(noAmounts) }},
+		{"unknown phase", func() (*frame.Frame, error) { return budget.Shares(noPillar, budget.ByPillar, "plan") }},
+		{"no amounts", func() (*frame.Frame, error) { return budget.Shares(noAmounts, budget.ByPillar, budget.Planned) }},
+		{"no pillar columns", func() (*frame.Frame, error) { return budget.Shares(noPillar, budget.ByPillar, budget.Planned) }},
+		{"no sources, no source column", func() (*frame.Frame, error) { return budget.Shares(noAmounts, budget.BySource, budget.Planned) }},
+		{"execution without spent", func() (*frame.Frame, error) { return budget.Execution(noAmounts, budget.ByPillar) }},
 		{"plan without frame", func() (*frame.Frame, error) { return budget.PerYear(budget.Plan{Label: "x"}) }},
 		{"plan without period", func() (*frame.Frame, error) {
 			return budget.PerYear(budget.Plan{Frame: noPillar, Phase: budget.Planned})
@@ -515,7 +518,7 @@ func TestRowFormWithoutKeys(t *testing.T) {
 		{Name: "spent_mvnd", Kind: frame.Float64},
 	}, [][]any{{"Trung ương", 30.0, 3.0}, {"Địa phương", 10.0, nil}})
 	defer f.Release()
-	s, err := budget.SharesBySource(f, budget.Planned)
+	s, err := budget.Shares(f, budget.BySource, budget.Planned)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -527,7 +530,7 @@ func TestRowFormWithoutKeys(t *testing.T) {
 	if !s.Col("source_lines").IsNull(0) {
 		t.Error("no source_line column: source_lines null")
 	}
-	e, err := budget.ExecutionBySource(f)
+	e, err := budget.Execution(f, budget.BySource)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,10 +25,10 @@ func show(f *frame.Frame, err error, cols ...string) {
 }
 
 // The share of each pillar in the 2023 budget as planned (Phụ lục 01).
-func ExampleSharesByPillar() {
+func ExampleShares() {
 	p23 := datasets.MustLoad("soctrang-2023-dx-pillars")
 	defer p23.Release()
-	f, err := budget.SharesByPillar(p23, budget.Planned)
+	f, err := budget.Shares(p23, budget.ByPillar, budget.Planned)
 	show(f, err, "pillar_no", "pillar_key", "amount_mvnd", "share", "source_line")
 	// Output:
 	// pillar_no  pillar_key              amount_mvnd     share  source_line
@@ -49,14 +49,14 @@ func ExampleSharesByPillar() {
 // the funding table (row form): the two agree. The funding table's second
 // row is labelled "Nguồn vốn sự nghiệp địa phương" but stands where NSTW
 // stands; it is kept as written, keyed by its position.
-func ExampleSharesBySource() {
+func ExampleShares_bySource() {
 	p23 := datasets.MustLoad("soctrang-2023-dx-pillars")
 	defer p23.Release()
-	f, err := budget.SharesBySource(p23, budget.Planned)
+	f, err := budget.Shares(p23, budget.BySource, budget.Planned)
 	show(f, err, "source", "source_vi", "amount_mvnd", "share")
 	fu := datasets.MustLoad("soctrang-2023-dx-funding")
 	defer fu.Release()
-	g, err := budget.SharesBySource(fu, budget.Planned)
+	g, err := budget.Shares(fu, budget.BySource, budget.Planned)
 	show(g, err, "source", "source_vi", "amount_mvnd", "share", "source_lines")
 	// Output:
 	// source   source_vi                    amount_mvnd     share
@@ -75,10 +75,10 @@ func ExampleSharesBySource() {
 
 // The long form behind a stacked bar chart of the 2024 plan: one row per
 // pillar × source (here the non-zero ones of the first four pillars).
-func ExampleSharesByPillarSource() {
+func ExampleShares_byPillarSource() {
 	p24 := datasets.MustLoad("soctrang-2024-dx-pillars")
 	defer p24.Release()
-	f, err := budget.SharesByPillarSource(p24, budget.NoPhase)
+	f, err := budget.Shares(p24, budget.ByPillarSource, budget.NoPhase)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -99,10 +99,10 @@ func ExampleSharesByPillarSource() {
 }
 
 // Execution of the 2023 budget by pillar: spent / planned.
-func ExampleExecutionByPillar() {
+func ExampleExecution() {
 	p23 := datasets.MustLoad("soctrang-2023-dx-pillars")
 	defer p23.Release()
-	f, err := budget.ExecutionByPillar(p23)
+	f, err := budget.Execution(p23, budget.ByPillar)
 	show(f, err, "pillar_no", "pillar", "planned_mvnd", "spent_mvnd", "rate")
 	// Output:
 	// pillar_no  pillar                  planned_mvnd  spent_mvnd      rate
@@ -122,10 +122,10 @@ func ExampleExecutionByPillar() {
 // Execution by source from the funding table, next to the rate it reports
 // (in percent, rounded by the document). Nothing was planned from the
 // second source: its rate is null, not 0.
-func ExampleExecutionBySource() {
+func ExampleExecution_bySource() {
 	fu := datasets.MustLoad("soctrang-2023-dx-funding")
 	defer fu.Release()
-	f, err := budget.ExecutionBySource(fu)
+	f, err := budget.Execution(fu, budget.BySource)
 	show(f, err, "source", "planned_mvnd", "spent_mvnd", "rate", "rate_percent_reported")
 	// Output:
 	// source   planned_mvnd  spent_mvnd      rate  rate_percent_reported
@@ -138,10 +138,10 @@ func ExampleExecutionBySource() {
 
 // Planned against spent for each pillar and source: here the pairs of the
 // pillar Dữ liệu số with a planned amount.
-func ExampleExecutionByPillarSource() {
+func ExampleExecution_byPillarSource() {
 	p23 := datasets.MustLoad("soctrang-2023-dx-pillars")
 	defer p23.Release()
-	f, err := budget.ExecutionByPillarSource(p23)
+	f, err := budget.Execution(p23, budget.ByPillarSource)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -235,7 +235,7 @@ func ExampleRealTerms() {
 	defer p23.Release()
 	cpi := datasets.MustLoad("vn-cpi")
 	defer cpi.Release()
-	s, err := budget.SharesByPillar(p23, budget.Planned)
+	s, err := budget.Shares(p23, budget.ByPillar, budget.Planned)
 	if err != nil {
 		fmt.Println(err)
 		return

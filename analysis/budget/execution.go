@@ -8,7 +8,7 @@ import (
 
 const rateMethod = "rate = spent_mvnd / planned_mvnd (a ratio, 1 = all spent); null when planned_mvnd is 0 or either amount is unknown"
 
-// ExecutionByPillar returns, for each pillar (row of f, in order), the
+// executionByPillar returns, for each pillar (row of f, in order), the
 // planned and spent amounts (the sums of its planned_<source>_mvnd and
 // spent_<source>_mvnd columns) and the execution rate:
 //
@@ -19,7 +19,7 @@ const rateMethod = "rate = spent_mvnd / planned_mvnd (a ratio, 1 = all spent); n
 // amount is null; an amount is null when any of its cells is. Columns:
 // pillar_no, pillar, pillar_key, planned_mvnd, spent_mvnd, rate,
 // source_line.
-func ExecutionByPillar(f *frame.Frame) (*frame.Frame, error) {
+func executionByPillar(f *frame.Frame) (*frame.Frame, error) {
 	p, err := readPillars(f)
 	if err != nil {
 		return nil, err
@@ -33,7 +33,7 @@ func ExecutionByPillar(f *frame.Frame) (*frame.Frame, error) {
 	for i := range planned {
 		rows[i] = []any{p.noValue(i), p.name[i], p.key[i], num(planned[i]), num(spent[i]), num(ratio(spent[i], planned[i])), lineValue(ls[i])}
 	}
-	meta := outMeta("ExecutionByPillar", "planned_mvnd, spent_mvnd = sums of the pillar's planned_/spent_ source columns; "+rateMethod,
+	meta := outMeta("Execution(ByPillar)", "planned_mvnd, spent_mvnd = sums of the pillar's planned_/spent_ source columns; "+rateMethod,
 		"Tỷ lệ thực hiện kinh phí theo lĩnh vực", f)
 	return build(f, meta, []frame.FieldSpec{specPillarNo, specPillar, specPillarKey, specPlanned, specSpent, specRate, specSourceLine}, rows)
 }
@@ -81,7 +81,7 @@ func executionSources(f *frame.Frame) (keys, labels []string, planned, spent [][
 	return keys, labels, planned, spent
 }
 
-// ExecutionBySource returns, for each funding source, the planned and spent
+// executionBySource returns, for each funding source, the planned and spent
 // amounts over all rows of f and the execution rate
 //
 //	rate = Σ spent / Σ planned
@@ -95,7 +95,7 @@ func executionSources(f *frame.Frame) (keys, labels []string, planned, spent [][
 // Columns: source, source_vi, planned_mvnd, spent_mvnd, rate,
 // [rate_percent_reported,] source_lines. The rate is null when planned is
 // 0 or either amount is null; a null cell makes its sum null.
-func ExecutionBySource(f *frame.Frame) (*frame.Frame, error) {
+func executionBySource(f *frame.Frame) (*frame.Frame, error) {
 	ls := lines(f)
 	specs := []frame.FieldSpec{specSource, specSourceVI, specPlanned, specSpent, specRate}
 	var rows [][]any
@@ -128,12 +128,12 @@ func ExecutionBySource(f *frame.Frame) (*frame.Frame, error) {
 		}
 	}
 	specs = append(specs, specSourceLines)
-	meta := outMeta("ExecutionBySource", "planned_mvnd, spent_mvnd = sums over rows of the source's planned_/spent_ columns (or the row's own, in row form); "+rateMethod,
+	meta := outMeta("Execution(BySource)", "planned_mvnd, spent_mvnd = sums over rows of the source's planned_/spent_ columns (or the row's own, in row form); "+rateMethod,
 		"Tỷ lệ thực hiện kinh phí theo nguồn vốn", f)
 	return build(f, meta, specs, rows)
 }
 
-// ExecutionByPillarSource is the long form of planned against spent: one
+// executionByPillarSource is the long form of planned against spent: one
 // row per pillar × source (pillar-major) with
 //
 //	rate = spent_<source>_mvnd / planned_<source>_mvnd
@@ -141,7 +141,7 @@ func ExecutionBySource(f *frame.Frame) (*frame.Frame, error) {
 // Columns: pillar_no, pillar, pillar_key, source, source_vi, planned_mvnd,
 // spent_mvnd, rate, source_line. Every pair is listed, zeros included; the
 // rate is null when planned is 0 or either cell is null.
-func ExecutionByPillarSource(f *frame.Frame) (*frame.Frame, error) {
+func executionByPillarSource(f *frame.Frame) (*frame.Frame, error) {
 	p, err := readPillars(f)
 	if err != nil {
 		return nil, err
@@ -158,6 +158,6 @@ func ExecutionByPillarSource(f *frame.Frame) (*frame.Frame, error) {
 			rows = append(rows, []any{p.noValue(i), p.name[i], p.key[i], keys[s], labels[s], num(pl), num(sp), num(ratio(sp, pl)), lineValue(ls[i])})
 		}
 	}
-	meta := outMeta("ExecutionByPillarSource", rateMethod, "Kinh phí được giao và đã thực hiện theo lĩnh vực và nguồn vốn", f)
+	meta := outMeta("Execution(ByPillarSource)", rateMethod, "Kinh phí được giao và đã thực hiện theo lĩnh vực và nguồn vốn", f)
 	return build(f, meta, []frame.FieldSpec{specPillarNo, specPillar, specPillarKey, specSource, specSourceVI, specPlanned, specSpent, specRate, specSourceLine}, rows)
 }

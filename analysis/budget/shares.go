@@ -29,7 +29,7 @@ func Total(f *frame.Frame, phase string) (float64, error) {
 	return sum(v, allRows(len(v))), nil
 }
 
-// SharesByPillar returns one row per pillar (row of f, in f's order) with
+// sharesByPillar returns one row per pillar (row of f, in f's order) with
 // its amount at the phase and its share of the total:
 //
 //	amount_mvnd = Σ sources of the pillar (or its row amount)
@@ -41,7 +41,7 @@ func Total(f *frame.Frame, phase string) (float64, error) {
 // total and every share are null; a total of 0 makes every share null.
 // f needs pillar_no (int64) and pillar (text) columns; an empty f gives an
 // empty Frame.
-func SharesByPillar(f *frame.Frame, phase string) (*frame.Frame, error) {
+func sharesByPillar(f *frame.Frame, phase string) (*frame.Frame, error) {
 	p, err := readPillars(f)
 	if err != nil {
 		return nil, err
@@ -56,13 +56,13 @@ func SharesByPillar(f *frame.Frame, phase string) (*frame.Frame, error) {
 	for i, a := range amount {
 		rows[i] = []any{p.noValue(i), p.name[i], p.key[i], num(a), num(ratio(a, total)), lineValue(ls[i])}
 	}
-	meta := outMeta("SharesByPillar", "amount_mvnd = sum of the pillar's "+phaseName(phase)+" source columns; share = amount_mvnd / sum over pillars (null if the total is 0 or unknown)",
+	meta := outMeta("Shares(ByPillar)", "amount_mvnd = sum of the pillar's "+phaseName(phase)+" source columns; share = amount_mvnd / sum over pillars (null if the total is 0 or unknown)",
 		"Tỷ trọng kinh phí theo lĩnh vực"+phaseVI(phase), f)
 	meta[MetaPhase] = phase
 	return build(f, meta, []frame.FieldSpec{specPillarNo, specPillar, specPillarKey, specAmount, specShare, specSourceLine}, rows)
 }
 
-// SharesBySource returns one row per funding source with its amount at the
+// sharesBySource returns one row per funding source with its amount at the
 // phase and its share of the total:
 //
 //	amount_mvnd = Σ over the rows of f of the source's column
@@ -77,7 +77,7 @@ func SharesByPillar(f *frame.Frame, phase string) (*frame.Frame, error) {
 // (the lines of the rows added). Nulls: a null cell makes its source's
 // amount null, and then the total and every share are null; a total of 0
 // makes every share null.
-func SharesBySource(f *frame.Frame, phase string) (*frame.Frame, error) {
+func sharesBySource(f *frame.Frame, phase string) (*frame.Frame, error) {
 	if err := checkPhase(phase); err != nil {
 		return nil, err
 	}
@@ -114,13 +114,13 @@ func SharesBySource(f *frame.Frame, phase string) (*frame.Frame, error) {
 	for i, s := range srcs {
 		rows[i] = []any{s.key, s.label, num(s.amount), num(ratio(s.amount, total)), joinLines(ls, s.idx)}
 	}
-	meta := outMeta("SharesBySource", "amount_mvnd = sum over rows of the source's "+phaseName(phase)+" column; share = amount_mvnd / sum over sources (null if the total is 0 or unknown)",
+	meta := outMeta("Shares(BySource)", "amount_mvnd = sum over rows of the source's "+phaseName(phase)+" column; share = amount_mvnd / sum over sources (null if the total is 0 or unknown)",
 		"Tỷ trọng kinh phí theo nguồn vốn"+phaseVI(phase), f)
 	meta[MetaPhase] = phase
 	return build(f, meta, []frame.FieldSpec{specSource, specSourceVI, specAmount, specShare, specSourceLines}, rows)
 }
 
-// SharesByPillarSource is the long form for stacked bars: one row per
+// sharesByPillarSource is the long form for stacked bars: one row per
 // pillar × source (pillar-major, in f's row order then column order) with
 // the amount and two shares:
 //
@@ -133,7 +133,7 @@ func SharesBySource(f *frame.Frame, phase string) (*frame.Frame, error) {
 // pillar's shares and every share_of_total null; a zero denominator gives
 // a null share. f needs pillar_no and pillar and source columns
 // (<phase>_<source>_mvnd).
-func SharesByPillarSource(f *frame.Frame, phase string) (*frame.Frame, error) {
+func sharesByPillarSource(f *frame.Frame, phase string) (*frame.Frame, error) {
 	if err := checkPhase(phase); err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func SharesByPillarSource(f *frame.Frame, phase string) (*frame.Frame, error) {
 				num(ratio(a, pillarAmount[i])), num(ratio(a, total)), lineValue(ls[i])})
 		}
 	}
-	meta := outMeta("SharesByPillarSource", "share_of_pillar = amount_mvnd / sum of the pillar's "+phaseName(phase)+" sources; share_of_total = amount_mvnd / sum of all pillars and sources (null if the denominator is 0 or unknown)",
+	meta := outMeta("Shares(ByPillarSource)", "share_of_pillar = amount_mvnd / sum of the pillar's "+phaseName(phase)+" sources; share_of_total = amount_mvnd / sum of all pillars and sources (null if the denominator is 0 or unknown)",
 		"Kinh phí theo lĩnh vực và nguồn vốn"+phaseVI(phase), f)
 	meta[MetaPhase] = phase
 	return build(f, meta, []frame.FieldSpec{specPillarNo, specPillar, specPillarKey, specSource, specSourceVI, specAmount,

@@ -42,7 +42,7 @@ func Budget(o Options) (reporting.Section, error) {
 	}
 
 	// 2024 plan: pillar × source
-	long, err := budget.SharesByPillarSource(p24, budget.NoPhase)
+	long, err := budget.Shares(p24, budget.ByPillarSource, budget.NoPhase)
 	if err != nil {
 		return s, err
 	}
@@ -99,7 +99,7 @@ func Budget(o Options) (reporting.Section, error) {
 		Sources:   provenance(p24)})
 
 	// 2023: planned vs spent
-	ex, err := budget.ExecutionByPillar(p23)
+	ex, err := budget.Execution(p23, budget.ByPillar)
 	if err != nil {
 		return s, err
 	}
@@ -119,7 +119,7 @@ func Budget(o Options) (reporting.Section, error) {
 		Sources:   provenance(p23)})
 	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2023-execution-by-pillar", Frame: ex,
 		Caption: "Tỷ lệ thực hiện kinh phí 2023 theo trụ cột", CaptionEN: "2023 budget execution by pillar"})
-	exs, err := budget.ExecutionBySource(f23)
+	exs, err := budget.Execution(f23, budget.BySource)
 	if err != nil {
 		return s, err
 	}
@@ -149,13 +149,13 @@ func Budget(o Options) (reporting.Section, error) {
 	s.Tables = append(s.Tables, reporting.Table{Name: "budget-change-2023-2024", Frame: ch,
 		Caption: "Thay đổi kinh phí theo trụ cột, kế hoạch 2023 → kế hoạch 2024", CaptionEN: "Change of the budget by pillar, 2023 plan → 2024 plan"})
 
-	sh, err := budget.SharesByPillar(p24, budget.NoPhase)
+	sh, err := budget.Shares(p24, budget.ByPillar, budget.NoPhase)
 	if err != nil {
 		return s, err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "budget-2024-shares-by-pillar", Frame: sh,
 		Caption: "Cơ cấu kinh phí 2024 theo trụ cột", CaptionEN: "2024 budget shares by pillar"})
-	ss, err := budget.SharesBySource(p24, budget.NoPhase)
+	ss, err := budget.Shares(p24, budget.BySource, budget.NoPhase)
 	if err != nil {
 		return s, err
 	}
