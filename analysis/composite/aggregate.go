@@ -61,8 +61,8 @@ func Aggregate(f *frame.Frame, method Aggregation, specs []Indicator) (*frame.Fr
 // Composite normalises the indicators of f (Normalise) and aggregates them
 // (Aggregate) in one step: the result is f with the indicator columns
 // normalised in place and score, rank and indicators_used at the end.
-func Composite(f *frame.Frame, opts Options, specs []Indicator) (*frame.Frame, error) {
-	n, err := Normalise(f, opts.Normalisation, specs)
+func Composite(f *frame.Frame, specs []Indicator, opts Options) (*frame.Frame, error) {
+	n, err := Normalise(f, specs, opts.Normalisation)
 	if err != nil {
 		return nil, err
 	}

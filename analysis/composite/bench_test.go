@@ -81,7 +81,7 @@ func TestNormaliseMinMax(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	f := fourProvinces(t, mem)
 	defer f.Release()
-	n, err := Normalise(f, MinMax, specs4)
+	n, err := Normalise(f, specs4, MinMax)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +106,7 @@ func TestNormaliseZScore(t *testing.T) {
 	defer mem.AssertSize(t, 0)
 	f := fourProvinces(t, mem)
 	defer f.Release()
-	n, err := Normalise(f, ZScore, specs4)
+	n, err := Normalise(f, specs4, ZScore)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,7 +158,7 @@ func TestComposite(t *testing.T) {
 			defer mem.AssertSize(t, 0)
 			f := fourProvinces(t, mem)
 			defer f.Release()
-			g, err := Composite(f, tc.opts, tc.specs)
+			g, err := Composite(f, tc.specs, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,12 +176,12 @@ func TestGeometricZero(t *testing.T) {
 	f := fourProvinces(t, nil)
 	defer f.Release()
 	// MinMax gives A 0 on x1 (its minimum): ln 0 is −∞, so an error naming A and x1.
-	_, err := Composite(f, Options{Aggregation: Geometric}, specs4)
+	_, err := Composite(f, specs4, Options{Aggregation: Geometric})
 	if !errors.Is(err, ErrNotPositive) || !strings.Contains(err.Error(), "A has x1 = 0") {
 		t.Fatalf("err = %v", err)
 	}
 	// z-scores are negative below the mean: the same error.
-	_, err = Composite(f, Options{Normalisation: ZScore, Aggregation: Geometric}, specs4)
+	_, err = Composite(f, specs4, Options{Normalisation: ZScore, Aggregation: Geometric})
 	if !errors.Is(err, ErrNotPositive) {
 		t.Fatalf("z-score geometric: err = %v", err)
 	}
@@ -199,7 +199,7 @@ func TestTies(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Release()
-	g, err := Composite(f, Options{}, []Indicator{{Column: "a"}, {Column: "b"}})
+	g, err := Composite(f, []Indicator{{Column: "a"}, {Column: "b"}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +234,7 @@ func TestNulls(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Release()
-	g, err := Composite(f, Options{}, specs4)
+	g, err := Composite(f, specs4, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +279,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := Normalise(f, tc.method, tc.specs)
+			g, err := Normalise(f, tc.specs, tc.method)
 			if err == nil {
 				g.Release()
 				t.Fatal("no error")
@@ -298,7 +298,7 @@ func TestZeroWeightExcludes(t *testing.T) {
 	f := fourProvinces(t, nil)
 	defer f.Release()
 	// x2 weight 0, x1 weight 1: the score is x1 alone: 0, 100, 33.33, 66.67.
-	g, err := Composite(f, Options{}, []Indicator{{Column: "x1", Weight: 1}, {Column: "x2", Direction: LowerBetter}})
+	g, err := Composite(f, []Indicator{{Column: "x1", Weight: 1}, {Column: "x2", Direction: LowerBetter}}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

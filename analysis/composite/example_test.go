@@ -62,7 +62,7 @@ func ExamplePerStaff() {
 // (0.8 − 0.2051)/(0.9065 − 0.2051) × 100 = 84.8.
 func ExampleNormalise() {
 	f := districtOffices()
-	n, err := composite.Normalise(f, composite.MinMax, officeIndicators[:1])
+	n, err := composite.Normalise(f, officeIndicators[:1], composite.MinMax)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -85,7 +85,7 @@ func ExampleNormalise() {
 // 3.3832 for the last.
 func ExampleComposite() {
 	f := districtOffices()
-	g, err := composite.Composite(f, composite.Options{}, officeIndicators)
+	g, err := composite.Composite(f, officeIndicators, composite.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -108,7 +108,7 @@ func ExampleComposite() {
 // (84.97 × 100 × 100)^(1/3) = 94.71.
 func ExampleAggregate() {
 	f := districtOffices()
-	n, err := composite.Normalise(f, composite.MinMaxFrom1, officeIndicators)
+	n, err := composite.Normalise(f, officeIndicators, composite.MinMaxFrom1)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -120,7 +120,7 @@ func ExampleAggregate() {
 	}
 	r := g.Row(12)
 	fmt.Printf("%s: %.2f, rank %d\n", r.String("unit"), r.Float64("score"), r.Int64("rank"))
-	_, err = composite.Composite(f, composite.Options{Aggregation: composite.Geometric}, officeIndicators)
+	_, err = composite.Composite(f, officeIndicators, composite.Options{Aggregation: composite.Geometric})
 	fmt.Println(err)
 	// Output:
 	// Phòng Quản lý đô thị: 94.71, rank 1
@@ -291,10 +291,13 @@ func ExampleComposite_researcherCSV() {
 		fmt.Println(err)
 		return
 	}
-	g, err := composite.Composite(f, composite.Options{}, []composite.Indicator{
-		{Column: "synthetic_online_share", Weight: 2},
-		{Column: "synthetic_processing_days", Direction: composite.LowerBetter, Weight: 1},
-	})
+	g, err := composite.Composite(f,
+
+		[]composite.Indicator{
+			{Column: "synthetic_online_share", Weight: 2},
+			{Column: "synthetic_processing_days", Direction: composite.LowerBetter, Weight: 1},
+		}, composite.Options{})
+
 	if err != nil {
 		fmt.Println(err)
 		return

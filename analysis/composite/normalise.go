@@ -19,7 +19,7 @@ import (
 // an infinite value; an indicator with fewer than two values or no spread
 // (ErrNoSpread, naming the column), because its normalised value would be
 // 0/0.
-func Normalise(f *frame.Frame, method Normalisation, specs []Indicator) (*frame.Frame, error) {
+func Normalise(f *frame.Frame, specs []Indicator, method Normalisation) (*frame.Frame, error) {
 	if _, err := checkSpecs(f, specs); err != nil {
 		return nil, err
 	}

@@ -88,7 +88,7 @@ func Provinces(o Options) (reporting.Section, error) {
 		CaptionEN: "IT / digital-transformation programmes per 1,000 people and per 100 km² (population and area 2023: vn-provinces)"})
 
 	opts := composite.Options{Normalisation: composite.MinMax, Aggregation: composite.Arithmetic}
-	comp, err := composite.Composite(pc, opts, programmeIndicators)
+	comp, err := composite.Composite(pc, programmeIndicators, opts)
 	if err != nil {
 		return s, err
 	}
