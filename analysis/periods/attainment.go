@@ -140,7 +140,7 @@ func writeAttainment(t *table, m *measure, y int, target, used *statement, met, 
 		ya := used.first.year
 		t.whole("actual_year", int64(ya), true)
 		t.whole("years_late", int64(ya-y), true)
-		t.num("gap", Gap(target.first.value, used.first.value))
+		t.num("gap", Gap(used.first.value, target.first.value))
 		switch {
 		case !known:
 			status = StatusUndetermined

@@ -368,7 +368,7 @@ func (c comparison) write(t *table) {
 	}
 	t.num("cagr_percent", percent(cagr))
 	t.num("target_cagr_percent", percent(targetCAGR))
-	t.num("gap", Gap(tv, a))
+	t.num("gap", Gap(a, tv))
 
 	var met, known bool
 	var status string

@@ -40,8 +40,9 @@ func CAGR(baseline float64, baselineYear int, actual float64, actualYear int) fl
 
 // Gap returns actual − target, in the indicator's unit: negative when the
 // result falls short of a higher target. It is NaN (null) when either
-// figure is NaN.
-func Gap(target, actual float64) float64 {
+// figure is NaN. The arguments come in the order of Met's: the result,
+// then what it is measured against.
+func Gap(actual, target float64) float64 {
 	return actual - target
 }
 

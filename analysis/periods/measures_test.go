@@ -31,8 +31,8 @@ func TestChangeAndGap(t *testing.T) {
 			if got := Change(tc.from, tc.to); !near(got, tc.want) {
 				t.Errorf("Change(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.want)
 			}
-			if got := Gap(tc.from, tc.to); !near(got, tc.want) {
-				t.Errorf("Gap(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.want)
+			if got := Gap(tc.to, tc.from); !near(got, tc.want) {
+				t.Errorf("Gap(%v, %v) = %v, want %v", tc.to, tc.from, got, tc.want)
 			}
 			if got := RelativeChange(tc.from, tc.to); !near(got, tc.rel) {
 				t.Errorf("RelativeChange(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.rel)
