@@ -6,15 +6,6 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
-// Status values of an Attainment row besides StatusNotMet,
-// StatusUndetermined and StatusNoResult, which keep their meaning there: the
-// latest result (of the target year or later) still falls short; no result
-// settles it but one may meet it; no result of the target year or later.
-const (
-	StatusMetOnTime = "met_on_time" // the result of the target year itself meets the target
-	StatusMetLater  = "met_later"   // the target is met by a result of a later year
-)
-
 // Attainment sets each target against the results of the same province ×
 // indicator × level of its year or later and tells whether, and by which
 // result, the target was reached: the 2015 target of 70% of documents
@@ -153,6 +144,6 @@ func writeAttainment(t *table, m *measure, y int, target, used *statement, met, 
 		}
 	}
 	t.flag("met", met, known)
-	t.str("status", status, true)
+	t.str("status", string(status), true)
 	t.whole("results", int64(results), true)
 }

@@ -28,7 +28,7 @@ func TestAttainmentIndicators(t *testing.T) {
 		t.Errorf("%d rows, want 86", a.NumRows())
 	}
 	count := statusCount(a)
-	wantCount := map[string]int{StatusMetOnTime: 3, StatusNotMet: 7, StatusMetLater: 8, StatusNoResult: 68}
+	wantCount := map[Status]int{StatusMetOnTime: 3, StatusNotMet: 7, StatusMetLater: 8, StatusNoResult: 68}
 	if fmt.Sprint(count) != fmt.Sprint(wantCount) {
 		t.Errorf("statuses %v, want %v", count, wantCount)
 	}
@@ -38,40 +38,40 @@ func TestAttainmentIndicators(t *testing.T) {
 	check(t, rowOf(t, a, "e_documents_exchanged", "all", 2015), want{
 		"target_value": 70.0, "target_comparator": "=", "target_file": plan2010, "target_line": 169,
 		"actual_year": 2023, "actual_value": 87.0, "actual_file": draft24, "actual_line": 154,
-		"years_late": 8, "gap": 17.0, "met": true, "status": StatusMetLater, "results": 1,
+		"years_late": 8, "gap": 17.0, "met": true, "status": string(StatusMetLater), "results": 1,
 	})
 	// Province level: "trên 30%" for 2012 (line 595) and "trên 70%" for 2014
 	// (line 625) against 89% in 2023 (line 155): 89 > 30 and 89 > 70, 11 and
 	// 9 years late, gaps 59 and 19.
 	check(t, rowOf(t, a, "e_documents_exchanged", "province", 2012), want{
 		"target_comparator": ">", "target_value": 30.0, "target_line": 595, "actual_line": 155,
-		"years_late": 11, "gap": 59.0, "met": true, "status": StatusMetLater,
+		"years_late": 11, "gap": 59.0, "met": true, "status": string(StatusMetLater),
 	})
 	check(t, rowOf(t, a, "e_documents_exchanged", "province", 2014), want{
-		"target_value": 70.0, "target_line": 625, "years_late": 9, "gap": 19.0, "status": StatusMetLater,
+		"target_value": 70.0, "target_line": 625, "years_late": 9, "gap": 19.0, "status": string(StatusMetLater),
 	})
 	// Its 2023 target of 100% (line 156): 89% the same year, not met, gap −11.
 	check(t, rowOf(t, a, "e_documents_exchanged", "province", 2023), want{
 		"target_line": 156, "actual_year": 2023, "actual_value": 89.0, "years_late": 0, "gap": -11.0,
-		"met": false, "status": StatusNotMet, "results": 1,
+		"met": false, "status": string(StatusNotMet), "results": 1,
 	})
 	// and its 2024 target (line 2025): no result of 2024 or later.
 	check(t, rowOf(t, a, "e_documents_exchanged", "province", 2024), want{
 		"target_line": 2025, "actual_year": nil, "actual_value": nan, "actual_line": nil,
-		"years_late": nil, "gap": nan, "met": nil, "status": StatusNoResult, "results": 0,
+		"years_late": nil, "gap": nan, "met": nil, "status": string(StatusNoResult), "results": 0,
 	})
 	// Commune level 2023: 83% (line 156) against 70% (line 158): met on time, gap 13.
 	check(t, rowOf(t, a, "e_documents_exchanged", "commune", 2023), want{
-		"target_line": 158, "actual_line": 156, "years_late": 0, "gap": 13.0, "met": true, "status": StatusMetOnTime,
+		"target_line": 158, "actual_line": 156, "years_late": 0, "gap": 13.0, "met": true, "status": string(StatusMetOnTime),
 	})
 	// Agencies on the special data network: 90% for 2015 (line 161), 100%
 	// in 2023 (line 890): met 8 years late, gap 10.
 	check(t, rowOf(t, a, "special_network_agencies", "all", 2015), want{
-		"target_line": 161, "actual_line": 890, "years_late": 8, "gap": 10.0, "status": StatusMetLater,
+		"target_line": 161, "actual_line": 890, "years_late": 8, "gap": 10.0, "status": string(StatusMetLater),
 	})
 	// Computers per civil servant: 90% for 2015 (line 191), never reported.
 	check(t, rowOf(t, a, "computers_per_civil_servant", "all", 2015), want{
-		"target_line": 191, "actual_year": nil, "status": StatusNoResult, "met": nil,
+		"target_line": 191, "actual_year": nil, "status": string(StatusNoResult), "met": nil,
 	})
 
 	if a.Meta(frame.MetaDataset) != "vn-dx-indicators" || a.Meta("derived_from") != "vn-dx-indicators" || a.Meta("method") == "" {
@@ -106,7 +106,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// an earlier result (Outlook's) is not a result of the target
 			w: want{"actual_year": nil, "actual_value": nan, "years_late": nil, "gap": nan,
-				"met": nil, "status": StatusNoResult, "results": 0},
+				"met": nil, "status": string(StatusNoResult), "results": 0},
 		},
 		{
 			name: "result of the same year",
@@ -117,7 +117,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// 70 ≥ 70: met, 0 years late, gap 0
 			w: want{"actual_year": 2015, "actual_line": 2, "years_late": 0, "gap": 0.0,
-				"met": true, "status": StatusMetOnTime, "results": 1},
+				"met": true, "status": string(StatusMetOnTime), "results": 1},
 		},
 		{
 			name: "missed in its year, met later",
@@ -131,7 +131,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// first result ≥ 70 is 75 of 2020: 5 years late, gap 75 − 70 = 5
 			w: want{"actual_year": 2020, "actual_value": 75.0, "actual_line": 4, "years_late": 5,
-				"gap": 5.0, "met": true, "status": StatusMetLater, "results": 4},
+				"gap": 5.0, "met": true, "status": string(StatusMetLater), "results": 4},
 		},
 		{
 			name: "several later results, none meets",
@@ -143,7 +143,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// the latest, 80 of 2019: still 80 − 90 = −10 short 4 years on
 			w: want{"actual_year": 2019, "actual_value": 80.0, "years_late": 4, "gap": -10.0,
-				"met": false, "status": StatusNotMet, "results": 2},
+				"met": false, "status": string(StatusNotMet), "results": 2},
 		},
 		{
 			name: "bound undetermined",
@@ -154,7 +154,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// "> 50" may or may not reach 70; gap from the bound 50 − 70 = −20
 			w: want{"actual_year": 2017, "actual_comparator": ">", "years_late": 2, "gap": -20.0,
-				"met": nil, "status": StatusUndetermined},
+				"met": nil, "status": string(StatusUndetermined)},
 		},
 		{
 			name: "undetermined before a miss",
@@ -165,7 +165,7 @@ func TestAttainmentEdges(t *testing.T) {
 			},
 			nrows: 1,
 			// the 2017 bound is the earliest year 70 may have been reached
-			w: want{"actual_year": 2017, "actual_line": 2, "met": nil, "status": StatusUndetermined, "results": 2},
+			w: want{"actual_year": 2017, "actual_line": 2, "met": nil, "status": string(StatusUndetermined), "results": 2},
 		},
 		{
 			name: "undetermined before a meet",
@@ -176,7 +176,7 @@ func TestAttainmentEdges(t *testing.T) {
 			},
 			nrows: 1,
 			// 75 ≥ 70 settles it: met by 2019, 4 years late
-			w: want{"actual_year": 2019, "years_late": 4, "gap": 5.0, "met": true, "status": StatusMetLater},
+			w: want{"actual_year": 2019, "years_late": 4, "gap": 5.0, "met": true, "status": string(StatusMetLater)},
 		},
 		{
 			name: "result range across the target",
@@ -187,7 +187,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// "khoảng 5-9%" against 8: either answer; gap from the lower end −3
 			w: want{"actual_value": 5.0, "actual_upper": 9.0, "actual_approximate": true, "gap": -3.0,
-				"met": nil, "status": StatusUndetermined},
+				"met": nil, "status": string(StatusUndetermined)},
 		},
 		{
 			name: "target range reached at its lower end",
@@ -197,7 +197,7 @@ func TestAttainmentEdges(t *testing.T) {
 			},
 			nrows: 1,
 			// 12 ≥ 10: met 6 years late, gap 2
-			w: want{"target_upper": 20.0, "years_late": 6, "gap": 2.0, "met": true, "status": StatusMetLater},
+			w: want{"target_upper": 20.0, "years_late": 6, "gap": 2.0, "met": true, "status": string(StatusMetLater)},
 		},
 		{
 			name: "at most target",
@@ -208,7 +208,7 @@ func TestAttainmentEdges(t *testing.T) {
 			},
 			nrows: 1,
 			// 7 > 5 misses, 3 ≤ 5 meets: 5 years late, gap 3 − 5 = −2
-			w: want{"actual_year": 2020, "years_late": 5, "gap": -2.0, "met": true, "status": StatusMetLater},
+			w: want{"actual_year": 2020, "years_late": 5, "gap": -2.0, "met": true, "status": string(StatusMetLater)},
 		},
 		{
 			name: "null result is no zero",
@@ -218,7 +218,7 @@ func TestAttainmentEdges(t *testing.T) {
 			},
 			nrows: 1,
 			w: want{"actual_year": 2016, "actual_value": nan, "actual_line": 2, "gap": nan,
-				"met": nil, "status": StatusUndetermined},
+				"met": nil, "status": string(StatusUndetermined)},
 		},
 		{
 			name: "restated result",
@@ -230,7 +230,7 @@ func TestAttainmentEdges(t *testing.T) {
 			nrows: 1,
 			// the first statement, 14,4, is used: 14,4 − 15 = −0,6, not met
 			w: want{"actual_value": 14.4, "actual_line": 244, "actual_restated": "line 401: ~18",
-				"gap": 14.4 - 15, "met": false, "status": StatusNotMet, "results": 1},
+				"gap": 14.4 - 15, "met": false, "status": string(StatusNotMet), "results": 1},
 		},
 		{
 			name: "levels and provinces do not link",
@@ -240,7 +240,7 @@ func TestAttainmentEdges(t *testing.T) {
 				{"Q", "x", "all", 2023, "actual", 90.0, "percent", "=", "f", 3},
 			},
 			nrows: 1,
-			w:     want{"actual_year": nil, "status": StatusNoResult},
+			w:     want{"actual_year": nil, "status": string(StatusNoResult)},
 		},
 		{
 			name:  "no target",

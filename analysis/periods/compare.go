@@ -11,16 +11,6 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
-// Status values of a Compare row.
-const (
-	StatusMet          = "met"           // target and result of the year; the result meets the target
-	StatusNotMet       = "not_met"       // the result falls short of (or outside) the target
-	StatusUndetermined = "undetermined"  // both figures are there but allow either answer (bounds, ranges, null values)
-	StatusTargetOnly   = "target_only"   // a target with no result of its year
-	StatusActualOnly   = "actual_only"   // a result with no target of its year
-	StatusBaselineOnly = "baseline_only" // a baseline no target or result of a later (or the same) year uses
-)
-
 // key identifies one measure of one place: the link between years.
 type key struct {
 	province, indicator, level string
@@ -371,7 +361,7 @@ func (c comparison) write(t *table) {
 	t.num("gap", Gap(a, tv))
 
 	var met, known bool
-	var status string
+	var status Status
 	switch {
 	case c.target != nil && c.actual != nil:
 		met, known = Met(c.actual.first.asFigure(), c.target.first.asFigure())
@@ -391,7 +381,7 @@ func (c comparison) write(t *table) {
 		status = StatusBaselineOnly
 	}
 	t.flag("met", met, known)
-	t.str("status", status, true)
+	t.str("status", string(status), true)
 	t.flag("restated_differ", c.baseline.differ() || c.target.differ() || c.actual.differ(), true)
 }
 

@@ -152,7 +152,7 @@ func TestCompareIndicators(t *testing.T) {
 	// 35,32 < 50, 52,33 < 100, 1 < 20, 89 < 100, 88 < 90, 60 ≤ 90.
 	// 127 pairs have only an actual, 76 only a target.
 	count := statusCount(c)
-	wantCount := map[string]int{StatusMet: 3, StatusNotMet: 7, StatusActualOnly: 127, StatusTargetOnly: 76, StatusBaselineOnly: 9}
+	wantCount := map[Status]int{StatusMet: 3, StatusNotMet: 7, StatusActualOnly: 127, StatusTargetOnly: 76, StatusBaselineOnly: 9}
 	if fmt.Sprint(count) != fmt.Sprint(wantCount) {
 		t.Errorf("statuses %v, want %v", count, wantCount)
 	}
@@ -167,7 +167,7 @@ func TestCompareIndicators(t *testing.T) {
 		"actual_value": 100.0, "actual_approximate": false, "actual_file": draft24, "actual_line": 188,
 		"actual_restated": "line 896: 100", "restated_differ": false,
 		"change": 10.0, "change_percent": 100 * 10.0 / 90, "cagr_percent": 0.813758667370923,
-		"target_cagr_percent": nan, "gap": nan, "met": nil, "status": StatusActualOnly,
+		"target_cagr_percent": nan, "gap": nan, "met": nil, "status": string(StatusActualOnly),
 		"unit": "percent", "label_vi": "Tỷ lệ cơ quan có mạng nội bộ (LAN)",
 	})
 	// Computers per civil servant: about 69% in 2010 (line 65), target 90%
@@ -177,18 +177,18 @@ func TestCompareIndicators(t *testing.T) {
 		"baseline_year": 2010, "baseline_value": 69.0, "baseline_approximate": true, "baseline_line": 65,
 		"target_value": 90.0, "target_comparator": "=", "target_line": 191, "target_file": plan2010,
 		"actual_value": nan, "change": nan, "cagr_percent": nan, "gap": nan,
-		"target_cagr_percent": 5.457794330579446, "met": nil, "status": StatusTargetOnly,
+		"target_cagr_percent": 5.457794330579446, "met": nil, "status": string(StatusTargetOnly),
 	})
 	// Fully online services 2023: 58,68% (line 57) against a target of 70%
 	// (same line): gap 58,68 − 70 = −11,32, not met; no baseline.
 	check(t, rowOf(t, c, "online_services_full_process", "all", 2023), want{
 		"baseline_year": nil, "baseline_value": nan, "target_value": 70.0, "target_line": 57,
 		"actual_value": 58.68, "actual_line": 57, "gap": -11.32, "change": nan,
-		"met": false, "status": StatusNotMet,
+		"met": false, "status": string(StatusNotMet),
 	})
 	// and its 2024 target (line 1980) is a row of its own.
 	check(t, rowOf(t, c, "online_services_full_process", "all", 2024), want{
-		"target_value": 70.0, "target_line": 1980, "actual_value": nan, "met": nil, "status": StatusTargetOnly,
+		"target_value": 70.0, "target_line": 1980, "actual_value": nan, "met": nil, "status": string(StatusTargetOnly),
 	})
 	// Online applications: 35,32% (line 83) against at least 50% (line 85):
 	// gap −14,68, not met.
@@ -197,17 +197,17 @@ func TestCompareIndicators(t *testing.T) {
 	})
 	// Satisfaction: 92,27% (line 91) against at least 90% (line 93): met, gap 2,27.
 	check(t, rowOf(t, c, "public_service_satisfaction", "all", 2023), want{
-		"gap": 92.27 - 90, "met": true, "status": StatusMet,
+		"gap": 92.27 - 90, "met": true, "status": string(StatusMet),
 	})
 	// Adults with a payment account: 88,11% (line 276) against "= 30%"
 	// (line 278), read as a level to reach: met, gap 58,11.
 	check(t, rowOf(t, c, "payment_account_15plus", "all", 2023), want{
-		"target_comparator": "=", "gap": 88.11 - 30, "met": true, "status": StatusMet,
+		"target_comparator": "=", "gap": 88.11 - 30, "met": true, "status": string(StatusMet),
 	})
 	// Businesses with e-contracts: 60% (line 256) against "trên 90%" (line
 	// 258): gap −30, not met.
 	check(t, rowOf(t, c, "businesses_using_e_contracts", "all", 2023), want{
-		"target_comparator": ">", "gap": -30.0, "met": false, "status": StatusNotMet,
+		"target_comparator": ">", "gap": -30.0, "met": false, "status": string(StatusNotMet),
 	})
 	// E-documents by level, 2023 (lines 155-158): province 89 vs 100,
 	// district 88 vs 90 not met; commune 83 vs 70 met.
@@ -216,8 +216,8 @@ func TestCompareIndicators(t *testing.T) {
 	check(t, rowOf(t, c, "e_documents_exchanged", "commune", 2023), want{"gap": 13.0, "met": true, "target_line": 158, "actual_line": 156})
 	// The 2015 target (line 169) and the 2023 result (line 154) of the
 	// whole province are of different years: two rows, not a pair.
-	check(t, rowOf(t, c, "e_documents_exchanged", "all", 2015), want{"target_value": 70.0, "actual_value": nan, "status": StatusTargetOnly})
-	check(t, rowOf(t, c, "e_documents_exchanged", "all", 2023), want{"actual_value": 87.0, "target_value": nan, "status": StatusActualOnly})
+	check(t, rowOf(t, c, "e_documents_exchanged", "all", 2015), want{"target_value": 70.0, "actual_value": nan, "status": string(StatusTargetOnly)})
+	check(t, rowOf(t, c, "e_documents_exchanged", "all", 2023), want{"actual_value": 87.0, "target_value": nan, "status": string(StatusActualOnly)})
 	// Co.opmart cashless share: 14,4% (line 244), restated as about 18%
 	// (line 401): the first is used, the second listed and flagged.
 	check(t, rowOf(t, c, "cashless_share_coopmart", "all", 2023), want{
@@ -234,7 +234,7 @@ func TestCompareIndicators(t *testing.T) {
 	// A baseline nothing follows: "hơn 90%" of staff computer-literate in 2010 (line 103).
 	check(t, rowOf(t, c, "staff_computer_literate", "all", 0), want{
 		"year": nil, "baseline_year": 2010, "baseline_value": 90.0, "baseline_comparator": ">",
-		"baseline_line": 103, "status": StatusBaselineOnly, "met": nil,
+		"baseline_line": 103, "status": string(StatusBaselineOnly), "met": nil,
 	})
 
 	if c.Meta(frame.MetaDataset) != "vn-dx-indicators" || c.Meta("derived_from") != "vn-dx-indicators" || c.Meta("method") == "" {
@@ -271,7 +271,7 @@ func TestCompareEdges(t *testing.T) {
 			},
 			nrows: 1,
 			want: []rowWant{{"x", 2023, want{"baseline_year": nil, "baseline_value": nan, "change": nan,
-				"change_percent": nan, "cagr_percent": nan, "gap": -10.0, "met": false, "status": StatusNotMet}}},
+				"change_percent": nan, "cagr_percent": nan, "gap": -10.0, "met": false, "status": string(StatusNotMet)}}},
 		},
 		{
 			name: "zero baseline",
@@ -282,7 +282,7 @@ func TestCompareEdges(t *testing.T) {
 			nrows: 1,
 			// change 8 − 0 = 8; relative change and CAGR need a baseline > 0
 			want: []rowWant{{"x", 2015, want{"baseline_value": 0.0, "change": 8.0, "change_percent": nan,
-				"cagr_percent": nan, "met": nil, "status": StatusActualOnly}}},
+				"cagr_percent": nan, "met": nil, "status": string(StatusActualOnly)}}},
 		},
 		{
 			name: "equal years",
@@ -294,7 +294,7 @@ func TestCompareEdges(t *testing.T) {
 			nrows: 1,
 			// change 10, relative 10/50 = 20%; no span for a CAGR; 60 > 55 met
 			want: []rowWant{{"x", 2023, want{"baseline_year": 2023, "change": 10.0, "change_percent": 20.0,
-				"cagr_percent": nan, "target_cagr_percent": nan, "gap": 5.0, "met": true, "status": StatusMet}}},
+				"cagr_percent": nan, "target_cagr_percent": nan, "gap": 5.0, "met": true, "status": string(StatusMet)}}},
 		},
 		{
 			name: "null value is no zero",
@@ -305,7 +305,7 @@ func TestCompareEdges(t *testing.T) {
 			},
 			nrows: 1,
 			want: []rowWant{{"x", 2015, want{"actual_value": nan, "actual_line": 2, "change": nan,
-				"cagr_percent": nan, "gap": nan, "met": nil, "status": StatusUndetermined,
+				"cagr_percent": nan, "gap": nan, "met": nil, "status": string(StatusUndetermined),
 				"target_cagr_percent": 100 * (math.Pow(1.5, 0.2) - 1)}}}, // (30/20)^(1/5) − 1 = 8,4472%
 		},
 		{
@@ -322,9 +322,9 @@ func TestCompareEdges(t *testing.T) {
 			// 2011 takes the 2010 baseline, 2015 and 2023 the 2012 one; 2009 is left alone
 			nrows: 4,
 			want: []rowWant{
-				{"x", 0, want{"baseline_year": 2009, "baseline_value": 5.0, "status": StatusBaselineOnly}},
+				{"x", 0, want{"baseline_year": 2009, "baseline_value": 5.0, "status": string(StatusBaselineOnly)}},
 				{"x", 2011, want{"baseline_year": 2010, "target_value": 15.0, "target_cagr_percent": 50.0}}, // 15/10 − 1
-				{"x", 2015, want{"baseline_year": 2012, "target_value": 80.0, "target_line": 3, "status": StatusTargetOnly,
+				{"x", 2015, want{"baseline_year": 2012, "target_value": 80.0, "target_line": 3, "status": string(StatusTargetOnly),
 					"target_cagr_percent": 100 * (math.Cbrt(4) - 1)}}, // (80/20)^(1/3) − 1 = 58,74%
 				{"x", 2023, want{"baseline_year": 2012, "target_value": 90.0, "actual_value": 95.0, "target_file": "g",
 					"change": 75.0, "change_percent": 375.0, // (95 − 20)/20

@@ -7,14 +7,6 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
-// Status values of an Outlook row.
-const (
-	StatusReached  = "reached"   // the latest earlier result already meets the target
-	StatusToGo     = "to_go"     // the latest earlier result falls short of the target
-	StatusUnknown  = "unknown"   // the figures allow either answer (bounds, ranges, null values)
-	StatusNoResult = "no_result" // no result of an earlier year to start from
-)
-
 // Outlook sets each target against the latest result of an earlier year of
 // the same province × indicator × level: where a plan starts from and how
 // far it aims (the 2024 targets of a plan against its 2023 results). It
@@ -99,7 +91,7 @@ func writeOutlook(t *table, m *measure, y int, target, last *statement) {
 		reached, known = Met(last.first.asFigure(), target.first.asFigure())
 		switch {
 		case !known:
-			status = StatusUnknown
+			status = StatusUndetermined
 		case reached:
 			status = StatusReached
 		default:
@@ -107,5 +99,5 @@ func writeOutlook(t *table, m *measure, y int, target, last *statement) {
 		}
 	}
 	t.flag("reached", reached, known)
-	t.str("status", status, true)
+	t.str("status", string(status), true)
 }

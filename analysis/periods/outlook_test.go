@@ -17,7 +17,7 @@ func TestOutlookIndicators(t *testing.T) {
 		t.Errorf("%d rows, want 86", o.NumRows())
 	}
 	count := statusCount(o)
-	if w := map[string]int{StatusReached: 6, StatusToGo: 9, StatusNoResult: 71}; fmt.Sprint(count) != fmt.Sprint(w) {
+	if w := map[Status]int{StatusReached: 6, StatusToGo: 9, StatusNoResult: 71}; fmt.Sprint(count) != fmt.Sprint(w) {
 		t.Errorf("statuses %v, want %v", count, w)
 	}
 	// Digital economy share of GRDP: 7,41% in 2023 (line 260), 10% targeted
@@ -25,12 +25,12 @@ func TestOutlookIndicators(t *testing.T) {
 	check(t, rowOf(t, o, "digital_economy_grdp_share", "all", 2024), want{
 		"target_value": 10.0, "target_line": 2069, "last_actual_year": 2023, "last_actual_value": 7.41,
 		"last_actual_line": 260, "to_go": 10 - 7.41, "required_cagr_percent": 100 * (10/7.41 - 1),
-		"reached": false, "status": StatusToGo,
+		"reached": false, "status": string(StatusToGo),
 	})
 	// Adults with a payment account: 88,11% in 2023 already above the 80%
 	// of 2024 (line 2085): to_go 80 − 88,11 = −8,11.
 	check(t, rowOf(t, o, "payment_account_15plus", "all", 2024), want{
-		"to_go": 80 - 88.11, "reached": true, "status": StatusReached,
+		"to_go": 80 - 88.11, "reached": true, "status": string(StatusReached),
 	})
 	// E-commerce share of retail: "khoảng 5%-6%" in 2023 (line 232) against
 	// 8% for 2024: even the upper end falls short; to_go from the lower end 3.
@@ -41,7 +41,7 @@ func TestOutlookIndicators(t *testing.T) {
 	// The 2015 target of computers per civil servant: no earlier result.
 	check(t, rowOf(t, o, "computers_per_civil_servant", "all", 2015), want{
 		"last_actual_year": nil, "last_actual_value": nan, "to_go": nan, "required_cagr_percent": nan,
-		"reached": nil, "status": StatusNoResult,
+		"reached": nil, "status": string(StatusNoResult),
 	})
 }
 
@@ -71,11 +71,11 @@ func TestOutlookEdges(t *testing.T) {
 	// the latest earlier one is 40 of 2020: 45 − 40 = 5 to go,
 	// (45/40)^(1/2) − 1 = 6,066%.
 	check(t, o.Row(0), want{"year": 2022, "last_actual_year": 2020, "to_go": 5.0,
-		"required_cagr_percent": 6.066017177982119, "status": StatusToGo})
+		"required_cagr_percent": 6.066017177982119, "status": string(StatusToGo)})
 	// 2024 target 70 against "> 50" of 2022: undetermined; to go from the bound 20.
 	check(t, o.Row(1), want{"year": 2024, "last_actual_year": 2022, "last_actual_comparator": ">",
-		"to_go": 20.0, "reached": nil, "status": StatusUnknown})
+		"to_go": 20.0, "reached": nil, "status": string(StatusUndetermined)})
 	// y: nothing before 2023; for 2025 a result of 0: growth from zero undefined.
-	check(t, o.Row(2), want{"year": 2023, "status": StatusNoResult, "to_go": nan})
+	check(t, o.Row(2), want{"year": 2023, "status": string(StatusNoResult), "to_go": nan})
 	check(t, o.Row(3), want{"year": 2025, "to_go": 5.0, "required_cagr_percent": nan, "reached": false})
 }

@@ -78,7 +78,7 @@ func Indicators(o Options) (reporting.Section, error) {
 	if err != nil {
 		return s, err
 	}
-	reached := att.Filter(func(r frame.Row) bool { return r.String("status") != periods.StatusNoResult })
+	reached := att.Filter(func(r frame.Row) bool { return periods.Status(r.String("status")) != periods.StatusNoResult })
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
 		Caption:   "Mục tiêu so với các kết quả từ năm mục tiêu trở về sau: đạt đúng hạn, đạt muộn (bao nhiêu năm), chưa đạt",
 		CaptionEN: "Targets against the results of their year or later: met on time, met later (years late), not met"})
