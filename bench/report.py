@@ -7,7 +7,10 @@ GroupBy), NAME.time (`/usr/bin/time -f '%M %U %S %e'`:
 max RSS kB, user s, system s, elapsed s), NAME.stat0/NAME.stat1 (the `cpu`
 line of /proc/stat around the step), machine and args (key=value lines). Checks
 that every engine's checksum, and the MeanRatio variant's, agrees with Go's and exits 1, without writing, when
-one does not. Standard library only (run with /usr/bin/python3).
+one does not. Then the same for the Join and the Concat (go-join-*, go-concat-*,
+pandas-join, polars-join-THREADS, duckdb-join-THREADS, … : their own checksums,
+which every engine must share), written in a section of their own.
+Standard library only (run with /usr/bin/python3).
 """
 
 import argparse
@@ -20,7 +23,7 @@ import sys
 
 MB = 1e6  # bytes: MB in the document are 10^6 bytes
 GO_LINE = re.compile(
-    r"^(BenchmarkPanel\S*?)(?:-(\d+))?\s+(\d+)\s+([\d.]+) ns/op"
+    r"^(Benchmark\S*?)(?:-(\d+))?\s+(\d+)\s+([\d.]+) ns/op"
     r"(?:\s+(\d+) B/op)?(?:\s+(\d+) allocs/op)?")
 
 
@@ -172,6 +175,9 @@ def main():
         raise SystemExit("report: %s comes from an older bench/run (no go-column-time-default.out, "
                          "one Go variant only): rerun bench/run" % a.raw)
 
+    if not os.path.exists(os.path.join(a.raw, "go-join-time-default.out")):
+        raise SystemExit("report: %s comes from an older bench/run (no Join and Concat): rerun bench/run" % a.raw)
+
     # the steps in the order they ran
     steps = sorted((f[:-4] for f in os.listdir(a.raw) if f.endswith(".out")),
                    key=lambda s: os.path.getmtime(os.path.join(a.raw, s + ".stat0")))
@@ -215,6 +221,8 @@ def main():
     if bad:
         raise SystemExit("report: checksum differs from Go's (ratio column) for %s: not writing %s"
                          % (", ".join(r["step"] for r in bad), a.out))
+
+    tables = {op: table_op(a.raw, op, info, nproc, n) for op in TABLE_OPS}
 
     def find(engine, threads):
         for r in rows:
@@ -265,6 +273,9 @@ def main():
       "row and then averaged, as pandas and polars do it; and **ratio inside the aggregation** "
       "(`BenchmarkPanelGroupByRatio`, `frame.MeanRatio`), each row's quotient computed in the group-by "
       "pass and never stored, as DuckDB does it. Both give the same groups, sums and means.")
+    w("")
+    w("A Join (the panel with each row's province population attached) and a Concat on the same "
+      "panel, in the same engines, are under [Join and Concat](#join-and-concat).")
     w("")
     w("## Results")
     w("")
@@ -335,6 +346,8 @@ def main():
     w(explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged))
     w("")
 
+    write_table_ops(w, tables, a, args, n, nproc)
+
     w("## Machine")
     w("")
     w("- date: %s (UTC)" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"))
@@ -368,6 +381,162 @@ def main():
     summary = ["%s %d thr: %s ms (×Go col %.2f), peak %s MB" % (
         r["step"], r["threads"], fmt_ms(r["median"]), r["median"] / go["median"], fmt_mb(r["peak"])) for r in rows]
     print("\n".join(summary), file=sys.stderr)
+    for op, rs in tables.items():
+        g = rs[0]
+        print("\n".join("%s %d thr: %s ms (×Go %.2f), peak %s MB" % (
+            r["step"], r["threads"], fmt_ms(r["median"]), r["median"] / g["median"], fmt_mb(r["peak"]))
+            for r in rs), file=sys.stderr)
+
+
+# The Join and the Concat: the step names of bench/run (go-OP-time-SETTING,
+# go-OP-peak-SETTING, pandas-OP, polars-OP-THREADS, duckdb-OP-THREADS), the
+# benchmark whose name Go's timing lines must start with (frame's or
+# bench/gopeak's copy), and what each engine does, read from bench/gopeak,
+# bench/panel.py and bench/panel.mjs.
+TABLE_OPS = {
+    "join": {
+        "title": "Join",
+        "bench": ("BenchmarkJoin/key=int64/", "BenchmarkJoinRows/"),
+        "how": {
+            "go": "`panel.Join(provinces, frame.JoinOptions{Kind: frame.LeftJoin, On: []string{\"province\"}})`: "
+                  "the 63 right keys indexed in a dense table by code, the panel's keys probed in parallel "
+                  "chunks, and population gathered into one new float64 column; the five panel columns "
+                  "are shared with the panel, not copied (frame's `BenchmarkJoin`, key=int64)",
+            "pandas": "`df.merge(provinces, on=\"province\", how=\"left\")`: a new DataFrame; its five panel "
+                      "columns are copies (`numpy.shares_memory` is false for each)",
+            "polars": "eager `df.join(provinces, {on: \"province\", how: \"left\"})`: a new DataFrame",
+            "duckdb": "`SELECT p.*, t.population FROM panel p LEFT JOIN provinces t ON p.province = t.province` "
+                      "run with `conn.run`: a materialised result, every row held by DuckDB (not converted "
+                      "into JavaScript values)",
+        },
+    },
+    "concat": {
+        "title": "Concat",
+        "bench": ("BenchmarkConcat/frames=10/", "BenchmarkConcatRows/"),
+        "how": {
+            "go": "`frame.Concat(parts, frame.ConcatOptions{})`, parts = ten references to the part: each column "
+                  "copied into one new Arrow array (`array.Concatenate`), up to four columns at once "
+                  "(frame's `BenchmarkConcat`)",
+            "pandas": "`pd.concat([part] * 10, ignore_index=True)`: a new DataFrame with a `RangeIndex`",
+            "polars": "`pl.concat([part × 10], {rechunk: true})`: a new DataFrame whose columns are "
+                      "contiguous (without `rechunk` polars would only list the ten parts' chunks)",
+            "duckdb": "`SELECT * FROM part UNION ALL SELECT * FROM part …` (ten times) run with `conn.run`: "
+                      "a materialised result held by DuckDB; its row order is not guaranteed, which the "
+                      "checksum ignores",
+        },
+    },
+}
+ENGINE_LABEL = {"go": "Go", "pandas": "pandas", "polars": "polars (node)", "duckdb": "DuckDB (node)"}
+
+
+def table_op(raw, op, info, nproc, n):
+    """The rows (Go default, Go 1, pandas, polars N and 1, DuckDB N and 1) of
+    the Join or the Concat, their checksums checked against Go's."""
+    spec = TABLE_OPS[op]
+    rows = []
+    for setting in ("default", "1"):
+        t = go_times(read(raw, "go-%s-time-%s.out" % (op, setting)))
+        p = json.loads(read(raw, "go-%s-peak-%s.out" % (op, setting)))
+        if p["threads"] != t["threads"]:
+            raise SystemExit("report: %s: go test ran with GOMAXPROCS=%d, gopeak with %d" % (op, t["threads"], p["threads"]))
+        if p.get("op") != op or not t["bench"].startswith(spec["bench"]):
+            raise SystemExit("report: go-%s-*: gopeak ran %s, go test %s" % (op, p.get("op"), t["bench"]))
+        rows.append(dict(p, **t, step="go-%s-peak-%s" % (op, setting), timing_step="go-%s-time-%s" % (op, setting),
+                         maxrss_kb=info["go-%s-peak-%s" % (op, setting)]["maxrss_kb"]))
+    for s in ("pandas-%s" % op, "polars-%s-%d" % (op, nproc), "polars-%s-1" % op,
+              "duckdb-%s-%d" % (op, nproc), "duckdb-%s-1" % op):
+        r = json.loads(read(raw, s + ".out"))
+        if r.get("op") != op:
+            raise SystemExit("report: %s ran %s, not %s" % (s, r.get("op"), op))
+        rows.append(dict(r, step=s, timing_step=s, maxrss_kb=info[s]["maxrss_kb"]))
+    for r in rows:
+        ts = r["times_ms"]
+        r["median"], r["min"], r["max"] = statistics.median(ts), min(ts), max(ts)
+        r["data"] = r["data_kb"] - r["base_kb"]
+        r["peak"] = max(r["peak_kb"], r["data_kb"]) - r["base_kb"]
+        r["label"] = ENGINE_LABEL[r["engine"]]
+        r["busy"] = info[r["timing_step"]]["other"] + info[r["timing_step"]]["steal"]
+        if r["rows"] != n:
+            raise SystemExit("report: %s ran %d rows, not %d" % (r["step"], r["rows"], n))
+    # every sum is an integer or a multiple of 0.5 printed to 1 decimal, exact
+    # in any order: the checksums must be equal as text
+    print("%s checksums:" % op, file=sys.stderr)
+    for r in rows:
+        print("  %-26s %s" % (r["step"], r["checksum"]), file=sys.stderr)
+    bad = [r["step"] for r in rows if r["checksum"] != rows[0]["checksum"]]
+    if bad:
+        raise SystemExit("report: %s checksum differs from Go's for %s: not writing the document"
+                         % (op, ", ".join(bad)))
+    return rows
+
+
+def write_table_ops(w, tables, a, args, n, nproc):
+    """The section of the Join and the Concat."""
+    part = n // 10
+    w("## Join and Concat")
+    w("")
+    w("Two table operations on the same synthetic panel (five int64 columns: province, year, unit, staff, "
+      "computers; the formula under [Method](#method)), in the same engines, from the same run of "
+      "`bench/run`, one engine process after another. Only the operation is timed: every engine builds "
+      "its inputs before the timer. Times are medians of %d repetitions; “× Go” is the engine's median "
+      "over Go's with the default GOMAXPROCS (%d), “× Go, same threads” over Go's with as many threads "
+      "(pandas, which has one, against Go with GOMAXPROCS=1); *data* and *peak* are measured as for the "
+      "group-by (see [Method](#method)); *others* is the share of the CPU other processes took while the "
+      "engine was timed." % (a.reps, tables["join"][0]["threads"]))
+    w("")
+    w("- **Join**: the panel of %s rows joined on its int64 `province` code to a 63-row province table, "
+      "`province` = 1 … 63 (int64) → `population` = 500 + 37.5·(province − 1) (float64, thousand people), "
+      "the table of frame's `BenchmarkJoin`. A **left join** in every engine, keeping the panel's five "
+      "columns and adding `population`: %s rows × 6 columns. Every panel row finds its province, so an "
+      "inner join would keep the same rows. *data* is the panel and the province table."
+      % (format(n, ","), format(n, ",")))
+    w("- **Concat**: one panel of %s rows (the first %s rows of the formula) stacked ten times — the "
+      "same part ten times over, as frame's `BenchmarkConcat` does — into %s rows × 5 columns, new "
+      "contiguous columns in every engine but DuckDB, whose result is its own chunked storage. *data* "
+      "is the part alone, so *peak* includes the %s-row result."
+      % (format(part, ","), format(part, ","), format(n, ","), format(n, ",")))
+    w("")
+    for op in TABLE_OPS:
+        rows, spec = tables[op], TABLE_OPS[op]
+        go, go1 = rows[0], rows[1]
+        w("### %s" % spec["title"])
+        w("")
+        w("| engine | threads | median ms | min–max ms | × Go | × Go, same threads | data MB | peak MB | max RSS MB | others |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in rows:
+            same = go1 if r["threads"] == 1 else go
+            w("| %s | %d | %s | %s–%s | %s | %s | %s | %s | %s | %.0f%% |" % (
+                r["label"], r["threads"], fmt_ms(r["median"]), fmt_ms(r["min"]), fmt_ms(r["max"]),
+                fmt_x(r["median"] / go["median"]), fmt_x(r["median"] / same["median"]) if same["threads"] == r["threads"] else "–",
+                fmt_mb(r["data"]), fmt_mb(r["peak"]), fmt_mb(r["maxrss_kb"]), 100 * r["busy"]))
+        w("")
+        for key in ("go", "pandas", "polars", "duckdb"):
+            w("- **%s** — %s." % (ENGINE_LABEL[key].replace(" (node)", ""), spec["how"][key]))
+        w("")
+        if op == "join":
+            w("Checksum (order-independent: rows, the column names in order, Σ staff, Σ computers, "
+              "Σ population, Σ province·population — the last catches a population attached to the wrong "
+              "province), the same in every engine:")
+        else:
+            w("Checksum (order-independent: rows, the column names in order, the sum of each column), the "
+              "same in every engine:")
+        w("")
+        w("    %s" % go["checksum"])
+        w("")
+        w("Go's harness, per run: GOMAXPROCS=%d: %s MB and %s allocations; GOMAXPROCS=1: %s MB and %s "
+          "allocations. Go's timing: `go test -run '^$' -bench '%s' -benchmem -count %d %s`."
+          % (go["threads"], fmt_mbb(go["bytes_op"] or 0), format(int(go["allocs_op"] or 0), ","),
+             fmt_mbb(go1["bytes_op"] or 0), format(int(go1["allocs_op"] or 0), ","),
+             args["gobench_%s" % op], a.reps, args["gopkg_%s" % op]))
+        w("")
+    w("Timing as for the group-by: Go's samples are the harness's mean ns/op over its own b.N "
+      "iterations; the peers run once as a warm-up (whose peak memory is measured), then %d timed runs; "
+      "between two runs, outside the timer, the previous result is dropped (pandas `del`; node: the "
+      "reference cleared and `gc()`, so that results of hundreds of MB do not pile up). bench/gopeak "
+      "(`-op join`, `-op concat`) gives Go's peak memory and checksum from one operation; frame's "
+      "benchmarks give the times at 10⁴, 10⁶ and 10⁷ rows (Join) and 10⁵ and 10⁷ rows (Concat), "
+      "bench/gopeak's copies of them (`BenchmarkJoinRows`, `BenchmarkConcatRows`) at other sizes." % a.reps)
+    w("")
 
 
 def judge(g, g1, pandas, duck, duck1, raw_bytes):
