@@ -160,7 +160,7 @@ func page(w *bytes.Buffer, in Input, pngs map[string][]byte) error {
 	if len(in.Sections) > 0 {
 		w.WriteString("<nav><b>Mục lục · Contents</b><ol>")
 		for _, s := range in.Sections {
-			fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a> <span class=\"muted\">· %s</span></li>", esc(s.ID), esc(s.Title), esc(s.TitleEN))
+			fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a> <span class=\"muted\">· %s</span></li>", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
 		}
 		w.WriteString("<li><a href=\"#datasets\">Bộ dữ liệu</a> <span class=\"muted\">· Datasets</span></li><li><a href=\"#findings\">Đối chiếu số liệu</a> <span class=\"muted\">· Reconciliation</span></li></ol></nav>\n")
 		sectionsHTML(w, in.Sections, pngs, in.LineText)

@@ -60,7 +60,7 @@ type Table struct {
 // its tables.
 type Section struct {
 	ID      string // HTML anchor
-	Title   string
+	TitleVI string
 	TitleEN string
 	Text    string // Vietnamese paragraph (escaped)
 	TextEN  string
@@ -145,7 +145,7 @@ func writeCharts(dir string, secs []Section) (map[string][]byte, error) {
 // provenance.
 func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string) {
 	for _, s := range secs {
-		fmt.Fprintf(w, "<h2 id=\"%s\">%s <span class=\"en\">· %s</span></h2>\n", esc(s.ID), esc(s.Title), esc(s.TitleEN))
+		fmt.Fprintf(w, "<h2 id=\"%s\">%s <span class=\"en\">· %s</span></h2>\n", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
 		if s.Text != "" || s.TextEN != "" {
 			fmt.Fprintf(w, "<p>%s <span class=\"muted\">%s</span></p>\n", esc(s.Text), esc(s.TextEN))
 		}

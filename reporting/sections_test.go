@@ -29,7 +29,7 @@ func TestWriteSections(t *testing.T) {
 	dir := t.TempDir()
 	in := Input{
 		Sections: []Section{{
-			ID: "ratios", Title: "Tỷ lệ <máy tính>", TitleEN: "Ratios",
+			ID: "ratios", TitleVI: "Tỷ lệ <máy tính>", TitleEN: "Ratios",
 			Charts: []Chart{{Name: "computers-per-staff", Caption: "Máy tính/CBCC <2010>", Figure: fakeFigure{"\x89PNG-bytes", "<svg>Tỉnh ủy</svg>"},
 				Sources: []Provenance{{File: "src.txt", Lines: []int{1401, 1419}}}}},
 			Tables: []Table{{Name: "computers-per-staff", Caption: "Bảng", Frame: f}},

@@ -17,7 +17,7 @@ import (
 func Budget(o Options) (reporting.Section, error) {
 	s := reporting.Section{
 		ID:      "budget",
-		Title:   "Kinh phí chuyển đổi số theo trụ cột và nguồn vốn, 2023–2024",
+		TitleVI: "Kinh phí chuyển đổi số theo trụ cột và nguồn vốn, 2023–2024",
 		TitleEN: "Digital-transformation budgets by pillar and funding source, 2023–2024",
 	}
 	p23, err := load("soctrang-2023-dx-pillars")

@@ -18,7 +18,7 @@ import (
 func Computers(o Options) (reporting.Section, error) {
 	s := reporting.Section{
 		ID:      "computers-2010",
-		Title:   "Máy tính và cán bộ CNTT theo đơn vị, 2010",
+		TitleVI: "Máy tính và cán bộ CNTT theo đơn vị, 2010",
 		TitleEN: "Computers and IT staff by unit, 2010",
 	}
 	prov, err := load("soctrang-2010-computers-provincial")

@@ -14,7 +14,7 @@ func ExampleBudget() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(s.Title)
+	fmt.Println(s.TitleVI)
 	for _, c := range s.Charts {
 		fmt.Println("chart:", c.Name)
 	}

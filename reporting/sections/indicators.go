@@ -33,7 +33,7 @@ var timeline = []lineSpec{
 func Indicators(o Options) (reporting.Section, error) {
 	s := reporting.Section{
 		ID:      "indicators",
-		Title:   "Chỉ tiêu qua các thời kỳ: hiện trạng, mục tiêu, kết quả",
+		TitleVI: "Chỉ tiêu qua các thời kỳ: hiện trạng, mục tiêu, kết quả",
 		TitleEN: "Indicators across periods: baseline, target, result",
 	}
 	ind, err := load("vn-dx-indicators")

@@ -28,7 +28,7 @@ var programmeIndicators = []composite.Indicator{
 func Provinces(o Options) (reporting.Section, error) {
 	s := reporting.Section{
 		ID:      "provinces",
-		Title:   "So sánh các tỉnh: chương trình đầu tư trên dân số, chỉ số tổng hợp, đơn vị hành chính 2025",
+		TitleVI: "So sánh các tỉnh: chương trình đầu tư trên dân số, chỉ số tổng hợp, đơn vị hành chính 2025",
 		TitleEN: "Provinces compared: programmes per population, a composite index, the 2025 provinces",
 	}
 	inv, err := load("vn-dx-investments")
