@@ -16,7 +16,7 @@ type Options struct {
 	Aggregation   Aggregation
 }
 
-// Aggregate combines already normalised indicator columns of f (the
+// Score combines already normalised indicator columns of f (the
 // output of Normalise, or a researcher's own scores) into a composite
 // score and a rank, and returns f with three columns added at the end:
 //
@@ -36,7 +36,7 @@ type Options struct {
 // Directions are not applied here: the columns must already be
 // higher-is-better. Geometric aggregation of a value ≤ 0 is an error
 // (ErrNotPositive) naming the row and the indicator.
-func Aggregate(f *frame.Frame, method Aggregation, specs []Indicator) (*frame.Frame, error) {
+func Score(f *frame.Frame, specs []Indicator, method Aggregation) (*frame.Frame, error) {
 	w, err := checkSpecs(f, specs)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func Composite(f *frame.Frame, specs []Indicator, opts Options) (*frame.Frame, e
 		return nil, err
 	}
 	defer n.Release()
-	g, err := Aggregate(n, opts.Aggregation, specs)
+	g, err := Score(n, specs, opts.Aggregation)
 	if err != nil {
 		return nil, err
 	}

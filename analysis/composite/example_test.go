@@ -106,14 +106,14 @@ func ExampleComposite() {
 // Phòng Quản lý đô thị: computers 1 + 0.8482 × 99 = 84.97, LAN and
 // Internet 100 each (it has the highest shares), so
 // (84.97 × 100 × 100)^(1/3) = 94.71.
-func ExampleAggregate() {
+func ExampleScore() {
 	f := districtOffices()
 	n, err := composite.Normalise(f, officeIndicators, composite.MinMaxFrom1)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	g, err := composite.Aggregate(n, composite.Geometric, officeIndicators)
+	g, err := composite.Score(n, officeIndicators, composite.Geometric)
 	if err != nil {
 		fmt.Println(err)
 		return

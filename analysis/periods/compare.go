@@ -348,8 +348,8 @@ func (c comparison) write(t *table) {
 	if c.actual != nil {
 		a = c.actual.first.value
 	}
-	t.num("change", Change(b, a))
-	t.num("change_percent", percent(RelativeChange(b, a)))
+	t.num("change", Difference(b, a))
+	t.num("change_percent", percent(RelativeDifference(b, a)))
 	cagr, targetCAGR := math.NaN(), math.NaN()
 	if c.baseline != nil {
 		by := c.baseline.first.year

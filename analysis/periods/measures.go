@@ -2,18 +2,18 @@ package periods
 
 import "math"
 
-// Change returns actual − baseline, the absolute change in the indicator's
+// Difference returns actual − baseline, the absolute change in the indicator's
 // own unit (percentage points for a percentage). It is NaN (null) when
 // either figure is NaN.
-func Change(baseline, actual float64) float64 {
+func Difference(baseline, actual float64) float64 {
 	return actual - baseline
 }
 
-// RelativeChange returns (actual − baseline) / |baseline|, the change as a
+// RelativeDifference returns (actual − baseline) / |baseline|, the change as a
 // fraction of the baseline (0.25 is +25 %). Dividing by |baseline| keeps the
 // sign of the change for a negative baseline. It is NaN (null) when the
 // baseline is 0 or either figure is NaN or infinite.
-func RelativeChange(baseline, actual float64) float64 {
+func RelativeDifference(baseline, actual float64) float64 {
 	if !finite(baseline) || !finite(actual) || baseline == 0 {
 		return math.NaN()
 	}

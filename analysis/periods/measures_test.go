@@ -14,7 +14,7 @@ func near(a, b float64) bool {
 
 var nan = math.NaN()
 
-func TestChangeAndGap(t *testing.T) {
+func TestDifferenceAndGap(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		from, to  float64
@@ -28,19 +28,19 @@ func TestChangeAndGap(t *testing.T) {
 		{"missing figure", 5, nan, nan, nan},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := Change(tc.from, tc.to); !near(got, tc.want) {
-				t.Errorf("Change(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.want)
+			if got := Difference(tc.from, tc.to); !near(got, tc.want) {
+				t.Errorf("Difference(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.want)
 			}
 			if got := Gap(tc.to, tc.from); !near(got, tc.want) {
 				t.Errorf("Gap(%v, %v) = %v, want %v", tc.to, tc.from, got, tc.want)
 			}
-			if got := RelativeChange(tc.from, tc.to); !near(got, tc.rel) {
-				t.Errorf("RelativeChange(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.rel)
+			if got := RelativeDifference(tc.from, tc.to); !near(got, tc.rel) {
+				t.Errorf("RelativeDifference(%v, %v) = %v, want %v", tc.from, tc.to, got, tc.rel)
 			}
 		})
 	}
-	if got := RelativeChange(math.Inf(1), 5); !math.IsNaN(got) {
-		t.Errorf("RelativeChange(+Inf, 5) = %v, want NaN", got)
+	if got := RelativeDifference(math.Inf(1), 5); !math.IsNaN(got) {
+		t.Errorf("RelativeDifference(+Inf, 5) = %v, want NaN", got)
 	}
 }
 

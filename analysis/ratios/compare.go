@@ -9,7 +9,7 @@ import (
 	"github.com/ictplan/ictplan/internal/approx"
 )
 
-// Compare puts the ratio of spec, recomputed for every unit of f, beside
+// AgainstReported puts the ratio of spec, recomputed for every unit of f, beside
 // the ratio f reports in column reportedCol. The result has the unit's key
 // columns (as ByUnit), measure, numerator, denominator, recomputed,
 // reported, and:
@@ -28,7 +28,7 @@ import (
 // write 0 for a unit with no staff). difference is null whenever either
 // ratio is. The source_line column and the tolerance (schema metadata key
 // "tolerance") come last and in the metadata.
-func Compare(f *frame.Frame, spec Spec, reportedCol string, tolerance float64) (*frame.Frame, error) {
+func AgainstReported(f *frame.Frame, spec Spec, reportedCol string, tolerance float64) (*frame.Frame, error) {
 	rc, err := f.Column(reportedCol)
 	if err != nil {
 		return nil, fmt.Errorf("ratios: Compare: %w", err)

@@ -132,9 +132,9 @@ func ExampleGapToTarget() {
 // Recomputed and reported LAN shares side by side: every reported figure is
 // its ratio rounded to five decimals, except the 0 reported for a unit with
 // no computer, where the share is undefined.
-func ExampleCompare() {
+func ExampleAgainstReported() {
 	f := datasets.MustLoad("soctrang-2010-computers-provincial")
-	c, err := ratios.Compare(f, ratios.LANShare(), "lan_share_reported", -1)
+	c, err := ratios.AgainstReported(f, ratios.LANShare(), "lan_share_reported", -1)
 	if err != nil {
 		fmt.Println(err)
 		return

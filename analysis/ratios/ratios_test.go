@@ -320,7 +320,7 @@ func TestAggregateITStaff(t *testing.T) {
 
 func TestCompareComputers(t *testing.T) {
 	f := datasets.MustLoad("soctrang-2010-computers-district")
-	c, err := ratios.Compare(f, ratios.ComputersPerStaff(), "computers_per_staff_reported", -1)
+	c, err := ratios.AgainstReported(f, ratios.ComputersPerStaff(), "computers_per_staff_reported", -1)
 	if err != nil {
 		t.Fatal(err)
 	}

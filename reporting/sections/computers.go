@@ -124,7 +124,7 @@ func Computers(o Options) (reporting.Section, error) {
 		spec ratios.Spec
 		col  string
 	}{{ratios.ComputersPerStaff(), "computers_per_staff_reported"}, {ratios.LANShare(), "lan_share_reported"}, {ratios.InternetShare(), "internet_share_reported"}} {
-		c, err := ratios.Compare(both, m.spec, m.col, -1)
+		c, err := ratios.AgainstReported(both, m.spec, m.col, -1)
 		if err != nil {
 			return s, err
 		}
