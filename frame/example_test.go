@@ -175,7 +175,7 @@ func ExampleReadCSV() {
 	// computers int64
 	// surveyed date
 	// computers valid: [true false]
-	// line 2, column "staff": "một trăm": expected an integer
+	// line 2: column "staff": "một trăm": expected an integer
 }
 
 // columns renders the named columns of f.

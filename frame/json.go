@@ -120,7 +120,7 @@ func ReadJSON(r io.Reader, mem memory.Allocator) (*Frame, error) {
 	for i, row := range doc.Rows {
 		for name := range row {
 			if !known[name] {
-				return nil, fmt.Errorf("frame: reading JSON row %d: column %q is not among the fields", i, name)
+				return nil, fmt.Errorf("frame: reading JSON row %d: column %q is not among the fields", i+1, name)
 			}
 		}
 		for j, s := range specs {
@@ -161,7 +161,7 @@ func ReadJSON(r io.Reader, mem memory.Allocator) (*Frame, error) {
 				}
 			}
 			if err != nil {
-				return nil, fmt.Errorf("frame: reading JSON row %d, column %q (%s): %s: %w", i, s.Name, s.Kind, raw, err)
+				return nil, fmt.Errorf("frame: reading JSON row %d, column %q (%s): %s: %w", i+1, s.Name, s.Kind, raw, err)
 			}
 		}
 	}

@@ -255,7 +255,7 @@ func TestParseWorkbook(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"--sheet", "Phụ lục 9", path}, 1, `missing sheet: found "Phụ lục 9", expected a sheet of the workbook: "Phụ lục 2"`},
+		{[]string{"--sheet", "Phụ lục 9", path}, 1, `no such sheet: found "Phụ lục 9", expected a sheet of the workbook: "Phụ lục 2"`},
 		{[]string{"--sheet", "Sheet1", filepath.Join(dir, "x.csv")}, 2, "--sheet applies to xlsx input only"},
 		{[]string{"--appendix", "2", path}, 2, "--appendix does not apply to a workbook"},
 		{[]string{"--input", "ods", path}, 2, `unknown input form "ods"`},

@@ -41,12 +41,11 @@ type CellError struct {
 	Err   error
 }
 
+// Error reads "'Phụ lục 2'!C5: "l42": not a number": the position as a
+// reference in Excel's own form (see Ref), as loaders/xlsxinput writes it.
 func (e *CellError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "sheet %q", e.Sheet)
-	if e.Cell != "" {
-		fmt.Fprintf(&b, " cell %s", e.Cell)
-	}
+	b.WriteString(Ref(e.Sheet, e.Cell))
 	if e.Text != "" {
 		fmt.Fprintf(&b, ": %q", e.Text)
 	}

@@ -24,8 +24,10 @@ var (
 	// Opening the workbook in Excel or LibreOffice and saving it stores
 	// the results.
 	ErrUncalculated = errors.New("formula without a cached value")
-	// ErrMissingSheet: the workbook has no sheet of the name asked for.
-	ErrMissingSheet = errors.New("missing sheet")
+	// ErrMissingSheet: the workbook has no sheet of the name asked for. It
+	// is xlsxio.ErrNoSheet (one condition, one sentinel: errors.Is finds
+	// either name).
+	ErrMissingSheet = xlsxio.ErrNoSheet
 )
 
 // CellError is a problem at a cell or a row of a worksheet. Err is the
@@ -50,10 +52,7 @@ func (e *CellError) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Sheet != "" {
-		b.WriteString(sheetRef(e.Sheet))
-		if e.Ref != "" {
-			b.WriteString("!" + e.Ref)
-		}
+		b.WriteString(xlsxio.Ref(e.Sheet, e.Ref))
 		b.WriteString(": ")
 	}
 	in := *e.Err
@@ -64,17 +63,6 @@ func (e *CellError) Error() string {
 
 // Unwrap returns the loaders error.
 func (e *CellError) Unwrap() error { return e.Err }
-
-// sheetRef quotes a sheet name as Excel does in a reference when it has
-// other characters than letters, digits and '_' ('Phụ lục 2'!C7).
-func sheetRef(name string) string {
-	for _, r := range name {
-		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
-		}
-	}
-	return name
-}
 
 // Parse reads the table of a layout from a sheet of a workbook: sheet ""
 // is the first sheet. It is ParseCells on xlsxio.ReadCells. A file that is
@@ -356,7 +344,7 @@ func (p *sheetTable) decide(given loaders.Convention) decision {
 }
 
 func (p *sheetTable) detected(it *item) string {
-	return fmt.Sprintf("detected from %q at %s!%s (a cell typed as text)", loaders.CleanText(it.text), sheetRef(p.sheet), cellRef(it.col, it.row))
+	return fmt.Sprintf("detected from %q at %s!%s (a cell typed as text)", loaders.CleanText(it.text), xlsxio.Ref(p.sheet, ""), cellRef(it.col, it.row))
 }
 
 // numberPart is the leading number of "990,277 triệu đồng".

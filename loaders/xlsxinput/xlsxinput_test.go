@@ -406,7 +406,7 @@ func TestCellErrors(t *testing.T) {
 		{"letter for a digit, table from column C", edit(7, 4, "l42"), 3, "", loaders.ErrNotNumber, `plan.xlsx: Sheet1!F7: (computers) not a number: found "l42"`, 7},
 		{"cell missing", drop(8, 6), 1, "", loaders.ErrCellCount, `plan.xlsx: Sheet1!A8: wrong number of cells: found "2", expected 9 cells in the row numbered 2`, 8},
 		{"stray text", edit(34, 1, "Ghi chú: số liệu tạm"), 1, "", loaders.ErrUnexpectedCell, `plan.xlsx: Sheet1!A34: unexpected cell: found "Ghi chú: số liệu tạm"`, 34},
-		{"no sheet", base, 1, "Phụ lục 9", ErrMissingSheet, `plan.xlsx: missing sheet: found "Phụ lục 9", expected a sheet of the workbook: "Sheet1"`, 0},
+		{"no sheet", base, 1, "Phụ lục 9", ErrMissingSheet, `plan.xlsx: no such sheet: found "Phụ lục 9", expected a sheet of the workbook: "Sheet1"`, 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := parseBook(t, workbook(t, c.rows, numbers, c.col), c.sheet, loaders.Computers, loaders.Options{})
