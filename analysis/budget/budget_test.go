@@ -90,7 +90,7 @@ func TestExecutionByPillar2023(t *testing.T) {
 	if got := f.Col("pillar_key").Strings()[6]; got != "cybersecurity" {
 		t.Errorf("pillar_key of pillar 7 = %q", got)
 	}
-	if f.Meta(frame.MetaDataset) != "soctrang-2023-dx-pillars" || f.Meta(budget.MetaAnalysis) != "budget.Execution(ByPillar)" {
+	if f.Meta(frame.MetaDataset) != "soctrang-2023-dx-pillars" || f.Meta(frame.MetaDerivedFrom) != "budget.Execution(ByPillar)" {
 		t.Errorf("metadata %v", f.Metadata())
 	}
 	if s := f.Fields()[5]; s.Name != "rate" || s.Unit != "ratio" || s.LabelVI == "" {

@@ -37,10 +37,6 @@ const (
 // Metadata keys of the package's output Frames (besides frame.MetaDataset,
 // frame.MetaTitle and the provenance copied from the input).
 const (
-	// MetaAnalysis names the function that computed the Frame.
-	MetaAnalysis = "analysis"
-	// MetaMethod states the formula of the computed columns.
-	MetaMethod = "method"
 	// MetaPhase is the phase of the amounts (planned, spent, or "" for none).
 	MetaPhase = "phase"
 	// MetaBaseYear is the price year of amounts in real terms.

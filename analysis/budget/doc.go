@@ -12,7 +12,7 @@
 // adds up to it), so that it can be traced to the document. Output columns
 // carry a Vietnamese label and a unit; the schema metadata names the dataset
 // the figures were computed from (frame.MetaDataset), the function
-// (MetaAnalysis) and the formula (MetaMethod).
+// (frame.MetaDerivedFrom) and the formula (frame.MetaMethod).
 //
 // # Amount columns
 //

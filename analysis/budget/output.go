@@ -32,7 +32,7 @@ var provenanceKeys = []string{frame.MetaSourceFile, frame.MetaDocument, frame.Me
 // from (frame.MetaDataset, comma-separated), the provenance they share,
 // the analysis, its formula and a title.
 func outMeta(analysis, method, title string, inputs ...*frame.Frame) map[string]string {
-	m := map[string]string{MetaAnalysis: "budget." + analysis, MetaMethod: method, frame.MetaTitle: title}
+	m := map[string]string{frame.MetaDerivedFrom: "budget." + analysis, frame.MetaMethod: method, frame.MetaTitle: title}
 	var ids []string
 	for _, f := range inputs {
 		if id := f.Meta(frame.MetaDataset); id != "" && !slices.Contains(ids, id) {

@@ -75,10 +75,10 @@ func PerYear(plans ...Plan) (*frame.Frame, error) {
 		rows = append(rows, []any{label, p.Frame.Meta(frame.MetaDataset), p.Phase, int64(start), int64(end), int64(years),
 			num(total), num(total / float64(years)), int64(len(amount)), joinLines(lines(p.Frame), all)})
 	}
-	meta := map[string]string{MetaAnalysis: "budget.PerYear", frame.MetaTitle: "Kinh phí bình quân một năm kế hoạch (giá hiện hành)",
-		MetaMethod: "years = period_end - period_start + 1; total_mvnd = sum of the plan's row amounts at its phase; per_year_mvnd = total_mvnd / years (nominal)"}
+	meta := map[string]string{frame.MetaDerivedFrom: "budget.PerYear", frame.MetaTitle: "Kinh phí bình quân một năm kế hoạch (giá hiện hành)",
+		frame.MetaMethod: "years = period_end - period_start + 1; total_mvnd = sum of the plan's row amounts at its phase; per_year_mvnd = total_mvnd / years (nominal)"}
 	if len(inputs) > 0 {
-		meta = outMeta("PerYear", meta[MetaMethod], meta[frame.MetaTitle], inputs...)
+		meta = outMeta("PerYear", meta[frame.MetaMethod], meta[frame.MetaTitle], inputs...)
 	}
 	specs := []frame.FieldSpec{
 		{Name: "plan", Kind: frame.String, LabelVI: "Kế hoạch"},
@@ -164,8 +164,8 @@ func PerYearByRow(f *frame.Frame, phase string) (*frame.Frame, error) {
 		return nil, err
 	}
 	defer h.Release()
-	return h.WithMeta(MetaAnalysis, "budget.PerYearByRow",
-		MetaMethod, "years = period_end - period_start + 1 (else duration_years); per_year_mvnd = row amount ("+phaseName(phase)+") / years"), nil
+	return h.WithMeta(frame.MetaDerivedFrom, "budget.PerYearByRow",
+		frame.MetaMethod, "years = period_end - period_start + 1 (else duration_years); per_year_mvnd = row amount ("+phaseName(phase)+") / years"), nil
 }
 
 type intCol struct {

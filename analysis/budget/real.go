@@ -108,7 +108,7 @@ func RealTermsPeriod(f *frame.Frame, amountCol, startCol, endCol string, cpi *fr
 	defer g.Release()
 	h, err := g.WithColumn(frame.FieldSpec{Name: name, Kind: frame.Float64, Unit: ac.Unit(),
 		LabelVI: label + " (theo giá năm " + by + ")",
-		Extra:   map[string]string{MetaBaseYear: by, MetaMethod: method}}, real, nil)
+		Extra:   map[string]string{MetaBaseYear: by, frame.MetaMethod: method}}, real, nil)
 	if err != nil {
 		return nil, err
 	}

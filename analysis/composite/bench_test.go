@@ -96,7 +96,7 @@ func TestNormaliseMinMax(t *testing.T) {
 	if got := n.Col("source_line").Int64s(); got[3] != 14 {
 		t.Errorf("source_line not carried: %v", got)
 	}
-	if n.Meta(MetaDerivedFrom) != "example" || n.Meta(MetaMethod) != "min-max [0,100]" {
+	if n.Meta(frame.MetaDerivedFrom) != "example" || n.Meta(frame.MetaMethod) != "min-max [0,100]" {
 		t.Errorf("metadata %v", n.Metadata())
 	}
 }

@@ -90,7 +90,7 @@
 // Every function returns a new Frame (Release it when done, see package
 // frame); the columns it adds carry a Vietnamese label and a unit, the
 // schema metadata a title, the method and the dataset it was derived from
-// (MetaDerivedFrom, MetaMethod). Rows keep the order of the input; the
+// (frame.MetaDerivedFrom, frame.MetaMethod). Rows keep the order of the input; the
 // province column and source_line (or source_lines, the list of lines) go
 // through, so every score can be traced to the source lines of its
 // figures.

@@ -71,7 +71,7 @@ func ExampleNormalise() {
 		r := n.Row(i)
 		fmt.Printf("%-26s %5.1f\n", r.String("unit"), r.Float64("computers_per_staff"))
 	}
-	fmt.Println(n.Meta(composite.MetaMethod), "|", n.Meta(composite.MetaDerivedFrom))
+	fmt.Println(n.Meta(frame.MetaMethod), "|", n.Meta(frame.MetaDerivedFrom))
 	// Output:
 	// Phòng Y tế                   0.0
 	// Phòng Giáo dục và Đào tạo  100.0

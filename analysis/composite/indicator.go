@@ -136,15 +136,6 @@ var (
 	ErrUnmatched = errors.New("composite: provinces not in the crosswalk")
 )
 
-// Metadata keys this package writes into the schema of its outputs.
-const (
-	// MetaDerivedFrom holds the dataset id (or title) of the input Frame.
-	MetaDerivedFrom = "derived_from"
-	// MetaMethod describes the computation (normalisation, aggregation,
-	// weights, draws...).
-	MetaMethod = "method"
-)
-
 // checkSpecs validates the indicator specs against f and returns the
 // effective weights (equal when all are 0).
 func checkSpecs(f *frame.Frame, specs []Indicator) ([]float64, error) {
@@ -224,9 +215,9 @@ func derivedMeta(f *frame.Frame, title, method string) map[string]string {
 	if from == "" {
 		from = f.Meta(frame.MetaTitle)
 	}
-	m := map[string]string{frame.MetaTitle: title, MetaMethod: method}
+	m := map[string]string{frame.MetaTitle: title, frame.MetaMethod: method}
 	if from != "" {
-		m[MetaDerivedFrom] = from
+		m[frame.MetaDerivedFrom] = from
 	}
 	for _, k := range []string{frame.MetaSourceFile, frame.MetaDocument, frame.MetaProvince, frame.MetaPeriod} {
 		if v := f.Meta(k); v != "" {

@@ -154,7 +154,7 @@ func TestReaggregate(t *testing.T) {
 	if got := g.Col("new_kind").Strings(); got[1] != "province" {
 		t.Errorf("new_kind %v", got)
 	}
-	if g.Meta(MetaDerivedFrom) != "test-provinces" || !strings.Contains(g.Meta(MetaMethod), "test-crosswalk") {
+	if g.Meta(frame.MetaDerivedFrom) != "test-provinces" || !strings.Contains(g.Meta(frame.MetaMethod), "test-crosswalk") {
 		t.Errorf("metadata %v", g.Metadata())
 	}
 }

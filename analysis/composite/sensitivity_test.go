@@ -131,7 +131,7 @@ func TestSensitivityOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Release()
-	if m := s.Meta(MetaMethod); m == "" || s.Meta(MetaDerivedFrom) != "example" {
+	if m := s.Meta(frame.MetaMethod); m == "" || s.Meta(frame.MetaDerivedFrom) != "example" {
 		t.Errorf("metadata %v", s.Metadata())
 	}
 }

@@ -33,13 +33,6 @@ const (
 	ColLevel         = "level"             // level of a unit (ConcatLevels)
 )
 
-// MetaMethod is the schema metadata key under which output Frames say how
-// they were computed; MetaComputedFrom names the input dataset(s).
-const (
-	MetaMethod       = "method"
-	MetaComputedFrom = "computed_from"
-)
-
 // DefaultKeys are the columns that identify a unit, carried from the input
 // to the output of ByUnit and Compare when present (in the input's order).
 func DefaultKeys() []string {
@@ -195,11 +188,11 @@ func outputMeta(f *frame.Frame, titleVI, titleEN, method string) map[string]stri
 	m := f.Metadata()
 	delete(m, frame.MetaLayout)
 	if id := m[frame.MetaDataset]; id != "" {
-		m[MetaComputedFrom] = id
+		m[frame.MetaDerivedFrom] = id
 	}
 	m[frame.MetaTitle] = titleVI
 	m[frame.MetaTitleEN] = titleEN
-	m[MetaMethod] = method
+	m[frame.MetaMethod] = method
 	return m
 }
 

@@ -100,7 +100,7 @@ func TestByUnitProvincial(t *testing.T) {
 	if got := r.Col("ratio").LabelVI(); got != "Tỷ lệ" {
 		t.Errorf("ratio label with three specs = %q", got)
 	}
-	if r.Meta(ratios.MetaComputedFrom) != "soctrang-2010-computers-provincial" || r.Meta(frame.MetaSourceFile) == "" {
+	if r.Meta(frame.MetaDerivedFrom) != "soctrang-2010-computers-provincial" || r.Meta(frame.MetaSourceFile) == "" {
 		t.Errorf("provenance lost: %v", r.Metadata())
 	}
 }

@@ -181,6 +181,6 @@ func GapToTarget(f *frame.Frame, t Target) (*frame.Frame, error) {
 	if t.Text != "" {
 		meta["target_text"] = t.Text
 	}
-	meta[MetaMethod] = strings.TrimPrefix(meta[MetaMethod]+"; ", "; ") + "gap = ratio − target, met = ratio " + t.comparator() + " target"
+	meta[frame.MetaMethod] = strings.TrimPrefix(meta[frame.MetaMethod]+"; ", "; ") + "gap = ratio − target, met = ratio " + t.comparator() + " target"
 	return assemble(f, f, meta, cols)
 }
