@@ -2,6 +2,7 @@ package frame_test
 
 import (
 	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/ictplan/ictplan/frame"
@@ -69,4 +70,74 @@ func BenchmarkPanelGroupByRatio(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkPanelHandLoop is the floor BenchmarkPanelGroupByRatio is measured
+// against: the same computation written by hand for these two keys only
+// (cell = 15·(province−1) + (year−2010)), one pass over the four int64
+// columns it needs with the ratio computed in the pass, the rows split in
+// two halves on two goroutines whose cells are then added.
+func BenchmarkPanelHandLoop(b *testing.B) {
+	for _, n := range []int{10_000, 1_000_000, 10_000_000} {
+		b.Run(fmt.Sprintf("rows=%.0e", float64(n)), func(b *testing.B) {
+			f, err := panel.Frame(nil, n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Release()
+			prov, year := f.Col("province").Int64Values(), f.Col("year").Int64Values()
+			staff, comp := f.Col("staff").Int64Values(), f.Col("computers").Int64Values()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				var parts [2]handCells
+				var wg sync.WaitGroup
+				half := n / 2
+				for p, r := range [2][2]int{{0, half}, {half, n}} {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						parts[p] = handLoop(prov[r[0]:r[1]], year[r[0]:r[1]], staff[r[0]:r[1]], comp[r[0]:r[1]])
+					}()
+				}
+				wg.Wait()
+				s := parts[0]
+				groups := 0
+				for c := range s.rows {
+					s.rows[c] += parts[1].rows[c]
+					s.staff[c] += parts[1].staff[c]
+					s.computers[c] += parts[1].computers[c]
+					s.ratio[c] += parts[1].ratio[c]
+					if s.rows[c] > 0 {
+						s.ratio[c] /= float64(s.rows[c])
+						groups++
+					}
+				}
+				if groups != min(945, n) {
+					b.Fatalf("%d groups", groups)
+				}
+			}
+		})
+	}
+}
+
+// handCells is the result of handLoop: per cell of province × year, the row
+// count and the sums of staff, computers and the ratio.
+type handCells struct {
+	rows, staff, computers []int64
+	ratio                  []float64
+}
+
+func handLoop(prov, year, staff, comp []int64) handCells {
+	const cells = 63 * 15
+	s := handCells{make([]int64, cells), make([]int64, cells), make([]int64, cells), make([]float64, cells)}
+	comp, prov, year = comp[:len(staff)], prov[:len(staff)], year[:len(staff)]
+	for i, st := range staff {
+		c := 15*(prov[i]-1) + (year[i] - 2010)
+		s.rows[c]++
+		s.staff[c] += st
+		s.computers[c] += comp[i]
+		s.ratio[c] += float64(comp[i]) / float64(st)
+	}
+	return s
 }

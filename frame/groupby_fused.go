@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"sync/atomic"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -105,6 +106,7 @@ type fusedPart struct {
 	isum  [][]int64
 	fsum  [][]float64
 	cnt   [][]int64 // rows counted by a mean ratio
+	sink  int64     // what touch read
 }
 
 // groupByFused is GroupBy for dense int64 keys and aggregations over
@@ -157,75 +159,17 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 			}
 		}
 	}
-	d, ok := planDense(keyCols, f.nrows)
-	if !ok || d.cells > 1<<20 {
-		return nil, false
+	keyVals := make([][]int64, len(keyCols))
+	for k, c := range keyCols {
+		a, ok := c.arr.(*array.Int64)
+		if !ok || a.NullN() > 0 {
+			return nil, false
+		}
+		keyVals[k] = a.Int64Values()
 	}
-	nc := d.cells
-	parts := make([]*fusedPart, min(runtime.GOMAXPROCS(0), 8))
-	used := parallelRows(f.nrows, func(p, lo, hi int) {
-		x := &fusedPart{rows: make([]int64, nc), first: make([]int, nc), isum: make([][]int64, len(fa)), fsum: make([][]float64, len(fa)), cnt: make([][]int64, len(fa))}
-		for c := range x.first {
-			x.first[c] = -1
-		}
-		for i, a := range fa {
-			switch {
-			case a.iv != nil && (a.agg.Op == OpSum || a.agg.Op == OpMin || a.agg.Op == OpMax):
-				x.isum[i] = make([]int64, nc)
-				if a.agg.Op == OpMin {
-					fillSlice(x.isum[i], math.MaxInt64)
-				} else if a.agg.Op == OpMax {
-					fillSlice(x.isum[i], math.MinInt64)
-				}
-			case a.agg.Op == OpSum || a.agg.Op == OpMean:
-				x.fsum[i] = make([]float64, nc)
-			case a.agg.Op == OpMeanRatio:
-				x.fsum[i] = make([]float64, nc)
-				x.cnt[i] = make([]int64, nc)
-			}
-		}
-		parts[p] = x
-		var buf [fusedBlock]int32
-		for b := lo; b < hi; b += fusedBlock {
-			e := min(b+fusedBlock, hi)
-			ids := buf[:e-b]
-			d.fill(ids, b, e)
-			rows, first := x.rows, x.first
-			for j, c := range ids {
-				if rows[c] == 0 {
-					first[c] = b + j
-				}
-				rows[c]++
-			}
-			for i, a := range fa {
-				if a.agg.Op == OpMeanRatio {
-					accumulateRatio(a, x.fsum[i], x.cnt[i], ids, b, e)
-					continue
-				}
-				accumulate(a, x.isum[i], x.fsum[i], ids, b, e)
-			}
-		}
-	})
-	tot := parts[0]
-	for p := 1; p < used; p++ {
-		x := parts[p]
-		for c := range nc {
-			if x.rows[c] == 0 {
-				continue
-			}
-			if tot.rows[c] == 0 {
-				tot.first[c] = x.first[c]
-			}
-			tot.rows[c] += x.rows[c]
-		}
-		for i, a := range fa {
-			mergeFused(a.agg.Op, tot.isum[i], x.isum[i], tot.fsum[i], x.fsum[i])
-			if tot.cnt[i] != nil {
-				for c := range nc {
-					tot.cnt[i][c] += x.cnt[i][c]
-				}
-			}
-		}
+	tot, nc, ok := fusedPass(keyVals, fa, f.nrows)
+	if !ok {
+		return nil, false
 	}
 	order := make([]int32, 0, 64)
 	for c, r := range tot.rows {
@@ -293,6 +237,183 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, len(order)), true
 }
 
+// fusedPass runs the one pass over n rows, each worker on its share of the
+// rows with a cell layout of its own, grown as it meets keys; the workers'
+// cells are then added, in row order, into a layout covering the cells that
+// occur. ok is false when the keys need more cells than the one-pass path
+// keeps (the general path then takes over).
+func fusedPass(keys [][]int64, fa []fusedAgg, n int) (tot *fusedPart, cells int, ok bool) {
+	limit := int64(min(max(4*n, 1<<16), 1<<20))
+	nw := min(runtime.GOMAXPROCS(0), 8)
+	parts, layouts := make([]*fusedPart, nw), make([]cellLayout, nw)
+	var abort atomic.Bool
+	icols, fcols := slices.Clone(keys), [][]float64(nil)
+	for _, a := range fa {
+		for _, c := range [][]int64{a.iv, a.div} {
+			if c != nil {
+				icols = append(icols, c)
+			}
+		}
+		for _, c := range [][]float64{a.fv, a.dfv} {
+			if c != nil {
+				fcols = append(fcols, c)
+			}
+		}
+	}
+	used := parallelRows(n, func(p, lo, hi int) {
+		l := newCellLayout(len(keys))
+		x := newFusedPart(fa, 0)
+		var buf [fusedBlock]int32
+		for b := lo; b < hi; b += fusedBlock {
+			if abort.Load() {
+				return
+			}
+			e := min(b+fusedBlock, hi)
+			x.sink += touch(icols, fcols, b, e)
+			ids := buf[:e-b]
+			if !l.fillChecked(keys, ids, b, e) {
+				g, ok := l.grown(keys, b, e, limit)
+				if !ok {
+					abort.Store(true)
+					return
+				}
+				nx := newFusedPart(fa, g.cells)
+				nx.add(x, fa, remap(&l, &g, x.rows))
+				l, x = g, nx
+				l.fillChecked(keys, ids, b, e)
+			}
+			x.feed(fa, ids, b, e)
+		}
+		parts[p], layouts[p] = x, l
+	})
+	if abort.Load() {
+		return nil, 0, false
+	}
+	nk := len(keys)
+	glo, ghi := make([]int64, nk), make([]int64, nk)
+	for k := range glo {
+		glo[k], ghi[k] = math.MaxInt64, math.MinInt64
+	}
+	for p := range used {
+		lo, hi, _ := layouts[p].occupied(parts[p].rows)
+		for k := range glo {
+			glo[k], ghi[k] = min(glo[k], lo[k]), max(ghi[k], hi[k])
+		}
+	}
+	g := newCellLayout(nk)
+	if !g.setRanges(glo, ghi, limit) {
+		return nil, 0, false
+	}
+	tot = newFusedPart(fa, g.cells)
+	for p := range used {
+		tot.add(parts[p], fa, remap(&layouts[p], &g, parts[p].rows))
+	}
+	return tot, g.cells, true
+}
+
+// touch reads one value per cache line of rows lo..hi-1 of every column, all
+// columns in the same loop, so that their lines are fetched from memory
+// together rather than one column after the other by the loops that follow.
+func touch(icols [][]int64, fcols [][]float64, lo, hi int) int64 {
+	var s int64
+	for r := lo; r < hi; r += 8 {
+		for _, c := range icols {
+			s += c[r]
+		}
+		for _, c := range fcols {
+			s += int64(math.Float64bits(c[r]))
+		}
+	}
+	return s
+}
+
+// newFusedPart makes the slots of nc cells, each aggregation's starting at
+// its identity (the largest int64 for Min, the smallest for Max, else 0).
+func newFusedPart(fa []fusedAgg, nc int) *fusedPart {
+	x := &fusedPart{rows: make([]int64, nc), first: make([]int, nc), isum: make([][]int64, len(fa)), fsum: make([][]float64, len(fa)), cnt: make([][]int64, len(fa))}
+	fillSlice(x.first, -1)
+	for i, a := range fa {
+		switch {
+		case a.iv != nil && (a.agg.Op == OpSum || a.agg.Op == OpMin || a.agg.Op == OpMax):
+			x.isum[i] = make([]int64, nc)
+			if a.agg.Op == OpMin {
+				fillSlice(x.isum[i], math.MaxInt64)
+			} else if a.agg.Op == OpMax {
+				fillSlice(x.isum[i], math.MinInt64)
+			}
+		case a.agg.Op == OpSum || a.agg.Op == OpMean:
+			x.fsum[i] = make([]float64, nc)
+		case a.agg.Op == OpMeanRatio:
+			x.fsum[i] = make([]float64, nc)
+			x.cnt[i] = make([]int64, nc)
+		}
+	}
+	return x
+}
+
+// feed adds rows lo..hi-1, of cells ids, to x.
+func (x *fusedPart) feed(fa []fusedAgg, ids []int32, lo, hi int) {
+	rows, first := x.rows, x.first
+	for j, c := range ids {
+		if rows[c] == 0 {
+			first[c] = lo + j
+		}
+		rows[c]++
+	}
+	for i, a := range fa {
+		if a.agg.Op == OpMeanRatio {
+			accumulateRatio(a, x.fsum[i], x.cnt[i], ids, lo, hi)
+			continue
+		}
+		accumulate(a, x.isum[i], x.fsum[i], ids, lo, hi)
+	}
+}
+
+// add folds the cells of x, which come after t's rows in row order, into t:
+// cell c of x is cell to[c] of t (none when to[c] is -1, for empty cells).
+func (t *fusedPart) add(x *fusedPart, fa []fusedAgg, to []int32) {
+	for c, d := range to {
+		if d < 0 {
+			continue
+		}
+		if t.rows[d] == 0 {
+			t.first[d] = x.first[c]
+		}
+		t.rows[d] += x.rows[c]
+	}
+	for i, a := range fa {
+		if ti, xi := t.isum[i], x.isum[i]; ti != nil {
+			for c, d := range to {
+				if d < 0 {
+					continue
+				}
+				switch a.agg.Op {
+				case OpSum:
+					ti[d] += xi[c]
+				case OpMin:
+					ti[d] = min(ti[d], xi[c])
+				case OpMax:
+					ti[d] = max(ti[d], xi[c])
+				}
+			}
+		}
+		if tf, xf := t.fsum[i], x.fsum[i]; tf != nil {
+			for c, d := range to {
+				if d >= 0 {
+					tf[d] += xf[c]
+				}
+			}
+		}
+		if tc, xc := t.cnt[i], x.cnt[i]; tc != nil {
+			for c, d := range to {
+				if d >= 0 {
+					tc[d] += xc[c]
+				}
+			}
+		}
+	}
+}
+
 func fillSlice[T any](s []T, v T) {
 	for i := range s {
 		s[i] = v
@@ -331,27 +452,6 @@ func accumulate(a fusedAgg, is []int64, fs []float64, ids []int32, lo, hi int) {
 		v = v[:len(ids)]
 		for j, c := range ids {
 			fs[c] += float64(v[j])
-		}
-	}
-}
-
-// mergeFused folds one worker's slots into the total.
-func mergeFused(op AggOp, ti, xi []int64, tf, xf []float64) {
-	switch {
-	case ti != nil:
-		for c := range ti {
-			switch op {
-			case OpSum:
-				ti[c] += xi[c]
-			case OpMin:
-				ti[c] = min(ti[c], xi[c])
-			case OpMax:
-				ti[c] = max(ti[c], xi[c])
-			}
-		}
-	case tf != nil:
-		for c := range tf { // sum or mean
-			tf[c] += xf[c]
 		}
 	}
 }

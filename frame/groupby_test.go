@@ -464,3 +464,95 @@ func columnValues(c Column) []any {
 	}
 	return out
 }
+
+// TestGroupByFusedGrowingKeys checks the one-pass path where its cell
+// layout has to grow as the rows go (keys rising, falling, negative, an
+// outlier late in the frame), where the keys turn out too wide for it
+// (the general path then answers), and where a key has nulls (the one-pass
+// path is not taken), with one, two and three keys, on one worker and on
+// several: each result equals the general path's.
+func TestGroupByFusedGrowingKeys(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	for _, n := range []int{1, 3000, 1<<20 + 5} {
+		r := rand.New(rand.NewPCG(uint64(n), 7))
+		rising, falling, late, wide, small := make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+		staff := make([]int64, n)
+		ratio := make([]float64, n)
+		nullable := make([]any, n)
+		for i := range n {
+			rising[i] = int64(i / 700)
+			falling[i] = -int64(i/900) - 1_000_000_000_000
+			late[i] = int64(r.IntN(5))
+			if i == n-n/3-1 {
+				late[i] = 60 // one row far outside the range seen so far
+			}
+			wide[i] = int64(r.IntN(3))
+			if i == n-2 {
+				wide[i] = math.MaxInt64 // too wide for a dense table
+			}
+			if i == n-1 {
+				wide[i] = math.MinInt64
+			}
+			small[i] = int64(r.IntN(4)) - 2
+			staff[i] = int64(r.IntN(300)) - 20
+			ratio[i] = r.Float64() * 3
+			if r.IntN(10) > 0 {
+				nullable[i] = int64(r.IntN(3))
+			}
+		}
+		f, err := FromColumns(mem, nil, []FieldSpec{
+			{Name: "rising", Kind: Int64}, {Name: "falling", Kind: Int64}, {Name: "late", Kind: Int64},
+			{Name: "wide", Kind: Int64}, {Name: "small", Kind: Int64}, {Name: "nullable", Kind: Int64},
+			{Name: "staff", Kind: Int64}, {Name: "ratio", Kind: Float64},
+		}, []any{rising, falling, late, wide, small, nullable, staff, ratio})
+		if err != nil {
+			t.Fatal(err)
+		}
+		aggs := []Agg{Sum("staff"), Mean("staff"), Min("staff"), Max("staff"), Count("staff"),
+			Sum("ratio"), Mean("ratio"), CountRows(), MeanRatio("ratio", "staff"), MeanRatio("staff", "small").Strict()}
+		for _, c := range []struct {
+			keys  []string
+			fused bool
+		}{
+			{[]string{"rising"}, true},
+			{[]string{"falling"}, true},
+			{[]string{"late"}, true},
+			{[]string{"small", "rising"}, true},
+			{[]string{"falling", "late"}, true},
+			{[]string{"late", "small", "falling"}, true},
+			{[]string{"rising", "late", "small"}, true},
+			{[]string{"wide"}, n < 2},
+			{[]string{"small", "wide"}, n < 2},
+			{[]string{"late", "nullable"}, n < 2 && nullable[0] != nil},
+		} {
+			cols := make([]Column, len(c.keys))
+			for i, k := range c.keys {
+				cols[i] = f.Col(k)
+			}
+			probe, ok := f.groupByFused(c.keys, cols, aggs)
+			if ok != c.fused {
+				t.Errorf("n=%d keys=%v: one-pass path taken %v, want %v", n, c.keys, ok, c.fused)
+			}
+			if ok {
+				probe.Release()
+			}
+			got, err := f.GroupBy(c.keys, aggs...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fusedGroupBy = false
+			want, err := f.GroupBy(c.keys, aggs...)
+			fusedGroupBy = true
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !Equal(got, want) {
+				t.Errorf("n=%d keys=%v: one-pass result differs\n%s\nwant\n%s", n, c.keys, got.Head(5), want.Head(5))
+			}
+			got.Release()
+			want.Release()
+		}
+		f.Release()
+	}
+}

@@ -1,0 +1,164 @@
+package frame
+
+import "math"
+
+// cellLayout maps tuples of int64 keys to the cells of a dense table: key k
+// covers lo[k] .. lo[k]+span[k]-1, and the cell of a tuple is its row-major
+// index (the last key varies fastest). The one-pass path grows a layout as
+// it meets keys, so that the keys are read once: each block of rows is
+// mapped to cells and checked against the layout in the same loop, and only
+// a block with a key outside it makes the layout grow.
+type cellLayout struct {
+	lo, span, mult []int64
+	cells          int
+}
+
+func newCellLayout(nkeys int) cellLayout {
+	return cellLayout{lo: make([]int64, nkeys), span: make([]int64, nkeys), mult: make([]int64, nkeys)}
+}
+
+// setRanges makes the layout cover lo[k]..hi[k] for each key; it is false
+// when the product of the ranges is over limit (cells) or a range overflows.
+func (l *cellLayout) setRanges(lo, hi []int64, limit int64) bool {
+	cells := int64(1)
+	for k := range lo {
+		w := hi[k] - lo[k]
+		if w < 0 || w >= limit {
+			return false
+		}
+		if cells *= w + 1; cells > limit {
+			return false
+		}
+	}
+	m := int64(1)
+	for k := len(lo) - 1; k >= 0; k-- {
+		l.lo[k], l.span[k], l.mult[k] = lo[k], hi[k]-lo[k]+1, m
+		m *= l.span[k]
+	}
+	l.cells = int(cells)
+	return true
+}
+
+// cellKey returns the value of key k in cell c.
+func (l *cellLayout) cellKey(c, k int) int64 {
+	return (int64(c)/l.mult[k])%l.span[k] + l.lo[k]
+}
+
+// fillChecked writes the cells of rows lo..hi-1 of the keys to ids[0:hi-lo],
+// key by key, and reports whether every key was inside the layout (when it
+// is not, ids are meaningless). The check is arithmetic, without a branch:
+// for x = v-lo and s = span-1 < 2³¹, x | (s-x) has a bit of 2³¹ or above
+// set exactly when x is outside 0..s, as an unsigned number.
+func (l *cellLayout) fillChecked(keys [][]int64, ids []int32, lo, hi int) bool {
+	if l.cells == 0 {
+		return false
+	}
+	var bad uint64
+	for k, vals := range keys {
+		v := vals[lo:hi]
+		v = v[:len(ids)]
+		base, s, m := l.lo[k], uint64(l.span[k]-1), l.mult[k]
+		switch {
+		case k == 0 && m == 1: // one key
+			for i, x := range v {
+				d := uint64(x - base)
+				bad |= d | (s - d)
+				ids[i] = int32(d)
+			}
+		case k == 0:
+			for i, x := range v {
+				d := uint64(x - base)
+				bad |= d | (s - d)
+				ids[i] = int32(d) * int32(m)
+			}
+		case m == 1: // the last key
+			for i, x := range v {
+				d := uint64(x - base)
+				bad |= d | (s - d)
+				ids[i] += int32(d)
+			}
+		default:
+			for i, x := range v {
+				d := uint64(x - base)
+				bad |= d | (s - d)
+				ids[i] += int32(d) * int32(m)
+			}
+		}
+	}
+	return bad>>31 == 0
+}
+
+// grown returns the layout widened to the keys of rows lo..hi-1 with room
+// to spare on the sides that grew (as much again as the new range, so that
+// keys rising row after row make it grow a logarithmic number of times),
+// within limit cells; ok is false when the keys need more than limit cells.
+func (l *cellLayout) grown(keys [][]int64, lo, hi int, limit int64) (g cellLayout, ok bool) {
+	nk := len(keys)
+	los, his := make([]int64, nk), make([]int64, nk)
+	for k, vals := range keys {
+		los[k], his[k] = minMaxLanes(vals[lo:hi])
+		if l.cells > 0 {
+			los[k], his[k] = min(los[k], l.lo[k]), max(his[k], l.lo[k]+l.span[k]-1)
+		}
+	}
+	g = newCellLayout(nk)
+	if !g.setRanges(los, his, limit) {
+		return g, false
+	}
+	if l.cells == 0 {
+		return g, true
+	}
+	slo, shi := make([]int64, nk), make([]int64, nk)
+	for k := range keys {
+		w := his[k] - los[k] + 1
+		slo[k], shi[k] = los[k], his[k]
+		if los[k] < l.lo[k] && los[k] >= math.MinInt64+w {
+			slo[k] -= w
+		}
+		if his[k] > l.lo[k]+l.span[k]-1 && his[k] <= math.MaxInt64-w {
+			shi[k] += w
+		}
+	}
+	if s := newCellLayout(nk); s.setRanges(slo, shi, limit) {
+		return s, true
+	}
+	return g, true
+}
+
+// occupied is the smallest layout holding the cells of l where rows > 0.
+func (l *cellLayout) occupied(rows []int64) (lo, hi []int64, any bool) {
+	nk := len(l.lo)
+	lo, hi = make([]int64, nk), make([]int64, nk)
+	for k := range lo {
+		lo[k], hi[k] = math.MaxInt64, math.MinInt64
+	}
+	for c, r := range rows {
+		if r == 0 {
+			continue
+		}
+		any = true
+		for k := range lo {
+			v := l.cellKey(c, k)
+			lo[k], hi[k] = min(lo[k], v), max(hi[k], v)
+		}
+	}
+	return lo, hi, any
+}
+
+// remap returns, for each cell of from where rows > 0, its cell in to (which
+// covers it), and -1 for the other cells.
+func remap(from, to *cellLayout, rows []int64) []int32 {
+	m := make([]int32, from.cells)
+	for c := range m {
+		if rows[c] == 0 {
+			m[c] = -1
+			continue
+		}
+		var id int64
+		for k := range from.lo {
+			id += (from.cellKey(c, k) - to.lo[k]) * to.mult[k]
+		}
+		m[c] = int32(id)
+	}
+	return m
+}
