@@ -13,6 +13,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // The 2023 results and 2024 plan of Sóc Trăng's digital transformation
@@ -41,7 +42,7 @@ var dxCuratedFS embed.FS
 // dxRead reads one appendix of the 004 source once.
 type dxRead struct {
 	once sync.Once
-	t    *loaders.DXTable
+	t    *dxtext.DXTable
 	err  error
 }
 
@@ -50,14 +51,14 @@ var dxResultsRead, dxPlanRead dxRead
 // dxTable returns the parsed table of an appendix, with its reviewed
 // transcriptions applied and the figures of every row placed. It is
 // shared read-only by the datasets of that appendix.
-func dxTable(r *dxRead, l loaders.Layout, appendix, curated string) (*loaders.DXTable, error) {
+func dxTable(r *dxRead, l loaders.Layout, appendix, curated string) (*dxtext.DXTable, error) {
 	r.once.Do(func() {
 		text, err := SourceText(dxSource)
 		if err != nil {
 			r.err = err
 			return
 		}
-		t, err := loaders.ReadDX(text, l, loaders.Options{File: dxSource, Appendix: appendix, Convention: loaders.DotThousands})
+		t, err := dxtext.ReadDX(text, l, loaders.Options{File: dxSource, Appendix: appendix, Convention: loaders.DotThousands})
 		if err != nil {
 			r.err = err
 			return
@@ -127,13 +128,13 @@ func dxParseCurated(file string, b []byte) ([]dxCurated, error) {
 // figures of the item (the columns not listed are empty) and make its
 // assignment "curated". Every field the reader left unsure must be
 // settled by a transcription, and every transcription must find its item.
-func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
+func dxApplyCurated(t *dxtext.DXTable, file string, recs []dxCurated) error {
 	money := map[string]int{}
 	for i, c := range t.Columns {
 		money[c] = i
 	}
 	var errs []error
-	amounts := map[int][]loaders.DXAmount{}
+	amounts := map[int][]dxtext.DXAmount{}
 	settled := map[int]map[string]bool{}
 	for _, rec := range recs {
 		k := -1
@@ -157,7 +158,7 @@ func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
 		value := loaders.CleanText(rec.Value)
 		if c, ok := money[rec.Column]; ok {
 			if amounts[k] == nil {
-				amounts[k] = make([]loaders.DXAmount, len(t.Columns))
+				amounts[k] = make([]dxtext.DXAmount, len(t.Columns))
 			}
 			if value == "" {
 				continue
@@ -167,7 +168,7 @@ func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
 				errs = append(errs, fmt.Errorf("datasets: %s:%d: %w", file, rec.at, err))
 				continue
 			}
-			amounts[k][c] = loaders.DXAmount{Set: true, DXValue: loaders.DXValue{Text: value, Value: a.Million, Line: it.ValueLine, Decimals: a.Decimals}}
+			amounts[k][c] = dxtext.DXAmount{Set: true, DXValue: dxtext.DXValue{Text: value, Value: a.Million, Line: it.ValueLine, Decimals: a.Decimals}}
 			continue
 		}
 		switch rec.Column {
@@ -187,7 +188,7 @@ func dxApplyCurated(t *loaders.DXTable, file string, recs []dxCurated) error {
 	}
 	for k, a := range amounts {
 		t.Items[k].Amounts = a
-		t.Items[k].Assignment = loaders.AssignCurated
+		t.Items[k].Assignment = dxtext.AssignCurated
 		t.Items[k].Unplaced = nil
 	}
 	for k := range t.Items {
@@ -218,7 +219,7 @@ func dxEntryMeta(e Entry, curated string) map[string]string {
 }
 
 // dxGrandTotal returns the claims Frame of a table's "TỔNG CỘNG" row.
-func dxGrandTotal(e Entry, t *loaders.DXTable) (*frame.Frame, error) {
+func dxGrandTotal(e Entry, t *dxtext.DXTable) (*frame.Frame, error) {
 	tab := &loaders.Table{}
 	if tot, ok := t.GrandTotal(); ok {
 		tab.Totals = []loaders.Total{tot}
@@ -229,7 +230,7 @@ func dxGrandTotal(e Entry, t *loaders.DXTable) (*frame.Frame, error) {
 }
 
 // dxAssignmentNote says how the rows' figures were placed.
-func dxAssignmentNote(t *loaders.DXTable) string {
+func dxAssignmentNote(t *dxtext.DXTable) string {
 	counts := t.Assignments()
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
@@ -244,7 +245,7 @@ func dxAssignmentNote(t *loaders.DXTable) string {
 }
 
 // dxItemsFrame is the items Frame of a table, with provenance.
-func dxItemsFrame(e Entry, t *loaders.DXTable, curated string) (*frame.Frame, error) {
+func dxItemsFrame(e Entry, t *dxtext.DXTable, curated string) (*frame.Frame, error) {
 	meta := dxEntryMeta(e, curated)
 	meta["assignments"] = dxAssignmentNote(t)
 	return t.ItemsFrame(loaders.Options{Meta: meta})
@@ -252,10 +253,10 @@ func dxItemsFrame(e Entry, t *loaders.DXTable, curated string) (*frame.Frame, er
 
 // dxExtraFigures flags the figures a pillar or total row writes beyond
 // the table's columns.
-func dxExtraFigures(id string, t *loaders.DXTable) reconcile.Report {
+func dxExtraFigures(id string, t *dxtext.DXTable) reconcile.Report {
 	r := reconcile.Report{Dataset: id}
 	last := t.Columns[len(t.Columns)-1]
-	flag := func(subject string, line int, vals, extra []loaders.DXValue) {
+	flag := func(subject string, line int, vals, extra []dxtext.DXValue) {
 		for _, x := range extra {
 			r.Flag(reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
 				Reported: x.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: line,

@@ -8,6 +8,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // The 2023 results: Phụ lục 01 of the draft 2024 plan (tasks by pillar,
@@ -32,7 +33,7 @@ var dx2023Sources = []struct{ key, vi string }{
 func init() {
 	common := Entry{
 		Province: "Sóc Trăng", Period: "2023", Source: dxSource, Document: dxDoc, DocumentDate: "2024",
-		Appendix: "Phụ lục 01", Layout: loaders.DXResults.Name,
+		Appendix: "Phụ lục 01", Layout: dxtext.DXResults.Name,
 		Convention: loaders.DotThousands, ConventionNote: dxConv,
 	}
 	pillars, items, funding := common, common, common
@@ -51,8 +52,8 @@ func init() {
 	catalogue = append(catalogue, pillars, items, funding)
 }
 
-func dx2023Table() (*loaders.DXTable, error) {
-	return dxTable(&dxResultsRead, loaders.DXResults, "01", dxCurated2023)
+func dx2023Table() (*dxtext.DXTable, error) {
+	return dxTable(&dxResultsRead, dxtext.DXResults, "01", dxCurated2023)
 }
 
 func buildDX2023Pillars(e Entry) (*frame.Frame, *frame.Frame, error) {
@@ -64,7 +65,7 @@ func buildDX2023Pillars(e Entry) (*frame.Frame, *frame.Frame, error) {
 }
 
 // dxPillars builds a pillars dataset and its grand-total claims.
-func dxPillars(e Entry, t *loaders.DXTable) (*frame.Frame, *frame.Frame, error) {
+func dxPillars(e Entry, t *dxtext.DXTable) (*frame.Frame, *frame.Frame, error) {
 	data, err := t.PillarsFrame(loaders.Options{Meta: dxEntryMeta(e, "")})
 	if err != nil {
 		return nil, nil, err
@@ -86,7 +87,7 @@ func buildDX2023Items(e Entry) (*frame.Frame, *frame.Frame, error) {
 }
 
 // dxItems builds an items dataset and its grand-total claims.
-func dxItems(e Entry, t *loaders.DXTable, curated string) (*frame.Frame, *frame.Frame, error) {
+func dxItems(e Entry, t *dxtext.DXTable, curated string) (*frame.Frame, *frame.Frame, error) {
 	data, err := dxItemsFrame(e, t, curated)
 	if err != nil {
 		return nil, nil, err
@@ -128,7 +129,7 @@ func buildDX2023Funding(e Entry) (*frame.Frame, *frame.Frame, error) {
 	tot := t.Funding.Total
 	for _, v := range []struct {
 		col string
-		v   loaders.DXValue
+		v   dxtext.DXValue
 	}{{"planned_mvnd", tot.Planned}, {"spent_mvnd", tot.Spent}, {"rate_percent_reported", tot.Rate}} {
 		if err := b.AppendRow(tot.Source, "", v.col, v.v.Value, v.v.Text, int64(v.v.Decimals), int64(tot.Line)); err != nil {
 			data.Release()
@@ -156,7 +157,7 @@ func checkDX2023Pillars(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 // checkDX2023Items compares the items of each pillar with its subtotals,
 // column by column.
 func checkDX2023Items(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
-	return dxItemsVsPillars(e.ID, data, dx2023Pillars, loaders.DXResults)
+	return dxItemsVsPillars(e.ID, data, dx2023Pillars, dxtext.DXResults)
 }
 
 func dxItemsVsPillars(id string, data *frame.Frame, pillarsID string, l loaders.Layout) (reconcile.Report, error) {
@@ -213,11 +214,11 @@ func checkDX2023Funding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 	if err != nil {
 		return r, err
 	}
-	copyInText, err := loaders.ReadFundingSummary(dxSource, text, 1627, 1656, loaders.DotThousands)
+	copyInText, err := dxtext.ReadFundingSummary(dxSource, text, 1627, 1656, loaders.DotThousands)
 	if err != nil {
 		return r, err
 	}
-	for _, s := range []*loaders.FundingSummary{t.Funding, copyInText} {
+	for _, s := range []*dxtext.FundingSummary{t.Funding, copyInText} {
 		rr, err := dxFundingChecks(e.ID, frames, s)
 		if err != nil {
 			return r, err
@@ -240,11 +241,11 @@ func checkDX2023Funding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 }
 
 // dxFundingChecks checks one summary by funding source against the items.
-func dxFundingChecks(id string, frames map[string]*frame.Frame, s *loaders.FundingSummary) (reconcile.Report, error) {
+func dxFundingChecks(id string, frames map[string]*frame.Frame, s *dxtext.FundingSummary) (reconcile.Report, error) {
 	r := reconcile.Report{Dataset: id}
 	var claims []reconcile.Claim
 	var pairs []reconcile.Pair
-	rate := func(subject string, row loaders.FundingRow) {
+	rate := func(subject string, row dxtext.FundingRow) {
 		tol := 0.5 * math.Pow10(-row.Rate.Decimals)
 		if row.Planned.Value == 0 {
 			r.Flag(reconcile.Finding{Rule: reconcile.RuleRatio, Subject: subject, Column: "rate_percent_reported",
@@ -273,7 +274,7 @@ func dxFundingChecks(id string, frames map[string]*frame.Frame, s *loaders.Fundi
 		}
 		for _, c := range []struct {
 			col string
-			v   loaders.DXValue
+			v   dxtext.DXValue
 		}{{"planned_" + src.key + "_mvnd", row.Planned}, {"spent_" + src.key + "_mvnd", row.Spent}} {
 			claims = append(claims, reconcile.Claim{Subject: subject, Text: fmt.Sprintf("%s %s %s %s", row.Source, row.Planned.Text, row.Spent.Text, row.Rate.Text),
 				Line: row.Line, Value: c.v.Value, Numerator: []reconcile.ColumnRef{{Dataset: dx2023Items, Column: c.col}}})

@@ -6,6 +6,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // The 2024 plan: Phụ lục 2 of the draft 2024 plan (tasks by pillar, by
@@ -19,7 +20,7 @@ const (
 func init() {
 	common := Entry{
 		Province: "Sóc Trăng", Period: "2024", Source: dxSource, Document: dxDoc, DocumentDate: "2024",
-		Appendix: "Phụ lục 2", Layout: loaders.DXPlan.Name,
+		Appendix: "Phụ lục 2", Layout: dxtext.DXPlan.Name,
 		Convention: loaders.DotThousands, ConventionNote: dxConv,
 	}
 	pillars, items := common, common
@@ -34,8 +35,8 @@ func init() {
 	catalogue = append(catalogue, pillars, items)
 }
 
-func dx2024Table() (*loaders.DXTable, error) {
-	return dxTable(&dxPlanRead, loaders.DXPlan, "2", dxCurated2024)
+func dx2024Table() (*dxtext.DXTable, error) {
+	return dxTable(&dxPlanRead, dxtext.DXPlan, "2", dxCurated2024)
 }
 
 func buildDX2024Pillars(e Entry) (*frame.Frame, *frame.Frame, error) {
@@ -86,7 +87,7 @@ func checkDX2024Pillars(e Entry, data, _ *frame.Frame) (reconcile.Report, error)
 // item's total with its sources, and the amounts the text states (lines
 // 2632–2642, again 6905–6911, with 152.703 also in words) with the items.
 func checkDX2024Items(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
-	r, err := dxItemsVsPillars(e.ID, data, dx2024Pillars, loaders.DXPlan)
+	r, err := dxItemsVsPillars(e.ID, data, dx2024Pillars, dxtext.DXPlan)
 	if err != nil {
 		return r, err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // The pillar rows of Phụ lục 2, as the source writes them.
@@ -119,8 +120,8 @@ func TestDXCuratedInSource(t *testing.T) {
 		file, id, appendix string
 		layout             loaders.Layout
 	}{
-		{"curated/soctrang-2023-dx-items.csv", "soctrang-2023-dx-items", "01", loaders.DXResults},
-		{"curated/soctrang-2024-dx-items.csv", "soctrang-2024-dx-items", "2", loaders.DXPlan},
+		{"curated/soctrang-2023-dx-items.csv", "soctrang-2023-dx-items", "01", dxtext.DXResults},
+		{"curated/soctrang-2024-dx-items.csv", "soctrang-2024-dx-items", "2", dxtext.DXPlan},
 	} {
 		f, err := os.Open(c.file)
 		if err != nil {
@@ -165,7 +166,7 @@ func TestDXCuratedInSource(t *testing.T) {
 			}
 			curated = append(curated, fmt.Sprintf("%d %s", line, rec[2]))
 		}
-		tb, err := loaders.ReadDX(text, c.layout, loaders.Options{File: dxSourceFile, Appendix: c.appendix})
+		tb, err := dxtext.ReadDX(text, c.layout, loaders.Options{File: dxSourceFile, Appendix: c.appendix})
 		if err != nil {
 			t.Fatal(err)
 		}

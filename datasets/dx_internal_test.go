@@ -5,10 +5,11 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // dxReadModified reads Phụ lục 01 with line n replaced.
-func dxReadModified(t *testing.T, n int, text string) *loaders.DXTable {
+func dxReadModified(t *testing.T, n int, text string) *dxtext.DXTable {
 	t.Helper()
 	b, err := SourceText(dxSource)
 	if err != nil {
@@ -16,14 +17,14 @@ func dxReadModified(t *testing.T, n int, text string) *loaders.DXTable {
 	}
 	ls := strings.Split(string(b), "\n")
 	ls[n-1] = text
-	tb, err := loaders.ReadDX([]byte(strings.Join(ls, "\n")), loaders.DXResults, loaders.Options{File: dxSource, Appendix: "01", Convention: loaders.DotThousands})
+	tb, err := dxtext.ReadDX([]byte(strings.Join(ls, "\n")), dxtext.DXResults, loaders.Options{File: dxSource, Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return tb
 }
 
-func dxItemAt(t *testing.T, tb *loaders.DXTable, line int) *loaders.DXItem {
+func dxItemAt(t *testing.T, tb *dxtext.DXTable, line int) *dxtext.DXItem {
 	t.Helper()
 	for i := range tb.Items {
 		if tb.Items[i].Line == line {
@@ -64,10 +65,10 @@ func TestDXCuratedAmounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	it := dxItemAt(t, tb, 3752)
-	if it.Assignment != loaders.AssignCurated || !it.Amounts[2].Set || it.Amounts[2].Value != 0 || !it.Amounts[4].Set || it.Amounts[0].Set {
+	if it.Assignment != dxtext.AssignCurated || !it.Amounts[2].Set || it.Amounts[2].Value != 0 || !it.Amounts[4].Set || it.Amounts[0].Set {
 		t.Errorf("7.3: %+v", it)
 	}
-	if got := tb.Assignments(); got[loaders.AssignLayout] != 40 || got[loaders.AssignCurated] != 1 {
+	if got := tb.Assignments(); got[dxtext.AssignLayout] != 40 || got[dxtext.AssignCurated] != 1 {
 		t.Errorf("assignments %v", got)
 	}
 	if dxItemAt(t, tb, 2997).Task != "Tuyên truyền chuyển đổi số" {
@@ -99,7 +100,7 @@ func TestDXCuratedErrors(t *testing.T) {
 		{"bad amount", dxReviewed2023 + "2919,1.1,planned_local_mvnd,6o,why\n", "not a number"},
 	} {
 		b, _ := SourceText(dxSource)
-		tb, err := loaders.ReadDX(b, loaders.DXResults, loaders.Options{File: dxSource, Appendix: "01"})
+		tb, err := dxtext.ReadDX(b, dxtext.DXResults, loaders.Options{File: dxSource, Appendix: "01"})
 		if err != nil {
 			t.Fatal(err)
 		}

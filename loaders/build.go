@@ -38,7 +38,7 @@ func numericKind(k CellKind) bool {
 }
 
 // decideConvention looks at every numeric token of the table.
-func decideConvention(rows []rawRow, l Layout, o Options, errs *errorList) (Convention, string) {
+func decideConvention(rows []rawRow, l Layout, o Options, errs *ErrorList) (Convention, string) {
 	if o.Convention != Undecided {
 		return o.Convention, "given by the caller"
 	}
@@ -63,7 +63,7 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *errorList) (Conv
 		if b.Line < a.Line {
 			a, b = b, a
 		}
-		errs.add(&Error{Line: b.Line, Text: b.Text, Err: ErrMixedConvention,
+		errs.Add(&Error{Line: b.Line, Text: b.Text, Err: ErrMixedConvention,
 			Expected: fmt.Sprintf("numbers in one convention: %q at line %d is written the other way", a.Text, a.Line)})
 		return Undecided, "mixed"
 	case d != nil:
@@ -74,7 +74,7 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *errorList) (Conv
 	return Undecided, "no number in the table decides it"
 }
 
-func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Options, errs *errorList) (*Table, error) {
+func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Options, errs *ErrorList) (*Table, error) {
 	t := &Table{Layout: l.Name, File: o.File, MoneyUnit: l.MoneyUnit}
 	if len(cells) > 0 {
 		t.FirstLine, t.LastLine = cells[0].Line, cells[len(cells)-1].Line
@@ -132,9 +132,9 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 	}
 	if nData == 0 && len(errs.errs) == 0 {
 		line := t.FirstLine
-		errs.add(&Error{Line: line, Err: ErrTruncated, Expected: "at least one data row"})
+		errs.Add(&Error{Line: line, Err: ErrTruncated, Expected: "at least one data row"})
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	f, err := b.Frame()
@@ -146,9 +146,9 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 }
 
 // appendCell reads one cell into its column(s) and returns the next column.
-func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Layout, t *Table, errs *errorList) int {
+func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Layout, t *Table, errs *ErrorList) int {
 	fail := func(err error, expected string) {
-		errs.add(&Error{Line: c.Line, Cell: pos, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: expected})
+		errs.Add(&Error{Line: c.Line, Cell: pos, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: expected})
 	}
 	switch spec.Kind {
 	case RowNumber:
@@ -171,12 +171,12 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		switch {
 		case c.Empty():
 			b.AppendNull(col)
-		case l.DashZero && isDash(c.Text):
+		case l.DashZero && IsDash(c.Text):
 			b.AppendInt64(col, 0)
 		default:
 			v, err := ParseCount(c.Text, t.Convention)
 			if err != nil {
-				fail(err, "a whole number "+detail(err))
+				fail(err, "a whole number "+detailOf(err))
 				b.AppendNull(col)
 			} else {
 				b.AppendInt64(col, v)
@@ -187,12 +187,12 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		switch {
 		case c.Empty():
 			b.AppendNull(col)
-		case l.DashZero && isDash(c.Text):
+		case l.DashZero && IsDash(c.Text):
 			b.AppendFloat64(col, 0)
 		default:
 			v, err := ParseNumber(c.Text, t.Convention)
 			if err != nil {
-				fail(err, "a number "+detail(err))
+				fail(err, "a number "+detailOf(err))
 				b.AppendNull(col)
 			} else {
 				b.AppendFloat64(col, v)
@@ -206,7 +206,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		}
 		a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
 		if err != nil {
-			fail(err, "an amount of money "+detail(err))
+			fail(err, "an amount of money "+detailOf(err))
 			b.AppendNull(col)
 		} else {
 			b.AppendFloat64(col, a.Million)
@@ -220,7 +220,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case isNumberLike(c.Text):
 			a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
 			if err != nil {
-				fail(err, "an amount of money or a text "+detail(err))
+				fail(err, "an amount of money or a text "+detailOf(err))
 				b.AppendNull(col)
 			} else {
 				b.AppendFloat64(col, a.Million)
@@ -251,7 +251,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 	panic("loaders: unknown cell kind")
 }
 
-func parseTotal(r rawRow, l Layout, t *Table, errs *errorList) Total {
+func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 	tot := Total{Label: r.label, Line: r.line}
 	if !grandTotalRe.MatchString(r.label) {
 		tot.Group = r.group // "Cộng" closes its section
@@ -266,7 +266,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *errorList) Total {
 		switch spec.Kind {
 		case Count, Ratio:
 			var d decimal
-			if l.DashZero && isDash(c.Text) {
+			if l.DashZero && IsDash(c.Text) {
 				d = decimal{mant: "0"}
 			} else {
 				d, err = parseDecimal(c.Text, t.Convention, spec.Kind == Count)
@@ -284,7 +284,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *errorList) Total {
 			tv.IsText = true
 		}
 		if err != nil {
-			errs.add(&Error{Line: c.Line, Cell: k + 1, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: "a number in the total row " + detail(err)})
+			errs.Add(&Error{Line: c.Line, Cell: k + 1, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: "a number in the total row " + detailOf(err)})
 			continue
 		}
 		tot.Values = append(tot.Values, tv)
@@ -293,6 +293,12 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *errorList) Total {
 }
 
 // rootErr returns the sentinel an error wraps.
+// ErrorCause returns what an Error built from a failed ParseNumber,
+// ParseCount or ParseAmount should hold: the sentinel (ErrAmbiguousNumber,
+// ErrMixedConvention, ErrNotNumber, or err itself) and the parser's own
+// words in parentheses, for Expected.
+func ErrorCause(err error) (sentinel error, detail string) { return rootErr(err), detailOf(err) }
+
 func rootErr(err error) error {
 	for _, s := range []error{ErrAmbiguousNumber, ErrMixedConvention, ErrNotNumber} {
 		if errorsIs(err, s) {
@@ -303,7 +309,7 @@ func rootErr(err error) error {
 }
 
 // detail is the explanation part of a number error, in parentheses.
-func detail(err error) string {
+func detailOf(err error) string {
 	msg := err.Error()
 	if i := strings.Index(msg, ": "); i >= 0 {
 		msg = msg[i+2:]

@@ -66,9 +66,9 @@ func SplitCells(file string, text []byte) ([]Cell, error) {
 
 var appendixRe = regexp.MustCompile(`^(?i:phụ lục)(?:\s+(?i:số))?\s*([0-9]+|[IVXLC]+)\b\s*[.:\-–]?`)
 
-// appendixID returns the id of an appendix heading cell ("1" for "PHỤ LỤC
+// AppendixID returns the id of an appendix heading cell ("1" for "PHỤ LỤC
 // 1", "01" -> "1") or "".
-func appendixID(text string) string {
+func AppendixID(text string) string {
 	if len(text) > 200 || strings.HasPrefix(text, "(") {
 		return ""
 	}
@@ -89,11 +89,11 @@ func appendixID(text string) string {
 func FindAppendix(file string, cells []Cell, id string) ([]Cell, error) {
 	want := strings.TrimLeft(strings.ToUpper(strings.TrimSpace(id)), "0")
 	for i, c := range cells {
-		if appendixID(c.Text) != want || want == "" {
+		if AppendixID(c.Text) != want || want == "" {
 			continue
 		}
 		j := i + 1
-		for j < len(cells) && appendixID(cells[j].Text) == "" {
+		for j < len(cells) && AppendixID(cells[j].Text) == "" {
 			j++
 		}
 		return cells[i:j], nil

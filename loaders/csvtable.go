@@ -19,7 +19,7 @@ import (
 // data. Trailing empty fields are ignored; a data record with more or fewer
 // cells than the layout is an ErrCellCount at its line.
 func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
-	if err := l.validate(); err != nil {
+	if err := l.Validate(); err != nil {
 		return nil, err
 	}
 	data, err := io.ReadAll(io.LimitReader(r, MaxInputBytes+1))
@@ -36,7 +36,7 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 	}
 	cr := csv.NewReader(bufio.NewReader(bytes.NewReader(data)))
 	cr.FieldsPerRecord = -1
-	errs := &errorList{file: o.File}
+	errs := NewErrorList(o.File)
 	n := len(l.Cells)
 	var rows []rawRow
 	var all []Cell
@@ -49,8 +49,8 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				errs.add(&Error{Line: pe.Line, Err: ErrUnexpectedCell, Expected: "well-formed CSV (" + pe.Err.Error() + ")"})
-				return nil, errs.err()
+				errs.Add(&Error{Line: pe.Line, Err: ErrUnexpectedCell, Expected: "well-formed CSV (" + pe.Err.Error() + ")"})
+				return nil, errs.Err()
 			}
 			return nil, err
 		}
@@ -78,11 +78,11 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 		case digitsRe.MatchString(first):
 			started = true
 			if last >= n {
-				errs.add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, last+1)})
+				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, last+1)})
 				continue
 			}
 			if len(cells) < n {
-				errs.add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, len(cells))})
+				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, len(cells))})
 				continue
 			}
 			rows = append(rows, rawRow{kind: dataRow, line: line, cells: cells[:n], group: group})
@@ -100,7 +100,7 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 				if k < n {
 					aligned[k] = cells[k]
 				} else if cells[k].Text != "" {
-					errs.add(&Error{Line: line, Cell: k + 1, Text: cells[k].Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells", n)})
+					errs.Add(&Error{Line: line, Cell: k + 1, Text: cells[k].Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells", n)})
 				}
 			}
 			rows = append(rows, rawRow{kind: totalRow, line: line, cells: aligned, label: label, group: group})
@@ -111,12 +111,12 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 				}
 			}
 		default:
-			errs.add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: "a row number in the first cell, a section heading or a total row"})
+			errs.Add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: "a row number in the first cell, a section heading or a total row"})
 		}
 	}
 	if !started && len(errs.errs) == 0 {
-		errs.add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
-		return nil, errs.err()
+		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
+		return nil, errs.Err()
 	}
 	return buildTable(rows, unit, all, l, o, errs)
 }

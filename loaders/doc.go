@@ -14,5 +14,12 @@
 // sentinel for errors.Is.
 //
 // The package knows table templates, not documents: which document holds
-// which appendix is the business of package datasets.
+// which appendix is the business of package datasets. Templates read from
+// another text form live in their own subpackage and register themselves
+// (RegisterLayout, Layout.Read): loaders/dxtext reads the PDF text of the
+// digital-transformation budget tables, with the rules of that document's
+// spacing and the list of pillars. The exported helpers such a package
+// needs — ErrorList, ErrorCause, IsBlank, IsDash, BareNumber, AppendixID,
+// UnitLine, Clip, Layout.Validate — are this package's conventions, written
+// once.
 package loaders

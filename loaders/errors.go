@@ -67,7 +67,7 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Text != "" {
-		fmt.Fprintf(&b, "found %q", clip(e.Text, 80))
+		fmt.Fprintf(&b, "found %q", Clip(e.Text, 80))
 		if e.Expected != "" {
 			b.WriteString(", ")
 		}
@@ -82,7 +82,9 @@ func (e *Error) Error() string {
 // Unwrap returns the sentinel.
 func (e *Error) Unwrap() error { return e.Err }
 
-func clip(s string, n int) string {
+// Clip returns s cut to n characters, the last one "…" when s was longer:
+// how an error quotes a long text.
+func Clip(s string, n int) string {
 	r := []rune(s)
 	if len(r) <= n {
 		return s
@@ -90,20 +92,30 @@ func clip(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// errorList collects positioned errors and joins them in line order.
-type errorList struct {
+// ErrorList collects the positioned errors of one input and joins them in
+// line order: a loader reports every problem it meets, not the first only.
+// A layout read outside this package (loaders/dxtext) reports its problems
+// with it too.
+type ErrorList struct {
 	file string
 	errs []*Error
 }
 
-func (l *errorList) add(e *Error) {
+// NewErrorList returns an empty list for the named input; an Error added
+// without a File gets that name.
+func NewErrorList(file string) *ErrorList { return &ErrorList{file: file} }
+
+// Add adds e.
+func (l *ErrorList) Add(e *Error) {
 	if e.File == "" {
 		e.File = l.file
 	}
 	l.errs = append(l.errs, e)
 }
 
-func (l *errorList) err() error {
+// Err returns the errors joined in line order (errors.Join of *Error, as
+// Errors reads them back), or nil when there are none.
+func (l *ErrorList) Err() error {
 	if len(l.errs) == 0 {
 		return nil
 	}

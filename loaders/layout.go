@@ -61,8 +61,11 @@ type Layout struct {
 	// DashZero reads "-" as zero in number cells (budget tables).
 	DashZero bool
 	// Form is the text form ParseText reads: one cell per line (the zero
-	// value) or one of the PDF-text forms of dxlayouts.go.
+	// value) or a PDF-text form, which Read reads.
 	Form TextForm
+	// Read reads a text of another Form than CellPerLine: the PDF-text
+	// layouts of package loaders/dxtext set it, and ParseText calls it.
+	Read func(text []byte, l Layout, o Options) (*Table, error)
 }
 
 // Columns returns the output columns of the layout: "group" when it has
@@ -117,7 +120,10 @@ func (l Layout) totalFrom() int {
 	return 1
 }
 
-func (l Layout) validate() error {
+// Validate checks that the layout is complete and coherent: a name, cells,
+// a known form. ParseText, ParseCells and the readers of other packages
+// call it first.
+func (l Layout) Validate() error {
 	if l.Name == "" || len(l.Cells) < 2 {
 		return fmt.Errorf("layout %q: needs a name and at least two cells", l.Name)
 	}
@@ -147,7 +153,7 @@ var layouts = map[string]Layout{}
 // RegisterLayout adds a layout to the registry LookupLayout reads (for
 // researchers with their own templates). It replaces one of the same name.
 func RegisterLayout(l Layout) error {
-	if err := l.validate(); err != nil {
+	if err := l.Validate(); err != nil {
 		return err
 	}
 	layoutsMu.Lock()
@@ -185,4 +191,39 @@ func layoutNamesLocked() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// TextForm is the text form a layout reads with ParseText.
+type TextForm int
+
+// The text forms.
+const (
+	// CellPerLine is the web-copy form: one table cell per line, cells
+	// separated by blank lines (SplitCells).
+	CellPerLine TextForm = iota
+	// PDFResults is the PDF text of a budget table of planned against
+	// spent amounts by funding source, with pillar subtotals (layout
+	// dx-results). A row's figures stand on one line, where each figure
+	// is followed by one space and an empty cell leaves two spaces.
+	PDFResults
+	// PDFPlan is the PDF text of a budget table by funding source with a
+	// total, with pillar subtotals and repeated page headers (layout
+	// dx-plan). A row's figures follow its period of implementation and
+	// may run over several lines; each figure is followed by one space and
+	// an empty cell leaves one space, so a line of three spaces is three
+	// empty cells.
+	PDFPlan
+)
+
+// String names the form.
+func (f TextForm) String() string {
+	switch f {
+	case CellPerLine:
+		return "one cell per line"
+	case PDFResults:
+		return "PDF text (results by funding source)"
+	case PDFPlan:
+		return "PDF text (plan by funding source)"
+	}
+	return "unknown text form"
 }

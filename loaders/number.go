@@ -119,16 +119,16 @@ func evidence(tok string) (c Convention, ambiguous bool) {
 // trailing % and surrounding blanks are ignored; a token that is not a
 // number gives Undecided.
 func Evidence(s string) (c Convention, ambiguous bool) {
-	tok := bareNumber(s)
+	tok := BareNumber(s)
 	if tok == "" {
 		return Undecided, false
 	}
 	return evidence(tok)
 }
 
-// bareNumber strips blanks, sign and % and returns the digits-and-separators
+// BareNumber strips blanks, sign and % and returns the digits-and-separators
 // core, or "" if s is not of that shape.
-func bareNumber(s string) string {
+func BareNumber(s string) string {
 	tok := cleanToken(s)
 	tok = strings.TrimSuffix(tok, "%")
 	tok = cleanToken(tok)
@@ -163,7 +163,7 @@ func parseDecimal(s string, c Convention, integer bool) (decimal, error) {
 		d.neg = tok[0] == '-'
 		tok = tok[1:]
 	}
-	core := bareNumber(tok)
+	core := BareNumber(tok)
 	if core == "" || core != tok {
 		return d, fmt.Errorf("%w: %q is not a number", ErrNotNumber, raw)
 	}
@@ -335,7 +335,7 @@ type Amount struct {
 // float64). "-" alone is zero when dashZero is set, as in budget tables.
 func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, error) {
 	t := cleanToken(nfc(s))
-	if dashZero && isDash(t) {
+	if dashZero && IsDash(t) {
 		return Amount{Unit: def}, nil
 	}
 	num, unitText := splitUnit(t)
@@ -368,7 +368,9 @@ func ToMillion(v float64, u MoneyUnit) float64 {
 	return f
 }
 
-func isDash(s string) bool {
+// IsDash reports whether s is a dash alone (-, –, —, ‒, −): in a budget
+// table, zero.
+func IsDash(s string) bool {
 	switch s {
 	case "-", "–", "—", "‒", "−":
 		return true

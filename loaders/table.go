@@ -117,11 +117,11 @@ func isSection(s string) bool {
 func isTotal(s string) bool { return totalRe.MatchString(s) && len(s) < 80 }
 
 func isNumberLike(s string) bool {
-	if isDash(s) {
+	if IsDash(s) {
 		return true
 	}
 	n, _ := splitUnit(s)
-	return n != "" && bareNumber(n) != ""
+	return n != "" && BareNumber(n) != ""
 }
 
 // ParseText parses a table in the "one cell per line" text form (see
@@ -134,11 +134,14 @@ func isNumberLike(s string) bool {
 // added or moved across a row boundary can leave every row with the right
 // number of cells.
 func ParseText(text []byte, l Layout, o Options) (*Table, error) {
-	if err := l.validate(); err != nil {
+	if err := l.Validate(); err != nil {
 		return nil, err
 	}
 	if l.Form != CellPerLine {
-		return parsePDFText(text, l, o)
+		if l.Read == nil {
+			return nil, fmt.Errorf("layout %q reads %s and has no reader (Layout.Read)", l.Name, l.Form)
+		}
+		return l.Read(text, l, o)
 	}
 	cells, err := SplitCells(o.File, text)
 	if err != nil {
@@ -150,7 +153,7 @@ func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 // ParseCells is ParseText on cells already split by SplitCells (to parse
 // several appendices of one document without splitting it again).
 func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
-	if err := l.validate(); err != nil {
+	if err := l.Validate(); err != nil {
 		return nil, err
 	}
 	if l.Form != CellPerLine {
@@ -168,14 +171,14 @@ func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 			return nil, err
 		}
 	}
-	errs := &errorList{file: o.File}
+	errs := NewErrorList(o.File)
 	rows, unit := segmentCells(cells, l, errs)
 	return buildTable(rows, unit, cells, l, o, errs)
 }
 
 // segmentCells cuts a cell stream into rows by the layout's cell count,
 // checking every row boundary.
-func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
+func segmentCells(cells []Cell, l Layout, errs *ErrorList) ([]rawRow, string) {
 	n := len(l.Cells)
 	textSecond := len(l.Cells) > 1 && l.Cells[1].Kind == Text
 	isText := func(c Cell) bool { return !c.Empty() && !isNumberLike(c.Text) }
@@ -234,7 +237,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 		if len(cells) > 0 {
 			line = cells[0].Line
 		}
-		errs.add(&Error{Line: line, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
+		errs.Add(&Error{Line: line, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
 		return nil, unit
 	}
 	var rows []rawRow
@@ -297,7 +300,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 				if from+k < n {
 					aligned[from+k] = v
 				} else if !v.Empty() {
-					errs.add(&Error{Line: v.Line, Text: v.Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells after the total label %q", n-from, c.Text)})
+					errs.Add(&Error{Line: v.Line, Text: v.Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells after the total label %q", n-from, c.Text)})
 				}
 			}
 			rows = append(rows, rawRow{kind: totalRow, line: c.Line, cells: aligned, label: c.Text, group: group})
@@ -306,19 +309,19 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 		case digitsRe.MatchString(c.Text):
 			no, _ := strconv.Atoi(c.Text) // at most five digits
 			if i+n > len(cells) {
-				errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrTruncated, Expected: fmt.Sprintf("%d cells in row %s, found %d before the end of the table", n, c.Text, len(cells)-i)})
+				errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrTruncated, Expected: fmt.Sprintf("%d cells in row %s, found %d before the end of the table", n, c.Text, len(cells)-i)})
 				return rows, unit
 			}
 			if !inSequence(no) {
 				switch {
 				case len(rows) == 0 && strayNumber != nil:
-					errs.add(&Error{Line: strayNumber.Line, Text: strayNumber.Text, Err: ErrUnexpectedCell,
+					errs.Add(&Error{Line: strayNumber.Line, Text: strayNumber.Text, Err: ErrUnexpectedCell,
 						Expected: fmt.Sprintf("header text before the first row (the first row found is numbered %s, at line %d: a row before it may have lost its number or name)", c.Text, c.Line)})
 				case restart && want != 1:
-					errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+					errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
 						Expected: fmt.Sprintf("the row numbered %d or 1 (rows are numbered in sequence)", want)})
 				default:
-					errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+					errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
 						Expected: fmt.Sprintf("the row numbered %d (rows are numbered in sequence)", want)})
 				}
 			}
@@ -329,7 +332,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			if !complete {
 				want, restart = no+1, false
 				j := resync(i)
-				errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
+				errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
 					Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d before the next row at line %d", n, c.Text, l.Name, j-i, lineAt(cells, j))})
 				i = j
 				continue
@@ -344,7 +347,7 @@ func segmentCells(cells []Cell, l Layout, errs *errorList) ([]rawRow, string) {
 			i += n
 		default:
 			j := resync(i)
-			errs.add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell, Expected: "a row number, a section heading or a total row"})
+			errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell, Expected: "a row number, a section heading or a total row"})
 			i = j
 		}
 	}
@@ -393,9 +396,18 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 func appendixIDs(cells []Cell) []string {
 	var ids []string
 	for _, c := range cells {
-		if id := appendixID(c.Text); id != "" {
+		if id := AppendixID(c.Text); id != "" {
 			ids = append(ids, id)
 		}
 	}
 	return ids
+}
+
+// UnitLine returns the unit an "Đơn vị tính: …" (or "ĐVT: …") line of a
+// table names, and whether text is such a line.
+func UnitLine(text string) (string, bool) {
+	if m := unitRe.FindStringSubmatch(text); m != nil {
+		return m[1], true
+	}
+	return "", false
 }

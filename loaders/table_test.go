@@ -399,7 +399,8 @@ func TestLayouts(t *testing.T) {
 	for _, l := range Layouts() {
 		names = append(names, l.Name)
 	}
-	if got := strings.Join(names, ","); got != "computers,dx-plan,dx-results,it-staff,projects-2009,projects-plan" {
+	// the dx layouts register themselves from package loaders/dxtext
+	if got := strings.Join(names, ","); got != "computers,it-staff,projects-2009,projects-plan" {
 		t.Errorf("layouts %s", got)
 	}
 	if _, err := LookupLayout("dx-results-2099"); !errors.Is(err, ErrUnknownLayout) {

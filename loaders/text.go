@@ -18,13 +18,13 @@ func CleanText(s string) string {
 		return s
 	}
 	s = nfc(s)
-	return strings.Join(strings.FieldsFunc(s, isBlank), " ")
+	return strings.Join(strings.FieldsFunc(s, IsBlank), " ")
 }
 
-// isBlank reports the runes CleanText turns into a plain space: every
+// IsBlank reports the runes CleanText turns into a plain space: every
 // Unicode space (no-break, em, thin, ideographic ... spaces, line and
 // paragraph separators), the zero-width space and the BOM.
-func isBlank(r rune) bool {
+func IsBlank(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
@@ -53,7 +53,7 @@ func isClean(s string) bool {
 	if prevSpace && len(s) > 0 {
 		return false
 	}
-	if strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && isBlank(r) }) >= 0 {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 && IsBlank(r) }) >= 0 {
 		return false
 	}
 	return norm.NFC.IsNormalString(s)

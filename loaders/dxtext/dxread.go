@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // DXTable is a budget table of a provincial digital-transformation plan
@@ -20,16 +22,16 @@ import (
 // otherwise they need a reviewed transcription (AssignCurated), which the
 // caller supplies.
 type DXTable struct {
-	Layout   Layout
+	Layout   loaders.Layout
 	File     string
 	Appendix string
 	// FirstLine and LastLine bound the table in the source.
 	FirstLine, LastLine int
 	// Convention of the numbers, and why.
-	Convention       Convention
+	Convention       loaders.Convention
 	ConventionReason string
 	// MoneyUnit the figures are written in.
-	MoneyUnit MoneyUnit
+	MoneyUnit loaders.MoneyUnit
 	// Columns are the amount columns, in order (the layout's Money cells).
 	Columns []string
 	Pillars []DXPillar
@@ -180,10 +182,10 @@ const (
 // dxReader reads one table.
 type dxReader struct {
 	file   string
-	l      Layout
-	form   TextForm
+	l      loaders.Layout
+	form   loaders.TextForm
 	n      int // amount columns
-	errs   *errorList
+	errs   *loaders.ErrorList
 	header pageHeader
 	unit   string
 
@@ -201,11 +203,11 @@ type dxReader struct {
 // ConventionReason). Problems are positioned *Error values joined in line
 // order; items whose figures could not be placed are not errors here (see
 // Infer).
-func ReadDX(text []byte, l Layout, o Options) (*DXTable, error) {
-	if err := l.validate(); err != nil {
+func ReadDX(text []byte, l loaders.Layout, o loaders.Options) (*DXTable, error) {
+	if err := l.Validate(); err != nil {
 		return nil, err
 	}
-	if l.Form != PDFResults && l.Form != PDFPlan {
+	if l.Form != loaders.PDFResults && l.Form != loaders.PDFPlan {
 		return nil, fmt.Errorf("layout %q reads %s, not a PDF budget table", l.Name, l.Form)
 	}
 	lines, err := splitRawLines(o.File, text)
@@ -217,10 +219,10 @@ func ReadDX(text []byte, l Layout, o Options) (*DXTable, error) {
 		return nil, err
 	}
 	normalizeLines(region)
-	r := &dxReader{file: o.File, l: l, form: l.Form, n: len(moneyCells(l)), errs: &errorList{file: o.File}}
+	r := &dxReader{file: o.File, l: l, form: l.Form, n: len(moneyCells(l)), errs: loaders.NewErrorList(o.File)}
 	r.read(region)
 	t := r.build(o)
-	if err := r.errs.err(); err != nil {
+	if err := r.errs.Err(); err != nil {
 		return t, err
 	}
 	return t, nil
@@ -243,7 +245,7 @@ func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 			for k, h := range heads {
 				ids[k] = headingID(lines[h].raw)
 			}
-			return nil, &Error{File: file, Line: lines[heads[0]].no, Err: ErrMissingAppendix,
+			return nil, &loaders.Error{File: file, Line: lines[heads[0]].no, Err: loaders.ErrMissingAppendix,
 				Expected: fmt.Sprintf("a choice of appendix (Options.Appendix, ictplan parse --appendix): the text holds appendices %s", strings.Join(ids, ", "))}
 		}
 		return lines, nil
@@ -263,18 +265,18 @@ func pdfAppendix(file string, lines []pdfLine, id string) ([]pdfLine, error) {
 	if len(lines) > 0 {
 		last = lines[len(lines)-1].no
 	}
-	return nil, &Error{File: file, Line: last, Err: ErrMissingAppendix, Expected: fmt.Sprintf("a heading \"PHỤ LỤC %s\"", id)}
+	return nil, &loaders.Error{File: file, Line: last, Err: loaders.ErrMissingAppendix, Expected: fmt.Sprintf("a heading \"PHỤ LỤC %s\"", id)}
 }
 
 // headingID is appendixID for a raw line: only a line whose first
 // non-blank letter is P can be a heading "PHỤ LỤC …", so the others are not
 // cleaned.
 func headingID(raw string) string {
-	t := strings.TrimLeftFunc(raw, isBlank)
+	t := strings.TrimLeftFunc(raw, loaders.IsBlank)
 	if t == "" || (t[0] != 'P' && t[0] != 'p') {
 		return ""
 	}
-	return appendixID(CleanText(rawLine(t)))
+	return loaders.AppendixID(loaders.CleanText(rawLine(t)))
 }
 
 // pillarLine reads a pillar row: its number (want), its name and at least
@@ -324,7 +326,7 @@ func (r *dxReader) totalLine(l pdfLine) (rawFigures, bool) {
 
 func (r *dxReader) read(lines []pdfLine) {
 	i := 0
-	if len(lines) > 0 && appendixID(lines[0].text) != "" {
+	if len(lines) > 0 && loaders.AppendixID(lines[0].text) != "" {
 		i = 1
 	}
 	// The header: up to the first pillar row. Its words are learnt, to
@@ -339,8 +341,8 @@ func (r *dxReader) read(lines []pdfLine) {
 		if _, ok := r.pillarLine(l, 1); ok {
 			break
 		}
-		if m := unitRe.FindStringSubmatch(l.text); m != nil {
-			r.unit = m[1]
+		if u, ok := loaders.UnitLine(l.text); ok {
+			r.unit = u
 			continue
 		}
 		if !inHeader && firstWord(l.text) == "TT" {
@@ -356,7 +358,7 @@ func (r *dxReader) read(lines []pdfLine) {
 		if len(lines) > 0 {
 			line = lines[0].no
 		}
-		r.errs.add(&Error{Line: line, Err: ErrTruncated, Expected: fmt.Sprintf("a pillar row such as \"1 Nhận thức số\" followed by its figures (layout %s)", r.l.Name)})
+		r.errs.Add(&loaders.Error{Line: line, Err: loaders.ErrTruncated, Expected: fmt.Sprintf("a pillar row such as \"1 Nhận thức số\" followed by its figures (layout %s)", r.l.Name)})
 		return
 	}
 	var cur *dxRawRow
@@ -422,7 +424,7 @@ func (r *dxReader) read(lines []pdfLine) {
 			minor, _ := strconv.Atoi(m[2])
 			if major == pillar && minor >= expect && minor > 0 {
 				if minor > expect {
-					r.errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell,
+					r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
 						Expected: fmt.Sprintf("task %d.%d (tasks are numbered in sequence)", pillar, expect)})
 				}
 				closeRow()
@@ -439,7 +441,7 @@ func (r *dxReader) read(lines []pdfLine) {
 				// A task of the next pillar before that pillar's row: the
 				// row was lost or garbled, and its tasks would be read as
 				// text of the task above.
-				r.errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell,
+				r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
 					Expected: fmt.Sprintf("the row of pillar %d (its number, name and figures) before its task %d.%d", pillar+1, major, minor)})
 			}
 		}
@@ -474,7 +476,7 @@ func (row *dxRawRow) markPageNumber() {
 
 // build turns the raw rows into the table: it parses the figures, places
 // them by position and reads the text fields.
-func (r *dxReader) build(o Options) *DXTable {
+func (r *dxReader) build(o loaders.Options) *DXTable {
 	t := &DXTable{Layout: r.l, File: r.file, Appendix: o.Appendix, MoneyUnit: r.l.MoneyUnit}
 	for _, k := range moneyCells(r.l) {
 		t.Columns = append(t.Columns, r.l.Cells[k].Name)
@@ -489,7 +491,7 @@ func (r *dxReader) build(o Options) *DXTable {
 	wt := r.titleWidth()
 	for _, row := range r.rows {
 		var it DXItem
-		if r.form == PDFResults {
+		if r.form == loaders.PDFResults {
 			it = r.resultsItem(row, wt)
 		} else {
 			it = r.planItem(row, wt)
@@ -504,7 +506,7 @@ func (r *dxReader) build(o Options) *DXTable {
 		vals := r.values(p.toks, t)
 		dp := DXPillar{No: no, Name: p.label, Line: p.line}
 		if len(vals) < r.n {
-			r.errs.add(&Error{Line: p.line, Text: p.label, Err: ErrCellCount,
+			r.errs.Add(&loaders.Error{Line: p.line, Text: p.label, Err: loaders.ErrCellCount,
 				Expected: fmt.Sprintf("%d figures in the row of pillar %d, found %d", r.n, no, len(vals))})
 		}
 		dp.Values, dp.Extra = splitAt(vals, r.n)
@@ -513,14 +515,14 @@ func (r *dxReader) build(o Options) *DXTable {
 	if r.total != nil {
 		vals := r.values(r.total.toks, t)
 		if len(vals) < r.n {
-			r.errs.add(&Error{Line: r.total.line, Text: r.total.label, Err: ErrCellCount,
+			r.errs.Add(&loaders.Error{Line: r.total.line, Text: r.total.label, Err: loaders.ErrCellCount,
 				Expected: fmt.Sprintf("%d figures in the total row, found %d", r.n, len(vals))})
 		}
 		tt := &DXTotal{Label: r.total.label, Line: r.total.line}
 		tt.Values, tt.Extra = splitAt(vals, r.n)
 		t.Total = tt
 		t.LastLine = r.total.line
-		if r.form == PDFResults {
+		if r.form == loaders.PDFResults {
 			t.Funding = readFunding(r.after, t.Convention, r.errs)
 		}
 	}
@@ -528,7 +530,7 @@ func (r *dxReader) build(o Options) *DXTable {
 		r.parseItemFigures(&t.Items[i], t)
 	}
 	if len(t.Items) == 0 {
-		r.errs.add(&Error{Line: t.FirstLine, Err: ErrTruncated, Expected: "at least one task under the pillar rows"})
+		r.errs.Add(&loaders.Error{Line: t.FirstLine, Err: loaders.ErrTruncated, Expected: "at least one task under the pillar rows"})
 	}
 	return t
 }
@@ -555,9 +557,10 @@ func (r *dxReader) values(toks []rawTok, t *DXTable) []DXValue {
 
 // figure parses one figure; a problem is added to the errors.
 func (r *dxReader) figure(tk rawTok, t *DXTable) (DXValue, error) {
-	a, err := ParseAmount(tk.text, t.Convention, t.MoneyUnit, true)
+	a, err := loaders.ParseAmount(tk.text, t.Convention, t.MoneyUnit, true)
 	if err != nil {
-		r.errs.add(&Error{Line: tk.line, Text: tk.text, Err: rootErr(err), Expected: "an amount of money " + detail(err)})
+		cause, detail := loaders.ErrorCause(err)
+		r.errs.Add(&loaders.Error{Line: tk.line, Text: tk.text, Err: cause, Expected: "an amount of money " + detail})
 		return DXValue{}, err
 	}
 	return DXValue{Text: tk.text, Value: a.Million, Line: tk.line, Decimals: a.Decimals}, nil
@@ -565,14 +568,14 @@ func (r *dxReader) figure(tk rawTok, t *DXTable) (DXValue, error) {
 
 // convention decides the number convention from every figure of the
 // table.
-func (r *dxReader) convention(o Options) (Convention, string) {
-	if o.Convention != Undecided {
+func (r *dxReader) convention(o loaders.Options) (loaders.Convention, string) {
+	if o.Convention != loaders.Undecided {
 		return o.Convention, "given by the caller"
 	}
 	var first [3]*rawTok
 	see := func(toks []rawTok) {
 		for i := range toks {
-			if ev, _ := Evidence(toks[i].text); ev != Undecided && first[ev] == nil {
+			if ev, _ := loaders.Evidence(toks[i].text); ev != loaders.Undecided && first[ev] == nil {
 				first[ev] = &toks[i]
 			}
 		}
@@ -594,33 +597,33 @@ func (r *dxReader) convention(o Options) (Convention, string) {
 			}
 		}
 	}
-	d, c := first[DotThousands], first[CommaThousands]
+	d, c := first[loaders.DotThousands], first[loaders.CommaThousands]
 	switch {
 	case d != nil && c != nil:
 		a, b := d, c
 		if b.line < a.line {
 			a, b = b, a
 		}
-		r.errs.add(&Error{Line: b.line, Text: b.text, Err: ErrMixedConvention,
+		r.errs.Add(&loaders.Error{Line: b.line, Text: b.text, Err: loaders.ErrMixedConvention,
 			Expected: fmt.Sprintf("numbers in one convention: %q at line %d is written the other way", a.text, a.line)})
-		return DotThousands, "mixed"
+		return loaders.DotThousands, "mixed"
 	case d != nil:
-		return DotThousands, fmt.Sprintf("detected from %q at line %d", d.text, d.line)
+		return loaders.DotThousands, fmt.Sprintf("detected from %q at line %d", d.text, d.line)
 	case c != nil:
-		return CommaThousands, fmt.Sprintf("detected from %q at line %d", c.text, c.line)
+		return loaders.CommaThousands, fmt.Sprintf("detected from %q at line %d", c.text, c.line)
 	}
-	return DotThousands, fmt.Sprintf("no figure decides; layout %s is a Vietnamese budget table in whole million đồng, written with dot thousands (1.200 is 1200)", r.l.Name)
+	return loaders.DotThousands, fmt.Sprintf("no figure decides; layout %s is a Vietnamese budget table in whole million đồng, written with dot thousands (1.200 is 1200)", r.l.Name)
 }
 
-func (r *dxReader) moneyUnit(o Options) MoneyUnit {
+func (r *dxReader) moneyUnit(o loaders.Options) loaders.MoneyUnit {
 	if o.Unit != "" {
-		if u, ok := ParseMoneyUnit(o.Unit); ok {
+		if u, ok := loaders.ParseMoneyUnit(o.Unit); ok {
 			return u
 		}
-		r.errs.add(&Error{Err: ErrNotNumber, Text: o.Unit, Expected: "a money unit such as \"triệu đồng\""})
+		r.errs.Add(&loaders.Error{Err: loaders.ErrNotNumber, Text: o.Unit, Expected: "a money unit such as \"triệu đồng\""})
 	}
 	if r.unit != "" {
-		if u, ok := ParseMoneyUnit(r.unit); ok {
+		if u, ok := loaders.ParseMoneyUnit(r.unit); ok {
 			return u
 		}
 	}
@@ -636,7 +639,7 @@ func (r *dxReader) titleWidth() float64 {
 		switch {
 		case row.head.text != "":
 			first = row.head.text
-			if r.form == PDFPlan {
+			if r.form == loaders.PDFPlan {
 				if m := statusRe.FindStringIndex(first); m != nil {
 					first = strings.TrimSpace(first[:m[0]])
 				}
@@ -681,7 +684,7 @@ func endsParagraph(prev, cur string, wt float64) bool {
 func joinWrapped(lines []string) string {
 	var b strings.Builder
 	for i, l := range lines {
-		l = CleanText(l)
+		l = loaders.CleanText(l)
 		if l == "" {
 			continue
 		}
@@ -693,7 +696,7 @@ func joinWrapped(lines []string) string {
 		}
 		b.WriteString(l)
 	}
-	return CleanText(b.String())
+	return loaders.CleanText(b.String())
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
@@ -718,7 +721,7 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 			continue
 		}
 		if vi >= 0 && k > vi && cellish(l.raw) && len(strings.Fields(l.raw)) > 1 {
-			r.errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell,
+			r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
 				Expected: fmt.Sprintf("one line of figures for task %s (its figures are at line %d): a task may have lost its number", itemName(row), row.lines[vi].no)})
 		}
 		if vi < 0 || k < vi {
@@ -728,7 +731,7 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 		}
 	}
 	if vi < 0 {
-		r.errs.add(&Error{Line: row.line, Text: row.code, Err: ErrTruncated,
+		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrTruncated,
 			Expected: fmt.Sprintf("a line of %d figures for task %s", r.n, itemName(row))})
 	} else {
 		vl := row.lines[vi]
@@ -797,7 +800,7 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 	it.Task = joinWrapped(title)
 	it.Note = joinWrapped(note)
 	if it.Task == "" {
-		r.errs.add(&Error{Line: row.line, Text: row.code, Err: ErrUnexpectedCell, Expected: "the title of task " + itemName(row)})
+		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrUnexpectedCell, Expected: "the title of task " + itemName(row)})
 	}
 	return it
 }
@@ -863,13 +866,13 @@ func (r *dxReader) planItem(row *dxRawRow, wt float64) DXItem {
 			}
 		}
 		if cut > 0 {
-			it.LeadUnit = CleanText(post[:ws[cut-1].end])
+			it.LeadUnit = loaders.CleanText(post[:ws[cut-1].end])
 		}
 		if cut < len(ws) {
 			// The line goes on with the objective (and perhaps the
 			// period and figures): keep that part as a line of its own.
 			restRaw := post[ws[cut].start:]
-			lines[k] = dxLine{pdfLine: pdfLine{no: l.no, raw: restRaw, text: CleanText(restRaw)}}
+			lines[k] = dxLine{pdfLine: pdfLine{no: l.no, raw: restRaw, text: loaders.CleanText(restRaw)}}
 			it.Unsure = append(it.Unsure, fmt.Sprintf("lead_unit: written on line %d with the text after it, cut before %q", l.no, ws[cut].text))
 			si = k - 1
 		} else if cut == 0 {
@@ -891,7 +894,7 @@ func (r *dxReader) planItem(row *dxRawRow, wt float64) DXItem {
 		break
 	}
 	if !found {
-		r.errs.add(&Error{Line: row.line, Text: row.code, Err: ErrUnexpectedCell,
+		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrUnexpectedCell,
 			Expected: fmt.Sprintf("the status \"Mới\" or \"Chuyển tiếp\" of task %s", itemName(row))})
 		title = nil
 		for _, l := range lines {
@@ -904,7 +907,7 @@ func (r *dxReader) planItem(row *dxRawRow, wt float64) DXItem {
 	}
 	it.Task = joinWrapped(title)
 	if it.Task == "" {
-		r.errs.add(&Error{Line: row.line, Text: row.code, Err: ErrUnexpectedCell, Expected: "the title of task " + itemName(row)})
+		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrUnexpectedCell, Expected: "the title of task " + itemName(row)})
 	}
 	body := lines[si+1:]
 	// The period and the figures: the last period that is followed by
@@ -1000,7 +1003,7 @@ func (r *dxReader) planItem(row *dxRawRow, wt float64) DXItem {
 			}
 		}
 		if len(it.Unplaced) == 0 {
-			r.errs.add(&Error{Line: row.line, Text: row.code, Err: ErrTruncated,
+			r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrTruncated,
 				Expected: fmt.Sprintf("a period (a year or \"Hàng năm\") and %d figures for task %s", r.n, itemName(row))})
 		}
 	}
@@ -1095,7 +1098,7 @@ func (r *dxReader) planContinuation(it *DXItem, title []string, rest []dxLine, w
 		}
 		last := title[len(title)-1]
 		if textWidth(last+" "+firstWord(l.text)) > wt*paraSlack {
-			it.Unsure = append(it.Unsure, fmt.Sprintf("task: may go on after the page break at line %d (%q)", l.no, clip(l.text, 60)))
+			it.Unsure = append(it.Unsure, fmt.Sprintf("task: may go on after the page break at line %d (%q)", l.no, loaders.Clip(l.text, 60)))
 		}
 		return
 	}
@@ -1126,7 +1129,7 @@ func (r *dxReader) parseItemFigures(it *DXItem, t *DXTable) {
 
 // readFunding reads the summary by funding source after a dx-results
 // table (see ReadFundingSummary).
-func readFunding(lines []pdfLine, c Convention, errs *errorList) *FundingSummary {
+func readFunding(lines []pdfLine, c loaders.Convention, errs *loaders.ErrorList) *FundingSummary {
 	var s FundingSummary
 	var pending []string
 	pendingLine := 0
@@ -1135,7 +1138,7 @@ func readFunding(lines []pdfLine, c Convention, errs *errorList) *FundingSummary
 		if l.text == "" {
 			continue
 		}
-		if appendixID(l.text) != "" {
+		if loaders.AppendixID(l.text) != "" {
 			break
 		}
 		ws := strings.Fields(l.text)
@@ -1145,7 +1148,7 @@ func readFunding(lines []pdfLine, c Convention, errs *errorList) *FundingSummary
 		}
 		if len(ws)-k != 3 {
 			if len(ws)-k > 0 && started {
-				errs.add(&Error{Line: l.no, Text: l.text, Err: ErrCellCount, Expected: "a funding source with three figures: planned, spent, rate (%)"})
+				errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrCellCount, Expected: "a funding source with three figures: planned, spent, rate (%)"})
 			}
 			if len(pending) == 0 {
 				pendingLine = l.no
@@ -1160,7 +1163,7 @@ func readFunding(lines []pdfLine, c Convention, errs *errorList) *FundingSummary
 			line = pendingLine
 		}
 		if label == "" {
-			errs.add(&Error{Line: l.no, Text: l.text, Err: ErrUnexpectedCell, Expected: "the name of a funding source before its figures"})
+			errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell, Expected: "the name of a funding source before its figures"})
 			pending = nil
 			continue
 		}
@@ -1170,9 +1173,10 @@ func readFunding(lines []pdfLine, c Convention, errs *errorList) *FundingSummary
 		vals := make([]DXValue, 3)
 		bad := false
 		for i, w := range ws[k:] {
-			a, err := ParseAmount(w, c, Million, true)
+			a, err := loaders.ParseAmount(w, c, loaders.Million, true)
 			if err != nil {
-				errs.add(&Error{Line: l.no, Text: w, Err: rootErr(err), Expected: "a figure " + detail(err)})
+				cause, detail := loaders.ErrorCause(err)
+				errs.Add(&loaders.Error{Line: l.no, Text: w, Err: cause, Expected: "a figure " + detail})
 				bad = true
 				continue
 			}
@@ -1207,23 +1211,23 @@ func isFundingTotal(label string) bool {
 // source name possibly wrapped over the lines above its figures; header
 // lines before the first row are skipped; the row labelled "Tổng" is the
 // total.
-func ReadFundingSummary(file string, text []byte, first, last int, c Convention) (*FundingSummary, error) {
+func ReadFundingSummary(file string, text []byte, first, last int, c loaders.Convention) (*FundingSummary, error) {
 	lines, err := splitRawLines(file, text)
 	if err != nil {
 		return nil, err
 	}
 	if first < 1 || last > len(lines) || first > last {
-		return nil, &Error{File: file, Line: first, Err: ErrTruncated, Expected: fmt.Sprintf("lines %d–%d within the %d lines of the text", first, last, len(lines))}
+		return nil, &loaders.Error{File: file, Line: first, Err: loaders.ErrTruncated, Expected: fmt.Sprintf("lines %d–%d within the %d lines of the text", first, last, len(lines))}
 	}
 	region := lines[first-1 : last]
 	normalizeLines(region)
-	errs := &errorList{file: file}
+	errs := loaders.NewErrorList(file)
 	s := readFunding(region, c, errs)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	if s == nil {
-		return nil, &Error{File: file, Line: first, Err: ErrTruncated, Expected: "rows of a funding source with planned, spent and rate (%)"}
+		return nil, &loaders.Error{File: file, Line: first, Err: loaders.ErrTruncated, Expected: "rows of a funding source with planned, spent and rate (%)"}
 	}
 	return s, nil
 }

@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"errors"
@@ -8,9 +8,10 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/loaders"
 )
 
-const dxSourcePath = "../datasets/sources/soctrang-2024-dx-plan-draft-with-2023-results.txt"
+const dxSourcePath = "../../datasets/sources/soctrang-2024-dx-plan-draft-with-2023-results.txt"
 
 func dxSource(t testing.TB) []byte {
 	t.Helper()
@@ -28,9 +29,9 @@ func dxLines(t testing.TB, first, last int) string {
 	return strings.Join(ls[first-1:last], "\n")
 }
 
-func readDX(t *testing.T, l Layout, appendix string) *DXTable {
+func readDX(t *testing.T, l loaders.Layout, appendix string) *DXTable {
 	t.Helper()
-	tb, err := ReadDX(dxSource(t), l, Options{File: "dx.txt", Appendix: appendix})
+	tb, err := ReadDX(dxSource(t), l, loaders.Options{File: "dx.txt", Appendix: appendix})
 	if err != nil {
 		t.Fatalf("ReadDX(%s, %s): %v", l.Name, appendix, err)
 	}
@@ -78,7 +79,7 @@ func TestReadDXResultsSource(t *testing.T) {
 	if got := tb.Assignments(); got[AssignLayout] != 41 {
 		t.Errorf("assignments %v, want all 41 by layout", got)
 	}
-	if tb.Convention != DotThousands || tb.MoneyUnit != Million || tb.FirstLine != 2917 || tb.LastLine != 4442 {
+	if tb.Convention != loaders.DotThousands || tb.MoneyUnit != loaders.Million || tb.FirstLine != 2917 || tb.LastLine != 4442 {
 		t.Errorf("convention %v, unit %v, lines %d–%d", tb.Convention, tb.MoneyUnit, tb.FirstLine, tb.LastLine)
 	}
 	// Pillar rows as written (lines 3115, 3365, 3811, 4266): two carry a
@@ -223,7 +224,7 @@ func TestReadDXPlanSource(t *testing.T) {
 
 func TestParseTextDX(t *testing.T) {
 	src := dxSource(t)
-	tab, err := ParseText(src, DXResults, Options{File: "dx.txt", Appendix: "01"})
+	tab, err := loaders.ParseText(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +246,7 @@ func TestParseTextDX(t *testing.T) {
 	if got := f.Col("pillar").Spec().Extra["pillar_keys"]; !strings.Contains(got, `"3":"digital_infrastructure"`) {
 		t.Errorf("pillar keys %q", got)
 	}
-	plan, err := ParseText(src, DXPlan, Options{File: "dx.txt", Appendix: "2"})
+	plan, err := loaders.ParseText(src, DXPlan, loaders.Options{File: "dx.txt", Appendix: "2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -253,16 +254,16 @@ func TestParseTextDX(t *testing.T) {
 	if plan.Frame.NumRows() != 48 || !strings.Contains(plan.Frame.Col("total_mvnd").Spec().Extra["text_cells"], "3.6 (line 5061): Xin bổ sung") {
 		t.Errorf("%d rows, text cells %q", plan.Frame.NumRows(), plan.Frame.Col("total_mvnd").Spec().Extra["text_cells"])
 	}
-	if _, err := ParseText(src, DXPlan, Options{File: "dx.txt"}); !errors.Is(err, ErrMissingAppendix) {
+	if _, err := loaders.ParseText(src, DXPlan, loaders.Options{File: "dx.txt"}); !errors.Is(err, loaders.ErrMissingAppendix) {
 		t.Errorf("no appendix: %v", err)
 	}
-	if _, err := ParseText(src, DXPlan, Options{File: "dx.txt", Appendix: "7"}); !errors.Is(err, ErrMissingAppendix) {
+	if _, err := loaders.ParseText(src, DXPlan, loaders.Options{File: "dx.txt", Appendix: "7"}); !errors.Is(err, loaders.ErrMissingAppendix) {
 		t.Errorf("appendix 7: %v", err)
 	}
-	if _, err := ParseCells(nil, DXPlan, Options{}); err == nil {
+	if _, err := loaders.ParseCells(nil, DXPlan, loaders.Options{}); err == nil {
 		t.Error("ParseCells accepted a PDF-text layout")
 	}
-	if _, err := ReadDX(src, ProjectsPlan, Options{}); err == nil {
+	if _, err := ReadDX(src, loaders.ProjectsPlan, loaders.Options{}); err == nil {
 		t.Error("ReadDX accepted a cell-per-line layout")
 	}
 }
@@ -281,7 +282,7 @@ func findRow(t *testing.T, f *frame.Frame, col, v string) int {
 func TestReadFundingSummary(t *testing.T) {
 	// The text's own copy of the summary (lines 1627–1656), whose second
 	// source name wraps over two lines.
-	s, err := ReadFundingSummary("dx.txt", dxSource(t), 1627, 1656, DotThousands)
+	s, err := ReadFundingSummary("dx.txt", dxSource(t), 1627, 1656, loaders.DotThousands)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,10 +295,10 @@ func TestReadFundingSummary(t *testing.T) {
 	if tot := s.Total; tot.Line != 1656 || tot.Planned.Value != 49008 || tot.Spent.Value != 27531 || tot.Rate.Value != 56 {
 		t.Errorf("total %+v", tot)
 	}
-	if _, err := ReadFundingSummary("dx.txt", dxSource(t), 10, 5, DotThousands); !errors.Is(err, ErrTruncated) {
+	if _, err := ReadFundingSummary("dx.txt", dxSource(t), 10, 5, loaders.DotThousands); !errors.Is(err, loaders.ErrTruncated) {
 		t.Errorf("bad range: %v", err)
 	}
-	if _, err := ReadFundingSummary("dx.txt", dxSource(t), 1, 5, DotThousands); !errors.Is(err, ErrTruncated) {
+	if _, err := ReadFundingSummary("dx.txt", dxSource(t), 1, 5, loaders.DotThousands); !errors.Is(err, loaders.ErrTruncated) {
 		t.Errorf("no summary: %v", err)
 	}
 }
@@ -331,7 +332,7 @@ Sự kiện khác
 
 func TestReadDXMalformed(t *testing.T) {
 	ok := dxResultsDoc
-	if _, err := ReadDX([]byte(ok), DXResults, Options{File: "t.txt"}); err != nil {
+	if _, err := ReadDX([]byte(ok), DXResults, loaders.Options{File: "t.txt"}); err != nil {
 		t.Fatalf("the well-formed document: %v", err)
 	}
 	for _, tc := range []struct {
@@ -341,19 +342,19 @@ func TestReadDXMalformed(t *testing.T) {
 		err  error
 		text string
 	}{
-		{"no pillar rows", "PHỤ LỤC 01\nTT Nhiệm vụ\n1.1 Việc\n", 1, ErrTruncated, ""},
-		{"item without figures", strings.Replace(ok, "60       60       \n", "", 1), 10, ErrTruncated, "1.1"},
-		{"not a number", strings.Replace(ok, "150       0", "1.5.0       0", 1), 18, ErrNotNumber, "1.5.0"},
-		{"pillar row short of figures", strings.Replace(ok, "210 0 0 750 60 0 0 750  \n1.1", "210 0 0 750 60\n1.1", 1), 9, ErrCellCount, "Nhận thức số"},
-		{"task out of sequence", strings.Replace(ok, "1.2 \n", "1.4 \n", 1), 15, ErrUnexpectedCell, "1.4"},
-		{"task lost its number", strings.Replace(ok, "1.2 \n", "", 1), 17, ErrUnexpectedCell, "150 0"},
-		{"pillar row lost", strings.Replace(ok, "1.2 \n", "2.1 \n", 1), 15, ErrUnexpectedCell, "2.1"},
-		{"mixed conventions", strings.Replace(strings.Replace(ok, "150       0", "1.150.000       0", 1), "      750       750 ", "      1,750,000       750 ", 1), 23, ErrMixedConvention, "1,750,000"},
-		{"invalid UTF-8", strings.Replace(ok, "Sự kiện khác", "Sự kiện \xff", 1), 22, ErrEncoding, ""},
+		{"no pillar rows", "PHỤ LỤC 01\nTT Nhiệm vụ\n1.1 Việc\n", 1, loaders.ErrTruncated, ""},
+		{"item without figures", strings.Replace(ok, "60       60       \n", "", 1), 10, loaders.ErrTruncated, "1.1"},
+		{"not a number", strings.Replace(ok, "150       0", "1.5.0       0", 1), 18, loaders.ErrNotNumber, "1.5.0"},
+		{"pillar row short of figures", strings.Replace(ok, "210 0 0 750 60 0 0 750  \n1.1", "210 0 0 750 60\n1.1", 1), 9, loaders.ErrCellCount, "Nhận thức số"},
+		{"task out of sequence", strings.Replace(ok, "1.2 \n", "1.4 \n", 1), 15, loaders.ErrUnexpectedCell, "1.4"},
+		{"task lost its number", strings.Replace(ok, "1.2 \n", "", 1), 17, loaders.ErrUnexpectedCell, "150 0"},
+		{"pillar row lost", strings.Replace(ok, "1.2 \n", "2.1 \n", 1), 15, loaders.ErrUnexpectedCell, "2.1"},
+		{"mixed conventions", strings.Replace(strings.Replace(ok, "150       0", "1.150.000       0", 1), "      750       750 ", "      1,750,000       750 ", 1), 23, loaders.ErrMixedConvention, "1,750,000"},
+		{"invalid UTF-8", strings.Replace(ok, "Sự kiện khác", "Sự kiện \xff", 1), 22, loaders.ErrEncoding, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadDX([]byte(tc.doc), DXResults, Options{File: "t.txt"})
-			es := Errors(err)
+			_, err := ReadDX([]byte(tc.doc), DXResults, loaders.Options{File: "t.txt"})
+			es := loaders.Errors(err)
 			if len(es) == 0 {
 				t.Fatalf("no positioned error: %v", err)
 			}
@@ -369,7 +370,7 @@ func TestReadDXMalformed(t *testing.T) {
 	// Figures whose spacing was lost, and that the subtotals cannot place
 	// (two zeros): ParseText reports them at their line.
 	doc := strings.Replace(ok, "60       60       ", "60 60", 1)
-	tab, err := ParseText([]byte(doc), DXResults, Options{File: "t.txt"})
+	tab, err := loaders.ParseText([]byte(doc), DXResults, loaders.Options{File: "t.txt"})
 	if err != nil {
 		t.Fatalf("60 60 is placed by the subtotals: %v", err)
 	}
@@ -381,16 +382,16 @@ func TestReadDXMalformed(t *testing.T) {
 	// "150 0": 150 can only be planned NSĐP, but the 0 fits every column
 	// whose subtotal leaves 0: not unique, not a result.
 	doc = strings.Replace(ok, "150       0       ", "150 0", 1)
-	_, err = ParseText([]byte(doc), DXResults, Options{File: "t.txt"})
-	if es := Errors(err); len(es) != 1 || !errors.Is(es[0], ErrUnplaced) || es[0].Line != 18 || !strings.Contains(es[0].Expected, "more than one placement") {
+	_, err = loaders.ParseText([]byte(doc), DXResults, loaders.Options{File: "t.txt"})
+	if es := loaders.Errors(err); len(es) != 1 || !errors.Is(es[0], ErrUnplaced) || es[0].Line != 18 || !strings.Contains(es[0].Expected, "more than one placement") {
 		t.Errorf("150 0: %v", err)
 	}
 	doc = strings.Replace(ok, "      750       750 ", "750 750", 1)
 	doc = strings.Replace(doc, "60       60       ", "0 0", 1)
 	doc = strings.Replace(doc, "210 0 0 750 60 0 0 750  \n1.1", "150 0 0 750 0 0 0 750  \n1.1", 1)
 	doc = strings.Replace(doc, "TỔNG CỘNG   210 0 0 750 60", "TỔNG CỘNG   150 0 0 750 0", 1)
-	_, err = ParseText([]byte(doc), DXResults, Options{File: "t.txt"})
-	es := Errors(err)
+	_, err = loaders.ParseText([]byte(doc), DXResults, loaders.Options{File: "t.txt"})
+	es := loaders.Errors(err)
 	if len(es) == 0 || !errors.Is(es[0], ErrUnplaced) || es[0].Line != 14 || es[0].Text != "0 0" {
 		t.Errorf("unplaceable zeros: %v", err)
 	}
@@ -407,7 +408,7 @@ func TestReadDXPageBreaks(t *testing.T) {
 		"130 \n" + // a lone figure before a header: the total, not a page number
 		header + " \n" +
 		"  TỔNG CỘNG         130 - - - 130 \n"
-	tb, err := ReadDX([]byte(doc), DXPlan, Options{File: "t.txt"})
+	tb, err := ReadDX([]byte(doc), DXPlan, loaders.Options{File: "t.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}

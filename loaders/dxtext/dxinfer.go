@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/internal/approx"
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // ErrUnplaced: figures whose columns can be read neither from their
@@ -137,7 +138,7 @@ func inferColumns(n int, placed, subtotal, tol []float64, rows [][]float64, maxS
 // leave the items unplaced and are ErrUnplaced errors at their lines,
 // which a reviewed transcription (AssignCurated) can settle.
 func (t *DXTable) Infer() error {
-	errs := &errorList{file: t.File}
+	errs := loaders.NewErrorList(t.File)
 	budget := 4 * inferBudget // for the whole table
 	n := len(t.Columns)
 	for _, p := range t.Pillars {
@@ -204,17 +205,17 @@ func (t *DXTable) Infer() error {
 			for j, v := range it.Unplaced {
 				texts[j] = v.Text
 			}
-			errs.add(&Error{Line: it.ValueLine, Text: strings.Join(texts, " "), Err: ErrUnplaced,
+			errs.Add(&loaders.Error{Line: it.ValueLine, Text: strings.Join(texts, " "), Err: ErrUnplaced,
 				Expected: fmt.Sprintf("%d cells, each figure followed by one space (task %s); inferring from the subtotals of pillar %d at line %d failed: %s (tasks %s)",
 					n, itemLabel(it), p.No, p.Line, why, strings.Join(codes, ", "))})
 		}
 	}
 	for _, it := range t.Items {
 		if it.Assignment == "" && len(it.Unplaced) > 0 && (it.Pillar < 1 || it.Pillar > len(t.Pillars)) {
-			errs.add(&Error{Line: it.ValueLine, Err: ErrUnplaced, Expected: "a pillar row whose subtotals place the figures"})
+			errs.Add(&loaders.Error{Line: it.ValueLine, Err: ErrUnplaced, Expected: "a pillar row whose subtotals place the figures"})
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 func itemLabel(it DXItem) string {

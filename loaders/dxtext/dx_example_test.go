@@ -1,10 +1,11 @@
-package loaders_test
+package dxtext_test
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 )
 
 // The PDF text of a results table: each figure is followed by one space and
@@ -93,7 +94,7 @@ năm
 `
 
 func ExampleReadDX() {
-	t, err := loaders.ReadDX([]byte(planPDF), loaders.DXPlan, loaders.Options{File: "plan.txt"})
+	t, err := dxtext.ReadDX([]byte(planPDF), dxtext.DXPlan, loaders.Options{File: "plan.txt"})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -122,4 +123,19 @@ func ExampleReadDX() {
 	// 1.2 Tổ chức hội thảo (new, Sở TT&TT, 2024): 80 · · · 80 [inferred]
 	// 1.3 Tuyên truyền trên báo, đài (continuing, Sở TT&TT, Hàng năm): · · · 675 675 [layout]
 	// pillar 1 Nhận thức số line 5
+}
+
+// Importing dxtext registers its two layouts with loaders, beside the
+// built-in ones, and loaders.ParseText reads them with dxtext's reader.
+func Example_layouts() {
+	for _, l := range loaders.Layouts() {
+		fmt.Println(l.Name, l.Read != nil)
+	}
+	// Output:
+	// computers false
+	// dx-plan true
+	// dx-results true
+	// it-staff false
+	// projects-2009 false
+	// projects-plan false
 }

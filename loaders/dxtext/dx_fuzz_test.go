@@ -1,9 +1,11 @@
-package loaders
+package dxtext
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // FuzzReadDX is seeded with the two appendices of the 2024 Sóc Trăng plan
@@ -23,8 +25,8 @@ func FuzzReadDX(f *testing.F) {
 	f.Add(dxResultsDoc)
 	f.Add("PHỤ LỤC 2\nTT\n1 Nhận thức số   130 - - 675 805\n1.1\nViệc\nMới Sở TT&TT\nHàng\nnăm\n50 \n   \n50 \nTỔNG CỘNG 130 - - 675 805\n")
 	f.Fuzz(func(t *testing.T, doc string) {
-		for _, l := range []Layout{DXResults, DXPlan} {
-			tb, err := ReadDX([]byte(doc), l, Options{File: "f.txt"})
+		for _, l := range []loaders.Layout{DXResults, DXPlan} {
+			tb, err := ReadDX([]byte(doc), l, loaders.Options{File: "f.txt"})
 			checkPositioned(t, err)
 			if tb == nil {
 				continue
@@ -42,7 +44,7 @@ func FuzzReadDX(f *testing.F) {
 				continue
 			}
 			checkPositioned(t, tb.Infer())
-			f, err := tb.ItemsFrame(Options{})
+			f, err := tb.ItemsFrame(loaders.Options{})
 			if err != nil {
 				checkPositioned(t, err)
 				continue
@@ -51,7 +53,7 @@ func FuzzReadDX(f *testing.F) {
 				t.Fatalf("%d rows for %d items", f.NumRows(), len(tb.Items))
 			}
 			f.Release()
-			if p, err := tb.PillarsFrame(Options{}); err == nil {
+			if p, err := tb.PillarsFrame(loaders.Options{}); err == nil {
 				p.Release()
 			} else {
 				t.Fatalf("PillarsFrame: %v", err)
@@ -65,7 +67,7 @@ func checkPositioned(t *testing.T, err error) {
 	if err == nil {
 		return
 	}
-	es := Errors(err)
+	es := loaders.Errors(err)
 	if len(es) == 0 {
 		t.Fatalf("an error without position: %v", err)
 	}

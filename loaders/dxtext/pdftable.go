@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ictplan/ictplan/loaders"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -20,7 +21,7 @@ const maxPDFLines = 1 << 20
 type pdfLine struct {
 	no   int    // 1-based line number in the source
 	raw  string // NFC; every blank rune turned into one ASCII space; no line end
-	text string // CleanText(raw): trimmed, blanks collapsed
+	text string // loaders.CleanText(raw): trimmed, blanks collapsed
 }
 
 // spacesOnly reports a line of one or more spaces and nothing else (in the
@@ -43,13 +44,13 @@ func splitPDFLines(file string, text []byte) ([]pdfLine, error) {
 // splitRawLines splits a text into lines as they are (raw only, text
 // unset), checking size and encoding.
 func splitRawLines(file string, text []byte) ([]pdfLine, error) {
-	if len(text) > MaxInputBytes {
-		return nil, &Error{File: file, Err: ErrLimit, Expected: fmt.Sprintf("at most %d bytes", MaxInputBytes)}
+	if len(text) > loaders.MaxInputBytes {
+		return nil, &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d bytes", loaders.MaxInputBytes)}
 	}
 	s := strings.TrimPrefix(string(text), "\ufeff")
 	n := strings.Count(s, "\n") + 1
 	if n > maxPDFLines {
-		return nil, &Error{File: file, Err: ErrLimit, Expected: fmt.Sprintf("at most %d lines", maxPDFLines)}
+		return nil, &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d lines", maxPDFLines)}
 	}
 	out := make([]pdfLine, 0, n)
 	for i := 1; ; i++ {
@@ -62,7 +63,7 @@ func splitRawLines(file string, text []byte) ([]pdfLine, error) {
 		}
 		l = strings.TrimSuffix(l, "\r")
 		if !utf8.ValidString(l) {
-			return nil, &Error{File: file, Line: i, Err: ErrEncoding, Expected: "UTF-8 text"}
+			return nil, &loaders.Error{File: file, Line: i, Err: loaders.ErrEncoding, Expected: "UTF-8 text"}
 		}
 		out = append(out, pdfLine{no: i, raw: l})
 		if j < 0 {
@@ -120,7 +121,7 @@ func rawLine(l string) string {
 	}
 	mapped := false
 	for _, r := range l {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && isBlank(r)) || r == utf8.RuneError {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && loaders.IsBlank(r)) || r == utf8.RuneError {
 			mapped = true
 			break
 		}
@@ -129,7 +130,7 @@ func rawLine(l string) string {
 		return l
 	}
 	return strings.Map(func(r rune) rune {
-		if isBlank(r) {
+		if loaders.IsBlank(r) {
 			return ' '
 		}
 		if r < 0x20 || r == 0x7f {
@@ -143,13 +144,13 @@ func rawLine(l string) string {
 // digits with thousands separators or a decimal mark ("1.200", "6900",
 // "0,5"), or a dash. Signs and percentages are not amounts.
 func isAmountToken(s string) bool {
-	if isDash(s) {
+	if loaders.IsDash(s) {
 		return true
 	}
 	if s == "" || s[0] < '0' || s[0] > '9' || strings.IndexByte(s, '%') >= 0 {
 		return false
 	}
-	return bareNumber(s) == s
+	return loaders.BareNumber(s) == s
 }
 
 // cellish reports a line (or part of one) that holds only spaces and
@@ -337,7 +338,7 @@ func (h pageHeader) match(lines []pdfLine, i int) (next int, rest *pdfLine, ok b
 				return 0, nil, false
 			}
 			r := pdfLine{no: l.no, raw: l.raw[ws[m].start:]}
-			r.text = CleanText(r.raw)
+			r.text = loaders.CleanText(r.raw)
 			return j + 1, &r, true
 		}
 	}

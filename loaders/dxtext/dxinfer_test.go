@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/ictplan/ictplan/loaders"
 )
 
 func TestInferColumns(t *testing.T) {
@@ -85,7 +87,7 @@ func TestInferAgreesWithLayout(t *testing.T) {
 	unique := 0
 	for _, it := range base.Items {
 		src := withLine(t, it.ValueLine, strings.Join(strings.Fields(dxLines(t, it.ValueLine, it.ValueLine)), " "))
-		tb, err := ReadDX(src, DXResults, Options{File: "dx.txt", Appendix: "01"})
+		tb, err := ReadDX(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +129,7 @@ func TestInferAgreesWithLayout(t *testing.T) {
 func TestInferSource(t *testing.T) {
 	// 4.1 without its spacing (line 3405): 10.000 can only be planned ĐTPT
 	// and 1.200 spent ĐTPT (pillar 4, line 3365).
-	tb, err := ReadDX(withLine(t, 3405, "10.000 1.200"), DXResults, Options{File: "dx.txt", Appendix: "01"})
+	tb, err := ReadDX(withLine(t, 3405, "10.000 1.200"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +144,7 @@ func TestInferSource(t *testing.T) {
 	src := withLine(t, 3144, "935 870")
 	ls := strings.Split(string(src), "\n")
 	ls[3164-1] = "318 303"
-	tb, err = ReadDX([]byte(strings.Join(ls, "\n")), DXResults, Options{File: "dx.txt", Appendix: "01"})
+	tb, err = ReadDX([]byte(strings.Join(ls, "\n")), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,20 +157,20 @@ func TestInferSource(t *testing.T) {
 		}
 	}
 	// 7.3's two zeros (3772) fit many columns: not inferred.
-	tb, err = ReadDX(withLine(t, 3772, "0 0"), DXResults, Options{File: "dx.txt", Appendix: "01"})
+	tb, err = ReadDX(withLine(t, 3772, "0 0"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	err = tb.Infer()
-	if es := Errors(err); len(es) != 1 || es[0].Line != 3772 || !errors.Is(es[0], ErrUnplaced) || es[0].Text != "0 0" {
+	if es := loaders.Errors(err); len(es) != 1 || es[0].Line != 3772 || !errors.Is(es[0], ErrUnplaced) || es[0].Text != "0 0" {
 		t.Errorf("7.3: %v", err)
 	}
-	if _, err := tb.ItemsFrame(Options{}); !errors.Is(err, ErrUnplaced) {
+	if _, err := tb.ItemsFrame(loaders.Options{}); !errors.Is(err, ErrUnplaced) {
 		t.Errorf("ItemsFrame with an unplaced item: %v", err)
 	}
 	// Phụ lục 2, 4.2 with its line of empty cells gone (5460): 1.500
 	// 1.500 can only be other and total (pillar 4, line 5357).
-	tb, err = ReadDX(withLine(t, 5460, ""), DXPlan, Options{File: "dx.txt", Appendix: "2"})
+	tb, err = ReadDX(withLine(t, 5460, ""), DXPlan, loaders.Options{File: "dx.txt", Appendix: "2"})
 	if err != nil {
 		t.Fatal(err)
 	}

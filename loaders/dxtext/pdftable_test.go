@@ -1,9 +1,11 @@
-package loaders
+package dxtext
 
 import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ictplan/ictplan/loaders"
 )
 
 func TestPositionalCells(t *testing.T) {
@@ -92,8 +94,8 @@ func TestSplitPDFLines(t *testing.T) {
 		t.Error("spacesOnly")
 	}
 	_, err = splitPDFLines("f.txt", []byte("ok\nbad \xff\n"))
-	var e *Error
-	if !errors.As(err, &e) || e.Line != 2 || !errors.Is(err, ErrEncoding) || e.File != "f.txt" {
+	var e *loaders.Error
+	if !errors.As(err, &e) || e.Line != 2 || !errors.Is(err, loaders.ErrEncoding) || e.File != "f.txt" {
 		t.Errorf("invalid UTF-8: %v", err)
 	}
 }
@@ -116,7 +118,7 @@ func TestPageHeader(t *testing.T) {
 	mk := func(s ...string) []pdfLine {
 		var out []pdfLine
 		for i, x := range s {
-			out = append(out, pdfLine{no: 100 + i, raw: x, text: CleanText(x)})
+			out = append(out, pdfLine{no: 100 + i, raw: x, text: loaders.CleanText(x)})
 		}
 		return out
 	}

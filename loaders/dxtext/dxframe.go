@@ -1,4 +1,4 @@
-package loaders
+package dxtext
 
 import (
 	"fmt"
@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // parsePDFText is ParseText for the PDF-text forms: ReadDX, then Infer,
 // then the items as a Table.
-func parsePDFText(text []byte, l Layout, o Options) (*Table, error) {
+func parsePDFText(text []byte, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
 	t, err := ReadDX(text, l, o)
 	if err != nil {
 		return nil, err
@@ -32,7 +33,7 @@ func (t *DXTable) PillarKeysJSON() string {
 	return "{" + strings.Join(parts, ",") + "}"
 }
 
-func (t *DXTable) meta(o Options) map[string]string {
+func (t *DXTable) meta(o loaders.Options) map[string]string {
 	m := map[string]string{
 		frame.MetaLayout:     t.Layout.Name,
 		frame.MetaSourceFile: t.File,
@@ -73,14 +74,14 @@ func (t *DXTable) pillarSpec(s frame.FieldSpec) frame.FieldSpec {
 // belongs is kept in the column's "text_cells" field metadata; text fields
 // the reader could not settle are listed in the "text_review" schema
 // metadata.
-func (t *DXTable) ItemsFrame(o Options) (*frame.Frame, error) {
-	errs := &errorList{file: t.File}
+func (t *DXTable) ItemsFrame(o loaders.Options) (*frame.Frame, error) {
+	errs := loaders.NewErrorList(t.File)
 	for _, it := range t.Items {
 		if it.Assignment == "" {
-			errs.add(&Error{Line: it.ValueLine, Err: ErrUnplaced, Expected: fmt.Sprintf("a column for each figure of task %s", itemLabel(it))})
+			errs.Add(&loaders.Error{Line: it.ValueLine, Err: ErrUnplaced, Expected: fmt.Sprintf("a column for each figure of task %s", itemLabel(it))})
 		}
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	meta := t.meta(o)
@@ -167,7 +168,7 @@ func (t *DXTable) ItemsFrame(o Options) (*frame.Frame, error) {
 // PillarsFrame returns the pillar rows as reported: pillar_no, pillar, the
 // amount columns and source_line. Figures written beyond the amount
 // columns are not read into any column (see DXPillar.Extra).
-func (t *DXTable) PillarsFrame(o Options) (*frame.Frame, error) {
+func (t *DXTable) PillarsFrame(o loaders.Options) (*frame.Frame, error) {
 	specs := []frame.FieldSpec{
 		{Name: "pillar_no", Kind: frame.Int64, LabelVI: "STT lĩnh vực"},
 		t.pillarSpec(frame.FieldSpec{Name: "pillar", Kind: frame.String, LabelVI: "Lĩnh vực (trụ cột chuyển đổi số)"}),
@@ -197,9 +198,9 @@ func (t *DXTable) PillarsFrame(o Options) (*frame.Frame, error) {
 // FundingFrame returns the summary by funding source (rows only, not the
 // "Tổng" row): source, planned_mvnd, spent_mvnd, rate_percent_reported and
 // source_line. It is an error when the table has no such summary.
-func (t *DXTable) FundingFrame(o Options) (*frame.Frame, error) {
+func (t *DXTable) FundingFrame(o loaders.Options) (*frame.Frame, error) {
 	if t.Funding == nil {
-		return nil, &Error{File: t.File, Line: t.LastLine, Err: ErrTruncated, Expected: "a summary by funding source after the table"}
+		return nil, &loaders.Error{File: t.File, Line: t.LastLine, Err: loaders.ErrTruncated, Expected: "a summary by funding source after the table"}
 	}
 	specs := []frame.FieldSpec{
 		{Name: "source", Kind: frame.String, LabelVI: "Nguồn vốn"},
@@ -220,14 +221,14 @@ func (t *DXTable) FundingFrame(o Options) (*frame.Frame, error) {
 
 // GrandTotal returns the "TỔNG CỘNG" row as a Total of the amount columns
 // (a claim for reconciliation); ok is false when the table has none.
-func (t *DXTable) GrandTotal() (Total, bool) {
+func (t *DXTable) GrandTotal() (loaders.Total, bool) {
 	if t.Total == nil {
-		return Total{}, false
+		return loaders.Total{}, false
 	}
-	tot := Total{Label: t.Total.Label, Line: t.Total.Line}
+	tot := loaders.Total{Label: t.Total.Label, Line: t.Total.Line}
 	for c, v := range t.Total.Values {
 		if c < len(t.Columns) {
-			tot.Values = append(tot.Values, TotalValue{Column: t.Columns[c], Value: v.Value, Text: v.Text, Line: v.Line, Decimals: v.Decimals})
+			tot.Values = append(tot.Values, loaders.TotalValue{Column: t.Columns[c], Value: v.Value, Text: v.Text, Line: v.Line, Decimals: v.Decimals})
 		}
 	}
 	return tot, true
@@ -235,15 +236,15 @@ func (t *DXTable) GrandTotal() (Total, bool) {
 
 // Table returns the items as a Table (ItemsFrame) with the grand total as
 // its claim. The pillar subtotals are in Pillars (and PillarsFrame).
-func (t *DXTable) Table(o Options) (*Table, error) {
+func (t *DXTable) Table(o loaders.Options) (*loaders.Table, error) {
 	f, err := t.ItemsFrame(o)
 	if err != nil {
 		return nil, err
 	}
-	out := &Table{Frame: f, Convention: t.Convention, ConventionReason: t.ConventionReason,
+	out := &loaders.Table{Frame: f, Convention: t.Convention, ConventionReason: t.ConventionReason,
 		MoneyUnit: t.MoneyUnit, Layout: t.Layout.Name, File: t.File, FirstLine: t.FirstLine, LastLine: t.LastLine}
 	if tot, ok := t.GrandTotal(); ok {
-		out.Totals = []Total{tot}
+		out.Totals = []loaders.Total{tot}
 	}
 	return out, nil
 }
