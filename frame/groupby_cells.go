@@ -56,36 +56,43 @@ func (l *cellLayout) fillChecked(keys [][]int64, ids []int32, lo, hi int) bool {
 	var bad uint64
 	for k, vals := range keys {
 		v := vals[lo:hi]
-		v = v[:len(ids)]
-		base, s, m := l.lo[k], uint64(l.span[k]-1), l.mult[k]
-		switch {
-		case k == 0 && m == 1: // one key
-			for i, x := range v {
-				d := uint64(x - base)
-				bad |= d | (s - d)
-				ids[i] = int32(d)
-			}
-		case k == 0:
-			for i, x := range v {
-				d := uint64(x - base)
-				bad |= d | (s - d)
-				ids[i] = int32(d) * int32(m)
-			}
-		case m == 1: // the last key
-			for i, x := range v {
-				d := uint64(x - base)
-				bad |= d | (s - d)
-				ids[i] += int32(d)
-			}
-		default:
-			for i, x := range v {
-				d := uint64(x - base)
-				bad |= d | (s - d)
-				ids[i] += int32(d) * int32(m)
-			}
+		if k == 0 {
+			bad |= cellsSet(ids, v[:len(ids)], l.lo[k], uint64(l.span[k]-1), int32(l.mult[k]))
+		} else {
+			bad |= cellsAdd(ids, v[:len(ids)], l.lo[k], uint64(l.span[k]-1), int32(l.mult[k]))
 		}
 	}
 	return bad>>31 == 0
+}
+
+// cellsSet sets ids[i] to (v[i]-lo)·m and returns the bits of the range check
+// of fillChecked. It and cellsAdd are kept out of line so that their loops
+// have the registers to themselves.
+//
+//go:noinline
+func cellsSet(ids []int32, v []int64, lo int64, s uint64, m int32) uint64 {
+	var bad uint64
+	ids = ids[:len(v)]
+	for i, x := range v {
+		d := uint64(x - lo)
+		bad |= d | (s - d)
+		ids[i] = int32(d) * m
+	}
+	return bad
+}
+
+// cellsAdd adds (v[i]-lo)·m to ids[i], as cellsSet.
+//
+//go:noinline
+func cellsAdd(ids []int32, v []int64, lo int64, s uint64, m int32) uint64 {
+	var bad uint64
+	ids = ids[:len(v)]
+	for i, x := range v {
+		d := uint64(x - lo)
+		bad |= d | (s - d)
+		ids[i] += int32(d) * m
+	}
+	return bad
 }
 
 // grown returns the layout widened to the keys of rows lo..hi-1 with room

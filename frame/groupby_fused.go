@@ -353,13 +353,7 @@ func newFusedPart(fa []fusedAgg, nc int) *fusedPart {
 
 // feed adds rows lo..hi-1, of cells ids, to x.
 func (x *fusedPart) feed(fa []fusedAgg, ids []int32, lo, hi int) {
-	rows, first := x.rows, x.first
-	for j, c := range ids {
-		if rows[c] == 0 {
-			first[c] = lo + j
-		}
-		rows[c]++
-	}
+	countCells(x.rows, x.first, ids, lo)
 	for i, a := range fa {
 		if a.agg.Op == OpMeanRatio {
 			accumulateRatio(a, x.fsum[i], x.cnt[i], ids, lo, hi)
@@ -426,33 +420,66 @@ func accumulate(a fusedAgg, is []int64, fs []float64, ids []int32, lo, hi int) {
 	switch op := a.agg.Op; {
 	case is != nil:
 		v := a.iv[lo:hi]
-		v = v[:len(ids)]
 		switch op {
 		case OpSum:
-			for j, c := range ids {
-				is[c] += v[j]
-			}
+			sumCells(is, ids, v)
 		case OpMin:
-			for j, c := range ids {
-				is[c] = min(is[c], v[j])
-			}
+			minCells(is, ids, v)
 		case OpMax:
-			for j, c := range ids {
-				is[c] = max(is[c], v[j])
-			}
+			maxCells(is, ids, v)
 		}
-	case fs != nil && a.fv != nil:
-		v := a.fv[lo:hi]
-		v = v[:len(ids)]
-		for j, c := range ids { // sum or mean
-			fs[c] += v[j]
-		}
+	case fs != nil && a.fv != nil: // sum or mean
+		sumCells(fs, ids, a.fv[lo:hi])
 	case fs != nil: // mean of an int64 column
-		v := a.iv[lo:hi]
-		v = v[:len(ids)]
-		for j, c := range ids {
-			fs[c] += float64(v[j])
+		sumFloatCells(fs, ids, a.iv[lo:hi])
+	}
+}
+
+// The kernels of the one-pass path, each a loop over a block of rows: kept
+// out of line, so that each loop has the registers to itself.
+
+// countCells counts the rows of each cell and notes the first (lo is the
+// row of ids[0]).
+//
+//go:noinline
+func countCells(rows []int64, first []int, ids []int32, lo int) {
+	for j, c := range ids {
+		if rows[c] == 0 {
+			first[c] = lo + j
 		}
+		rows[c]++
+	}
+}
+
+//go:noinline
+func sumCells[T int64 | float64](s []T, ids []int32, v []T) {
+	v = v[:len(ids)]
+	for j, c := range ids {
+		s[c] += v[j]
+	}
+}
+
+//go:noinline
+func sumFloatCells(s []float64, ids []int32, v []int64) {
+	v = v[:len(ids)]
+	for j, c := range ids {
+		s[c] += float64(v[j])
+	}
+}
+
+//go:noinline
+func minCells(s []int64, ids []int32, v []int64) {
+	v = v[:len(ids)]
+	for j, c := range ids {
+		s[c] = min(s[c], v[j])
+	}
+}
+
+//go:noinline
+func maxCells(s []int64, ids []int32, v []int64) {
+	v = v[:len(ids)]
+	for j, c := range ids {
+		s[c] = max(s[c], v[j])
 	}
 }
 
@@ -471,6 +498,10 @@ func accumulateRatio(a fusedAgg, fs []float64, cnt []int64, ids []int32, lo, hi 
 	}
 }
 
+// ratioInto adds the ratio num/den of each row to its cell, and counts it,
+// where den is not 0 and the ratio is not NaN.
+//
+//go:noinline
 func ratioInto[N, D int64 | float64](fs []float64, cnt []int64, ids []int32, num []N, den []D) {
 	num, den = num[:len(ids)], den[:len(ids)]
 	for j, c := range ids {
