@@ -21,101 +21,136 @@ func Computers(o Options) (reporting.Section, error) {
 		TitleVI: "Máy tính và cán bộ CNTT theo đơn vị, 2010",
 		TitleEN: "Computers and IT staff by unit, 2010",
 	}
-	prov, err := load("soctrang-2010-computers-provincial")
+	d, err := loadComputers()
 	if err != nil {
 		return s, err
 	}
-	dist, err := load("soctrang-2010-computers-district")
-	if err != nil {
-		return s, err
+	defer d.both.Release()
+	for _, part := range []func(*reporting.Section, *computersData, Options) error{
+		computersText, computersByLevel, computersTables, computersITStaff,
+	} {
+		if err := part(&s, &d, o); err != nil {
+			return s, err
+		}
 	}
-	staff, err := load("soctrang-2010-it-staff")
-	if err != nil {
-		return s, err
+	return s, nil
+}
+
+// computersData are the datasets of the computers section, the 2015 target,
+// both levels' units in one Frame, and the level totals (computersText
+// makes them; computersTables shows them).
+type computersData struct {
+	prov, dist, staff, both *frame.Frame
+	target                  ratios.Target
+	levels, all             *frame.Frame
+}
+
+func loadComputers() (computersData, error) {
+	var d computersData
+	var err error
+	if d.prov, err = load("soctrang-2010-computers-provincial"); err != nil {
+		return d, err
+	}
+	if d.dist, err = load("soctrang-2010-computers-district"); err != nil {
+		return d, err
+	}
+	if d.staff, err = load("soctrang-2010-it-staff"); err != nil {
+		return d, err
 	}
 	ind, err := load("vn-dx-indicators")
 	if err != nil {
-		return s, err
+		return d, err
 	}
-	target, err := ratios.LookupTarget(ind, "Sóc Trăng", "computers_per_civil_servant", 2015)
-	if err != nil {
-		return s, fmt.Errorf("sections: the 2015 target: %w", err)
+	if d.target, err = ratios.LookupTarget(ind, "Sóc Trăng", "computers_per_civil_servant", 2015); err != nil {
+		return d, fmt.Errorf("sections: the 2015 target: %w", err)
 	}
-	both, err := ratios.ConcatLevels([]string{"province", "district"}, []*frame.Frame{prov, dist})
-	if err != nil {
-		return s, err
-	}
-	defer both.Release()
+	d.both, err = ratios.ConcatLevels([]string{"province", "district"}, []*frame.Frame{d.prov, d.dist})
+	return d, err
+}
 
+// computersText computes the level totals and writes the paragraph that
+// quotes them.
+func computersText(s *reporting.Section, d *computersData, o Options) error {
+	var err error
 	// level totals first: the paragraph quotes them
-	levels, err := ratios.Aggregate(both, "level", ratios.ComputerSpecs()...)
+	d.levels, err = ratios.Aggregate(d.both, "level", ratios.ComputerSpecs()...)
 	if err != nil {
-		return s, err
+		return err
 	}
-	all, err := ratios.Aggregate(both, "", ratios.ComputerSpecs()...)
+	d.all, err = ratios.Aggregate(d.both, "", ratios.ComputerSpecs()...)
 	if err != nil {
-		return s, err
+		return err
 	}
-	allCPS := all.Col("ratio").Float64s()[0] // computers_per_staff comes first
+	allCPS := d.all.Col("ratio").Float64s()[0] // computers_per_staff comes first
 	s.Text = fmt.Sprintf("Toàn tỉnh (%s đơn vị cấp tỉnh và cấp huyện): %s máy tính cho %s cán bộ, công chức, tỷ lệ %s — văn bản ghi «khoảng 69%%»; mục tiêu năm 2015 là %s (dòng %d). Tỷ lệ của một nhóm là tổng máy tính chia tổng cán bộ, không phải trung bình các tỷ lệ.",
-		frame.FormatIntVI(all.Col("units").Int64s()[0]), frame.FormatVI(all.Col("numerator").Float64s()[0], 0), frame.FormatVI(all.Col("denominator").Float64s()[0], 0),
-		pct(allCPS, chart.VI), pct(target.Value, chart.VI), target.SourceLine)
+		frame.FormatIntVI(d.all.Col("units").Int64s()[0]), frame.FormatVI(d.all.Col("numerator").Float64s()[0], 0), frame.FormatVI(d.all.Col("denominator").Float64s()[0], 0),
+		pct(allCPS, chart.VI), pct(d.target.Value, chart.VI), d.target.SourceLine)
 	s.TextEN = fmt.Sprintf("All units (provincial and district): %s computers for %s staff, a ratio of %s — the text says “about 69%%”; the 2015 target is %s (line %d). A group's ratio is its computers over its staff, not a mean of unit ratios.",
-		count(all.Col("numerator").Float64s()[0], chart.EN), count(all.Col("denominator").Float64s()[0], chart.EN), pct(allCPS, chart.EN), pct(target.Value, chart.EN), target.SourceLine)
+		count(d.all.Col("numerator").Float64s()[0], chart.EN), count(d.all.Col("denominator").Float64s()[0], chart.EN), pct(allCPS, chart.EN), pct(d.target.Value, chart.EN), d.target.SourceLine)
+	return nil
+}
 
+// computersByLevel charts computers per staff by unit, one chart a level,
+// against the 2015 target.
+func computersByLevel(s *reporting.Section, d *computersData, o Options) error {
 	for _, lv := range []struct {
 		f                *frame.Frame
 		name, vi, en, ap string
 	}{
-		{prov, "computers-per-staff-provincial", "cấp tỉnh", "provincial units", "Phụ lục 2"},
-		{dist, "computers-per-staff-district", "cấp huyện", "districts", "Phụ lục 3"},
+		{d.prov, "computers-per-staff-provincial", "cấp tỉnh", "provincial units", "Phụ lục 2"},
+		{d.dist, "computers-per-staff-district", "cấp huyện", "districts", "Phụ lục 3"},
 	} {
 		u, err := ratios.ByUnit(lv.f, ratios.ComputersPerStaff())
 		if err != nil {
-			return s, err
+			return err
 		}
 		c, err := chart.NewRankedBars(chart.RankedBars{
 			Title:       o.tr("Máy tính trên cán bộ, công chức — "+lv.vi+", 2010", "Computers per staff member — "+lv.en+", 2010"),
 			Note:        o.tr("Nguồn: Kế hoạch 21/KH-UBND tỉnh Sóc Trăng, "+lv.ap+"; mục tiêu 2015: 90%.", "Source: Sóc Trăng plan 21/KH-UBND, Annex ("+lv.ap+"); 2015 target: 90%."),
 			Labels:      strs(u, "unit"),
 			Values:      nums(u, "ratio"),
-			Target:      target.Value,
+			Target:      d.target.Value,
 			TargetLabel: o.tr("Mục tiêu 2015", "2015 target"),
 			Format:      chart.Share,
 			Lang:        o.Lang,
 		})
 		u.Release()
 		if err != nil {
-			return s, fmt.Errorf("sections: %s: %w", lv.name, err)
+			return fmt.Errorf("sections: %s: %w", lv.name, err)
 		}
 		s.Charts = append(s.Charts, reporting.Chart{Name: lv.name, Figure: c,
 			Caption:   "Tỷ lệ máy tính/cán bộ, công chức theo đơn vị " + lv.vi + " (" + lv.ap + "), xếp hạng; vạch đứt: mục tiêu 90% năm 2015.",
 			CaptionEN: "Computers per staff member by " + lv.en + " (" + lv.ap + "), ranked; dashed line: the 2015 target of 90%.",
-			Sources:   append(provenance(lv.f), reporting.Provenance{File: target.SourceFile, Lines: []int{target.SourceLine}})})
+			Sources:   append(provenance(lv.f), reporting.Provenance{File: d.target.SourceFile, Lines: []int{d.target.SourceLine}})})
 	}
+	return nil
+}
 
-	units, err := ratios.ByUnit(both, ratios.ComputersPerStaff())
+// computersTables tables the gap of each unit to the target, the level
+// totals and the ratios the document reports beside the recomputed ones.
+func computersTables(s *reporting.Section, d *computersData, o Options) error {
+	units, err := ratios.ByUnit(d.both, ratios.ComputersPerStaff())
 	if err != nil {
-		return s, err
+		return err
 	}
-	gap, err := ratios.GapToTarget(units, target)
+	gap, err := ratios.GapToTarget(units, d.target)
 	units.Release()
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "computers-per-staff-target", Frame: gap,
 		Caption:   "Máy tính/cán bộ theo đơn vị, khoảng cách đến mục tiêu 90% (2015)",
 		CaptionEN: "Computers per staff by unit, gap to the 2015 target of 90%"})
-	allLevel, err := ratios.WithLevel(all, "all")
+	allLevel, err := ratios.WithLevel(d.all, "all")
 	if err != nil {
-		return s, err
+		return err
 	}
-	levelTable, err := frame.Concat([]*frame.Frame{levels, allLevel}, frame.ConcatOptions{})
+	levelTable, err := frame.Concat([]*frame.Frame{d.levels, allLevel}, frame.ConcatOptions{})
 	if err != nil {
-		return s, err
+		return err
 	}
-	levels.Release()
-	all.Release()
+	d.levels.Release()
+	d.all.Release()
 	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-by-level", Frame: levelTable,
 		Caption:   "Tỷ lệ theo cấp (tổng tử số / tổng mẫu số); dòng cuối: toàn tỉnh",
 		CaptionEN: "Ratios by level (sum of parts over sum of wholes); last rows: all units"})
@@ -124,25 +159,30 @@ func Computers(o Options) (reporting.Section, error) {
 		spec ratios.Spec
 		col  string
 	}{{ratios.ComputersPerStaff(), "computers_per_staff_reported"}, {ratios.LANShare(), "lan_share_reported"}, {ratios.InternetShare(), "internet_share_reported"}} {
-		c, err := ratios.AgainstReported(both, m.spec, m.col, -1)
+		c, err := ratios.AgainstReported(d.both, m.spec, m.col, -1)
 		if err != nil {
-			return s, err
+			return err
 		}
 		defer c.Release()
 		cmp = append(cmp, c)
 	}
 	cmpAll, err := frame.Concat(cmp, frame.ConcatOptions{})
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-reported-vs-recomputed", Frame: cmpAll, MaxRows: 12,
 		Caption:   "Tỷ lệ văn bản ghi và tỷ lệ tính lại, theo đơn vị",
 		CaptionEN: "Ratios as reported and recomputed, by unit"})
+	return nil
+}
 
-	// IT staff (Phụ lục 1)
-	email, err := ratios.ByUnit(staff, ratios.EmailShare())
+// computersITStaff charts and tables the IT-qualified and e-mail shares of
+// the staff (Phụ lục 1).
+func computersITStaff(s *reporting.Section, d *computersData, o Options) error {
+	// IT d.staff (Phụ lục 1)
+	email, err := ratios.ByUnit(d.staff, ratios.EmailShare())
 	if err != nil {
-		return s, err
+		return err
 	}
 	c, err := chart.NewRankedBars(chart.RankedBars{
 		Title:  o.tr("Cán bộ sử dụng thư điện tử — theo đơn vị, tỉnh Sóc Trăng, 2010", "Staff using e-mail — by unit, Sóc Trăng, 2010"),
@@ -153,27 +193,27 @@ func Computers(o Options) (reporting.Section, error) {
 	})
 	email.Release()
 	if err != nil {
-		return s, fmt.Errorf("sections: e-mail chart: %w", err)
+		return fmt.Errorf("sections: e-mail chart: %w", err)
 	}
 	s.Charts = append(s.Charts, reporting.Chart{Name: "email-share-by-unit", Figure: c,
 		Caption:   "Tỷ lệ cán bộ sử dụng thư điện tử theo đơn vị (Phụ lục 1), xếp hạng.",
 		CaptionEN: "Share of staff using e-mail by unit (Phụ lục 1), ranked.",
-		Sources:   provenance(staff)})
-	staffUnits, err := ratios.ByUnit(staff, ratios.StaffSpecs()...)
+		Sources:   provenance(d.staff)})
+	staffUnits, err := ratios.ByUnit(d.staff, ratios.StaffSpecs()...)
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "it-staff-ratios-by-unit", Frame: staffUnits, MaxRows: 12,
 		Caption:   "Tỷ lệ cán bộ có trình độ CNTT (đại học, cao đẳng, trung cấp) và sử dụng thư điện tử, theo đơn vị",
 		CaptionEN: "Share of staff with an IT degree (university, college, vocational) and using e-mail, by unit"})
-	groups, err := ratios.Aggregate(staff, "group", ratios.StaffSpecs()...)
+	groups, err := ratios.Aggregate(d.staff, "group", ratios.StaffSpecs()...)
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "it-staff-ratios-by-group", Frame: groups,
 		Caption:   "Tỷ lệ theo khối (tổng tử số / tổng mẫu số)",
 		CaptionEN: "Ratios by section of Phụ lục 1 (sum of parts over sum of wholes)"})
-	return s, nil
+	return nil
 }
 
 // withoutProvince drops the " tỉnh Sóc Trăng" that most unit names of
