@@ -1,6 +1,10 @@
 package frame
 
-import "math"
+import (
+	"math"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
 
 // cellLayout maps tuples of int64 keys to the cells of a dense table: key k
 // covers lo[k] .. lo[k]+span[k]-1, and the cell of a tuple is its row-major
@@ -168,4 +172,72 @@ func remap(from, to *cellLayout, rows []int64) []int32 {
 		m[c] = int32(id)
 	}
 	return m
+}
+
+// denseKeys maps rows to the cells of the product of small int64 key ranges
+// (row-major: the last key varies fastest).
+type denseKeys struct {
+	vals  [][]int64
+	los   []int64
+	mult  []int64
+	cells int
+}
+
+// planDense returns the dense cell map of the keys when every key is a
+// null-free int64 column and the product of their ranges is small.
+func planDense(keys []Column, n int) (*denseKeys, bool) {
+	d := &denseKeys{vals: make([][]int64, len(keys)), los: make([]int64, len(keys)), mult: make([]int64, len(keys))}
+	strides := make([]int64, len(keys))
+	limit := int64(max(4*n, 1<<16))
+	cells := int64(1)
+	for k, c := range keys {
+		a, ok := c.arr.(*array.Int64)
+		if !ok || a.NullN() > 0 || n == 0 {
+			return nil, false
+		}
+		d.vals[k] = a.Int64Values()
+		lo, hi := minMax(d.vals[k])
+		if hi-lo < 0 || hi-lo >= limit { // overflow or too wide
+			return nil, false
+		}
+		d.los[k] = lo
+		strides[k] = hi - lo + 1
+		cells *= strides[k]
+		if cells > limit || cells > math.MaxInt32 {
+			return nil, false
+		}
+	}
+	m := int64(1)
+	for k := len(keys) - 1; k >= 0; k-- {
+		d.mult[k] = m
+		m *= strides[k]
+	}
+	d.cells = int(cells)
+	return d, true
+}
+
+// fill writes the cells of rows lo..hi-1 to ids[0:hi-lo].
+func (d *denseKeys) fill(ids []int32, lo, hi int) {
+	switch len(d.vals) {
+	case 1:
+		v0, l0 := d.vals[0][lo:hi], d.los[0]
+		for i, x := range v0 {
+			ids[i] = int32(x - l0)
+		}
+	case 2:
+		v0, v1 := d.vals[0][lo:hi], d.vals[1][lo:hi]
+		l0, l1, m0 := d.los[0], d.los[1], d.mult[0]
+		ids = ids[:len(v0)]
+		for i := range ids {
+			ids[i] = int32((v0[i]-l0)*m0 + (v1[i] - l1))
+		}
+	default:
+		for i := lo; i < hi; i++ {
+			var id int64
+			for k := range d.vals {
+				id += (d.vals[k][i] - d.los[k]) * d.mult[k]
+			}
+			ids[i-lo] = int32(id)
+		}
+	}
 }
