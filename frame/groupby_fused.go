@@ -192,6 +192,9 @@ func fusedPass(keys [][]int64, fa []fusedAgg, n int) (tot *fusedPart, cells int,
 			}
 		}
 	}
+	// A mean ratio is bound by its divisions: it fetches the next block of
+	// every column as it goes, where otherwise each block is fetched first.
+	ahead := slices.ContainsFunc(fa, func(a fusedAgg) bool { return a.agg.Op == OpMeanRatio })
 	used := parallelRows(n, func(p, lo, hi int) {
 		l := newCellLayout(len(keys))
 		x := newFusedPart(fa, 0)
@@ -201,7 +204,9 @@ func fusedPass(keys [][]int64, fa []fusedAgg, n int) (tot *fusedPart, cells int,
 				return
 			}
 			e := min(b+fusedBlock, hi)
-			x.sink += touch(icols, fcols, b, e)
+			if b == lo || !ahead {
+				x.sink += touch(icols, fcols, b, e)
+			}
 			ids := buf[:e-b]
 			if !l.fillChecked(keys, ids, b, e) {
 				g, ok := l.grown(keys, b, e, limit)
@@ -214,7 +219,11 @@ func fusedPass(keys [][]int64, fa []fusedAgg, n int) (tot *fusedPart, cells int,
 				l, x = g, nx
 				l.fillChecked(keys, ids, b, e)
 			}
-			x.feed(fa, ids, b, e)
+			var next touching
+			if ahead {
+				next = touching{icols: icols, fcols: fcols, lo: e, hi: min(e+fusedBlock, hi)}
+			}
+			x.feed(fa, ids, b, e, next)
 		}
 		parts[p], layouts[p] = x, l
 	})
@@ -283,12 +292,14 @@ func newFusedPart(fa []fusedAgg, nc int) *fusedPart {
 	return x
 }
 
-// feed adds rows lo..hi-1, of cells ids, to x.
-func (x *fusedPart) feed(fa []fusedAgg, ids []int32, lo, hi int) {
+// feed adds rows lo..hi-1, of cells ids, to x; the first mean ratio touches
+// next as it goes (the lines of the next block, when the pass asks).
+func (x *fusedPart) feed(fa []fusedAgg, ids []int32, lo, hi int, next touching) {
 	countCells(x.rows, x.first, ids, lo)
 	for i, a := range fa {
 		if a.agg.Op == OpMeanRatio {
-			accumulateRatio(a, x.fsum[i], x.cnt[i], ids, lo, hi)
+			x.sink += accumulateRatio(a, x.fsum[i], x.cnt[i], ids, lo, hi, next)
+			next = touching{} // once is enough
 			continue
 		}
 		accumulate(a, x.isum[i], x.fsum[i], ids, lo, hi)
@@ -417,35 +428,56 @@ func maxCells(s []int64, ids []int32, v []int64) {
 
 // accumulateRatio feeds rows lo..hi-1 of a mean ratio: the ratio of each row
 // whose denominator is not 0, and the count of such rows.
-func accumulateRatio(a fusedAgg, fs []float64, cnt []int64, ids []int32, lo, hi int) {
+func accumulateRatio(a fusedAgg, fs []float64, cnt []int64, ids []int32, lo, hi int, t touching) int64 {
 	switch {
 	case a.iv != nil && a.div != nil:
-		ratioInto(fs, cnt, ids, a.iv[lo:hi], a.div[lo:hi])
+		return ratioInto(fs, cnt, ids, a.iv[lo:hi], a.div[lo:hi], t)
 	case a.iv != nil:
-		ratioInto(fs, cnt, ids, a.iv[lo:hi], a.dfv[lo:hi])
+		return ratioInto(fs, cnt, ids, a.iv[lo:hi], a.dfv[lo:hi], t)
 	case a.div != nil:
-		ratioInto(fs, cnt, ids, a.fv[lo:hi], a.div[lo:hi])
+		return ratioInto(fs, cnt, ids, a.fv[lo:hi], a.div[lo:hi], t)
 	default:
-		ratioInto(fs, cnt, ids, a.fv[lo:hi], a.dfv[lo:hi])
+		return ratioInto(fs, cnt, ids, a.fv[lo:hi], a.dfv[lo:hi], t)
 	}
+}
+
+// touching is what a kernel touches as it goes: rows lo..hi-1 of the
+// columns, one value per cache line.
+type touching struct {
+	icols  [][]int64
+	fcols  [][]float64
+	lo, hi int
 }
 
 // ratioInto adds the ratio num/den of each row to its cell, and counts it,
 // where den is not 0 and the ratio is not NaN.
 //
 //go:noinline
-func ratioInto[N, D int64 | float64](fs []float64, cnt []int64, ids []int32, num []N, den []D) {
+func ratioInto[N, D int64 | float64](fs []float64, cnt []int64, ids []int32, num []N, den []D, t touching) int64 {
 	num, den = num[:len(ids)], den[:len(ids)]
-	for j, c := range ids {
-		d := float64(den[j])
-		if d == 0 {
-			continue
+	var sink int64
+	for j0 := 0; j0 < len(ids); j0 += 8 {
+		if r := t.lo + j0; r < t.hi {
+			for _, c := range t.icols {
+				sink += c[r]
+			}
+			for _, c := range t.fcols {
+				sink += int64(math.Float64bits(c[r]))
+			}
 		}
-		v := float64(num[j]) / d
-		if v != v { // a NaN operand: null, as Ratios has it
-			continue
+		j1 := min(j0+8, len(ids))
+		for j, c := range ids[j0:j1] {
+			d := float64(den[j0+j])
+			if d == 0 {
+				continue
+			}
+			v := float64(num[j0+j]) / d
+			if v != v { // a NaN operand: null, as Ratios has it
+				continue
+			}
+			fs[c] += v
+			cnt[c]++
 		}
-		fs[c] += v
-		cnt[c]++
 	}
+	return sink
 }
