@@ -230,6 +230,9 @@ func fusedPass(keys [][]int64, fa []fusedAgg, n int) (tot *fusedPart, cells int,
 	if abort.Load() {
 		return nil, 0, false
 	}
+	if used == 1 { // one worker: its layout is the result's
+		return parts[0], layouts[0].cells, true
+	}
 	nk := len(keys)
 	glo, ghi := make([]int64, nk), make([]int64, nk)
 	for k := range glo {
