@@ -88,7 +88,10 @@ unavailable() {
     printf '%s\n' "$err" >&2
     fail "go get of the pinned kernel modules failed (module in ${build#"$PWD"/})"
   fi
-  first=$(grep -E '^go: ' <<<"$err" | grep -v '^go: downloading' | head -n 1 | sed -E 's/^go: //' | tr -s '\t ' '  ' | cut -c1-260)
+  # the go command's first line that says why (or, when it wrote none
+  # prefixed "go: ", the first line of its message)
+  first=$( { grep -E '^go: ' <<<"$err" | grep -v '^go: downloading' || grep -m1 . <<<"$err" || true; } \
+    | head -n 1 | sed -E 's/^go: //' | tr -s '\t ' '  ' | cut -c1-260)
   echo "gophernotes: skipped, the pinned kernel cannot be downloaded here (GOPROXY=$(go env GOPROXY)): $first"
   exit 3
 }
