@@ -472,8 +472,14 @@ func keyIDs(c Column, n int) ([]int32, int) {
 }
 
 // parallelRows runs fn over [lo, hi) chunks of rows, one per CPU for large
-// inputs, each with its own partial accumulator index.
-func parallelRows(n int, fn func(part, lo, hi int)) int {
+// inputs, each with its own partial accumulator index. It returns the
+// number of chunks.
+func parallelRows(n int, fn func(part, lo, hi int)) int { return parallelChunks(n, 1, fn) }
+
+// parallelChunks runs fn over [lo, hi) chunks of rows whose bounds are
+// multiples of align: one chunk for fewer than 2²⁰ rows, else one per CPU
+// (at most 8). It returns the number of chunks.
+func parallelChunks(n, align int, fn func(part, lo, hi int)) int {
 	parts := 1
 	if n >= 1<<20 {
 		parts = min(runtime.GOMAXPROCS(0), 8)
@@ -482,10 +488,12 @@ func parallelRows(n int, fn func(part, lo, hi int)) int {
 		fn(0, 0, n)
 		return 1
 	}
+	step := ((n+parts-1)/parts + align - 1) / align * align
 	var wg sync.WaitGroup
-	step := (n + parts - 1) / parts
-	for p := 0; p < parts; p++ {
+	used := 0
+	for p := 0; p*step < n; p++ {
 		lo, hi := p*step, min(n, (p+1)*step)
+		used++
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -493,7 +501,7 @@ func parallelRows(n int, fn func(part, lo, hi int)) int {
 		}()
 	}
 	wg.Wait()
-	return parts
+	return used
 }
 
 func int64Array(mem memory.Allocator, v []int64, valid []bool) arrow.Array {

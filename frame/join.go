@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -521,30 +519,7 @@ func encodeKey(buf []byte, keys []Column, i int, memos []normMemo) ([]byte, bool
 // parallelBlocks is parallelRows with chunk bounds on multiples of 64
 // rows, so that goroutines writing a bitmap never share a byte. It returns
 // the number of chunks.
-func parallelBlocks(n int, fn func(part, lo, hi int)) int {
-	parts := 1
-	if n >= 1<<20 {
-		parts = min(runtime.GOMAXPROCS(0), 8)
-	}
-	if parts == 1 {
-		fn(0, 0, n)
-		return 1
-	}
-	step := ((n+parts-1)/parts + 63) &^ 63
-	var wg sync.WaitGroup
-	used := 0
-	for p := 0; p*step < n; p++ {
-		lo, hi := p*step, min(n, (p+1)*step)
-		used++
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(p, lo, hi)
-		}()
-	}
-	wg.Wait()
-	return used
-}
+func parallelBlocks(n int, fn func(part, lo, hi int)) int { return parallelChunks(n, 64, fn) }
 
 // gatherArray returns the values of c at the rows idx, in that order; an
 // index of -1 gives null. It writes the Arrow buffers directly, in parallel

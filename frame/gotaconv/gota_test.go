@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/go-gota/gota/dataframe"
@@ -14,29 +13,6 @@ import (
 	"github.com/ictplan/ictplan/frame/gotaconv"
 	"github.com/ictplan/ictplan/internal/frametest"
 )
-
-func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-
-// provinces is a small Frame of every kind (the one of frame's tests).
-var provinceSpecs = []frame.FieldSpec{
-	{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
-	{Name: "year", Kind: frame.Int64, Unit: "year"},
-	{Name: "staff", Kind: frame.Int64, LabelVI: "Số cán bộ", Unit: "people"},
-	{Name: "ratio", Kind: frame.Float64, Unit: "ratio"},
-	{Name: "online", Kind: frame.Bool},
-	{Name: "reported", Kind: frame.Date},
-}
-
-var provinceRows = [][]any{
-	{"Đà Nẵng", int64(2015), int64(1201), 0.89308, true, day(2015, time.March, 31)},
-	{"An Giang", int64(2016), int64(45), nil, false, day(2016, time.June, 30)},
-	{"Cà Mau", int64(2015), nil, 0.5, nil, nil},
-	{"Bạc Liêu", int64(2016), int64(300), 1.25, true, day(2016, time.January, 2)},
-	{nil, int64(2015), int64(7), 0.1, false, day(2015, time.December, 1)},
-	{"Bà Rịa", int64(2014), int64(45), 0.75, true, day(2014, time.May, 5)},
-}
-
-var provinceMeta = map[string]string{frame.MetaDataset: "provinces", frame.MetaTitle: "Tỉnh mẫu"}
 
 // col returns the named column's values (nil for null), for comparisons.
 func col(f *frame.Frame, name string) []any {
@@ -51,7 +27,7 @@ func col(f *frame.Frame, name string) []any {
 func TestGotaRoundTrip(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f := frametest.Build(t, mem, provinceMeta, provinceSpecs, provinceRows...)
+	f := frametest.Provinces(t, mem)
 	defer f.Release()
 
 	df := gotaconv.ToGota(f)
@@ -68,7 +44,7 @@ func TestGotaRoundTrip(t *testing.T) {
 		t.Errorf("null staff is %v in gota, want NaN", e)
 	}
 
-	back, err := gotaconv.FromGota(df, provinceMeta)
+	back, err := gotaconv.FromGota(df, frametest.ProvinceMeta)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,3 +84,32 @@ func Sample(mem memory.Allocator) *frame.Frame {
 	}
 	return f
 }
+
+// ProvinceMeta, ProvinceSpecs and ProvinceRows are a small Frame of every
+// kind with nulls (a null name, a null count, a null ratio...), which the
+// operation tests of frame and its subpackages share; Provinces builds it.
+var ProvinceMeta = map[string]string{frame.MetaDataset: "provinces", frame.MetaTitle: "Tỉnh mẫu"}
+
+var ProvinceSpecs = []frame.FieldSpec{
+	{Name: "province", Kind: frame.String, LabelVI: "Tỉnh"},
+	{Name: "year", Kind: frame.Int64, Unit: "year"},
+	{Name: "staff", Kind: frame.Int64, LabelVI: "Số cán bộ", Unit: "people"},
+	{Name: "ratio", Kind: frame.Float64, Unit: "ratio"},
+	{Name: "online", Kind: frame.Bool},
+	{Name: "reported", Kind: frame.Date},
+}
+
+var ProvinceRows = [][]any{
+	{"Đà Nẵng", int64(2015), int64(1201), 0.89308, true, day(2015, time.March, 31)},
+	{"An Giang", int64(2016), int64(45), nil, false, day(2016, time.June, 30)},
+	{"Cà Mau", int64(2015), nil, 0.5, nil, nil},
+	{"Bạc Liêu", int64(2016), int64(300), 1.25, true, day(2016, time.January, 2)},
+	{nil, int64(2015), int64(7), 0.1, false, day(2015, time.December, 1)},
+	{"Bà Rịa", int64(2014), int64(45), 0.75, true, day(2014, time.May, 5)},
+}
+
+// Provinces builds the provinces Frame with mem; the caller releases it.
+func Provinces(t testing.TB, mem memory.Allocator) *frame.Frame {
+	t.Helper()
+	return Build(t, mem, ProvinceMeta, ProvinceSpecs, ProvinceRows...)
+}
