@@ -401,6 +401,26 @@ def write_doc(path, results, skipped, checks, tables, info, reps, provisional_fl
               f"| {fmt_s(max(cells))} | {ratio:.2f}× {'✓' if ratio <= RATIO_GOAL else '✗'} |")
         w(f"| all | {len(every)} | {fmt_s(statistics.median(every))} {'✓' if statistics.median(every) <= CELL_GOAL else '✗'} | {fmt_s(max(every))} | |")
         w("")
+        floor = None
+        cost = Path(info.get("out", "")) / "cellcost.json"
+        if cost.is_file():
+            for r in json.loads(cost.read_text()):
+                if r["library"] == "this checkout" and r["config"] == "the notebooks' first cell" and r["cell"] == "imports only":
+                    floor = r
+        met = statistics.median(every) <= CELL_GOAL and all(
+            med(results[n]["go_warm"]) / med(results[n]["py_warm"]) <= RATIO_GOAL for n in go_cells)
+        if not met and floor:
+            w(f"**Where the goals are not met, the floor.** A cell that imports the library and does nothing takes "
+              f"{fmt_s(floor['total'])} outside Jupyter (see *Where a warm cell's time goes*: the link "
+              f"{fmt_s(floor['build:link'])}, the go command's check of the build cache {fmt_s(floor['build:go'])}), "
+              f"against the goal of {fmt_s(CELL_GOAL)} for a whole cell: GoNB builds and links every cell as a program "
+              "that holds Arrow, the library and gonum/plot, and no setting of the first cell removes that. A "
+              "notebook's warm run is then about its number of Go cells times that floor, plus the kernel's start; "
+              "the pandas notebooks' cells take milliseconds. Not tried yet: every declaration of a cell goes into "
+              "all later cells' programs, so a top-level function that draws a chart makes every later cell link "
+              "gonum/plot; chart code kept in the statements of the cells that show a chart would spare the others "
+              "that part of the link.")
+            w("")
     w(f"- **Go cold**: one run with an empty Go build cache (`GOCACHE` set to a new temporary directory in the "
       "environment of the nbconvert command, which the kernel and the `go` commands it runs inherit). The module "
       "cache is kept (the modules are downloaded before, and `GOPROXY=off` as in `notebooks/run`): cold means "
