@@ -85,8 +85,8 @@ HINTS = (
      "the notebook imports a package that notebooks/cellmod does not list: add it to "
      "notebooks/cellmod/imports.go and run `go mod tidy` in notebooks/cellmod"),
     (re.compile(r"^Lỗi · Error"),
-     "the library refused a step and said why (the message above): change the parameters in "
-     "the notebook's first cell, or fix the library if the step should work"),
+     "the library refused a step and said why (the message above): change the parameter cell "
+     "at the top of the notebook, or fix the library if the step should work"),
     (re.compile(r"panic: |goroutine \d+ \["),
      "a panic: a bug in the notebook's code or in the library; the stack trace is in the "
      "executed notebook"),

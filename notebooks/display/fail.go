@@ -63,9 +63,9 @@ func showError(err error) {
 
 // whatToDo follows every error shown in a notebook.
 const whatToDo = "Ô này dừng tại đây; các ô dùng kết quả này sẽ báo cùng lỗi, các ô khác vẫn chạy. " +
-	"Sửa tham số ở ô đầu sổ tay (hoặc dữ liệu vào) rồi chạy lại. · " +
+	"Sửa ô tham số ở đầu sổ tay (hoặc dữ liệu vào) rồi chạy lại. · " +
 	"This cell stops here; the cells that use its result show the same error, the others still run. " +
-	"Change the parameters in the notebook's first cell (or the input) and run again."
+	"Change the parameter cell at the top of the notebook (or the input) and run again."
 
 // errorHTML is the box in which Fail shows msg: the text escaped, its lines
 // kept (a library error may list several problems, one per line).
