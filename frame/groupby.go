@@ -30,9 +30,11 @@ const (
 	OpFirst
 	// OpMeanRatio averages the per-row ratio of two columns (MeanRatio).
 	OpMeanRatio
+	// OpCollect lists the values of a column as text (Collect).
+	OpCollect
 )
 
-var opNames = map[AggOp]string{OpSum: "sum", OpMean: "mean", OpMin: "min", OpMax: "max", OpCount: "count", OpCountRows: "rows", OpFirst: "first", OpMeanRatio: "mean"}
+var opNames = map[AggOp]string{OpSum: "sum", OpMean: "mean", OpMin: "min", OpMax: "max", OpCount: "count", OpCountRows: "rows", OpFirst: "first", OpMeanRatio: "mean", OpCollect: "list"}
 
 // Agg is one aggregation of a GroupBy: an operation on a column, written to
 // the output column As (default: column_op, e.g. staff_sum).
@@ -42,6 +44,8 @@ type Agg struct {
 	As     string
 	// Denominator is the second column of MeanRatio.
 	Denominator string
+	// Sep separates the values of Collect.
+	Sep string
 	// strict: a null in the group makes the result null (Strict).
 	strict bool
 }
@@ -77,6 +81,13 @@ func First(column string) Agg { return Agg{Column: column, Op: OpFirst} }
 func MeanRatio(numerator, denominator string) Agg {
 	return Agg{Column: numerator, Denominator: denominator, Op: OpMeanRatio}
 }
+
+// Collect lists, per group, the non-null values of a column in row order as
+// one text, each value in its plain form (as Row.String writes it: 1401,
+// 0.5, 2015-03-31) and sep between two: the source lines a group adds up,
+// say ("1401,1419,1437"). The output (string) is named column_list by
+// default, and is null for a group without a value.
+func Collect(column, sep string) Agg { return Agg{Column: column, Op: OpCollect, Sep: sep} }
 
 // Named returns a with output column name as.
 func (a Agg) Named(as string) Agg { a.As = as; return a }
@@ -143,7 +154,7 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 			return nil, fmt.Errorf("frame: GroupBy: output column %q named twice", a.name())
 		}
 		seen[a.name()] = true
-		if a.strict && (a.Op == OpCount || a.Op == OpCountRows || a.Op == OpFirst) {
+		if a.strict && (a.Op == OpCount || a.Op == OpCountRows || a.Op == OpFirst || a.Op == OpCollect) {
 			return nil, fmt.Errorf("frame: GroupBy: %s: Strict applies to sum, mean, min, max and mean ratio, not %s", a.name(), opNames[a.Op])
 		}
 		if a.Op == OpCountRows {
@@ -162,7 +173,7 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 			if !c.Kind().Numeric() && c.Kind() != Date {
 				return nil, fmt.Errorf("frame: GroupBy: %s of %s column %q", opNames[a.Op], c.Kind(), a.Column)
 			}
-		case OpCount, OpFirst:
+		case OpCount, OpFirst, OpCollect:
 		case OpMeanRatio:
 			d, err := f.Column(a.Denominator)
 			if err != nil {

@@ -28,6 +28,10 @@ func aggregate(f *Frame, ids []int32, ncells int, order []int32, a Agg) (arrow.A
 		field.Type = arrow.PrimitiveTypes.Int64
 		return int64Array(f.mem, gather(countCellRows(ids, ncells, c.arr), order), nil), field, nil
 	}
+	if a.Op == OpCollect {
+		field.Type = arrow.BinaryTypes.String
+		return collect(f.mem, c, ids, ncells, order, a.Sep), field, nil
+	}
 	if src := f.schema.Field(f.index[a.Column]); src.HasMetadata() {
 		field.Metadata = src.Metadata
 	}
@@ -323,4 +327,32 @@ func meanRatio(f *Frame, ids []int32, ng int, order []int32, a Agg) (arrow.Array
 	field := arrow.Field{Name: a.name(), Type: arrow.PrimitiveTypes.Float64, Nullable: true,
 		Metadata: arrow.NewMetadata([]string{MetaUnit}, []string{"ratio"})}
 	return float64Array(f.mem, gather(sums[0], order), gather(valid, order)), field, nil
+}
+
+// collect joins, per output group, the plain text of c's non-null values in
+// row order with sep; null for a group without a value.
+func collect(mem memory.Allocator, c Column, ids []int32, ncells int, order []int32, sep string) arrow.Array {
+	texts := make([][]byte, ncells)
+	some := make([]bool, ncells)
+	for i, g := range ids {
+		if c.arr.IsNull(i) {
+			continue
+		}
+		if some[g] {
+			texts[g] = append(texts[g], sep...)
+		}
+		texts[g] = append(texts[g], c.plain(i)...)
+		some[g] = true
+	}
+	b := array.NewStringBuilder(mem)
+	defer b.Release()
+	b.Reserve(len(order))
+	for _, g := range order {
+		if some[g] {
+			b.Append(string(texts[g]))
+		} else {
+			b.AppendNull()
+		}
+	}
+	return b.NewArray()
 }

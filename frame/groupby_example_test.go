@@ -74,3 +74,27 @@ func ExampleAgg_Strict() {
 	// Cù Lao Dung             21
 	// Long Phú                31                  31
 }
+
+// Collect lists a group's values: here the source lines each level adds up.
+func ExampleCollect() {
+	f := frame.Must(frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "level", Kind: frame.String},
+		{Name: "staff", Kind: frame.Int64},
+		{Name: "source_line", Kind: frame.Int64},
+	}, [][]any{
+		{"province", int64(120), int64(1401)},
+		{"district", int64(35), int64(1950)},
+		{"province", int64(80), int64(1419)},
+		{"district", nil, nil},
+	}))
+	defer f.Release()
+	g := frame.Must(f.GroupBy([]string{"level"}, frame.Sum("staff"), frame.Collect("source_line", ",").Named("source_lines")))
+	defer g.Release()
+	for i := 0; i < g.NumRows(); i++ {
+		r := g.Row(i)
+		fmt.Println(r.String("level"), r.Int64("staff_sum"), r.String("source_lines"))
+	}
+	// Output:
+	// province 200 1401,1419
+	// district 35 1950
+}

@@ -33,14 +33,11 @@ func Aggregate(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame, er
 	if len(specs) == 0 {
 		return nil, errors.New("ratios: Aggregate needs at least one Spec")
 	}
-	g, err := groupRows(f, groupCol)
-	if err != nil {
-		return nil, err
-	}
-	tally := newGroupTally(f)
+	tally := &groupTally{}
 	var (
 		num, den, ratio    []float64
 		numSpecs, denSpecs []frame.FieldSpec
+		first              []int
 	)
 	for k, s := range specs {
 		u, err := computeSpec(f, s)
@@ -50,22 +47,23 @@ func Aggregate(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame, er
 		if k == 0 {
 			numSpecs, denSpecs = u.numSpecs, u.denSpecs
 		}
-		for _, rows := range g.rows {
-			in := tally.add(s.Name, rows, func(i int) bool { return !math.IsNaN(u.num[i]) && !math.IsNaN(u.den[i]) })
-			var sn, sd float64
-			for _, i := range in {
-				sn += u.num[i]
-				sd += u.den[i]
-			}
-			if len(in) == 0 {
-				sn, sd = math.NaN(), math.NaN()
-			}
-			num = append(num, sn)
-			den = append(den, sd)
-			ratio = append(ratio, quotient(sn, sd))
+		counts := make([]bool, len(u.num))
+		for i := range counts {
+			counts[i] = !math.IsNaN(u.num[i]) && !math.IsNaN(u.den[i])
+		}
+		g, err := groupUnits(f, groupCol, counts, u.num, u.den)
+		if err != nil {
+			return nil, err
+		}
+		first = g.first
+		tally.add(s.Name, g)
+		num = append(num, g.sums[0]...)
+		den = append(den, g.sums[1]...)
+		for j := range g.sums[0] {
+			ratio = append(ratio, quotient(g.sums[0][j], g.sums[1][j]))
 		}
 	}
-	base, err := g.keyFrame(f, len(specs))
+	base, err := groupKeys(f, groupCol, first, len(specs))
 	if err != nil {
 		return nil, err
 	}
@@ -107,31 +105,35 @@ func MeanOfRatios(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame,
 	if len(specs) == 0 {
 		return nil, errors.New("ratios: MeanOfRatios needs at least one Spec")
 	}
-	g, err := groupRows(f, groupCol)
-	if err != nil {
-		return nil, err
-	}
-	tally := newGroupTally(f)
-	var mean []float64
+	tally := &groupTally{}
+	var (
+		mean  []float64
+		first []int
+	)
 	for _, s := range specs {
 		u, err := computeSpec(f, s)
 		if err != nil {
 			return nil, err
 		}
-		for _, rows := range g.rows {
-			in := tally.add(s.Name, rows, func(i int) bool { return !math.IsNaN(u.ratio[i]) })
-			var sum float64
-			for _, i := range in {
-				sum += u.ratio[i]
-			}
+		counts := make([]bool, len(u.ratio))
+		for i := range counts {
+			counts[i] = !math.IsNaN(u.ratio[i])
+		}
+		g, err := groupUnits(f, groupCol, counts, u.ratio)
+		if err != nil {
+			return nil, err
+		}
+		first = g.first
+		tally.add(s.Name, g)
+		for j, sum := range g.sums[0] {
 			m := math.NaN()
-			if len(in) > 0 {
-				m = sum / float64(len(in))
+			if in := g.units[j] - g.excluded[j]; in > 0 {
+				m = sum / float64(in)
 			}
 			mean = append(mean, m)
 		}
 	}
-	base, err := g.keyFrame(f, len(specs))
+	base, err := groupKeys(f, groupCol, first, len(specs))
 	if err != nil {
 		return nil, err
 	}
@@ -147,49 +149,26 @@ func MeanOfRatios(f *frame.Frame, groupCol string, specs ...Spec) (*frame.Frame,
 }
 
 // groupTally gathers what Aggregate and MeanOfRatios both report of each
-// spec × group (spec-major, the order of groups.keyFrame): the measure, the
-// units of the group, those left out, and the source lines of the units
-// that count and of those left out.
+// spec × group (spec-major): the measure, the units of the group, those
+// left out, and the source lines of the units that count and of those left
+// out.
 type groupTally struct {
-	lines           []int64
-	linesValid      []bool
 	measure         []string
 	units, excluded []int64
 	used, left      []string
 }
 
-func newGroupTally(f *frame.Frame) *groupTally {
-	lines, valid := sourceLines(f)
-	return &groupTally{lines: lines, linesValid: valid}
-}
-
-// add records the rows of one group for the spec named name and returns,
-// in order, those that count (count(i) true); the others are left out.
-// Rows without a source line add no line.
-func (t *groupTally) add(name string, rows []int, count func(i int) bool) []int {
-	var in []int
-	var inLines, outLines []int64
-	for _, i := range rows {
-		if count(i) {
-			in = append(in, i)
-			if t.linesValid[i] {
-				inLines = append(inLines, t.lines[i])
-			}
-		} else if t.linesValid[i] {
-			outLines = append(outLines, t.lines[i])
-		}
+// add appends one spec's groups.
+func (t *groupTally) add(name string, g unitGroups) {
+	for range g.units {
+		t.measure = append(t.measure, name)
 	}
-	t.measure = append(t.measure, name)
-	t.units = append(t.units, int64(len(rows)))
-	t.excluded = append(t.excluded, int64(len(rows)-len(in)))
-	t.used = append(t.used, joinLines(inLines))
-	t.left = append(t.left, joinLines(outLines))
-	return in
+	t.units = append(t.units, g.units...)
+	t.excluded = append(t.excluded, g.excluded...)
+	t.used = append(t.used, g.used...)
+	t.left = append(t.left, g.left...)
 }
 
-// columns returns the tally's columns around the caller's own: measure,
-// units, units_excluded, figures..., source_lines, excluded_lines. why
-// says (in Vietnamese) why a unit is left out.
 func (t *groupTally) columns(why string, figures ...column) []column {
 	cols := []column{
 		{spec: frame.FieldSpec{Name: ColMeasure, Kind: frame.String, LabelVI: "Chỉ số"}, values: t.measure},
@@ -210,62 +189,108 @@ func groupName(col string) string {
 	return col
 }
 
-// groups are f's rows split by a key column, in order of first appearance.
-type groups struct {
-	col   string
-	first []int   // first row of each group
-	rows  [][]int // rows of each group
+// unitGroups are f's units (rows) by group, as frame.GroupBy makes the
+// groups (first appearance, a null key a group of its own): per group its
+// first row, its units, those left out, the source lines of the units that
+// count ("1401,1419") and of those left out, and the sums of each values
+// slice over the units that count (NaN where none counts).
+type unitGroups struct {
+	first           []int
+	units, excluded []int64
+	used, left      []string
+	sums            [][]float64
 }
 
-// groupRows groups f's rows by col ("" = one group of all rows). A null key
-// is a group of its own, distinct from any text.
-func groupRows(f *frame.Frame, col string) (groups, error) {
+// groupUnits groups f's rows by groupCol (all rows in one group when it is
+// ""), the rows where counts is true counting.
+func groupUnits(f *frame.Frame, groupCol string, counts []bool, values ...[]float64) (unitGroups, error) {
 	n := f.NumRows()
-	g := groups{col: col}
-	if col == "" {
-		all := make([]int, n)
-		for i := range all {
-			all[i] = i
+	if groupCol == "" && n == 0 {
+		// all rows of an empty Frame: one group of no unit
+		out := unitGroups{first: []int{0}, units: []int64{0}, excluded: []int64{0}, used: []string{""}, left: []string{""}}
+		for range values {
+			out.sums = append(out.sums, []float64{math.NaN()})
 		}
-		g.first, g.rows = []int{0}, [][]int{all}
-		return g, nil
+		return out, nil
 	}
-	c, err := f.Column(col)
+	const (
+		all, rowCol, inCol, usedCol, leftCol = "\x00all", "\x00row", "\x00in", "\x00used", "\x00left"
+	)
+	key := groupCol
+	var w *frame.Frame
+	var err error
+	if groupCol == "" {
+		key = all
+		w, err = frame.FromColumns(nil, nil, []frame.FieldSpec{{Name: all, Kind: frame.Int64}}, []any{make([]int64, n)})
+	} else {
+		w, err = f.Select(groupCol)
+	}
 	if err != nil {
-		return g, fmt.Errorf("ratios: group: %w", err)
+		return unitGroups{}, fmt.Errorf("ratios: group: %w", err)
 	}
-	type key struct {
-		null bool
-		s    string
+	lines, linesValid := sourceLines(f)
+	row := make([]int64, n)
+	lineIn, lineOut := make([]bool, n), make([]bool, n)
+	for i := range row {
+		row[i] = int64(i)
+		lineIn[i], lineOut[i] = counts[i] && linesValid[i], !counts[i] && linesValid[i]
 	}
-	at := map[key]int{}
-	vals := c.Strings()
-	for i := range n {
-		k := key{c.IsNull(i), vals[i]}
-		if k.null {
-			k.s = ""
+	add := []struct {
+		spec   frame.FieldSpec
+		values any
+		valid  []bool
+	}{
+		{frame.FieldSpec{Name: rowCol, Kind: frame.Int64}, row, nil},
+		{frame.FieldSpec{Name: inCol, Kind: frame.Int64}, row, counts},
+		{frame.FieldSpec{Name: usedCol, Kind: frame.Int64}, lines, lineIn},
+		{frame.FieldSpec{Name: leftCol, Kind: frame.Int64}, lines, lineOut},
+	}
+	aggs := []frame.Agg{frame.First(rowCol).Named("first"), frame.CountRows().Named("units"), frame.Count(inCol).Named("in"),
+		frame.Collect(usedCol, ",").Named("used"), frame.Collect(leftCol, ",").Named("left")}
+	for k, v := range values {
+		name := fmt.Sprintf("\x00v%d", k)
+		add = append(add, struct {
+			spec   frame.FieldSpec
+			values any
+			valid  []bool
+		}{frame.FieldSpec{Name: name, Kind: frame.Float64}, v, counts})
+		aggs = append(aggs, frame.Sum(name).Named(fmt.Sprintf("s%d", k)))
+	}
+	for _, a := range add {
+		x, err := w.WithColumn(a.spec, a.values, a.valid)
+		w.Release()
+		if err != nil {
+			return unitGroups{}, fmt.Errorf("ratios: group: %w", err)
 		}
-		j, ok := at[k]
-		if !ok {
-			j = len(g.rows)
-			at[k] = j
-			g.first = append(g.first, i)
-			g.rows = append(g.rows, nil)
-		}
-		g.rows[j] = append(g.rows[j], i)
+		w = x
 	}
-	return g, nil
+	defer w.Release()
+	g, err := w.GroupBy([]string{key}, aggs...)
+	if err != nil {
+		return unitGroups{}, fmt.Errorf("ratios: group by %s: %w", groupCol, err)
+	}
+	defer g.Release()
+	out := unitGroups{units: g.Col("units").Int64s(), used: g.Col("used").Strings(), left: g.Col("left").Strings()}
+	in := g.Col("in").Int64s()
+	for j, r := range g.Col("first").Int64s() {
+		out.first = append(out.first, int(r))
+		out.excluded = append(out.excluded, out.units[j]-in[j])
+	}
+	for k := range values {
+		out.sums = append(out.sums, g.Col(fmt.Sprintf("s%d", k)).Float64s())
+	}
+	return out, nil
 }
 
-// keyFrame returns the group column, one row per group, repeated times
-// times; nil when grouping by all rows.
-func (g groups) keyFrame(f *frame.Frame, times int) (*frame.Frame, error) {
-	if g.col == "" {
+// groupKeys returns the group column at each group's first row, repeated
+// times times; nil when grouping by all rows.
+func groupKeys(f *frame.Frame, groupCol string, first []int, times int) (*frame.Frame, error) {
+	if groupCol == "" {
 		return nil, nil
 	}
-	idx := make([]int, 0, len(g.first)*times)
+	idx := make([]int, 0, len(first)*times)
 	for range times {
-		idx = append(idx, g.first...)
+		idx = append(idx, first...)
 	}
-	return keyFrame(f, []string{g.col}, idx)
+	return keyFrame(f, []string{groupCol}, idx)
 }
