@@ -585,7 +585,7 @@ def explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged):
     h2, h1 = go["parts"].get("handloop"), go1["parts"].get("handloop")
     p.append("### Where Go's time goes\n\n"
              "`BenchmarkPanelParts` (bench/gopeak) times the two halves of the ratio-column variant "
-             "separately, and a loop written for these two keys only (`handLoop`: one pass over the four "
+             "separately, and a loop written for these two keys only (`panel.HandLoop`: one pass over the four "
              "columns it needs, the ratio computed in the pass and never stored, one goroutine) as the "
              "floor a general group-by is measured against. Medians, ms:\n\n"
              "| part | GOMAXPROCS=%d | GOMAXPROCS=1 |\n|---|---:|---:|\n"
@@ -594,7 +594,7 @@ def explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged):
              "| `GroupBy` with `Mean(ratio)` alone (ratio column given) | %s | %s |\n"
              "| ratio column then mean, the whole benchmark (table above) | %s | %s |\n"
              "| ratio inside the aggregation, `MeanRatio` (table above) | %s | %s |\n"
-             "| `handLoop`, the specialised floor (one goroutine) | %s | %s |"
+             "| `panel.HandLoop`, the specialised floor (one goroutine) | %s | %s |"
              % (go["threads"], 100 * go["parts_busy"], 100 * go1["parts_busy"], fmt_ms(r2), fmt_ms(r1),
                 fmt_ms(g2), fmt_ms(g1), fmt_ms(go["median"]), fmt_ms(go1["median"]),
                 fmt_ms(gr["median"]), fmt_ms(gr1["median"]), fmt_ms(h2), fmt_ms(h1)))
@@ -604,7 +604,7 @@ def explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged):
              "the ratio column (%.2f× its time: %s ms %s); on one CPU %s ms against %s ms (%.2f×). "
              "MeanRatio neither writes the %.0f MB of ratios nor reads them back: the division moves into "
              "the group-by pass, done block by block on every CPU. On one goroutine MeanRatio takes "
-             "%.2f× the time of the `handLoop` floor, which does the same work for these two keys only, "
+             "%.2f× the time of the `panel.HandLoop` floor, which does the same work for these two keys only, "
              "and the ratio column %.2f×."
              % (go["threads"], fmt_ms(gr["median"]), fmt_ms(go["median"]), gr["median"] / go["median"],
                 fmt_ms(abs(go["median"] - gr["median"])), "saved" if faster else "more",

@@ -90,26 +90,26 @@ func BenchmarkPanelHandLoop(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				var parts [2]handCells
+				var parts [2]panel.Cells
 				var wg sync.WaitGroup
 				half := n / 2
 				for p, r := range [2][2]int{{0, half}, {half, n}} {
 					wg.Add(1)
 					go func() {
 						defer wg.Done()
-						parts[p] = handLoop(prov[r[0]:r[1]], year[r[0]:r[1]], staff[r[0]:r[1]], comp[r[0]:r[1]])
+						parts[p] = panel.HandLoop(prov[r[0]:r[1]], year[r[0]:r[1]], staff[r[0]:r[1]], comp[r[0]:r[1]])
 					}()
 				}
 				wg.Wait()
 				s := parts[0]
 				groups := 0
-				for c := range s.rows {
-					s.rows[c] += parts[1].rows[c]
-					s.staff[c] += parts[1].staff[c]
-					s.computers[c] += parts[1].computers[c]
-					s.ratio[c] += parts[1].ratio[c]
-					if s.rows[c] > 0 {
-						s.ratio[c] /= float64(s.rows[c])
+				for c := range s.Rows {
+					s.Rows[c] += parts[1].Rows[c]
+					s.Staff[c] += parts[1].Staff[c]
+					s.Computers[c] += parts[1].Computers[c]
+					s.Ratio[c] += parts[1].Ratio[c]
+					if s.Rows[c] > 0 {
+						s.Ratio[c] /= float64(s.Rows[c])
 						groups++
 					}
 				}
@@ -119,25 +119,4 @@ func BenchmarkPanelHandLoop(b *testing.B) {
 			}
 		})
 	}
-}
-
-// handCells is the result of handLoop: per cell of province × year, the row
-// count and the sums of staff, computers and the ratio.
-type handCells struct {
-	rows, staff, computers []int64
-	ratio                  []float64
-}
-
-func handLoop(prov, year, staff, comp []int64) handCells {
-	const cells = 63 * 15
-	s := handCells{make([]int64, cells), make([]int64, cells), make([]int64, cells), make([]float64, cells)}
-	comp, prov, year = comp[:len(staff)], prov[:len(staff)], year[:len(staff)]
-	for i, st := range staff {
-		c := 15*(prov[i]-1) + (year[i] - 2010)
-		s.rows[c]++
-		s.staff[c] += st
-		s.computers[c] += comp[i]
-		s.ratio[c] += float64(comp[i]) / float64(st)
-	}
-	return s
 }

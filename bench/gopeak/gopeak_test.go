@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/panel"
 )
 
 // TestPanelColumns checks the formula on rows worked out by hand.
@@ -106,12 +107,12 @@ func TestVariantsAgree(t *testing.T) {
 	}
 }
 
-// TestHandLoop compares handLoop with GroupBy cell by cell on 5000 rows, and
+// TestHandLoop compares panel.HandLoop with GroupBy cell by cell on 5000 rows, and
 // checks the first cell by hand on 2 rows: (1, 2010) has staff 5, computers 1.
 func TestHandLoop(t *testing.T) {
-	s := handLoop([]int64{1, 2}, []int64{2010, 2010}, []int64{5, 12}, []int64{1, 5})
-	if s.rows[0] != 1 || s.staff[0] != 5 || s.computers[0] != 1 || s.ratio[0] != 0.2 {
-		t.Errorf("cell (1, 2010): %d %d %d %v, want 1 5 1 0.2", s.rows[0], s.staff[0], s.computers[0], s.ratio[0])
+	s := panel.HandLoop([]int64{1, 2}, []int64{2010, 2010}, []int64{5, 12}, []int64{1, 5})
+	if s.Rows[0] != 1 || s.Staff[0] != 5 || s.Computers[0] != 1 || s.Ratio[0] != 0.2 {
+		t.Errorf("cell (1, 2010): %d %d %d %v, want 1 5 1 0.2", s.Rows[0], s.Staff[0], s.Computers[0], s.Ratio[0])
 	}
 	const n = 5000
 	f, err := panelFrame(n)
@@ -124,17 +125,17 @@ func TestHandLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer out.Release()
-	s = handLoop(f.Col("province").Int64Values(), f.Col("year").Int64Values(),
+	s = panel.HandLoop(f.Col("province").Int64Values(), f.Col("year").Int64Values(),
 		f.Col("staff").Int64Values(), f.Col("computers").Int64Values())
 	prov, year := out.Col("province").Int64Values(), out.Col("year").Int64Values()
 	rows, staff, comp := out.Col("rows").Int64Values(), out.Col("staff_sum").Int64Values(), out.Col("computers_sum").Int64Values()
 	mean := out.Col("ratio_mean").Float64s()
 	for g := range prov {
 		c := 15*(prov[g]-1) + (year[g] - 2010)
-		m := s.ratio[c] / float64(s.rows[c])
-		if s.rows[c] != rows[g] || s.staff[c] != staff[g] || s.computers[c] != comp[g] || math.Abs(m-mean[g]) > 1e-12 {
+		m := s.Ratio[c] / float64(s.Rows[c])
+		if s.Rows[c] != rows[g] || s.Staff[c] != staff[g] || s.Computers[c] != comp[g] || math.Abs(m-mean[g]) > 1e-12 {
 			t.Errorf("cell %d/%d: hand %d %d %d %v, GroupBy %d %d %d %v",
-				prov[g], year[g], s.rows[c], s.staff[c], s.computers[c], m, rows[g], staff[g], comp[g], mean[g])
+				prov[g], year[g], s.Rows[c], s.Staff[c], s.Computers[c], m, rows[g], staff[g], comp[g], mean[g])
 		}
 	}
 }
@@ -222,7 +223,7 @@ func benchVariant(b *testing.B, variant string) {
 // BenchmarkPanelParts splits the time of BenchmarkPanelGroupBy, at BENCH_ROWS
 // rows: ratio is WithRatio making the ratio column (the benchmark's own
 // call, into a reused buffer); groupby is GroupBy alone on the frame with
-// that column; handloop is handLoop, one pass over the four columns it needs
+// that column; handloop is panel.HandLoop, one pass over the four columns it needs
 // with the ratio never stored (on one goroutine whatever GOMAXPROCS).
 func BenchmarkPanelParts(b *testing.B) {
 	n := benchRows(b)
@@ -260,7 +261,7 @@ func BenchmarkPanelParts(b *testing.B) {
 	})
 	b.Run("handloop", func(b *testing.B) {
 		for b.Loop() {
-			if s := handLoop(prov, year, staff, comp); len(s.rows) != 945 {
+			if s := panel.HandLoop(prov, year, staff, comp); len(s.Rows) != 945 {
 				b.Fatal("cells")
 			}
 		}

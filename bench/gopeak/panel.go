@@ -96,28 +96,3 @@ func checksum(out *frame.Frame) (string, error) {
 	return fmt.Sprintf("groups=%d rows=%d staff=%d computers=%d keyed=%d ratio=%.9f kratio=%.6f",
 		len(prov), nrows, nstaff, ncomp, keyed, ratio, kratio), nil
 }
-
-// cellSums is the result of handLoop: per cell of province × year, the row
-// count and the sums of staff, computers and the ratio.
-type cellSums struct {
-	rows, staff, computers []int64
-	ratio                  []float64
-}
-
-// handLoop is the computation written for these two keys and nothing else:
-// one pass over province, year, staff and computers, the ratio computed in
-// the pass and never stored, cell = 15·(province−1) + (year−2010). It is the
-// floor that a general GroupBy is measured against, not a replacement for it.
-func handLoop(prov, year, staff, comp []int64) cellSums {
-	const cells = 63 * 15
-	s := cellSums{make([]int64, cells), make([]int64, cells), make([]int64, cells), make([]float64, cells)}
-	comp, prov, year = comp[:len(staff)], prov[:len(staff)], year[:len(staff)]
-	for i, st := range staff {
-		c := 15*(prov[i]-1) + (year[i] - 2010)
-		s.rows[c]++
-		s.staff[c] += st
-		s.computers[c] += comp[i]
-		s.ratio[c] += float64(comp[i]) / float64(st)
-	}
-	return s
-}

@@ -45,3 +45,30 @@ func Frame(mem memory.Allocator, n int) (*frame.Frame, error) {
 		},
 		[]any{p, y, u, s, c})
 }
+
+// Cells is the result of HandLoop: per cell of province × year (cell =
+// 15·(province−1) + (year−2010)), the row count and the sums of staff,
+// computers and the ratio computers/staff.
+type Cells struct {
+	Rows, Staff, Computers []int64
+	Ratio                  []float64
+}
+
+// HandLoop is the panel's group-by written for these two keys and nothing
+// else: one pass over province, year, staff and computers, the ratio
+// computed in the pass and never stored. It is the floor a general GroupBy
+// is measured against (frame's BenchmarkPanelHandLoop, bench/gopeak), not a
+// replacement for it.
+func HandLoop(prov, year, staff, comp []int64) Cells {
+	const cells = 63 * 15
+	s := Cells{make([]int64, cells), make([]int64, cells), make([]int64, cells), make([]float64, cells)}
+	comp, prov, year = comp[:len(staff)], prov[:len(staff)], year[:len(staff)]
+	for i, st := range staff {
+		c := 15*(prov[i]-1) + (year[i] - 2010)
+		s.Rows[c]++
+		s.Staff[c] += st
+		s.Computers[c] += comp[i]
+		s.Ratio[c] += float64(comp[i]) / float64(st)
+	}
+	return s
+}
