@@ -8,6 +8,7 @@ import (
 
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // Reference data: Vietnam's consumer price index (dataset vn-cpi).
@@ -72,7 +73,7 @@ func buildCPI(e Entry) (*frame.Frame, *frame.Frame, error) {
 		var inflation, idx any
 		v := math.NaN()
 		if s := strings.TrimSpace(r.f[1]); s != "" {
-			if v, err = loaders.ParseNumber(s, loaders.CommaThousands); err != nil {
+			if v, err = numtext.ParseNumber(s, loaders.CommaThousands); err != nil {
 				return nil, nil, fmt.Errorf("%s:%d: %w", cpiSource, r.line, err)
 			}
 			if strings.TrimSpace(r.f[2]) == "" {

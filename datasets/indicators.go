@@ -16,6 +16,7 @@ import (
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/internal/approx"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // The indicators of the texts (dataset vn-dx-indicators).
@@ -34,7 +35,7 @@ import (
 //     in a hyphen joins the next without a blank: "5-" + "7%" reads "5-7%");
 //     the phrase must start on the line it names;
 //   - checks that the figure occurs in the phrase and parses it with
-//     loaders.ParseNumber in the document's convention (dot thousands and a
+//     numtext.ParseNumber in the document's convention (dot thousands and a
 //     decimal comma, "58,68%" = 58.68; one figure of the 2024 draft, "13.69",
 //     is written with a decimal point and says so in the mapping). A range
 //     "10-20%" is one row: value is its lower bound, value_upper its upper
@@ -260,7 +261,7 @@ func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (i
 	}
 	row.Convention = loaders.DotThousands
 	if f[10] != "" {
-		if row.Convention, err = loaders.ParseConvention(f[10]); err != nil {
+		if row.Convention, err = numtext.ParseConvention(f[10]); err != nil {
 			return row, fmt.Errorf("%s: %w", pos, err)
 		}
 	}
@@ -368,7 +369,7 @@ func parseFigure(fig string, c loaders.Convention) (lo, hi float64, ranged bool,
 	}
 	vals := make([]float64, len(parts))
 	for i, p := range parts {
-		if vals[i], err = loaders.ParseNumber(p, c); err != nil {
+		if vals[i], err = numtext.ParseNumber(p, c); err != nil {
 			return 0, 0, false, 0, fmt.Errorf("figure %q: %w", fig, err)
 		}
 	}
@@ -471,7 +472,7 @@ func buildIndicators(e Entry) (*frame.Frame, *frame.Frame, error) {
 	meta[frame.MetaDocument] = e.Document
 	meta["method"] = "figures listed in curated/indicators.csv (key, level, year, kind, comparator, source line, figure, quoted phrase); " +
 		"each phrase verified on its source line (or running on into the next line with text) after loaders.CleanText, " +
-		"each value parsed from the figure by loaders.ParseNumber, each comparator re-read from the wording"
+		"each value parsed from the figure by numtext.ParseNumber, each comparator re-read from the wording"
 	meta["comparator_rules"] = "tối thiểu, ít nhất, trở lên: >=; trên, hơn: > (đạt trên 90% is > 90); otherwise =; khoảng, ước: = with approximate true"
 	meta["range_rule"] = "a range (10-20%) is one row: value = lower bound, value_upper = upper bound, comparator >="
 	meta["level_rule"] = "province, district, commune: the agencies or units of that tier of government; all: the whole province or several tiers at once"

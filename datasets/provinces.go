@@ -9,6 +9,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // Reference data: Vietnam's provinces before 2025 (dataset vn-provinces) and
@@ -166,7 +167,7 @@ func provincePopulation(value, unit, year string) (pop, popYear any, err error) 
 		}
 		return nil, nil, nil
 	}
-	v, err := loaders.ParseNumber(value, loaders.CommaThousands)
+	v, err := numtext.ParseNumber(value, loaders.CommaThousands)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -192,7 +193,7 @@ func provinceArea(value, year string) (area, areaYear any, err error) {
 		}
 		return nil, nil, nil
 	}
-	v, err := loaders.ParseNumber(value, loaders.CommaThousands)
+	v, err := numtext.ParseNumber(value, loaders.CommaThousands)
 	if err != nil {
 		return nil, nil, err
 	}

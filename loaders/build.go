@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 var periodRe = regexp.MustCompile(`^((?:19|20)[0-9]{2})\s*(?:[-–—/]|đến)\s*((?:19|20)[0-9]{2})$|^((?:19|20)[0-9]{2})$`)
@@ -49,7 +50,7 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *ErrorList) (Conv
 				continue
 			}
 			num, _ := splitUnit(c.Text)
-			ev, _ := Evidence(num)
+			ev, _ := numtext.Evidence(num)
 			if ev != Undecided && first[ev] == nil {
 				cc := c
 				first[ev] = &cc
@@ -174,7 +175,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case l.DashZero && IsDash(c.Text):
 			b.AppendInt64(col, 0)
 		default:
-			v, err := ParseCount(c.Text, t.Convention)
+			v, err := numtext.ParseCount(c.Text, t.Convention)
 			if err != nil {
 				fail(err, "a whole number "+detailOf(err))
 				b.AppendNull(col)
@@ -190,7 +191,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case l.DashZero && IsDash(c.Text):
 			b.AppendFloat64(col, 0)
 		default:
-			v, err := ParseNumber(c.Text, t.Convention)
+			v, err := numtext.ParseNumber(c.Text, t.Convention)
 			if err != nil {
 				fail(err, "a number "+detailOf(err))
 				b.AppendNull(col)
@@ -265,13 +266,13 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 		var err error
 		switch spec.Kind {
 		case Count, Ratio:
-			var d decimal
+			var d numtext.Decimal
 			if l.DashZero && IsDash(c.Text) {
-				d = decimal{mant: "0"}
+				d = numtext.Decimal{Mant: "0"}
 			} else {
-				d, err = parseDecimal(c.Text, t.Convention, spec.Kind == Count)
+				d, err = numtext.ParseDecimal(c.Text, t.Convention, spec.Kind == Count)
 			}
-			tv.Value, tv.Decimals = d.float(0), d.decimals
+			tv.Value, tv.Decimals = d.Float(0), d.Decimals
 		case Money, MoneyOrText:
 			if spec.Kind == MoneyOrText && !isNumberLike(c.Text) {
 				tv.IsText = true

@@ -5,18 +5,21 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // Sentinel errors; every *Error unwraps to one of them.
 var (
 	// ErrNotNumber: a number column holds something that is not a number
-	// in the table's convention.
-	ErrNotNumber = errors.New("not a number")
+	// in the table's convention (numtext.ErrNotNumber).
+	ErrNotNumber = numtext.ErrNotNumber
 	// ErrAmbiguousNumber: a token reads two ways (1.774 as 1774 or 1,774)
-	// and nothing in its table decides.
-	ErrAmbiguousNumber = errors.New("ambiguous number")
-	// ErrMixedConvention: one table uses both number conventions.
-	ErrMixedConvention = errors.New("mixed number conventions")
+	// and nothing in its table decides (numtext.ErrAmbiguousNumber).
+	ErrAmbiguousNumber = numtext.ErrAmbiguousNumber
+	// ErrMixedConvention: one table uses both number conventions
+	// (numtext.ErrMixedConvention).
+	ErrMixedConvention = numtext.ErrMixedConvention
 	// ErrCellCount: a row has more or fewer cells than its layout.
 	ErrCellCount = errors.New("wrong number of cells")
 	// ErrUnexpectedCell: a cell where a row, heading or total should start.

@@ -7,19 +7,20 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 func ExampleParseNumber() {
 	// Vietnamese (dot thousands) and English (comma thousands) writing.
-	v, _ := loaders.ParseNumber("30.500.000.000", loaders.DotThousands)
+	v, _ := numtext.ParseNumber("30.500.000.000", loaders.DotThousands)
 	fmt.Println(v)
-	v, _ = loaders.ParseNumber("58,68%", loaders.DotThousands)
+	v, _ = numtext.ParseNumber("58,68%", loaders.DotThousands)
 	fmt.Println(v)
-	v, _ = loaders.ParseNumber("0.89308", loaders.CommaThousands)
+	v, _ = numtext.ParseNumber("0.89308", loaders.CommaThousands)
 	fmt.Println(v)
 	// 1.774 reads as 1774 or 1.774: without the table's convention it
 	// is an error, never a guess.
-	_, err := loaders.ParseNumber("1.774", loaders.Undecided)
+	_, err := numtext.ParseNumber("1.774", loaders.Undecided)
 	fmt.Println(errors.Is(err, loaders.ErrAmbiguousNumber))
 	// Output:
 	// 3.05e+10

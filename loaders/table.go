@@ -8,6 +8,7 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // Options control a table parse.
@@ -121,7 +122,7 @@ func isNumberLike(s string) bool {
 		return true
 	}
 	n, _ := splitUnit(s)
-	return n != "" && BareNumber(n) != ""
+	return n != "" && numtext.BareNumber(n) != ""
 }
 
 // ParseText parses a table in the "one cell per line" text form (see

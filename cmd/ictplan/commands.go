@@ -17,6 +17,7 @@ import (
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 func runDatasets(args []string, stdout, stderr io.Writer) error {
@@ -186,7 +187,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	conv, err := loaders.ParseConvention(*numbers)
+	conv, err := numtext.ParseConvention(*numbers)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}

@@ -20,7 +20,7 @@ const module = "github.com/ictplan/ictplan"
 //	source text → loaders → frame ← analysis ← reporting ← cmd
 //
 // with datasets on loaders and frame only, and two leaf packages every
-// layer may use: vntext (Vietnamese text) and internal/approx (equal up to
+// layer may use: vntext (Vietnamese text), numtext (numbers as written) and internal/approx (equal up to
 // rounding). A package may import the packages of its own tree (frame/xlsxio
 // imports frame) and those its rule lists, each with its subpackages. Test
 // files are not checked: an example of analysis may load a dataset.
@@ -30,13 +30,14 @@ var rules = []struct {
 	notes string
 }{
 	{"vntext", nil, "a leaf"},
+	{"numtext", nil, "a leaf"},
 	{"internal/approx", nil, "a leaf"},
-	{"frame", []string{"vntext", "internal/approx"}, "the core depends on nothing of ours but the leaves"},
-	{"loaders", []string{"frame", "vntext", "internal/approx"}, ""},
-	{"datasets", []string{"loaders", "frame", "vntext", "internal/approx"}, "datasets uses loaders and frame only"},
-	{"analysis", []string{"frame", "vntext", "internal/approx"}, "analysis works on Frames, never on datasets or loaders"},
-	{"reporting", []string{"analysis", "datasets", "frame", "loaders", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
-	{"cmd", []string{"reporting", "analysis", "datasets", "loaders", "frame", "vntext", "internal"}, "the top"},
+	{"frame", []string{"numtext", "vntext", "internal/approx"}, "the core depends on nothing of ours but the leaves"},
+	{"loaders", []string{"frame", "numtext", "vntext", "internal/approx"}, ""},
+	{"datasets", []string{"loaders", "frame", "numtext", "vntext", "internal/approx"}, "datasets uses loaders and frame only"},
+	{"analysis", []string{"frame", "numtext", "vntext", "internal/approx"}, "analysis works on Frames, never on datasets or loaders"},
+	{"reporting", []string{"analysis", "datasets", "frame", "loaders", "numtext", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
+	{"cmd", []string{"reporting", "analysis", "datasets", "loaders", "frame", "numtext", "vntext", "internal"}, "the top"},
 	{"internal/frametest", []string{"frame"}, "test helpers"},
 	{"internal/panel", []string{"frame"}, "the benchmark's synthetic panel"},
 	{"internal/notebookapi", nil, "reads the notebooks' code"},

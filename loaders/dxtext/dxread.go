@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // DXTable is a budget table of a provincial digital-transformation plan
@@ -575,7 +576,7 @@ func (r *dxReader) convention(o loaders.Options) (loaders.Convention, string) {
 	var first [3]*rawTok
 	see := func(toks []rawTok) {
 		for i := range toks {
-			if ev, _ := loaders.Evidence(toks[i].text); ev != loaders.Undecided && first[ev] == nil {
+			if ev, _ := numtext.Evidence(toks[i].text); ev != loaders.Undecided && first[ev] == nil {
 				first[ev] = &toks[i]
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -150,7 +151,7 @@ func isAmountToken(s string) bool {
 	if s == "" || s[0] < '0' || s[0] > '9' || strings.IndexByte(s, '%') >= 0 {
 		return false
 	}
-	return loaders.BareNumber(s) == s
+	return numtext.BareNumber(s) == s
 }
 
 // cellish reports a line (or part of one) that holds only spaces and

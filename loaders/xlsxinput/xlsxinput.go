@@ -11,6 +11,7 @@ import (
 
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/numtext"
 )
 
 // MetaSourceSheet is the schema metadata key of the sheet a Frame was
@@ -315,7 +316,7 @@ func (p *sheetTable) decide(given loaders.Convention) decision {
 			fractions = fractions || it.fraction
 			continue
 		}
-		ev, amb := loaders.Evidence(numberPart(loaders.CleanText(it.text)))
+		ev, amb := numtext.Evidence(numberPart(loaders.CleanText(it.text)))
 		ambiguous = ambiguous || amb
 		if ev != loaders.Undecided && first[ev] == nil {
 			first[ev] = it
