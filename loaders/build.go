@@ -46,7 +46,7 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *ErrorList) (Conv
 	var first [3]*Cell
 	for _, r := range rows {
 		for k, c := range r.cells {
-			if c.Empty() || !numericKind(l.Cells[k].Kind) || !isNumberLike(c.Text) {
+			if c.Empty() || c.Number || !numericKind(l.Cells[k].Kind) || !isNumberLike(c.Text) {
 				continue
 			}
 			num, _ := splitUnit(c.Text)
@@ -73,6 +73,15 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *ErrorList) (Conv
 		return CommaThousands, fmt.Sprintf("detected from %q at line %d", cm.Text, cm.Line)
 	}
 	return Undecided, "no number in the table decides it"
+}
+
+// conv is the convention a cell is read in: Plain for a spreadsheet's
+// number cell, else the table's.
+func (c Cell) conv(table Convention) Convention {
+	if c.Number {
+		return Plain
+	}
+	return table
 }
 
 func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Options, errs *ErrorList) (*Table, error) {
@@ -175,7 +184,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case l.DashZero && IsDash(c.Text):
 			b.AppendInt64(col, 0)
 		default:
-			v, err := numtext.ParseCount(c.Text, t.Convention)
+			v, err := numtext.ParseCount(c.Text, c.conv(t.Convention))
 			if err != nil {
 				fail(err, "a whole number "+detailOf(err))
 				b.AppendNull(col)
@@ -191,7 +200,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case l.DashZero && IsDash(c.Text):
 			b.AppendFloat64(col, 0)
 		default:
-			v, err := numtext.ParseNumber(c.Text, t.Convention)
+			v, err := numtext.ParseNumber(c.Text, c.conv(t.Convention))
 			if err != nil {
 				fail(err, "a number "+detailOf(err))
 				b.AppendNull(col)
@@ -205,7 +214,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendNull(col)
 			return col + 1
 		}
-		a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+		a, err := ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
 		if err != nil {
 			fail(err, "an amount of money "+detailOf(err))
 			b.AppendNull(col)
@@ -219,7 +228,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendNull(col)
 			b.AppendNull(col + 1)
 		case isNumberLike(c.Text):
-			a, err := ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+			a, err := ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
 			if err != nil {
 				fail(err, "an amount of money or a text "+detailOf(err))
 				b.AppendNull(col)
@@ -270,7 +279,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 			if l.DashZero && IsDash(c.Text) {
 				d = numtext.Decimal{Mant: "0"}
 			} else {
-				d, err = numtext.ParseDecimal(c.Text, t.Convention, spec.Kind == Count)
+				d, err = numtext.ParseDecimal(c.Text, c.conv(t.Convention), spec.Kind == Count)
 			}
 			tv.Value, tv.Decimals = d.Float(0), d.Decimals
 		case Money, MoneyOrText:
@@ -279,7 +288,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 				break
 			}
 			var a Amount
-			a, err = ParseAmount(c.Text, t.Convention, t.MoneyUnit, l.DashZero)
+			a, err = ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
 			tv.Value, tv.Decimals = a.Million, a.Decimals
 		default:
 			tv.IsText = true

@@ -17,6 +17,12 @@ const (
 type Cell struct {
 	Line int    // 1-based line where the cell is
 	Text string // cleaned text (CleanText); "" for an empty cell
+	// Number marks a cell that a spreadsheet stores as a number: Text is
+	// its value written Plain (a decimal point, no grouping: "12.345" is
+	// twelve and a fraction), followed by "%" when the cell is shown as a
+	// percentage (its value × 100). It is read exactly, whatever the
+	// table's convention, and is no evidence of that convention.
+	Number bool
 }
 
 // Empty reports whether the cell holds nothing.

@@ -127,3 +127,54 @@ func FuzzParseCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestParseCSVNumbering: CSV rows are numbered in sequence as in the text
+// form; a header row of column numbers is header, not a data row.
+func TestParseCSVNumbering(t *testing.T) {
+	const head = "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN,Internet\n"
+	row := func(no, unit string) string { return no + "," + unit + ",10,5,5,5,0.5,1,1\n" }
+	for _, c := range []struct {
+		name, in string
+		rows     int
+		line     int    // the line of the error; 0: none
+		text     string // the text it found
+	}{
+		{"column numbers", head + "1,2,3,4,5,6,7,8,9\n" + row("1", "Tỉnh ủy") + row("2", "HĐND"), 2, 0, ""},
+		{"column numbers in parentheses", head + "(1),(2),(3),(4),(5),(6),(7),(8),(9)\n" + row("1", "Tỉnh ủy"), 1, 0, ""},
+		{"row repeated", head + row("1", "Tỉnh ủy") + row("2", "HĐND") + row("2", "HĐND"), 0, 4, "2"},
+		{"number repeated", head + row("1", "Tỉnh ủy") + row("2", "HĐND") + row("2", "UBND") + row("3", "Sở Y tế"), 0, 4, "2"},
+		{"row skipped", head + row("1", "Tỉnh ủy") + row("3", "UBND"), 0, 3, "3"},
+		{"restart after a total", head + row("1", "Tỉnh ủy") + "Cộng,,10,5,5,5,,,\n" + row("1", "UBND"), 2, 0, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb, err := ParseCSV(strings.NewReader(c.in), Computers, Options{File: "p2.csv"})
+			if c.line == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer tb.Release()
+				if tb.Frame.NumRows() != c.rows {
+					t.Fatalf("%d rows, want %d:\n%s", tb.Frame.NumRows(), c.rows, tb.Frame)
+				}
+				return
+			}
+			es := Errors(err)
+			if !errors.Is(err, ErrUnexpectedCell) || len(es) != 1 || es[0].Line != c.line || es[0].Text != c.text || es[0].Cell != 1 {
+				t.Fatalf("err = %v; want one ErrUnexpectedCell at line %d, cell 1, found %q", err, c.line, c.text)
+			}
+		})
+	}
+}
+
+// TestParseCSVOpenQuote: a quote left open is reported where its field
+// starts, not where the reader gave up.
+func TestParseCSVOpenQuote(t *testing.T) {
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN,Internet\n" +
+		"1,\"Tỉnh ủy,159,142,16,87,0.89308,0.61268,0.11268\n" +
+		strings.Repeat("2,HĐND,32,35,26,26,1.09375,0.74286,0.74286\n", 15)
+	_, err := ParseCSV(strings.NewReader(in), Computers, Options{File: "p2.csv"})
+	es := Errors(err)
+	if len(es) != 1 || es[0].Line != 2 || !strings.Contains(err.Error(), "opens the field on line 2") {
+		t.Fatalf("err = %v; want it at line 2", err)
+	}
+}

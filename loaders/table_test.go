@@ -666,7 +666,7 @@ func TestSplitCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []Cell{{1, "PHỤ LỤC 1"}, {3, ""}, {4, "Sở Y tế"}, {7, "33"}, {9, "Tín chỉ B"}}
+	want := []Cell{{Line: 1, Text: "PHỤ LỤC 1"}, {Line: 3}, {Line: 4, Text: "Sở Y tế"}, {Line: 7, Text: "33"}, {Line: 9, Text: "Tín chỉ B"}}
 	if len(cells) != len(want) {
 		t.Fatalf("cells %+v, want %+v", cells, want)
 	}

@@ -61,6 +61,6 @@ func ExampleParse() {
 	// Tỉnh ủy                             159        142                       0,89308            2
 	// Hội đồng Nhân dân                    32         35                       1,09375            3
 	// Văn phòng Đoàn Đại biểu Quốc hội      0          0                             0            4
-	// Phụ lục 2 comma-thousands - no cell typed as text decides it; the number cells are exact, written with a decimal point
+	// Phụ lục 2 undecided - no cell typed as text decides it; the number cells are read exactly
 	// total staff 191 at row 5
 }

@@ -1,17 +1,16 @@
 package xlsxinput
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
-	"github.com/ictplan/ictplan/numtext"
 )
 
 // MetaSourceSheet is the schema metadata key of the sheet a Frame was
@@ -90,22 +89,25 @@ func Parse(r io.Reader, sheet string, l loaders.Layout, o loaders.Options) (*loa
 	return ParseCells(s, l, o)
 }
 
-// ParseCells reads the table of a layout from the cells of a sheet. Each
-// sheet row is a record of loaders.ParseCSV (its line is the row number);
-// the table's first column is the first column that holds anything
-// (columns empty in every row before it are not cells of the table).
+// ParseCells reads the table of a layout from the cells of a sheet: each
+// sheet row is a row of loaders.ParseRows (its line is the row number, the
+// numbering of its rows is checked the same way); the table's first column
+// is the first column that holds anything (columns empty in every row
+// before it are not cells of the table), and a row has as many cells as the
+// layout, the cells the sheet does not store being empty (a row whose last
+// cell, a note, is empty is a whole row).
 //
-// A cell becomes text as follows:
+// A cell becomes a loaders.Cell as follows:
 //   - a text cell: its text as stored, as typed ("1.234" stays "1.234"
 //     and is read in the table's convention, as in a CSV file);
-//   - a number cell: its exact value (xlsxio.NumberCell), never the text
-//     Excel shows: the number format's marks are those of the program
-//     that rendered it, not the official's, and re-formatting 1234 as
-//     "1,234" or 1.234 as "1.234" could be misread. It is written without
-//     thousands separators and with the decimal mark of the table's
-//     convention, so that it reads as exactly its value; a cell with a
-//     percent format (shown "89.31%") is its value × 100 with "%"
-//     ("89.308%"), as "89,308%" would be read from a text or CSV source;
+//   - a number cell: its exact value, never the text Excel shows (whose
+//     marks are those of the program that rendered it): a Number cell,
+//     written Plain with up to 15 significant digits (Excel's precision:
+//     a sum stored as 1234.5600000000002 is 1234.56), read as exactly
+//     that value whatever the table's convention — 12.345 in a staff
+//     column is not a whole number, never 12345. A cell with a percent
+//     format (shown "89.31%") is its value × 100 with "%" ("89.308%"), as
+//     "89,308%" is read from a text or CSV source;
 //   - a formula: its result cached in the file; a formula without one is
 //     an ErrUncalculated at its cell;
 //   - a TRUE/FALSE cell "TRUE" or "FALSE", a date cell its day 2006-01-02,
@@ -114,17 +116,15 @@ func Parse(r io.Reader, sheet string, l loaders.Layout, o loaders.Options) (*loa
 //   - of a merged range only the top-left cell (the others are empty).
 //
 // Empty rows are skipped. The number convention (Options.Convention
-// Undecided) is decided by the cells typed as text only, as ParseCSV
-// decides it: a number cell is no evidence of how the official writes
-// numbers, since Excel stores every number with a decimal point. When no
-// text cell decides it, the numbers with a fraction are written with a
-// decimal point and the table is read as comma-thousands (the reason says
-// so); but a text figure that reads two ways ("1.234") is then still an
-// loaders.ErrAmbiguousNumber, never settled by the number cells.
+// Undecided) is decided by the cells typed as text only: a number cell is
+// no evidence of how the official writes numbers. When no text figure
+// decides it, the number cells are still read exactly, and a text figure
+// that reads two ways ("1.234") is an loaders.ErrAmbiguousNumber naming
+// its cell and both readings.
 //
 // Errors are *CellError values naming the file, the sheet and the cell,
 // joined in row and column order; each wraps the *loaders.Error of
-// ParseCSV (its sentinel for errors.Is). Options.Appendix does not apply
+// ParseRows (its sentinel for errors.Is). Options.Appendix does not apply
 // to a sheet (it is an error); the Frame's schema metadata gets the sheet
 // name under MetaSourceSheet.
 func ParseCells(s *xlsxio.SheetCells, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
@@ -138,40 +138,35 @@ func ParseCells(s *xlsxio.SheetCells, l loaders.Layout, o loaders.Options) (*loa
 	}
 	meta[MetaSourceSheet] = s.Sheet
 	o.Meta = meta
-	d := p.decide(o.Convention)
-	for {
-		oc := o
-		oc.Convention = d.conv
-		t, err := loaders.ParseCSV(bytes.NewReader(p.csv(d)), l, oc)
-		if err == nil && d.placeholders {
-			// The text figures that looked ambiguous were not read as
-			// such: read the real numbers (with a decimal point).
+	t, err := loaders.ParseRows(p.records(), l, o)
+	if err != nil || len(p.errs) > 0 {
+		if t != nil {
 			t.Release()
-			d = decision{conv: loaders.CommaThousands, mark: '.', reason: reasonNumbersOnly}
-			continue
 		}
-		if err != nil || len(p.errs) > 0 {
-			if t != nil {
-				t.Release()
-			}
-			return nil, p.join(err)
-		}
-		if d.reason != "" {
-			t.ConventionReason = d.reason
-		}
-		return t, nil
+		return nil, p.join(err)
 	}
+	switch m := detectedRe.FindStringSubmatch(t.ConventionReason); {
+	case m != nil:
+		// Name the cell, not the row.
+		text, _ := strconv.Unquote(m[1])
+		row, _ := strconv.Atoi(m[2])
+		if col := p.find(row, text); col > 0 {
+			t.ConventionReason = fmt.Sprintf("detected from %s at %s (a cell typed as text)", m[1], xlsxio.Ref(p.sheet, cellRef(col, row)))
+		}
+	case t.Convention == loaders.Undecided && p.numbers:
+		t.ConventionReason = reasonNumbersOnly
+	}
+	return t, nil
 }
 
-const reasonNumbersOnly = "no cell typed as text decides it; the number cells are exact, written with a decimal point"
+var detectedRe = regexp.MustCompile(`^detected from ("(?:[^"\\]|\\.)*") at line ([0-9]+)$`)
+
+const reasonNumbersOnly = "no cell typed as text decides it; the number cells are read exactly"
 
 // item is a cell of the sheet on its way to a record.
 type item struct {
 	row, col int
-	text     string // the cell's text; for a number, its value with a decimal point (and "%")
-	number   bool
-	fraction bool // a number with a decimal point
-	evidence bool // in a number column of a data or total row
+	cell     loaders.Cell
 }
 
 type sheetTable struct {
@@ -179,13 +174,9 @@ type sheetTable struct {
 	layout      loaders.Layout
 	items       []item // by row, then column
 	offset      int    // columns before the table's first
+	numbers     bool   // a number cell in the table
 	errs        []*CellError
 }
-
-var (
-	digitsRe = regexp.MustCompile(`^[0-9]{1,5}$`)
-	totalRe  = regexp.MustCompile(`^(?i:tổng|cộng)`)
-)
 
 func newSheetTable(s *xlsxio.SheetCells, l loaders.Layout, o loaders.Options) *sheetTable {
 	p := &sheetTable{sheet: s.Sheet, file: o.File, layout: l}
@@ -196,24 +187,35 @@ func newSheetTable(s *xlsxio.SheetCells, l loaders.Layout, o loaders.Options) *s
 				Expected: "the formula's result saved in the workbook (open it in Excel or LibreOffice and save it)"})
 			continue
 		}
-		it := item{row: c.Row, col: c.Col, text: c.Value}
+		cell := loaders.Cell{Line: c.Row, Text: loaders.CleanText(c.Value)}
 		if c.Kind == xlsxio.NumberCell {
-			it.number = true
+			cell.Number, p.numbers = true, true
+			cell.Text = excelPrecision(c.Value)
 			if c.Percent {
-				it.text = shiftPoint(c.Value, 2) + "%"
+				cell.Text = shiftPoint(cell.Text, 2) + "%"
 			}
-			it.fraction = strings.Contains(it.text, ".")
 		}
-		if loaders.CleanText(it.text) != "" && (first == 0 || c.Col < first) {
+		if cell.Text != "" && (first == 0 || c.Col < first) {
 			first = c.Col
 		}
-		p.items = append(p.items, it)
+		p.items = append(p.items, item{row: c.Row, col: c.Col, cell: cell})
 	}
 	if first > 0 {
 		p.offset = first - 1
 	}
-	p.markEvidence()
 	return p
+}
+
+// excelPrecision writes a number cell's value with at most 15 significant
+// digits, as Excel computes and shows it: "1234.5600000000002" is
+// "1234.56". A value that is not a number is returned as it is.
+func excelPrecision(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 15, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 func (p *sheetTable) fail(e *loaders.Error) {
@@ -243,160 +245,31 @@ func (p *sheetTable) rows(fn func(row int, items []item)) {
 // pos is the 0-based position of a column in the table's records.
 func (p *sheetTable) pos(col int) int { return col - p.offset - 1 }
 
-// markEvidence marks the cells ParseCSV reads as figures of number
-// columns: those of data rows (the first cell a row number) and of total
-// rows from the layout's TotalFrom cell on.
-func (p *sheetTable) markEvidence() {
-	n := len(p.layout.Cells)
-	from := 1
-	for i, c := range p.layout.Cells {
-		if c.Name == p.layout.TotalFrom {
-			from = i
-		}
-	}
+// records returns the rows of the table, each at least as wide as the
+// layout (the cells a sheet does not store are empty).
+func (p *sheetTable) records() [][]loaders.Cell {
+	var out [][]loaders.Cell
+	width := len(p.layout.Cells)
 	p.rows(func(row int, items []item) {
-		at := func(k int) string {
-			for _, it := range items {
-				if p.pos(it.col) == k {
-					return loaders.CleanText(it.text)
-				}
-			}
-			return ""
+		n := width
+		if k := p.pos(items[len(items)-1].col) + 1; k > n {
+			n = k
 		}
-		first, second := at(0), at(1)
-		start := -1
-		switch {
-		case digitsRe.MatchString(first):
-			start = 0
-		case isTotal(first) || (first == "" && isTotal(second)):
-			start = from
+		rec := make([]loaders.Cell, n)
+		for k := range rec {
+			rec[k].Line = row
 		}
-		if start < 0 {
-			return
-		}
-		for i := range items {
-			k := p.pos(items[i].col)
-			if k >= start && k < n && numericKind(p.layout.Cells[k].Kind) {
-				items[i].evidence = true
-			}
-		}
-	})
-}
-
-func isTotal(s string) bool { return totalRe.MatchString(s) && len(s) < 80 }
-
-func numericKind(k loaders.CellKind) bool {
-	return k == loaders.Count || k == loaders.Ratio || k == loaders.Money || k == loaders.MoneyOrText
-}
-
-// decision is how the numbers of a sheet are written and read.
-type decision struct {
-	conv         loaders.Convention // passed to ParseCSV
-	mark         byte               // decimal mark of number cells
-	reason       string             // replaces ParseCSV's reason, if set
-	placeholders bool               // number cells with a fraction in number columns written "0"
-}
-
-// decide picks the convention from the text cells (see ParseCells).
-func (p *sheetTable) decide(given loaders.Convention) decision {
-	switch given {
-	case loaders.DotThousands:
-		return decision{conv: given, mark: ','}
-	case loaders.CommaThousands:
-		return decision{conv: given, mark: '.'}
-	}
-	var first [3]*item
-	ambiguous, fractions := false, false
-	for i := range p.items {
-		it := &p.items[i]
-		if !it.evidence {
-			continue
-		}
-		if it.number {
-			fractions = fractions || it.fraction
-			continue
-		}
-		ev, amb := numtext.Evidence(numberPart(loaders.CleanText(it.text)))
-		ambiguous = ambiguous || amb
-		if ev != loaders.Undecided && first[ev] == nil {
-			first[ev] = it
-		}
-	}
-	dot, comma := first[loaders.DotThousands], first[loaders.CommaThousands]
-	switch {
-	case dot != nil && comma != nil:
-		// ParseCSV reports the mixture; the number cells take the
-		// convention of the first text figure.
-		mark := byte('.')
-		if dot.row < comma.row || (dot.row == comma.row && dot.col < comma.col) {
-			mark = ','
-		}
-		return decision{conv: loaders.Undecided, mark: mark}
-	case dot != nil:
-		return decision{conv: loaders.DotThousands, mark: ',', reason: p.detected(dot)}
-	case comma != nil:
-		return decision{conv: loaders.CommaThousands, mark: '.', reason: p.detected(comma)}
-	case !fractions:
-		return decision{conv: loaders.Undecided, mark: '.'}
-	case ambiguous:
-		return decision{conv: loaders.Undecided, mark: '.', placeholders: true}
-	}
-	return decision{conv: loaders.CommaThousands, mark: '.', reason: reasonNumbersOnly}
-}
-
-func (p *sheetTable) detected(it *item) string {
-	return fmt.Sprintf("detected from %q at %s!%s (a cell typed as text)", loaders.CleanText(it.text), xlsxio.Ref(p.sheet, ""), cellRef(it.col, it.row))
-}
-
-// numberPart is the leading number of "990,277 triệu đồng".
-func numberPart(s string) string {
-	i := 0
-	for i < len(s) && strings.IndexByte("0123456789.,+-%", s[i]) >= 0 {
-		i++
-	}
-	return strings.TrimSpace(s[:i])
-}
-
-// csv writes the records: line r is sheet row r, every field quoted, line
-// breaks inside a cell turned into spaces (CleanText would do the same).
-func (p *sheetTable) csv(d decision) []byte {
-	var b bytes.Buffer
-	line := 1
-	p.rows(func(row int, items []item) {
-		for ; line < row; line++ {
-			b.WriteByte('\n')
-		}
-		next := 0 // position of the next field
 		for _, it := range items {
-			k := p.pos(it.col)
-			if k < 0 {
-				continue // cannot happen: the offset is the first column used
+			if k := p.pos(it.col); k >= 0 {
+				rec[k] = it.cell
 			}
-			for ; next <= k; next++ {
-				if next > 0 {
-					b.WriteByte(',')
-				}
-				if next < k {
-					b.WriteString(`""`)
-				}
-			}
-			text := it.text
-			switch {
-			case it.number && it.fraction && d.placeholders && it.evidence:
-				text = "0"
-			case it.number && d.mark == ',':
-				text = strings.Replace(text, ".", ",", 1)
-			}
-			text = strings.NewReplacer("\r", " ", "\n", " ", `"`, `""`).Replace(text)
-			b.WriteString(`"` + text + `"`)
 		}
-		b.WriteByte('\n')
-		line++
+		out = append(out, rec)
 	})
-	return b.Bytes()
+	return out
 }
 
-// join turns the errors of ParseCSV into CellErrors and joins them with
+// join turns the errors of ParseRows into CellErrors and joins them with
 // the sheet's own, in row and column order.
 func (p *sheetTable) join(err error) error {
 	es := loaders.Errors(err)
@@ -437,8 +310,8 @@ func (p *sheetTable) find(row int, text string) int {
 	i := sort.Search(len(p.items), func(i int) bool { return p.items[i].row >= row })
 	for ; i < len(p.items) && p.items[i].row == row; i++ {
 		it := p.items[i]
-		t := loaders.CleanText(it.text)
-		if t == text || (it.number && strings.Replace(t, ".", ",", 1) == text) {
+		t := it.cell.Text
+		if t == text {
 			return it.col
 		}
 	}

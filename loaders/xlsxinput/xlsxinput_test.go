@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -213,11 +215,13 @@ func TestParseMatchesCSV(t *testing.T) {
 		name   string
 		style  cellStyle
 		col    int
+		conv   loaders.Convention
 		reason string
 	}{
-		{"text cells", allText, 1, `detected from "0.89308" at Sheet1!G7 (a cell typed as text)`},
-		{"number cells", numbers, 1, reasonNumbersOnly},
-		{"number cells from column C", numbers, 3, reasonNumbersOnly},
+		{"text cells", allText, 1, loaders.CommaThousands, `detected from "0.89308" at Sheet1!G7 (a cell typed as text)`},
+		// Number cells decide nothing, and need nothing decided.
+		{"number cells", numbers, 1, loaders.Undecided, reasonNumbersOnly},
+		{"number cells from column C", numbers, 3, loaders.Undecided, reasonNumbersOnly},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, err := parseBook(t, workbook(t, rows, c.style, c.col), "", loaders.Computers, loaders.Options{Allocator: mem})
@@ -225,10 +229,12 @@ func TestParseMatchesCSV(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer got.Release()
-			if !frame.Equal(want.Frame, got.Frame) {
+			w := want.Frame.WithMeta("number_convention", c.conv.String())
+			defer w.Release()
+			if !frame.Equal(w, got.Frame) {
 				t.Fatalf("workbook and CSV differ\nCSV:\n%s\nworkbook:\n%s", want.Frame, got.Frame)
 			}
-			if got.Convention != loaders.CommaThousands || got.ConventionReason != c.reason {
+			if got.Convention != c.conv || got.ConventionReason != c.reason {
 				t.Errorf("convention %s (%s)", got.Convention, got.ConventionReason)
 			}
 			// 27 rows from sheet row 7 (Tỉnh ủy) to 33 (Hội Cựu Chiến binh);
@@ -275,7 +281,13 @@ func TestNumberCells(t *testing.T) {
 		{"number among dot-thousands text", []cell{1.0, "Sở Y tế", 1234.0, 1001.0, 830.0, 816.0, 1.234, "0,5", "1"}, 0, "computers_per_staff_reported", 1.234, loaders.DotThousands, nil, ""},
 		{"whole number among dot-thousands text", []cell{1.0, "Sở Y tế", 1234.0, "1.001", 830.0, 816.0, 0.5, "0,5", "1"}, 0, "staff", 1234, loaders.DotThousands, nil, ""},
 		{"number among comma-thousands text", []cell{1.0, "Sở Y tế", 1234.0, 1001.0, 830.0, 816.0, 1.234, "0.50", "1"}, 0, "computers_per_staff_reported", 1.234, loaders.CommaThousands, nil, ""},
-		{"numbers only", []cell{1.0, "Sở Y tế", 1234.0, 1001.0, 830.0, 816.0, 1.234, 0.5, 1.0}, 0, "computers_per_staff_reported", 1.234, loaders.CommaThousands, nil, ""},
+		{"numbers only", []cell{1.0, "Sở Y tế", 1234.0, 1001.0, 830.0, 816.0, 1.234, 0.5, 1.0}, 0, "computers_per_staff_reported", 1.234, loaders.Undecided, nil, ""},
+		// 12.345 typed as a number in a whole-number column is twelve
+		// and a fraction, whatever the text cells say: refused, never
+		// read as 12345.
+		{"fraction of three digits in a count", []cell{1.0, "Sở Y tế", 12.345, 1001.0, 830.0, 816.0, 1.234, 0.5, 1.0}, 0, "", 0, 0, loaders.ErrNotNumber, "C7"},
+		{"fraction of three digits in a count, dot-thousands text", []cell{1.0, "Sở Y tế", 12.345, "1.001", 830.0, 816.0, 1.234, "0,5", 1.0}, 0, "", 0, 0, loaders.ErrNotNumber, "C7"},
+		{"fraction of three digits in a count, given convention", []cell{1.0, "Sở Y tế", 12.345, 1001.0, 830.0, 816.0, 1.234, 0.5, 1.0}, loaders.DotThousands, "", 0, 0, loaders.ErrNotNumber, "C7"},
 		{"given convention", []cell{1.0, "Sở Y tế", 1234.0, 1001.0, 830.0, 816.0, 0.82387, 0.5, 1.0}, loaders.DotThousands, "computers_per_staff_reported", 0.82387, loaders.DotThousands, nil, ""},
 		// The text 1.234 reads two ways; the number cell 0.5 does not
 		// settle it.
@@ -343,7 +355,8 @@ func TestPercentCells(t *testing.T) {
 func TestFormulas(t *testing.T) {
 	rows := provincial(t)
 	book := workbook(t, rows, numbers, 1)
-	// G7 (Tỉnh ủy's ratio) as Excel saves =D7/C7: 142/159 with 17 digits.
+	// G7 (Tỉnh ủy's ratio) as Excel saves =D7/C7: 142/159 with 17 digits,
+	// read to Excel's 15 significant digits.
 	const g7 = `<c r="G7"><v>0.89308</v></c>`
 	cached := patchSheet(t, book, g7, `<c r="G7"><f>D7/C7</f><v>0.89308176100628933</v></c>`)
 	tb, err := parseBook(t, cached, "", loaders.Computers, loaders.Options{})
@@ -351,8 +364,8 @@ func TestFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tb.Release()
-	if got := tb.Frame.Col("computers_per_staff_reported").Float64s()[0]; got != 142.0/159.0 {
-		t.Errorf("G7 = %v, want 142/159 = %v", got, 142.0/159.0)
+	if got := tb.Frame.Col("computers_per_staff_reported").Float64s()[0]; got != 0.893081761006289 {
+		t.Errorf("G7 = %v, want 142/159 to 15 digits = 0.893081761006289", got)
 	}
 	for _, c := range []struct {
 		name, cell string
@@ -404,7 +417,10 @@ func TestCellErrors(t *testing.T) {
 	}{
 		{"letter for a digit", edit(7, 4, "l42"), 1, "", loaders.ErrNotNumber, `plan.xlsx: Sheet1!D7: (computers) not a number: found "l42"`, 7},
 		{"letter for a digit, table from column C", edit(7, 4, "l42"), 3, "", loaders.ErrNotNumber, `plan.xlsx: Sheet1!F7: (computers) not a number: found "l42"`, 7},
-		{"cell missing", drop(8, 6), 1, "", loaders.ErrCellCount, `plan.xlsx: Sheet1!A8: wrong number of cells: found "2", expected 9 cells in the row numbered 2`, 8},
+		// A cell deleted with "shift cells left": in a sheet the row still
+		// has its nine columns, and the shifted ratio is refused where it
+		// landed (a CSV row of eight fields is a wrong number of cells).
+		{"cell missing", drop(8, 6), 1, "", loaders.ErrNotNumber, `plan.xlsx: Sheet1!F8: (lan_computers) not a number: found "1.09375", expected a whole number`, 0},
 		{"stray text", edit(34, 1, "Ghi chú: số liệu tạm"), 1, "", loaders.ErrUnexpectedCell, `plan.xlsx: Sheet1!A34: unexpected cell: found "Ghi chú: số liệu tạm"`, 34},
 		{"no sheet", base, 1, "Phụ lục 9", ErrMissingSheet, `plan.xlsx: no such sheet: found "Phụ lục 9", expected a sheet of the workbook: "Sheet1"`, 0},
 	} {
@@ -482,5 +498,87 @@ func TestShiftPoint(t *testing.T) {
 		if got := shiftPoint(c[0], 2); got != c[1] {
 			t.Errorf("shiftPoint(%s) = %s, want %s", c[0], got, c[1])
 		}
+	}
+}
+
+// TestProjectsByHand: a projects-plan sheet as an official types it in
+// Excel: amounts as numbers, some with a thousands format (#,##0.###),
+// the note column mostly empty (Excel stores no cell there), the total a
+// SUM formula with its cached result. Every figure is its stored value —
+// 243.234 million is not 243.234 thousand million — and the total agrees
+// with its rows.
+func TestProjectsByHand(t *testing.T) {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sh = "Sheet1"
+	grouped, err := x.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(ref string, v any) {
+		t.Helper()
+		if err := x.SetCellValue(sh, ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("A1", "DANH MỤC DỰ ÁN")
+	set("A2", "Đơn vị tính: triệu đồng")
+	for i, h := range []string{"STT", "Tên dự án", "Mục tiêu", "Thời gian", "Tổng mức", "TW (ĐTPT)", "ĐP (ĐTPT)", "TW (SN)", "ĐP (SN)", "Ghi chú"} {
+		ref, _ := excelize.CoordinatesToCellName(i+1, 3)
+		set(ref, h)
+	}
+	rows := [][]any{
+		{1, "Cổng thông tin điện tử", "Công khai thông tin", "2011-2015", 1500, 500, 1000, 0, 0},
+		{2, "Trang bị máy tính", "Đủ máy cho cán bộ", "2012", 243.234, 0, 243.234, 0, 0, "Đã có chủ trương"},
+		{3, "Đào tạo", "Kỹ năng CNTT", "2013-2014", 12.5, 0, 0, 0, 12.5},
+	}
+	for i, r := range rows {
+		if err := x.SetSheetRow(sh, fmt.Sprintf("A%d", 4+i), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.SetCellStyle(sh, "E4", "I6", grouped); err != nil {
+		t.Fatal(err)
+	}
+	set("A7", "TỔNG CỘNG")
+	for _, c := range []string{"E", "F", "G", "H", "I"} {
+		if err := x.SetCellFormula(sh, c+"7", fmt.Sprintf("SUM(%s4:%s6)", c, c)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The results Excel saves with the formulas.
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	book := b.Bytes()
+	for c, v := range map[string]string{"E": "1755.7339999999999", "F": "500", "G": "1243.2339999999999", "H": "0", "I": "12.5"} {
+		book = patchSheet(t, book, `<c r="`+c+`7" t="str"><f>SUM(`+c+`4:`+c+`6)</f></c>`, `<c r="`+c+`7"><f>SUM(`+c+`4:`+c+`6)</f><v>`+v+`</v></c>`)
+	}
+	tb, err := parseBook(t, book, "", loaders.ProjectsPlan, loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Release()
+	f := tb.Frame
+	if f.NumRows() != 3 {
+		t.Fatalf("%d rows, want 3:\n%s", f.NumRows(), f)
+	}
+	total := f.Col("total_mvnd").Float64s()
+	if total[0] != 1500 || total[1] != 243.234 || total[2] != 12.5 {
+		t.Errorf("total_mvnd %v, want 1500, 243.234, 12.5", total)
+	}
+	if notes := f.Col("note"); !notes.IsNull(0) || notes.Strings()[1] != "Đã có chủ trương" {
+		t.Errorf("notes %v", notes)
+	}
+	if s, e := f.Col("period_start").Int64s(), f.Col("period_end").Int64s(); s[0] != 2011 || e[0] != 2015 || s[1] != 2012 || e[1] != 2012 {
+		t.Errorf("periods %v–%v", s, e)
+	}
+	v, ok := tb.Totals[0].Get("total_mvnd")
+	if len(tb.Totals) != 1 || !ok || v.Value != 1755.734 || v.Line != 7 {
+		t.Fatalf("totals %+v", tb.Totals)
+	}
+	if sum := total[0] + total[1] + total[2]; math.Abs(sum-v.Value) > 1e-9 {
+		t.Errorf("rows add up to %v, the total says %v", sum, v.Value)
 	}
 }
