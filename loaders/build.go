@@ -102,6 +102,7 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 		}
 	}
 	t.Convention, t.ConventionReason = decideConvention(rows, l, o, errs)
+	checkRatioForms(rows, l, errs)
 
 	meta := map[string]string{frame.MetaLayout: l.Name, "number_convention": t.Convention.String()}
 	if o.File != "" {
@@ -185,10 +186,14 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendInt64(col, 0)
 		default:
 			v, err := numtext.ParseCount(c.Text, c.conv(t.Convention))
-			if err != nil {
+			switch {
+			case err != nil:
 				fail(err, "a whole number "+detailOf(err))
 				b.AppendNull(col)
-			} else {
+			case v < 0:
+				fail(ErrNotNumber, "a count, not negative")
+				b.AppendNull(col)
+			default:
 				b.AppendInt64(col, v)
 			}
 		}
@@ -200,12 +205,12 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		case l.DashZero && IsDash(c.Text):
 			b.AppendFloat64(col, 0)
 		default:
-			v, err := numtext.ParseNumber(c.Text, c.conv(t.Convention))
+			d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
 			if err != nil {
 				fail(err, "a number "+detailOf(err))
 				b.AppendNull(col)
 			} else {
-				b.AppendFloat64(col, v)
+				b.AppendFloat64(col, d.Float(ratioScale(spec, d)))
 			}
 		}
 		return col + 1
@@ -281,7 +286,17 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 			} else {
 				d, err = numtext.ParseDecimal(c.Text, c.conv(t.Convention), spec.Kind == Count)
 			}
-			tv.Value, tv.Decimals = d.Float(0), d.Decimals
+			switch {
+			case err != nil || spec.Kind != Count:
+			case d.Percent:
+				err = fmt.Errorf("%w: %q is a percentage, not a whole number", ErrNotNumber, c.Text)
+			case d.Neg && d.Mant != "0":
+				err = fmt.Errorf("%w: %q is negative, and a count is not", ErrNotNumber, c.Text)
+			}
+			if spec.Kind == Ratio {
+				tv.Scale = ratioScale(spec, d)
+			}
+			tv.Value, tv.Decimals = d.Float(tv.Scale), d.Decimals
 		case Money, MoneyOrText:
 			if spec.Kind == MoneyOrText && !isNumberLike(c.Text) {
 				tv.IsText = true
@@ -289,7 +304,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 			}
 			var a Amount
 			a, err = ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
-			tv.Value, tv.Decimals = a.Million, a.Decimals
+			tv.Value, tv.Decimals, tv.Scale = a.Million, a.Decimals, int(a.Unit)-int(Million)
 		default:
 			tv.IsText = true
 		}
@@ -300,6 +315,58 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 		tot.Values = append(tot.Values, tv)
 	}
 	return tot
+}
+
+// ratioScale is the power of ten a Ratio cell's figure is multiplied by:
+// −2 for a percentage ("71,14%") in a column of ratios, 0 otherwise (a
+// ratio in a ratio column, a percentage or a bare figure in a column of
+// percent).
+func ratioScale(spec CellSpec, d numtext.Decimal) int {
+	if d.Percent && spec.Unit != UnitPercent {
+		return -2
+	}
+	return 0
+}
+
+// checkRatioForms reports a Ratio column that mixes percentages ("71,14%")
+// with bare figures (0,73): whether 0,73 is 73% or 0,73% cannot be told.
+// Zero reads the same either way. The first figure of the column (data
+// rows and totals) sets its form; each figure written the other way is an
+// error.
+func checkRatioForms(rows []rawRow, l Layout, errs *ErrorList) {
+	for k, spec := range l.Cells {
+		if spec.Kind != Ratio {
+			continue
+		}
+		var first *Cell
+		firstPct := false
+		for _, r := range rows {
+			c := r.cells[k]
+			if c.Empty() || IsDash(c.Text) {
+				continue
+			}
+			d, err := numtext.ParseDecimal(c.Text, Plain, false)
+			if err != nil {
+				// Read in the table's convention later; only the sign
+				// matters here.
+				d.Percent = strings.HasSuffix(c.Text, "%")
+				d.Mant = "1"
+			}
+			if d.Mant == "0" {
+				continue
+			}
+			if first == nil {
+				cc := c
+				first, firstPct = &cc, d.Percent
+				continue
+			}
+			if d.Percent != firstPct {
+				form := map[bool]string{true: "a percentage", false: "a ratio"}
+				errs.Add(&Error{Line: c.Line, Cell: k + 1, Column: spec.Name, Text: c.Text, Err: ErrNotNumber,
+					Expected: fmt.Sprintf("%s, as %q at line %d: a column mixes percentages and ratios (write 71,14%% or 0,7114 throughout)", form[firstPct], first.Text, first.Line)})
+			}
+		}
+	}
 }
 
 // rootErr returns the sentinel an error wraps.

@@ -32,6 +32,16 @@ const (
 	Period
 )
 
+// Units of Ratio columns (CellSpec.Unit).
+const (
+	// UnitRatio: a quotient (0,8931). A percentage written in such a
+	// column ("89,31%") is divided by 100.
+	UnitRatio = "ratio"
+	// UnitPercent: a number of percent (89,31), written with or without
+	// the % sign.
+	UnitPercent = "percent"
+)
+
 // CellSpec describes one source cell of a data row.
 type CellSpec struct {
 	Kind    CellKind

@@ -70,7 +70,12 @@ type TotalValue struct {
 	Text     string  // as written
 	Line     int
 	Decimals int // digits written after the decimal mark
-	IsText   bool
+	// Scale is the power of ten from the figure as written to Value: 3
+	// for a figure written in tỷ đồng in a column of million đồng, −6 for
+	// one in đồng, −2 for a percentage in a column of ratios. The figure
+	// is rounded to 10^(Scale−Decimals) of its column's unit.
+	Scale  int
+	IsText bool
 }
 
 // Get returns the reported value for a column.
@@ -368,7 +373,11 @@ func lineAt(cells []Cell, j int) int {
 // TotalsFrame returns the reported totals as a Frame, one row per reported
 // figure, with the columns label, scope, column, value, text, decimals and
 // source_line (the claims form package analysis/reconcile reads). meta is its
-// schema metadata.
+// schema metadata. decimals is the precision of the figure in its column's
+// unit (Decimals − Scale): a total written "33,4" in a table in tỷ đồng is
+// 33.400 million đồng to −2 decimals (to the hundred million), so that it
+// is checked to ± 50 million đồng, half a unit of its last written digit; a
+// total in đồng is checked to ± 0,5 đồng.
 func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 	b := frame.NewBuilder(nil, meta,
 		frame.FieldSpec{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
@@ -376,7 +385,7 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 		frame.FieldSpec{Name: "column", Kind: frame.String, LabelVI: "Cột"},
 		frame.FieldSpec{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
 		frame.FieldSpec{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
-		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Số chữ số thập phân"},
+		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
 		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	defer b.Release()
 	for _, tot := range t.Totals {
@@ -385,7 +394,7 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 			if !v.IsText {
 				val = v.Value
 			}
-			if err := b.AppendRow(tot.Label, tot.Group, v.Column, val, v.Text, int64(v.Decimals), int64(v.Line)); err != nil {
+			if err := b.AppendRow(tot.Label, tot.Group, v.Column, val, v.Text, int64(v.Decimals-v.Scale), int64(v.Line)); err != nil {
 				return nil, err
 			}
 		}

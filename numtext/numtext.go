@@ -307,12 +307,15 @@ func ParseNumber(s string, c Convention) (float64, error) {
 // ParseCount parses a whole number (a count of people or computers): a
 // single separator before three digits is read as a thousands separator in
 // either convention, since that is its only whole reading ("1,201" and
-// "1.201" are both 1201); in Plain, "1.201" is not whole. A fraction is an
-// ErrNotNumber.
+// "1.201" are both 1201); in Plain, "1.201" is not whole. A fraction or a
+// percentage ("142%") is an ErrNotNumber.
 func ParseCount(s string, c Convention) (int64, error) {
 	d, err := ParseDecimal(s, c, true)
 	if err != nil {
 		return 0, err
+	}
+	if d.Percent {
+		return 0, fmt.Errorf("%w: %q is a percentage, not a whole number", ErrNotNumber, clip(s))
 	}
 	digits := "0"
 	if n := len(d.Mant) - d.Decimals; n > 0 {

@@ -334,7 +334,8 @@ func TestNumberCells(t *testing.T) {
 }
 
 // TestPercentCells: a ratio stored 0.89308 and shown 89.31% is read as
-// written in a text source, 89.308 (percent).
+// "89.308%" would be from a text source: a percentage, which a column of
+// ratios holds as 0.89308 — never 89.308 beside 0.5 in the same column.
 func TestPercentCells(t *testing.T) {
 	rows := provincial(t)
 	tb, err := parseBook(t, workbook(t, rows, numbersPct, 1), "", loaders.Computers, loaders.Options{})
@@ -342,11 +343,11 @@ func TestPercentCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer tb.Release()
-	// Tỉnh ủy: 0.89308 × 100 = 89.308; Văn phòng UBND (row 4): 1 × 100 = 100.
+	// Tỉnh ủy: 0.89308; Văn phòng UBND (row 4): 1.
 	got := tb.Frame.Col("computers_per_staff_reported").Float64s()
 	lan := tb.Frame.Col("lan_share_reported").Float64s()
-	if got[0] != 89.308 || lan[3] != 100 {
-		t.Errorf("ratios %v, %v", got[0], lan[3])
+	if got[0] != 0.89308 || lan[3] != 1 {
+		t.Errorf("ratios %v, %v; want 0.89308, 1", got[0], lan[3])
 	}
 }
 
