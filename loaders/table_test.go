@@ -721,6 +721,9 @@ func TestCleanText(t *testing.T) {
 		"Sở Y tế\u2003":           "Sở Y tế",
 		"\u3000Sở\u2001Y\u2028tế": "Sở Y tế",
 		"‿\u2001":                 "‿",
+		// a right-to-left override in a unit name: dropped
+		"triệu \u202eđồng\u202c":   "triệu đồng",
+		"\u200fĐVT: tỷ đồng\u2069": "ĐVT: tỷ đồng",
 	} {
 		if got := CleanText(in); got != want {
 			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
