@@ -24,6 +24,10 @@ var (
 	// Opening the workbook in Excel or LibreOffice and saving it stores
 	// the results.
 	ErrUncalculated = errors.New("formula without a cached value")
+	// ErrNotWorkbook: the file is not an .xlsx workbook (not a zip, or its
+	// parts are not a workbook's): a CSV or an old .xls renamed .xlsx, a
+	// damaged file.
+	ErrNotWorkbook = errors.New("not an .xlsx workbook")
 	// ErrMissingSheet: the workbook has no sheet of the name asked for. It
 	// is xlsxio.ErrNoSheet (one condition, one sentinel: errors.Is finds
 	// either name).
@@ -66,7 +70,7 @@ func (e *CellError) Unwrap() error { return e.Err }
 
 // Parse reads the table of a layout from a sheet of a workbook: sheet ""
 // is the first sheet. It is ParseCells on xlsxio.ReadCells. A file that is
-// not a workbook is an loaders.ErrEncoding, one too large a
+// not a workbook is an ErrNotWorkbook, one too large a
 // loaders.ErrLimit, a sheet not there an ErrMissingSheet; each wrapped in
 // a *CellError naming the file.
 func Parse(r io.Reader, sheet string, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
@@ -80,7 +84,7 @@ func Parse(r io.Reader, sheet string, l loaders.Layout, o loaders.Options) (*loa
 		case errors.Is(err, xlsxio.ErrTooLarge):
 			e.Err, e.Expected = loaders.ErrLimit, "a smaller workbook ("+strings.TrimPrefix(err.Error(), "xlsxio: ")+")"
 		case errors.Is(err, xlsxio.ErrMalformed):
-			e.Err, e.Expected = loaders.ErrEncoding, "an .xlsx workbook ("+strings.TrimPrefix(err.Error(), "xlsxio: ")+")"
+			e.Err, e.Expected = ErrNotWorkbook, "a workbook saved as .xlsx by Excel or LibreOffice ("+strings.TrimPrefix(err.Error(), "xlsxio: ")+")"
 		default:
 			return nil, fmt.Errorf("%s: %w", o.File, err)
 		}

@@ -445,7 +445,7 @@ func TestCellErrors(t *testing.T) {
 
 func TestParseNotAWorkbook(t *testing.T) {
 	_, err := parseBook(t, asCSV(t, provincial(t)), "", loaders.Computers, loaders.Options{})
-	if !errors.Is(err, loaders.ErrEncoding) || !strings.HasPrefix(err.Error(), "plan.xlsx: invalid text encoding: expected an .xlsx workbook") {
+	if !errors.Is(err, ErrNotWorkbook) || !strings.HasPrefix(err.Error(), "plan.xlsx: not an .xlsx workbook: expected a workbook saved as .xlsx by Excel or LibreOffice (") {
 		t.Errorf("err = %v", err)
 	}
 	_, err = parseBook(t, workbook(t, provincial(t), numbers, 1), "", loaders.Computers, loaders.Options{Appendix: "2"})
