@@ -165,7 +165,8 @@ type Ratio struct {
 // Ratios compares, row by row, each reported ratio with numerator /
 // denominator, within half a unit of the last decimal the column is written
 // with (its most precise cell: a column written to five decimals is checked
-// to ±0.000005). A reported ratio whose denominator is zero is a finding
+// to ±0.000005). A reported column whose unit is "percent" holds numbers
+// of percent: 31,9 is compared as 0,319 (± 0,0005). A reported ratio whose denominator is zero is a finding
 // (the ratio is undefined); a null anywhere skips the row. subject names the
 // column that identifies rows in findings. With claims, the reported ratios
 // of total rows are checked too, against the ratio of the column sums.
@@ -192,6 +193,13 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 			}
 		}
 		tol := approx.HalfUnit(d)
+		k := 1.0
+		if unitOf(data, s.Reported) == "percent" {
+			// 31,9 (%) is the ratio 0,319, to three decimals.
+			k = 0.01
+			rv = scaled(rv, k)
+			tol = approx.HalfUnit(d + 2)
+		}
 		for i := range rv {
 			if math.IsNaN(rv[i]) || math.IsNaN(nv[i]) || math.IsNaN(dv[i]) {
 				continue
@@ -208,15 +216,36 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, -1), tol)})
 		}
 		if claims != nil {
-			r.Add(totalRatio(dataset, data, claims, s, tol))
+			r.Add(totalRatio(dataset, data, claims, s, tol, k))
 		}
 	}
 	return r, nil
 }
 
-// totalRatio checks a total row's reported ratio against both the ratio of
-// the reported totals and the ratio of the column sums.
-func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol float64) Report {
+// unitOf returns the unit in a column's metadata ("" if none or no such
+// column).
+func unitOf(f *frame.Frame, col string) string {
+	for _, fs := range f.Fields() {
+		if fs.Name == col {
+			return fs.Unit
+		}
+	}
+	return ""
+}
+
+// scaled returns vs × k in a new slice.
+func scaled(vs []float64, k float64) []float64 {
+	out := make([]float64, len(vs))
+	for i, v := range vs {
+		out[i] = v * k
+	}
+	return out
+}
+
+// totalRatio checks a total row's reported ratio (× k: 0,01 for a column
+// in percent) against both the ratio of the reported totals and the ratio
+// of the column sums.
+func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol, k float64) Report {
 	r := Report{Dataset: dataset}
 	labels := claims.Col(ClaimLabel).Strings()
 	cols := claims.Col(ClaimColumn).Strings()
@@ -235,16 +264,17 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol float64)
 		if cols[i] != s.Reported || math.IsNaN(vals[i]) || scopes[i] != "" {
 			continue
 		}
+		rep := vals[i] * k
 		sumN, sumD := sumOf(data.Col(s.Numerator)), sumOf(data.Col(s.Denominator))
 		q := sumN / sumD
-		r.check(approx.Equal(vals[i], q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
-			Reported: vals[i], Computed: q, Difference: vals[i] - q, SourceLine: int(lines[i]),
+		r.check(approx.Equal(rep, q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
+			Reported: rep, Computed: q, Difference: rep - q, SourceLine: int(lines[i]),
 			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))})
 		if n, ok1 := find(labels[i], s.Numerator); ok1 {
 			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
 				q2 := n / d
-				r.check(approx.Equal(vals[i], q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
-					Reported: vals[i], Computed: q2, Difference: vals[i] - q2, SourceLine: int(lines[i]),
+				r.check(approx.Equal(rep, q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
+					Reported: rep, Computed: q2, Difference: rep - q2, SourceLine: int(lines[i]),
 					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1))})
 			}
 		}
