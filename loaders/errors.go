@@ -1,10 +1,14 @@
 package loaders
 
 import (
+	"container/heap"
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -32,8 +36,23 @@ var (
 	ErrLimit = errors.New("input too large")
 	// ErrEncoding: the input is not valid UTF-8 text.
 	ErrEncoding = errors.New("invalid text encoding")
+	// ErrNotWorkbook: the input read as a workbook is not an .xlsx
+	// workbook (a zip archive of worksheets), or one that cannot be read.
+	ErrNotWorkbook = errors.New("not an .xlsx workbook")
 	// ErrUnknownLayout: no layout of that name.
 	ErrUnknownLayout = errors.New("unknown layout")
+	// ErrMoreErrors: an ErrorList reached its cap; the last error of the
+	// list counts the errors it did not keep (Error.More).
+	ErrMoreErrors = errors.New("more errors")
+)
+
+// How much of a text an error quotes.
+const (
+	// MaxQuoted bounds the characters of a text an error echoes: the
+	// text found, and every quoted text or word of the explanation.
+	MaxQuoted = 80
+	// MaxExpected bounds the characters of the explanation (Expected).
+	MaxExpected = 300
 )
 
 // Error is a problem at a position of a source document.
@@ -45,13 +64,35 @@ type Error struct {
 	Text     string // the text found
 	Expected string // what was expected there
 	Err      error  // the sentinel
+	// More is, for an ErrMoreErrors, the number of errors an ErrorList
+	// did not keep; Line and Cell are then those of the first of them.
+	More int
 }
 
+// Error reads "plan.csv:7: cell 3 (staff) not a number: found "l42",
+// expected …". Every text echoed is clipped: the text found to MaxQuoted
+// characters, each quoted text or word of the explanation to MaxQuoted and
+// the explanation to MaxExpected; control, format and bidirectional
+// characters (U+202E and the like) are written as escapes (\u202e), so
+// that an error message cannot reorder or hide the text around it.
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.File != "" {
-		b.WriteString(e.File)
+		b.WriteString(EscapeControls(e.File))
 		b.WriteByte(':')
+	}
+	if errors.Is(e.Err, ErrMoreErrors) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "… and %d more errors", e.More)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ", the first at line %d", e.Line)
+			if e.Cell > 0 {
+				fmt.Fprintf(&b, " cell %d", e.Cell)
+			}
+		}
+		return b.String()
 	}
 	if e.Line > 0 {
 		fmt.Fprintf(&b, "%d:", e.Line)
@@ -63,21 +104,25 @@ func (e *Error) Error() string {
 		fmt.Fprintf(&b, "cell %d ", e.Cell)
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, "(%s) ", e.Column)
+		fmt.Fprintf(&b, "(%s) ", EscapeControls(e.Column))
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	} else {
+		b.WriteString("error")
+	}
 	if e.Text != "" || e.Expected != "" {
 		b.WriteString(": ")
 	}
 	if e.Text != "" {
-		fmt.Fprintf(&b, "found %q", Clip(e.Text, 80))
+		fmt.Fprintf(&b, "found %q", Clip(e.Text, MaxQuoted))
 		if e.Expected != "" {
 			b.WriteString(", ")
 		}
 	}
 	if e.Expected != "" {
 		b.WriteString("expected ")
-		b.WriteString(e.Expected)
+		b.WriteString(ClipExplanation(e.Expected))
 	}
 	return b.String()
 }
@@ -88,44 +133,230 @@ func (e *Error) Unwrap() error { return e.Err }
 // Clip returns s cut to n characters, the last one "…" when s was longer:
 // how an error quotes a long text.
 func Clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	if n < 1 {
+		return ""
+	}
+	k := 0
+	for i := range s {
+		if k == n-1 {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
 }
+
+// ClipExplanation returns an explanation as an error writes it: each
+// quoted text ("…") and each word (between spaces, brackets, commas)
+// longer than MaxQuoted characters cut to
+// MaxQuoted (a 300-digit number read from a cell is not printed whole),
+// control, format and bidirectional characters escaped (EscapeControls),
+// and the whole cut to MaxExpected characters.
+func ClipExplanation(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '"':
+			// a quoted run, up to the closing quote not escaped
+			j := i + 1
+			for j < len(s) && s[j] != '"' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			end := min(j+1, len(s))
+			inner := s[i+1 : min(j, len(s))]
+			b.WriteByte('"')
+			b.WriteString(Clip(inner, MaxQuoted))
+			if j < len(s) {
+				b.WriteByte('"')
+			}
+			i = end
+		case wordEnd(s[i]):
+			b.WriteByte(s[i])
+			i++
+		default:
+			j := i
+			for j < len(s) && !wordEnd(s[j]) && s[j] != '"' {
+				j++
+			}
+			b.WriteString(Clip(s[i:j], MaxQuoted))
+			i = j
+		}
+	}
+	return Clip(EscapeControls(b.String()), MaxExpected)
+}
+
+// wordEnd reports the bytes that end a word of an explanation.
+func wordEnd(c byte) bool {
+	return c == ' ' || c == '(' || c == ')' || c == ',' || c == ';'
+}
+
+// EscapeControls returns s with its control characters, format characters
+// (Unicode category Cf: the bidirectional overrides and isolates U+202A–
+// U+202E, U+2066–U+2069, the marks U+200E, U+200F, U+061C, zero-width
+// joiners …) and invalid bytes written as Go escapes (\u202e, \n, \x80):
+// text from a document that is echoed in a message, a table or a terminal
+// shows as it is and cannot reorder what surrounds it.
+func EscapeControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if needsEscape(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if !needsEscape(r) {
+			b.WriteRune(r)
+			continue
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				fmt.Fprintf(&b, `\x%02x`, s[i])
+				continue
+			}
+		}
+		q := strconv.QuoteRuneToASCII(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) ||
+		r == '\u2028' || r == '\u2029'
+}
+
+// DefaultMaxErrors is the cap of the lists NewErrorList makes: after that
+// many errors a list counts the others without keeping them. 0 is no cap.
+// A program sets it once, before it reads (the CLI's --max-errors);
+// ErrorList.SetMax sets the cap of one list.
+var DefaultMaxErrors = 100
 
 // ErrorList collects the positioned errors of one input and joins them in
 // line order: a loader reports every problem it meets, not the first only.
 // A layout read outside this package (loaders/dxtext) reports its problems
 // with it too.
+//
+// A list keeps at most its cap of errors (DefaultMaxErrors, or SetMax), the
+// first ones in line order; of the others it keeps the number and the
+// first, which Err reports in one last error (ErrMoreErrors): "… and 999900
+// more errors, the first at line 103". Its memory does not grow with the
+// number of errors beyond the cap.
 type ErrorList struct {
-	file string
-	errs []*Error
+	file  string
+	max   int
+	seq   int
+	errs  errHeap // a max-heap on (line, seq) while capped; else in Add order
+	more  int     // errors not kept
+	first keyed   // the first of them in line order
 }
 
-// NewErrorList returns an empty list for the named input; an Error added
-// without a File gets that name.
-func NewErrorList(file string) *ErrorList { return &ErrorList{file: file} }
+type keyed struct {
+	e   *Error
+	seq int
+}
 
-// Add adds e.
+func (k keyed) before(o keyed) bool {
+	if k.e.Line != o.e.Line {
+		return k.e.Line < o.e.Line
+	}
+	return k.seq < o.seq
+}
+
+// errHeap is a max-heap: its root is the last kept error in line order.
+type errHeap []keyed
+
+func (h errHeap) Len() int           { return len(h) }
+func (h errHeap) Less(i, j int) bool { return h[j].before(h[i]) }
+func (h errHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *errHeap) Push(x any)        { *h = append(*h, x.(keyed)) }
+func (h *errHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
+}
+
+// NewErrorList returns an empty list for the named input, capped at
+// DefaultMaxErrors; an Error added without a File gets that name.
+func NewErrorList(file string) *ErrorList {
+	return &ErrorList{file: file, max: max(DefaultMaxErrors, 0)}
+}
+
+// SetMax sets the cap of the list: the number of errors it keeps (0: no
+// cap). It applies to the errors added after it; call it first.
+func (l *ErrorList) SetMax(n int) {
+	l.max = max(n, 0)
+	if l.max == 0 {
+		return
+	}
+	heap.Init(&l.errs)
+	for len(l.errs) > l.max {
+		l.count(heap.Pop(&l.errs).(keyed))
+	}
+}
+
+// count counts k among the errors not kept.
+func (l *ErrorList) count(k keyed) {
+	if l.more == 0 || k.before(l.first) {
+		l.first = k
+	}
+	l.more++
+}
+
+// Len returns the number of errors added, kept or not.
+func (l *ErrorList) Len() int { return len(l.errs) + l.more }
+
+// Add adds e (or counts it, when the list is full and e comes after the
+// errors kept).
 func (l *ErrorList) Add(e *Error) {
 	if e.File == "" {
 		e.File = l.file
 	}
-	l.errs = append(l.errs, e)
+	k := keyed{e: e, seq: l.seq}
+	l.seq++
+	if l.max == 0 {
+		l.errs = append(l.errs, k)
+		return
+	}
+	if len(l.errs) < l.max {
+		heap.Push(&l.errs, k)
+		return
+	}
+	if k.before(l.errs[0]) {
+		// e displaces the last error kept, which is now not kept
+		k, l.errs[0] = l.errs[0], k
+		heap.Fix(&l.errs, 0)
+	}
+	l.count(k)
 }
 
 // Err returns the errors joined in line order (errors.Join of *Error, as
-// Errors reads them back), or nil when there are none.
+// Errors reads them back), then, if the list was full, an ErrMoreErrors
+// that counts the others; nil when there are none.
 func (l *ErrorList) Err() error {
 	if len(l.errs) == 0 {
 		return nil
 	}
-	sort.SliceStable(l.errs, func(i, j int) bool { return l.errs[i].Line < l.errs[j].Line })
-	out := make([]error, len(l.errs))
-	for i, e := range l.errs {
-		out[i] = e
+	kept := make([]keyed, len(l.errs))
+	copy(kept, l.errs)
+	sort.Slice(kept, func(i, j int) bool { return kept[i].before(kept[j]) })
+	out := make([]error, len(kept), len(kept)+1)
+	for i, k := range kept {
+		out[i] = k.e
+	}
+	if l.more > 0 {
+		out = append(out, &Error{File: l.file, Line: l.first.e.Line, Cell: l.first.e.Cell, Err: ErrMoreErrors, More: l.more})
 	}
 	return errors.Join(out...)
 }
