@@ -1,7 +1,6 @@
 package xlsxio
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // Errors of ReadCells, for errors.Is.
@@ -24,11 +21,18 @@ var (
 	// ErrNoSheet: the workbook has no sheet of the name asked for (a
 	// *NoSheetError says which sheets it has).
 	ErrNoSheet = errors.New("no such sheet")
+	// ErrNotZip: the file is not a zip archive, as every .xlsx workbook
+	// is (a CSV file named .xlsx, say). It comes with ErrMalformed.
+	ErrNotZip = errors.New("not a zip archive")
+	// ErrHiddenValue: a cell of a merged range other than its top-left
+	// one holds a value, which Excel does not show (a *CellError names
+	// the cell and the range).
+	ErrHiddenValue = errors.New("a value hidden under a merged range")
 )
 
 // MaxSheetCells bounds the cells ReadCells returns, and
-// MaxSheetPositions the cell positions it looks at (the empty cells
-// between and before the values of a row count too).
+// MaxSheetPositions the cell elements of the sheet's XML it reads (empty
+// cells with a style only count too).
 const (
 	MaxSheetCells     = 1 << 20
 	MaxSheetPositions = 1 << 22
@@ -104,64 +108,102 @@ type SheetCells struct {
 // cell that holds a value or a formula, in row then column order, with
 // its kind and its stored value. Nothing is inferred or converted beyond
 // what SheetCell says: it is the input of readers that know what the
-// table means (package loaders/xlsxinput).
+// table means (package loaders/xlsxinput). It is ReadCellsLimited with
+// the default limits.
 //
-// Of a merged range only the top-left cell is returned, as Excel shows
-// it: a value stored under the rest of the range is hidden in Excel and
-// left out here. Formulas are not computed: a formula cell holds the
-// result cached by the program that saved the file. The sheet is read in
-// two streaming passes (its XML for types, styles, formulas and merged
-// ranges; excelize's row iterator for the values), never as excelize's
-// worksheet tree, which fills every row up to its last cell.
+// A merged range shows its top-left cell only: a value stored in another
+// cell of the range is hidden in Excel, and is an error (a *CellError
+// naming the cell and the range, ErrHiddenValue). Formulas are not
+// computed: a formula cell holds the result cached by the program that
+// saved the file. The sheet is read in one streaming pass over its XML,
+// never as a worksheet tree: the memory it takes is bounded by the cells
+// it returns and the workbook's shared strings, not by the size of the
+// sheet.
 //
-// The file may be at most MaxFileSize bytes and unzip to at most
-// MaxUnzipSize bytes; the sheet may hold at most MaxSheetCells cells and
-// MaxSheetPositions positions (ErrTooLarge). A file that is not a
-// workbook is an ErrMalformed, never a panic; a sheet that is not there
-// an ErrNoSheet naming the sheets there are.
+// The file may be at most MaxFileSize bytes and the parts read unzip to
+// at most MaxUnzipSize bytes (the size a part declares is checked before
+// it is read and the bytes are counted as they are unzipped); the sheet
+// may hold at most MaxSheetCells cells and MaxSheetPositions cell
+// elements, the shared strings MaxSharedText bytes (ErrTooLarge): reading
+// stops at the first limit reached. A file that is not a zip is an
+// ErrMalformed and an ErrNotZip; a workbook that cannot be read, such as
+// a cell that names a shared string the workbook does not have, an
+// ErrMalformed (a *CellError when it is a cell's), never a panic; a sheet
+// that is not there an ErrNoSheet naming the sheets there are.
+//
+// When r can be read at any offset (an *os.File, a *bytes.Reader) it is
+// read in place from its current offset; otherwise it is read into memory.
 func ReadCells(r io.Reader, sheet string) (*SheetCells, error) {
-	return readCells(r, sheet, defaultLimits, MaxSheetCells, MaxSheetPositions)
+	return ReadCellsLimited(r, sheet, CellLimits{})
 }
 
-func readCells(r io.Reader, sheet string, lim limits, maxCells, maxPositions int) (out *SheetCells, err error) {
-	data, err := io.ReadAll(io.LimitReader(r, lim.file+1))
-	if err != nil {
-		return nil, fmt.Errorf("xlsxio: %w", err)
+// MaxSharedText bounds the text of a workbook's shared strings that
+// ReadCells holds in memory.
+const MaxSharedText = 64 << 20
+
+// CellLimits are the limits of ReadCellsLimited; a zero field is the
+// default limit.
+type CellLimits struct {
+	FileSize   int64 // bytes of the .xlsx file (MaxFileSize)
+	UnzipSize  int64 // bytes unzipped, all parts read together (MaxUnzipSize)
+	Cells      int   // cells returned (MaxSheetCells)
+	Positions  int   // cell elements read, empty or not; also shared strings and merged ranges (MaxSheetPositions)
+	SharedText int64 // bytes of the shared strings (MaxSharedText)
+}
+
+func (l CellLimits) withDefaults() CellLimits {
+	if l.FileSize <= 0 {
+		l.FileSize = MaxFileSize
 	}
-	if int64(len(data)) > lim.file {
-		return nil, fmt.Errorf("xlsxio: %w: file larger than %d bytes", ErrTooLarge, lim.file)
+	if l.UnzipSize <= 0 {
+		l.UnzipSize = MaxUnzipSize
 	}
+	if l.Cells <= 0 {
+		l.Cells = MaxSheetCells
+	}
+	if l.Positions <= 0 {
+		l.Positions = MaxSheetPositions
+	}
+	if l.SharedText <= 0 {
+		l.SharedText = MaxSharedText
+	}
+	return l
+}
+
+// ReadCellsLimited is ReadCells with other limits: a reader that accepts
+// fewer cells (loaders.MaxCells) stops reading there, its memory bounded
+// by that number.
+func ReadCellsLimited(r io.Reader, sheet string, lim CellLimits) (out *SheetCells, err error) {
+	lim = lim.withDefaults()
 	defer func() {
-		// excelize trusts a workbook's XML more than it should.
 		if p := recover(); p != nil {
 			out, err = nil, fmt.Errorf("xlsxio: %w: %v", ErrMalformed, p)
 		}
 	}()
-	x, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    lim.unzip,
-		UnzipXMLSizeLimit: min(lim.xmlInMemory, lim.unzip),
-	})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return nil, fmt.Errorf("xlsxio: %w: %v", ErrTooLarge, err)
-		}
-		return nil, fmt.Errorf("xlsxio: %w: %v", ErrMalformed, err)
-	}
-	defer x.Close()
-	list := x.GetSheetList()
-	name, err := findSheet(list, sheet)
+	b, err := openBook(r, lim)
 	if err != nil {
 		return nil, err
 	}
-	cr := &cellReader{br: &bookReader{x: x}, sheet: name, meta: map[pos]*cellMeta{}, styles: map[int]styleKind{}}
-	if props, err := x.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		cr.br.date1904 = *props.Date1904
-	}
-	if err := cr.read(data, lim, maxCells, maxPositions); err != nil {
+	if err := b.readWorkbook(lim); err != nil {
 		return nil, err
 	}
-	return &SheetCells{Sheet: name, Sheets: list, Cells: cr.cells}, nil
+	name, err := findSheet(b.sheets, sheet)
+	if err != nil {
+		return nil, err
+	}
+	part, ok := b.targets[name]
+	if !ok {
+		return nil, fmt.Errorf("xlsxio: %w: no part for sheet %q", ErrMalformed, name)
+	}
+	cr := &cellReader{b: b, sheet: name, styles: map[int]styleKind{}}
+	if err := cr.scanSheet(part, lim); err != nil {
+		return nil, err
+	}
+	cr.order()
+	if err := cr.checkMerges(); err != nil {
+		return nil, err
+	}
+	return &SheetCells{Sheet: name, Sheets: b.sheets, Cells: cr.cells}, nil
 }
 
 // findSheet returns the name of the sheet asked for, or the first.
@@ -192,16 +234,20 @@ type NoSheetError struct {
 }
 
 func (e *NoSheetError) Error() string {
-	return fmt.Sprintf("xlsxio: %v %q (the workbook has %s)", ErrNoSheet, e.Sheet, quoteList(e.Sheets))
+	return fmt.Sprintf("xlsxio: %v %q (the workbook has %s)", ErrNoSheet, clip(e.Sheet), quoteList(e.Sheets))
 }
 
 // Is reports whether target is ErrNoSheet.
 func (e *NoSheetError) Is(target error) bool { return target == ErrNoSheet }
 
 func quoteList(list []string) string {
-	q := make([]string, len(list))
+	q := make([]string, 0, min(len(list), 20))
 	for i, s := range list {
-		q[i] = strconv.Quote(s)
+		if i == 20 {
+			q = append(q, fmt.Sprintf("and %d more", len(list)-20))
+			break
+		}
+		q = append(q, strconv.Quote(clip(s)))
 	}
 	return strings.Join(q, ", ")
 }
@@ -209,111 +255,51 @@ func quoteList(list []string) string {
 // rect is a merged range, 1-based and inclusive.
 type rect struct{ c1, r1, c2, r2 int }
 
-// cellMeta is what the worksheet XML says of a cell besides its value.
-type cellMeta struct {
-	t       string // the t attribute: "s", "str", "inlineStr", "b", "e", "d", "n" or ""
-	style   int    // the s attribute
-	formula bool
-	text    string // the formula text (empty for a cell sharing another's formula)
-}
-
-type pos struct{ row, col int }
+func (m rect) String() string { return cellName(m.c1, m.r1) + ":" + cellName(m.c2, m.r2) }
 
 type cellReader struct {
-	br     *bookReader
+	b      *book
 	sheet  string
-	meta   map[pos]*cellMeta
-	merges []rect // sorted by first row
+	merges []rect
 	styles map[int]styleKind
 	cells  []SheetCell
 }
 
-// readCells reads a sheet in two streaming passes, without excelize's
-// worksheet tree (which fills every row up to its last cell and can take
-// gigabytes for a small file): the XML for the cells' types, styles,
-// formulas and the merged ranges, excelize's row iterator for the values
-// (shared strings resolved).
-func (cr *cellReader) read(data []byte, lim limits, maxCells, maxPositions int) error {
-	xml, err := sheetXML(data, cr.sheet, lim.unzip)
-	if err != nil {
-		return err
+// order sorts the cells by row, then column, if the file stored them out
+// of order, and keeps the last of two cells at one position.
+func (cr *cellReader) order() {
+	sorted := true
+	for i := 1; i < len(cr.cells); i++ {
+		a, b := cr.cells[i-1], cr.cells[i]
+		if a.Row > b.Row || a.Row == b.Row && a.Col >= b.Col {
+			sorted = false
+			break
+		}
 	}
-	if err := cr.scanXML(xml, maxPositions); err != nil {
-		return err
+	if sorted {
+		return
 	}
-	sort.Slice(cr.merges, func(i, j int) bool { return cr.merges[i].r1 < cr.merges[j].r1 })
-	return cr.readRows(maxCells, maxPositions)
+	sort.SliceStable(cr.cells, func(i, j int) bool {
+		a, b := cr.cells[i], cr.cells[j]
+		return a.Row < b.Row || a.Row == b.Row && a.Col < b.Col
+	})
+	out := cr.cells[:0]
+	for i, c := range cr.cells {
+		if i+1 < len(cr.cells) && cr.cells[i+1].Row == c.Row && cr.cells[i+1].Col == c.Col {
+			continue
+		}
+		out = append(out, c)
+	}
+	cr.cells = out
 }
 
-// hidden reports whether (col, row) is covered by a merged range of which
-// it is not the top-left cell.
-func (cr *cellReader) hidden(col, row int) bool {
-	// merges are sorted by first row: only those starting at or above row
-	n := sort.Search(len(cr.merges), func(i int) bool { return cr.merges[i].r1 > row })
-	for _, m := range cr.merges[:n] {
-		if row <= m.r2 && col >= m.c1 && col <= m.c2 && (col != m.c1 || row != m.r1) {
-			return true
-		}
-	}
-	return false
-}
-
-func (cr *cellReader) readRows(maxCells, maxPositions int) error {
-	rows, err := cr.br.x.Rows(cr.sheet)
-	if err != nil {
-		return fmt.Errorf("xlsxio: %w: sheet %q: %v", ErrMalformed, cr.sheet, err)
-	}
-	defer rows.Close()
-	positions := 0
-	add := func(c SheetCell) error {
-		if len(cr.cells) == maxCells {
-			return fmt.Errorf("xlsxio: %w: sheet %q has more than %d cells (row %d)", ErrTooLarge, cr.sheet, maxCells, c.Row)
-		}
-		cr.cells = append(cr.cells, c)
-		return nil
-	}
-	for row := 1; rows.Next(); row++ {
-		vals, err := rows.Columns()
-		if err != nil {
-			return fmt.Errorf("xlsxio: %w: sheet %q row %d: %v", ErrMalformed, cr.sheet, row, err)
-		}
-		positions += len(vals)
-		if positions > maxPositions {
-			return fmt.Errorf("xlsxio: %w: sheet %q reaches more than %d cell positions (row %d)", ErrTooLarge, cr.sheet, maxPositions, row)
-		}
-		for j, v := range vals {
-			col := j + 1
-			m := cr.meta[pos{row, col}]
-			if (v == "" && (m == nil || !m.formula)) || cr.hidden(col, row) {
-				continue
-			}
-			if err := add(cr.cell(col, row, v, m)); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Error(); err != nil {
-		return fmt.Errorf("xlsxio: %w: sheet %q: %v", ErrMalformed, cr.sheet, err)
-	}
-	return nil
-}
-
-// cell types the raw value v of a cell.
-func (cr *cellReader) cell(col, row int, v string, m *cellMeta) SheetCell {
-	if m == nil {
-		m = &cellMeta{}
-	}
+// cell types the raw value v of a cell of type t and style s.
+func (cr *cellReader) cell(col, row int, v, t string, style int) SheetCell {
 	c := SheetCell{Row: row, Col: col, Kind: TextCell, Value: v}
-	if m.formula {
-		c.Formula = m.text
-		if c.Formula == "" {
-			c.Formula = "(shared formula)"
-		}
-	}
 	if v == "" {
 		return c // a formula without a cached result
 	}
-	switch m.t {
+	switch t {
 	case "s", "str", "inlineStr":
 	case "b":
 		c.Kind, c.Value = BoolCell, "FALSE"
@@ -337,11 +323,11 @@ func (cr *cellReader) cell(col, row int, v string, m *cellMeta) SheetCell {
 			f = 0 // no "-0"
 		}
 		c.Kind, c.Value = NumberCell, strconv.FormatFloat(f, 'f', -1, 64)
-		switch cr.styleKind(m.style) {
+		switch cr.styleKind(style) {
 		case percentStyle:
 			c.Percent = true
 		case dateStyle:
-			if day, err := dayOfSerial(f, cr.br.date1904); err == nil {
+			if day, err := dayOfSerial(f, cr.b.date1904); err == nil {
 				c.Kind, c.Value = DateCell, dayTime(day).Format(time.DateOnly)
 			}
 		}
@@ -359,35 +345,33 @@ const (
 
 // styleKind reads the number format of a cell style.
 func (cr *cellReader) styleKind(id int) styleKind {
-	if id <= 0 {
+	if id <= 0 || id >= len(cr.b.xfs) {
 		return plainStyle
 	}
 	if k, ok := cr.styles[id]; ok {
 		return k
 	}
-	k := plainStyle
-	if st, err := cr.br.x.GetStyle(id); err == nil {
-		k = formatKind(st)
-	}
+	fmtID := cr.b.xfs[id]
+	code, custom := cr.b.custom[fmtID]
+	k := formatKind(fmtID, code, custom)
 	cr.styles[id] = k
 	return k
 }
 
-// formatKind reads a style's number format: a custom code by what it
-// shows (a day or year part: a date; a percent sign: a percent), a built-in
-// one by its id (9, 10: percent; 14–17, 22, 27–36, 50–58: dates).
-func formatKind(st *excelize.Style) styleKind {
+// formatKind reads a number format: a custom code by what it shows (a
+// day or year part: a date; a percent sign: a percent), a built-in one by
+// its id (9, 10: percent; 14–17, 22, 27–36, 50–58: dates).
+func formatKind(id int, code string, custom bool) styleKind {
 	switch {
-	case st.CustomNumFmt != nil && isDateFormat(*st.CustomNumFmt):
+	case custom && isDateFormat(code):
 		return dateStyle
-	case st.CustomNumFmt != nil && isPercentFormat(*st.CustomNumFmt):
+	case custom && isPercentFormat(code):
 		return percentStyle
-	case st.CustomNumFmt != nil:
+	case custom:
 		return plainStyle
-	case st.NumFmt == 9 || st.NumFmt == 10:
+	case id == 9 || id == 10:
 		return percentStyle
-	case (st.NumFmt >= 14 && st.NumFmt <= 17) || st.NumFmt == 22 ||
-		(st.NumFmt >= 27 && st.NumFmt <= 36) || (st.NumFmt >= 50 && st.NumFmt <= 58):
+	case (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58):
 		return dateStyle
 	}
 	return plainStyle

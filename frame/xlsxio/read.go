@@ -686,7 +686,11 @@ func (br *bookReader) isDateStyled(sheet, cell string) bool {
 	}
 	d := false
 	if st, err := br.x.GetStyle(id); err == nil {
-		d = formatKind(st) == dateStyle
+		code := ""
+		if st.CustomNumFmt != nil {
+			code = *st.CustomNumFmt
+		}
+		d = formatKind(st.NumFmt, code, st.CustomNumFmt != nil) == dateStyle
 	}
 	br.dateStyles[id] = d
 	return d
