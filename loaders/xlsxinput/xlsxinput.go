@@ -26,8 +26,8 @@ var (
 	ErrUncalculated = errors.New("formula without a cached value")
 	// ErrNotWorkbook: the file is not an .xlsx workbook (not a zip, or its
 	// parts are not a workbook's): a CSV or an old .xls renamed .xlsx, a
-	// damaged file.
-	ErrNotWorkbook = errors.New("not an .xlsx workbook")
+	// damaged file. It is loaders.ErrNotWorkbook.
+	ErrNotWorkbook = loaders.ErrNotWorkbook
 	// ErrMissingSheet: the workbook has no sheet of the name asked for. It
 	// is xlsxio.ErrNoSheet (one condition, one sentinel: errors.Is finds
 	// either name).
