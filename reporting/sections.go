@@ -54,6 +54,15 @@ type Table struct {
 	// Hide names columns left off the page (keys repeated on every row, the
 	// label in the other language); the files keep them.
 	Hide []string
+	// Show names the answer columns the page shows first, in this order
+	// (nil: every column not hidden and not secondary — codes, files,
+	// keys, the flags of a figure); the other columns are behind a
+	// disclosure under the table, and the files keep every column.
+	Show []string
+	// Exact shows ratios as decimals with every digit they were written
+	// with (0,89308) instead of percentages (89,3%): for a table that
+	// compares reported with recomputed ratios.
+	Exact bool
 }
 
 // Section is one part of the analysis: a title, a short text, its charts and
@@ -144,6 +153,11 @@ func writeCharts(dir string, secs []Section) (map[string][]byte, error) {
 // needs no other file) with links to its PNG and SVG, each table with its
 // provenance.
 func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string) {
+	sectionsHTMLIn(w, secs, pngs, lineText, "vi")
+}
+
+// sectionsHTMLIn is sectionsHTML in a language ("vi" or "en").
+func sectionsHTMLIn(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string, lang string) {
 	for _, s := range secs {
 		fmt.Fprintf(w, "<h2 id=\"%s\">%s <span class=\"en\">· %s</span></h2>\n", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
 		if s.Text != "" || s.TextEN != "" {
@@ -155,7 +169,7 @@ func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineT
 		}
 		for _, t := range s.Tables {
 			fmt.Fprintf(w, "<div class=\"tbl\"><p><b>%s</b> <span class=\"muted\">· %s · <a href=\"tables/%s.csv\">CSV</a></span></p>\n%s</div>\n",
-				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t.Frame, t.MaxRows, t.Hide, lineText))
+				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t, lang, lineText))
 		}
 	}
 }
@@ -205,31 +219,101 @@ func lineRef(file string, line int, lineText func(string, int) string) string {
 	return fmt.Sprintf("<span class=\"line\" title=\"%s\">%d</span>", esc(clip(t, 300)), line)
 }
 
-// tableHTML renders a frame with Vietnamese number formats; line columns
-// carry the text of their source line on hover.
-func tableHTML(f *frame.Frame, maxRows int, hide []string, lineText func(string, int) string) string {
-	rows := f.NumRows()
-	if maxRows > 0 && rows > maxRows {
-		rows = maxRows
-	}
+// tableHTML renders a table for the page in its language: the answer
+// columns (Table.Show, or the columns that are not secondary) with their
+// labels and units in words, coded values in words, ratios as percentages
+// and gaps in percentage points, a target's comparator before its value;
+// then, behind a disclosure, every column. Line columns carry the text of
+// their source line on hover.
+func tableHTML(t Table, lang string, lineText func(string, int) string) string {
+	f := t.Frame
+	main, all := pageColumns(t, lang)
 	var b strings.Builder
-	b.WriteString("<table class=\"list\"><thead><tr>")
-	var fields []frame.FieldSpec
-	for _, s := range f.Fields() {
-		if !slices.Contains(hide, s.Name) {
-			fields = append(fields, s)
+	b.WriteString(renderTable(t, main, lang, lineText, "list"))
+	if len(all) > len(main) {
+		fmt.Fprintf(&b, "<details class=\"cols\"><summary>%s</summary><div class=\"scroll\">%s</div></details>",
+			esc(tr(lang, fmt.Sprintf("Tất cả %d cột", len(all)), fmt.Sprintf("All %d columns", len(all)))), renderTable(t, all, lang, lineText, "list wide"))
+	}
+	if n := t.MaxRows; n > 0 && f.NumRows() > n {
+		fmt.Fprintf(&b, "<p class=\"muted\">%s</p>", esc(tr(lang,
+			fmt.Sprintf("… %d dòng nữa trong tệp CSV và XLSX", f.NumRows()-n),
+			fmt.Sprintf("… %d more rows in the CSV and XLSX files", f.NumRows()-n))))
+	}
+	return b.String()
+}
+
+// pageColumns returns the columns a table shows first and all its columns
+// (less those hidden), in the page's language.
+func pageColumns(t Table, lang string) (main, all []frame.FieldSpec) {
+	for _, s := range t.Frame.Fields() {
+		if !slices.Contains(t.Hide, s.Name) && !(s.Name == "label_en" && lang != "en") && !(s.Name == "label_vi" && lang == "en") {
+			all = append(all, s)
 		}
 	}
+	if len(t.Show) > 0 {
+		for _, name := range t.Show {
+			for _, s := range all {
+				if s.Name == name {
+					main = append(main, s)
+				}
+			}
+		}
+		return main, all
+	}
+	for _, s := range all {
+		if !secondary(t.Frame, s.Name) {
+			main = append(main, s)
+		}
+	}
+	return main, all
+}
+
+// secondary reports a column the page keeps behind the disclosure: codes
+// and keys, file names, the flags of a figure (approximate, upper bound,
+// restated), a comparator shown before its value, a unit shown with its
+// values.
+func secondary(f *frame.Frame, name string) bool {
+	switch name {
+	case "indicator", "source_file", "dataset", "units_excluded", "excluded_lines", "rows", "province":
+		return true
+	case "unit":
+		return rowUnits(f) != nil
+	}
+	for _, suf := range []string{"_file", "_key", "_restated", "_approximate", "_upper", "_comparator", "_lines"} {
+		if strings.HasSuffix(name, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowUnits returns the column "unit" when it holds a unit per row
+// (percent, count …) rather than the name of an organisational unit.
+func rowUnits(f *frame.Frame) []string {
+	if !f.Has("unit") || f.Col("unit").Kind() != frame.String {
+		return nil
+	}
+	us := f.Col("unit").Strings()
+	for i, u := range us {
+		if _, ok := unitWords[u]; !ok && !f.Col("unit").IsNull(i) {
+			return nil
+		}
+	}
+	return us
+}
+
+// renderTable writes the rows of t (up to MaxRows) with the given columns.
+func renderTable(t Table, fields []frame.FieldSpec, lang string, lineText func(string, int) string, class string) string {
+	f := t.Frame
+	rows := f.NumRows()
+	if t.MaxRows > 0 && rows > t.MaxRows {
+		rows = t.MaxRows
+	}
+	units := rowUnits(f)
+	var b strings.Builder
+	fmt.Fprintf(&b, "<table class=\"%s\"><thead><tr>", class)
 	for _, s := range fields {
-		label := s.LabelVI
-		if label == "" {
-			label = s.Name
-		}
-		unit := ""
-		if s.Unit != "" {
-			unit = " (" + s.Unit + ")"
-		}
-		fmt.Fprintf(&b, "<th>%s<br><span class=\"muted\"><code>%s</code>%s</span></th>", esc(label), esc(s.Name), esc(unit))
+		fmt.Fprintf(&b, "<th title=\"%s\">%s</th>", esc(s.Name), headerHTML(t, s, lang))
 	}
 	b.WriteString("</tr></thead><tbody>\n")
 	fileCol := f.Has(frame.ColSourceFile)
@@ -242,48 +326,157 @@ func tableHTML(f *frame.Frame, maxRows int, hide []string, lineText func(string,
 				file = v
 			}
 		}
+		unit := ""
+		if units != nil {
+			unit = units[r]
+		}
 		for _, s := range fields {
-			v := row.Value(s.Name)
-			isLine := isLineColumn(s.Name)
-			class := ""
-			if s.Kind == frame.String {
-				class = " class=\"text\""
-				if isCode(s.Name) {
-					class = " class=\"code\""
-				}
-			}
-			switch x := v.(type) {
-			case nil:
-				b.WriteString("<td></td>")
-			case int64:
-				if isLine {
-					fmt.Fprintf(&b, "<td class=\"num\">%s</td>", lineRef(lineFile(f, row, s.Name, file), int(x), lineText))
-				} else if s.Name == "year" || strings.HasSuffix(s.Name, "_year") || s.Name == "period_start" || s.Name == "period_end" {
-					fmt.Fprintf(&b, "<td class=\"num\">%d</td>", x)
-				} else {
-					fmt.Fprintf(&b, "<td class=\"num\">%s</td>", frame.FormatIntVI(x))
-				}
-			case float64:
-				fmt.Fprintf(&b, "<td class=\"num\">%s</td>", frame.FormatVI(x, decimalsFor(s.Unit, x)))
-			case time.Time:
-				fmt.Fprintf(&b, "<td>%s</td>", x.Format("02/01/2006"))
-			case bool:
-				mark := "✗"
-				if x {
-					mark = "✓"
-				}
-				fmt.Fprintf(&b, "<td>%s</td>", mark)
-			default:
-				fmt.Fprintf(&b, "<td%s>%s</td>", class, esc(fmt.Sprint(x)))
-			}
+			b.WriteString(cellHTML(t, row, s, unit, file, lang, lineText))
 		}
 		b.WriteString("</tr>\n")
 	}
 	b.WriteString("</tbody></table>")
-	if rows < f.NumRows() {
-		fmt.Fprintf(&b, "<p class=\"muted\">… %d dòng nữa trong tệp CSV · %d more rows in the CSV file</p>", f.NumRows()-rows, f.NumRows()-rows)
-	}
 	return b.String()
+}
+
+// headerHTML is a column's label in the page's language and its unit in
+// words.
+func headerHTML(t Table, s frame.FieldSpec, lang string) string {
+	label := s.LabelVI
+	if lang == "en" || label == "" {
+		label = englishLabel(s.Name)
+	}
+	unit := unitWord(s.Unit, lang)
+	if isRatioUnit(s.Unit) && t.Exact {
+		unit = ""
+	}
+	if isRatioUnit(s.Unit) && !t.Exact && isDifference(s.Name) {
+		unit = tr(lang, "điểm %", "points")
+	}
+	if unit == "" || strings.Contains(label, "("+unit+")") {
+		return esc(label)
+	}
+	return fmt.Sprintf("%s <span class=\"unit\">(%s)</span>", esc(label), esc(unit))
+}
+
+// englishLabel makes a label of a column name: "planned_mvnd" is
+// "planned", "per_year_real_mvnd" "per year real".
+func englishLabel(name string) string {
+	name = strings.TrimSuffix(name, "_mvnd")
+	name = strings.ReplaceAll(name, "_mvnd_", " ")
+	return strings.ReplaceAll(name, "_", " ")
+}
+
+// isDifference reports a column that holds a difference of ratios (shown
+// in percentage points).
+func isDifference(name string) bool {
+	return name == "gap" || name == "difference" || name == "to_go" || strings.HasPrefix(name, "change")
+}
+
+// valueColumn reports a column whose figures are in the row's unit.
+func valueColumn(name string) bool {
+	return strings.HasSuffix(name, "_value") || name == "gap" || name == "to_go" || name == "change"
+}
+
+// cellHTML writes one cell.
+func cellHTML(t Table, row frame.Row, s frame.FieldSpec, rowUnit, file, lang string, lineText func(string, int) string) string {
+	v := row.Value(s.Name)
+	switch x := v.(type) {
+	case nil:
+		return "<td></td>"
+	case string:
+		if w, ok := codeWord(s.Name, x, lang); ok {
+			return "<td>" + esc(w) + "</td>"
+		}
+		class := "text"
+		if isCode(s.Name) {
+			class = "code"
+		}
+		return fmt.Sprintf("<td class=\"%s\">%s</td>", class, esc(x))
+	case bool:
+		if w, ok := boolWords[s.Name]; ok {
+			i := 0
+			if x {
+				i = 1
+			}
+			return "<td>" + esc(w[i].in(lang)) + "</td>"
+		}
+		if x {
+			return "<td>✓</td>"
+		}
+		return "<td>✗</td>"
+	case time.Time:
+		return "<td>" + x.Format("02/01/2006") + "</td>"
+	case int64:
+		switch {
+		case isLineColumn(s.Name):
+			return fmt.Sprintf("<td class=\"num\">%s</td>", lineRef(lineFile(t.Frame, row, s.Name, file), int(x), lineText))
+		case s.Unit == "year" || s.Name == "year" || strings.HasSuffix(s.Name, "_year") || s.Name == "period_start" || s.Name == "period_end":
+			return fmt.Sprintf("<td class=\"num\">%d</td>", x)
+		}
+		return fmt.Sprintf("<td class=\"num\">%s</td>", numberIn(lang, float64(x), 0))
+	case float64:
+		text := ""
+		switch {
+		case rowUnit != "" && valueColumn(s.Name):
+			text = valueIn(lang, x, rowUnit, isDifference(s.Name))
+		case isRatioUnit(s.Unit) && !t.Exact:
+			text = numberIn(lang, 100*x, 1)
+			if !isDifference(s.Name) {
+				text += "%"
+			}
+		default:
+			text = numberIn(lang, x, decimalsFor(s.Unit, x))
+		}
+		if cmp := strings.TrimSuffix(s.Name, "_value") + "_comparator"; strings.HasSuffix(s.Name, "_value") && t.Frame.Has(cmp) {
+			if c, ok := row.Value(cmp).(string); ok && comparatorWords[c] != "" {
+				text = comparatorWords[c] + " " + text
+			}
+		}
+		return fmt.Sprintf("<td class=\"num\">%s</td>", esc(text))
+	}
+	return "<td>" + esc(fmt.Sprint(v)) + "</td>"
+}
+
+// valueIn writes a figure in its unit: 90%, 1.234 người; a difference of
+// percentages in points.
+func valueIn(lang string, v float64, unit string, difference bool) string {
+	switch unit {
+	case "percent":
+		if difference {
+			return numberIn(lang, v, decimalsFor(unit, v)) + " " + tr(lang, "điểm %", "points")
+		}
+		return numberIn(lang, v, decimalsFor(unit, v)) + "%"
+	case "count", "":
+		return numberIn(lang, v, decimalsFor(unit, v))
+	}
+	return numberIn(lang, v, decimalsFor(unit, v)) + " " + unitWord(unit, lang)
+}
+
+// numberIn writes v with the given decimals in the language's format:
+// 1.234,5 in Vietnamese, 1,234.5 in English.
+func numberIn(lang string, v float64, decimals int) string {
+	s := frame.FormatVI(v, decimals)
+	if lang != "en" {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, s)
+}
+
+// tr picks the words of the page's language.
+func tr(lang, vi, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return vi
 }
 
 // decimalsFor picks how many decimals a value of a unit is shown with on the

@@ -76,7 +76,8 @@ func TestWriteSections(t *testing.T) {
 		"data:image/png;base64," + base64.StdEncoding.EncodeToString([]byte("\x89PNG-bytes")),
 		"Tỷ lệ &lt;máy tính&gt;", "Máy tính/CBCC &lt;2010&gt;", "Tỉnh ủy &lt;b&gt;",
 		`title="1 | Tỉnh ủy | &lt;159&gt;">1401</span>`, `title="Hội đồng &amp; nhân dân, một dòng dài">1419</span>`,
-		"0,893", "✓", "href=\"charts/computers-per-staff.svg\"", "href=\"#ratios\"",
+		// a ratio is a percentage on the page; met is said in words
+		"89,3%", "<td>đạt</td>", "<td>chưa đạt</td>", "href=\"charts/computers-per-staff.svg\"", "href=\"#ratios\"",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("index.html lacks %q", want)
@@ -122,7 +123,7 @@ func TestLineColumnsUseTheirFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Release()
-	got := tableHTML(f, 0, nil, func(file string, line int) string {
+	got := tableHTML(Table{Frame: f}, "vi", func(file string, line int) string {
 		return fmt.Sprintf("%s line %d, long enough to stand alone", file, line)
 	})
 	for _, want := range []string{`title="a.txt line 1,`, `title="b.txt line 2,`, `title="b.txt line 3,`} {
@@ -132,7 +133,7 @@ func TestLineColumnsUseTheirFile(t *testing.T) {
 	}
 	g, _ := f.Drop("source_file")
 	defer g.Release()
-	if got := tableHTML(g, 0, nil, func(file string, line int) string { return file + " — a line of the source text" }); !strings.Contains(got, `title="meta.txt — a line`) {
+	if got := tableHTML(Table{Frame: g}, "vi", func(file string, line int) string { return file + " — a line of the source text" }); !strings.Contains(got, `title="meta.txt — a line`) {
 		t.Error("the frame's source file is not the default")
 	}
 }

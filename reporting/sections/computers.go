@@ -139,6 +139,7 @@ func computersTables(s *reporting.Section, d *computersData, o Options) error {
 		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "computers-per-staff-target", Frame: gap,
+		Show:      []string{"rank", "unit", "ratio", "target", "gap", "met", "numerator", "denominator", "level", "source_line"},
 		Caption:   "Máy tính/cán bộ theo đơn vị, khoảng cách đến mục tiêu 90% (2015)",
 		CaptionEN: "Computers per staff by unit, gap to the 2015 target of 90%"})
 	allLevel, err := ratios.WithLevel(d.all, "all")
@@ -170,7 +171,8 @@ func computersTables(s *reporting.Section, d *computersData, o Options) error {
 	if err != nil {
 		return err
 	}
-	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-reported-vs-recomputed", Frame: cmpAll, MaxRows: 12,
+	s.Tables = append(s.Tables, reporting.Table{Name: "computer-ratios-reported-vs-recomputed", Frame: cmpAll, MaxRows: 12, Exact: true,
+		Show:      []string{"unit", "measure", "reported", "recomputed", "difference", "agrees", "numerator", "denominator", "source_line"},
 		Caption:   "Tỷ lệ văn bản ghi và tỷ lệ tính lại, theo đơn vị",
 		CaptionEN: "Ratios as reported and recomputed, by unit"})
 	return nil

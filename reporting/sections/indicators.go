@@ -73,6 +73,7 @@ func Indicators(o Options) (reporting.Section, error) {
 	s.Text = fmt.Sprintf("%d chỉ tiêu có cả mục tiêu và kết quả cùng năm; %d đạt. Mục tiêu ghi «đạt x%%» được hiểu là ít nhất x%%. Dòng nguồn của mỗi số liệu ở các cột *_line.", res.NumRows(), met)
 	s.TextEN = fmt.Sprintf("%d indicators have a target and a result for the same year; %d met. A target “reach x%%” reads as at least x%%. Each figure's source line is in the *_line columns.", res.NumRows(), met)
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-results-vs-targets", Frame: res, Hide: []string{"province", "indicator", otherLabel(label), "actual_file"},
+		Show:    []string{label, "year", "target_value", "actual_value", "gap", "status", "level", "target_line", "actual_line"},
 		Caption: "Kết quả so với mục tiêu cùng năm", CaptionEN: "Results against the targets of the same year"})
 	att, err := periods.Attainment(ind)
 	if err != nil {
@@ -80,6 +81,7 @@ func Indicators(o Options) (reporting.Section, error) {
 	}
 	reached := att.Filter(func(r frame.Row) bool { return periods.Status(r.String("status")) != periods.StatusNoResult })
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
+		Show:      []string{label, "year", "target_value", "actual_year", "actual_value", "years_late", "status", "target_line", "actual_line"},
 		Caption:   "Mục tiêu so với các kết quả từ năm mục tiêu trở về sau: đạt đúng hạn, đạt muộn (bao nhiêu năm), chưa đạt",
 		CaptionEN: "Targets against the results of their year or later: met on time, met later (years late), not met"})
 	out, err := periods.Outlook(ind)
@@ -88,8 +90,10 @@ func Indicators(o Options) (reporting.Section, error) {
 	}
 	hide := []string{"province", "indicator", otherLabel(label)}
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-outlook", Frame: out, MaxRows: 15, Hide: hide,
+		Show:    []string{label, "year", "target_value", "last_actual_year", "last_actual_value", "to_go", "required_cagr_percent", "status", "target_line", "last_actual_line"},
 		Caption: "Mục tiêu so với kết quả gần nhất trước đó (còn phải tăng, tốc độ tăng cần thiết)", CaptionEN: "Targets against the latest earlier result (to go, growth required)"})
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-comparison", Frame: cmp, MaxRows: 15, Hide: hide,
+		Show:    []string{label, "year", "baseline_year", "baseline_value", "target_value", "actual_value", "change", "gap", "status", "baseline_line", "target_line", "actual_line"},
 		Caption: "Hiện trạng → mục tiêu → kết quả theo chỉ tiêu và năm (thay đổi, CAGR, khoảng cách)", CaptionEN: "Baseline → target → result by indicator and year (change, CAGR, gap)"})
 	return s, nil
 }

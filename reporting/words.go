@@ -1,0 +1,128 @@
+package reporting
+
+import (
+	"strings"
+)
+
+// The page shows words, not codes: the coded values of the analysis tables
+// (a level, a status, a measure), the units of their columns and the rules
+// of the findings, in the page's language. The files (CSV, XLSX) keep the
+// codes, so that a program reading them back finds what it wrote.
+
+// word is a code's name in Vietnamese and in English.
+type word struct{ vi, en string }
+
+func (w word) in(lang string) string {
+	if lang == "en" {
+		return w.en
+	}
+	return w.vi
+}
+
+// codeWords names the values of coded text columns, by column.
+var codeWords = map[string]map[string]word{
+	"level": {
+		"all":      {"toàn tỉnh", "whole province"},
+		"province": {"cấp tỉnh", "provincial"},
+		"district": {"cấp huyện", "district"},
+		"commune":  {"cấp xã", "commune"},
+	},
+	"status": {
+		"met":           {"đạt", "met"},
+		"not_met":       {"chưa đạt", "not met"},
+		"no_result":     {"chưa có số liệu", "no result yet"},
+		"met_later":     {"đạt muộn", "met later"},
+		"met_on_time":   {"đạt đúng hạn", "met on time"},
+		"reached":       {"đã đạt", "reached"},
+		"to_go":         {"còn phải đạt", "still to reach"},
+		"continuing":    {"tiếp tục", "continuing"},
+		"new":           {"mới", "new"},
+		"target_only":   {"chỉ có mục tiêu", "target only"},
+		"actual_only":   {"chỉ có kết quả", "result only"},
+		"baseline_only": {"chỉ có số liệu gốc", "baseline only"},
+	},
+	"measure": {
+		"computers_per_staff": {"máy tính trên cán bộ", "computers per staff member"},
+		"email_share":         {"tỷ lệ cán bộ có hộp thư điện tử", "share of staff with e-mail"},
+		"internet_share":      {"tỷ lệ máy tính nối Internet", "share of computers on the Internet"},
+		"lan_share":           {"tỷ lệ máy tính nối mạng LAN", "share of computers on a LAN"},
+		"it_qualified_share":  {"tỷ lệ cán bộ có trình độ CNTT", "share of staff with IT qualifications"},
+	},
+	"phase": {
+		"planned": {"kế hoạch", "planned"},
+		"spent":   {"thực hiện", "spent"},
+	},
+	"new_kind": {
+		"province": {"tỉnh", "province"},
+		"city":     {"thành phố", "city"},
+	},
+	"match": {
+		"both": {"cả hai năm", "both years"},
+	},
+	"rule": {
+		"total-vs-sum":        {"tổng khác cộng các dòng", "total vs sum of rows"},
+		"ratio-vs-recomputed": {"tỷ lệ khác tỷ lệ tính lại", "ratio vs recomputed"},
+		"parts-vs-whole":      {"thành phần vượt tổng", "parts vs whole"},
+		"components-vs-total": {"các thành phần khác tổng", "components vs total"},
+		"text-vs-table":       {"lời văn khác bảng", "text vs table"},
+		"copies-agree":        {"hai bản khác nhau", "copies disagree"},
+		"extra-figure":        {"số liệu thừa", "extra figure"},
+		"label-vs-position":   {"nhãn khác vị trí", "label vs position"},
+		"restated-figure":     {"số liệu nêu lại khác", "restated figure differs"},
+	},
+}
+
+// boolWords names true and false in columns where ✓ and ✗ say too little.
+var boolWords = map[string][2]word{
+	"met":      {{"chưa đạt", "not met"}, {"đạt", "met"}},
+	"reached":  {{"chưa đạt", "not reached"}, {"đã đạt", "reached"}},
+	"agrees":   {{"không khớp", "differs"}, {"khớp", "agrees"}},
+	"complete": {{"thiếu", "incomplete"}, {"đủ", "complete"}},
+}
+
+// comparatorWords writes a target's comparator before its value.
+var comparatorWords = map[string]string{">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": ""}
+
+// codeWord returns the words for value v of column col, and whether the
+// column's values are codes with words.
+func codeWord(col, v, lang string) (string, bool) {
+	m, ok := codeWords[col]
+	if !ok {
+		return "", false
+	}
+	if w, ok := m[v]; ok {
+		return w.in(lang), true
+	}
+	return v, true
+}
+
+// unitWords names the units of columns as the page shows them ("" for none).
+var unitWords = map[string]word{
+	"people":                  {"người", "people"},
+	"count":                   {"", ""},
+	"ratio":                   {"%", "%"},
+	"percent":                 {"%", "%"},
+	"million_vnd":             {"triệu đồng", "million VND"},
+	"million_vnd/1000 people": {"triệu đồng/1.000 người", "million VND per 1,000 people"},
+	"million_vnd/100 km2":     {"triệu đồng/100 km²", "million VND per 100 km²"},
+	"score":                   {"điểm", "points"},
+	"years":                   {"năm", "years"},
+	"year":                    {"", ""},
+	"line":                    {"", ""},
+	"km2":                     {"km²", "km²"},
+	"people/km2":              {"người/km²", "people/km²"},
+	"index":                   {"chỉ số", "index"},
+	"thousand_people":         {"nghìn người", "thousand people"},
+}
+
+// unitWord returns how a unit is written after a column's label; an unknown
+// unit is shown as it is, its underscores as spaces.
+func unitWord(unit, lang string) string {
+	if w, ok := unitWords[unit]; ok {
+		return w.in(lang)
+	}
+	return strings.ReplaceAll(unit, "_", " ")
+}
+
+// isRatioUnit reports a unit the page shows as a percentage of 100.
+func isRatioUnit(unit string) bool { return unit == "ratio" }
