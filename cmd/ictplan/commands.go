@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -40,11 +40,20 @@ func runDatasets(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// oneID returns the one dataset id of the arguments; an id the catalogue
+// does not have is misuse, as an unknown layout is.
 func oneID(pos []string) (string, error) {
 	if len(pos) != 1 {
 		return "", fmt.Errorf("%w: expected one dataset id (see ictplan datasets)", errUsage)
 	}
-	return pos[0], nil
+	return pos[0], knownID(pos[0])
+}
+
+func knownID(id string) error {
+	if _, err := datasets.Lookup(id); err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return nil
 }
 
 func runShow(args []string, stdout, stderr io.Writer) error {
@@ -54,6 +63,12 @@ func runShow(args []string, stdout, stderr io.Writer) error {
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	if *limit < 0 {
+		return fmt.Errorf("%w: --limit must be 0 (all rows) or more, not %d", errUsage, *limit)
+	}
+	if *width < 1 {
+		return fmt.Errorf("%w: --width must be 1 or more, not %d", errUsage, *width)
 	}
 	id, err := oneID(pos)
 	if err != nil {
@@ -82,7 +97,7 @@ func writeFrame(w io.Writer, f *frame.Frame, format string) error {
 	case "xlsx":
 		return xlsxio.Write(w, f, xlsxio.Options{})
 	case "text":
-		_, err := io.WriteString(w, f.Text(frame.TextOptions{}))
+		_, err := io.WriteString(w, safeText(f.Text(frame.TextOptions{})))
 		return err
 	}
 	return fmt.Errorf("%w: unknown format %q (want csv, parquet, arrow, xlsx or json)", errUsage, format)
@@ -100,11 +115,11 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	id, err := oneID(pos)
-	if err != nil {
+	if err := checkFormat(*format, "csv, parquet, arrow, xlsx or json"); err != nil {
 		return err
 	}
-	if _, err := datasets.Lookup(id); err != nil {
+	id, err := oneID(pos)
+	if err != nil {
 		return err
 	}
 	f, err := datasets.Load(id)
@@ -144,7 +159,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: expected one dataset id or all", errUsage)
 	}
 	if *format != "text" && *format != "csv" {
-		return fmt.Errorf("%w: unknown format %q (want text or csv)", errUsage, *format)
+		return fmt.Errorf("%w: unknown format %q (want text or csv)", errUsage, loaders.Clip(*format, loaders.MaxQuoted))
+	}
+	if len(pos) == 1 && pos[0] != "all" {
+		if err := knownID(pos[0]); err != nil {
+			return err
+		}
 	}
 	var r reconcile.Report
 	if len(pos) == 0 || pos[0] == "all" {
@@ -172,10 +192,11 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "write to FILE instead of stdout")
 	appendix := fs.String("appendix", "", `read the table under the heading "PHỤ LỤC N" of a document`)
 	numbers := fs.String("numbers", "auto", "number convention: auto, dot-thousands (1.234,5) or comma-thousands (1,234.5)")
-	unit := fs.String("unit", "", `unit of money cells: "đồng", "triệu đồng", "tỷ đồng" (default: the table's "Đơn vị tính" or the layout's)`)
+	unit := fs.String("unit", "", `unit of money cells: "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng" (default: the table's "Đơn vị tính" or the layout's)`)
 	input := fs.String("input", "", "input form: text, csv or xlsx (default: csv for *.csv files, xlsx for *.xlsx, text otherwise)")
 	sheet := fs.String("sheet", "", "sheet of an xlsx workbook to read (default: the first sheet)")
 	totals := fs.Bool("totals", false, "print the reported totals and the total-vs-sum findings to stderr")
+	maxErrors := fs.Int("max-errors", loaders.DefaultMaxErrors, "report at most N errors, then one line that counts the others (0: all)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -190,6 +211,17 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	conv, err := numtext.ParseConvention(*numbers)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if *unit != "" {
+		if _, ok := loaders.ParseMoneyUnit(*unit); !ok {
+			return fmt.Errorf("%w: unknown --unit %q (want đồng, nghìn đồng, triệu đồng or tỷ đồng; also đ, VNĐ, nghìn, triệu, tr.đ, tỷ)", errUsage, loaders.Clip(*unit, loaders.MaxQuoted))
+		}
+	}
+	if *maxErrors < 0 {
+		return fmt.Errorf("%w: --max-errors must be 0 (all) or more, not %d", errUsage, *maxErrors)
+	}
+	if err := checkFormat(*format, "text, csv, json, arrow, parquet or xlsx"); err != nil {
+		return err
 	}
 	form := *input
 	if form == "" {
@@ -210,62 +242,170 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	case *appendix != "" && form == "xlsx":
 		return fmt.Errorf("%w: --appendix does not apply to a workbook: choose the sheet with --sheet", errUsage)
 	}
-	name := pos[0]
-	var data []byte
-	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, loaders.MaxInputBytes+1))
-		name = "stdin"
-	} else {
-		data, err = os.ReadFile(name)
-	}
+	loaders.DefaultMaxErrors = *maxErrors
+	r, name, closeIn, err := openInput(pos[0], form)
 	if err != nil {
 		return err
 	}
+	defer closeIn()
 	o := loaders.Options{File: name, Convention: conv, Unit: *unit, Appendix: *appendix}
 	var t *loaders.Table
 	switch form {
 	case "csv":
-		t, err = loaders.ParseCSV(bytes.NewReader(data), l, o)
+		t, err = loaders.ParseCSV(r, l, o)
 	case "text":
-		t, err = loaders.ParseText(data, l, o)
+		var data []byte
+		if data, err = readAllInput(r, name, inputLimit(form)); err == nil {
+			t, err = loaders.ParseText(data, l, o)
+		}
 	case "xlsx":
-		t, err = xlsxinput.Parse(bytes.NewReader(data), *sheet, l, o)
+		if r, err = notWorkbook(r, name); err == nil {
+			t, err = xlsxinput.Parse(r, *sheet, l, o)
+		}
 	}
 	if err != nil {
-		return err
+		return capErrors(err, *maxErrors)
 	}
 	defer t.Release()
 	where := fmt.Sprintf("lines %d–%d", t.FirstLine, t.LastLine)
 	if form == "xlsx" {
 		where = fmt.Sprintf("sheet %s, rows %d–%d", t.Frame.Metadata()[xlsxinput.MetaSourceSheet], t.FirstLine, t.LastLine)
 	}
-	fmt.Fprintf(stderr, "%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)
+	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
 	if *totals {
 		claims, err := t.TotalsFrame(nil)
 		if err != nil {
 			return err
 		}
 		defer claims.Release()
-		fmt.Fprint(stderr, claims.Text(frame.TextOptions{}))
+		fmt.Fprint(stderr, safeText(claims.Text(frame.TextOptions{})))
 		r, err := reconcile.Totals(name, t.Frame, claims)
 		if err != nil {
 			return err
 		}
-		reconcile.WriteText(stderr, r.Findings)
+		var findings strings.Builder
+		reconcile.WriteText(&findings, r.Findings)
+		fmt.Fprint(stderr, safeText(findings.String()))
 		fmt.Fprintf(stderr, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
 	}
 	return emit(t.Frame, *format, *out, stdout)
 }
 
-func runLayouts(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("layouts", stderr, "ictplan layouts")
-	if _, err := parseArgs(fs, args); err != nil {
+// checkFormat refuses an output format writeFrame does not write, before
+// any work (a usage error).
+func checkFormat(format, want string) error {
+	switch format {
+	case "csv", "json", "arrow", "ipc", "parquet", "xlsx", "text":
+		return nil
+	}
+	return fmt.Errorf("%w: unknown format %q (want %s)", errUsage, loaders.Clip(format, loaders.MaxQuoted), want)
+}
+
+// capErrors keeps the first n errors of a joined error (0: all) and
+// counts the others in one last line, the first of them named: the
+// loaders cap their own lists, a reader that joins more (a workbook's
+// cells) is capped here.
+func capErrors(err error, n int) error {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok || n == 0 {
 		return err
 	}
-	for _, l := range loaders.Layouts() {
-		fmt.Fprintf(stdout, "%s\t%s\n\tcolumns: %s\n", l.Name, l.Description, strings.Join(l.ColumnNames(), ", "))
+	list := j.Unwrap()
+	if len(list) <= n+1 {
+		return err
 	}
-	return nil
+	more, line, file := 0, 0, ""
+	for _, e := range list[n:] {
+		k := 1
+		if es := loaders.Errors(e); len(es) == 1 {
+			if es[0].More > 0 {
+				k = es[0].More
+			}
+			if line == 0 {
+				line, file = es[0].Line, es[0].File
+			}
+		}
+		more += k
+	}
+	return errors.Join(append(list[:n:n], &loaders.Error{File: file, Line: line, Err: loaders.ErrMoreErrors, More: more})...)
+}
+
+// safeText escapes the control, format and bidirectional characters of a
+// text echoed from an input (a unit name, a sheet name, a label), so that
+// it cannot reorder or hide what the terminal shows; its own line ends and
+// tabs stay.
+func safeText(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(s, "\n\t")
+		if i < 0 {
+			b.WriteString(loaders.EscapeControls(s))
+			return b.String()
+		}
+		b.WriteString(loaders.EscapeControls(s[:i]))
+		b.WriteByte(s[i])
+		s = s[i+1:]
+	}
+}
+
+func runLayouts(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("layouts", stderr, "ictplan layouts")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return fmt.Errorf("%w: no arguments expected", errUsage)
+	}
+	var b strings.Builder
+	for i, l := range loaders.Layouts() {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		writeLayout(&b, l)
+	}
+	_, err = io.WriteString(stdout, safeText(b.String()))
+	return err
+}
+
+// writeLayout lists the input cells of a layout, in the order of a CSV or
+// sheet row, then its output columns.
+func writeLayout(b *strings.Builder, l loaders.Layout) {
+	fmt.Fprintf(b, "%s\t%s\n", l.Name, l.Description)
+	if cells := l.InputCells(); cells != nil {
+		fmt.Fprintf(b, "  input: one row per data row, %d cells in this order (CSV fields or sheet columns):\n", len(cells))
+		for _, c := range cells {
+			unit := ""
+			if c.Unit != "" {
+				unit = ", " + c.Unit
+			}
+			fmt.Fprintf(b, "    %2d. %-13s %s%s — %s; e.g. %q → %s\n", c.Position, c.Kind, c.LabelVI, unit, c.Form, c.Example, strings.Join(c.Columns, ", "))
+		}
+		if l.Sections {
+			b.WriteString("    a row holding only a heading such as \"I. CÁC SỞ, NGÀNH TỈNH\" opens a section (column group)\n")
+		}
+		fmt.Fprintf(b, "    a row labelled \"TỔNG CỘNG\" is a reported total, its figures from cell %d on\n", totalFrom(l))
+	} else {
+		fmt.Fprintf(b, "  input: %s, read from a document's text (not from cells: no CSV or sheet form)\n", l.Form)
+	}
+	b.WriteString("  output columns:\n")
+	for _, c := range l.Columns() {
+		unit := ""
+		if c.Unit != "" {
+			unit = " (" + c.Unit + ")"
+		}
+		fmt.Fprintf(b, "    %-30s %-8s %s%s\n", c.Name, c.Kind, c.LabelVI, unit)
+	}
+}
+
+// totalFrom is the 1-based position of the first cell a total row reports.
+func totalFrom(l loaders.Layout) int {
+	for i, c := range l.Cells {
+		if c.Name == l.TotalFrom {
+			return i + 1
+		}
+	}
+	return 2
 }
 
 func runSource(args []string, stdout, stderr io.Writer) error {
@@ -282,6 +422,9 @@ func runSource(args []string, stdout, stderr io.Writer) error {
 		return nil
 	case 1:
 		file, lineText, hasLine := strings.Cut(pos[0], ":")
+		if !knownSource(file) {
+			return fmt.Errorf("%w: no source %q (see ictplan source)", errUsage, loaders.Clip(file, loaders.MaxQuoted))
+		}
 		if !hasLine {
 			b, err := datasets.SourceText(file)
 			if err != nil {
@@ -291,8 +434,8 @@ func runSource(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		n, err := strconv.Atoi(lineText)
-		if err != nil {
-			return fmt.Errorf("%w: %q is not a line number", errUsage, lineText)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%w: %q is not a line number (1 or more)", errUsage, loaders.Clip(lineText, loaders.MaxQuoted))
 		}
 		l, err := datasets.Line(file, n)
 		if err != nil {
@@ -302,4 +445,13 @@ func runSource(args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	return fmt.Errorf("%w: expected at most one FILE[:LINE]", errUsage)
+}
+
+func knownSource(file string) bool {
+	for _, s := range datasets.Sources() {
+		if s.File == file {
+			return true
+		}
+	}
+	return false
 }

@@ -20,6 +20,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/ictplan/ictplan/loaders"
 )
 
 // errUsage marks misuse (exit status 2).
@@ -79,14 +81,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, flag.ErrHelp):
 			return 0
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "ictplan %s: %v\nusage: ictplan %s %s\n", c.name, strings.TrimPrefix(err.Error(), "usage: "), c.name, c.args)
+			fmt.Fprintf(stderr, "ictplan %s: %s\nusage: ictplan %s %s\n", c.name, safeText(strings.TrimPrefix(err.Error(), "usage: ")), c.name, c.args)
 			return 2
 		default:
-			fmt.Fprintf(stderr, "ictplan %s: %v\n", c.name, err)
+			fmt.Fprintf(stderr, "ictplan %s: %s\n", c.name, safeText(err.Error()))
 			return 1
 		}
 	}
-	fmt.Fprintf(stderr, "ictplan: unknown command %q\n", args[0])
+	fmt.Fprintf(stderr, "ictplan: unknown command %q\n", loaders.Clip(args[0], loaders.MaxQuoted))
 	usage(stderr)
 	return 2
 }
