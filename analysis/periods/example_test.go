@@ -119,8 +119,10 @@ func ExampleCAGR() {
 	// NaN
 }
 
-// The 2024 targets of the draft plan against the 2023 results it reports:
-// what is already reached and what is still to go.
+// The targets against the latest earlier figure — the 2015 target of the
+// 2010 plan against its 2010 baseline, the 2024 targets of the draft plan
+// against the 2023 results it reports: what is already reached and what is
+// still to go.
 func ExampleOutlook() {
 	in := datasets.MustLoad("vn-dx-indicators")
 	defer in.Release()
@@ -130,6 +132,7 @@ func ExampleOutlook() {
 	// Output:
 	// indicator                     level     last_actual_value  target_comparator  target_value  to_go  status
 	// ----------------------------  --------  -----------------  -----------------  ------------  -----  -------
+	// computers_per_civil_servant   all                      69  =                            90     21  to_go
 	// e_documents_exchanged         province                 89  =                           100     11  to_go
 	// e_documents_exchanged         district                 88  =                            90      2  to_go
 	// online_services_full_process  all                   58,68  =                            70  11,32  to_go

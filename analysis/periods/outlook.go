@@ -7,9 +7,12 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
-// Outlook sets each target against the latest result of an earlier year of
-// the same province × indicator × level: where a plan starts from and how
-// far it aims (the 2024 targets of a plan against its 2023 results). It
+// Outlook sets each target against the latest figure of an earlier year of
+// the same province × indicator × level — a result, or a baseline (the
+// situation a plan states for its year is a measured figure as a result
+// is; of one year the result is preferred): where a plan starts from and
+// how far it aims (the 2015 target of 90% computers per civil servant
+// against the 69% of 2010; the 2024 targets against the 2023 results). It
 // complements Compare, which pairs a target only with the result of its own
 // year. The input is read as by Compare.
 //
@@ -23,7 +26,8 @@ import (
 // year. Columns: province, indicator, level, label_vi, label_en, unit,
 // year (of the target), the target_* and last_actual_* figure columns of
 // Compare (value, upper, comparator, approximate, file, line, restated),
-// last_actual_year, to_go, required_cagr_percent, reached and status
+// last_actual_year, last_actual_kind (actual or baseline), to_go,
+// required_cagr_percent, reached and status
 // (reached, to_go, unknown, no_result). A target with no earlier result
 // keeps its row with the last_actual columns null.
 func Outlook(f *frame.Frame) (*frame.Frame, error) {
@@ -39,15 +43,21 @@ func Outlook(f *frame.Frame) (*frame.Frame, error) {
 			"reached: '=' and '>=' targets reached at x >= target, '>' at x > target; no tolerance"),
 		outlookFields())
 	for _, m := range ms {
-		actuals := m.kinds[KindActual]
+		actuals, kind := map[int]*statement{}, map[int]string{}
+		for _, k := range []string{KindBaseline, KindActual} { // of one year, the result
+			for y, st := range m.kinds[k] {
+				actuals[y], kind[y] = st, k
+			}
+		}
 		aYears := years(actuals)
 		for _, y := range years(m.kinds[KindTarget]) {
 			target := m.kinds[KindTarget][y]
 			var last *statement
+			lastKind := ""
 			if i := sort.SearchInts(aYears, y) - 1; i >= 0 {
-				last = actuals[aYears[i]]
+				last, lastKind = actuals[aYears[i]], kind[aYears[i]]
 			}
-			writeOutlook(t, m, y, target, last)
+			writeOutlook(t, m, y, target, last, lastKind)
 		}
 	}
 	return t.frame()
@@ -56,8 +66,9 @@ func Outlook(f *frame.Frame) (*frame.Frame, error) {
 func outlookFields() []frame.FieldSpec {
 	specs := append(keyFields(), frame.FieldSpec{Name: "year", Kind: frame.Int64, LabelVI: "Năm mục tiêu", Unit: "year"})
 	specs = append(specs, figureFields("target", "Mục tiêu")...)
-	specs = append(specs, frame.FieldSpec{Name: "last_actual_year", Kind: frame.Int64, LabelVI: "Năm của kết quả gần nhất", Unit: "year"})
-	specs = append(specs, figureFields("last_actual", "Kết quả gần nhất trước đó")...)
+	specs = append(specs, frame.FieldSpec{Name: "last_actual_year", Kind: frame.Int64, LabelVI: "Năm của số liệu gần nhất", Unit: "year"},
+		frame.FieldSpec{Name: "last_actual_kind", Kind: frame.String, LabelVI: "Loại số liệu gần nhất (kết quả, hiện trạng)"})
+	specs = append(specs, figureFields("last_actual", "Số liệu gần nhất trước đó")...)
 	return append(specs,
 		frame.FieldSpec{Name: "to_go", Kind: frame.Float64, LabelVI: "Còn phải tăng để đạt mục tiêu", Extra: inUnit},
 		frame.FieldSpec{Name: "required_cagr_percent", Kind: frame.Float64, LabelVI: "Tăng trưởng bình quân năm cần đạt (%)", Unit: "percent"},
@@ -66,7 +77,7 @@ func outlookFields() []frame.FieldSpec {
 	)
 }
 
-func writeOutlook(t *table, m *measure, y int, target, last *statement) {
+func writeOutlook(t *table, m *measure, y int, target, last *statement, lastKind string) {
 	writeKey(t, m)
 	t.whole("year", int64(y), true)
 	writeStatement(t, "target", target)
@@ -74,8 +85,10 @@ func writeOutlook(t *table, m *measure, y int, target, last *statement) {
 	if last != nil {
 		a, ya = last.first.value, last.first.year
 		t.whole("last_actual_year", int64(ya), true)
+		t.str("last_actual_kind", lastKind, true)
 	} else {
 		t.whole("last_actual_year", 0, false)
+		t.str("last_actual_kind", "", false)
 	}
 	writeStatement(t, "last_actual", last)
 	tv := target.first.value
