@@ -201,3 +201,14 @@ func ExampleErrorList_SetMax() {
 	// plan.csv:3: cell 3 (staff) not a number: found "l42", expected a whole number of people
 	// plan.csv: … and 997 more errors, the first at line 4 cell 3
 }
+
+// ExampleEscapeControls shows a unit name with a right-to-left override
+// as an error message writes it.
+func ExampleEscapeControls() {
+	fmt.Println(loaders.EscapeControls("Đơn vị tính: triệu\u202e đồng"))
+	e := &loaders.Error{File: "plan.csv", Line: 4, Err: loaders.ErrNotNumber, Text: "12\u202e34", Expected: "a money unit, not \"triệu\u202e đồng\""}
+	fmt.Println(e)
+	// Output:
+	// Đơn vị tính: triệu\u202e đồng
+	// plan.csv:4: not a number: found "12\u202e34", expected a money unit, not "triệu\u202e đồng"
+}

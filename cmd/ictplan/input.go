@@ -24,9 +24,11 @@ func inputLimit(form string) int64 {
 // enforces the limit of its form before and while it is read: a regular
 // file (or standard input redirected from one) larger than the limit is
 // refused from its size, without reading it; a pipe or device is read
-// through a reader that stops one byte past the limit. The reader returned
-// is the file itself when it is a regular file (an .xlsx workbook is then
-// read in place, not copied).
+// through a reader that stops one byte past the limit: a workbook into a
+// temporary file (read in place then, as a regular file is), text or CSV
+// into a buffer of at most the limit, so that memory never exceeds the
+// limit, whatever the stream's length. The reader returned is the file
+// itself when it is a regular file.
 func openInput(name, form string) (r io.Reader, display string, closeFn func() error, err error) {
 	limit := inputLimit(form)
 	f, display := os.Stdin, "stdin"
@@ -53,7 +55,28 @@ func openInput(name, form string) (r io.Reader, display string, closeFn func() e
 		}
 		return f, display, closeFn, nil
 	}
-	return &limitedReader{r: f, left: limit, limit: limit, name: display}, display, closeFn, nil
+	lr := &limitedReader{r: f, left: limit, limit: limit, name: display}
+	if form == "xlsx" {
+		tmp, err := os.CreateTemp("", "ictplan-*.xlsx")
+		if err != nil {
+			closeFn()
+			return nil, display, nil, err
+		}
+		os.Remove(tmp.Name()) // gone when closed
+		if _, err := io.Copy(tmp, lr); err != nil {
+			tmp.Close()
+			closeFn()
+			return nil, display, nil, err
+		}
+		closeIn := closeFn
+		return io.NewSectionReader(tmp, 0, limit-lr.left), display, func() error { tmp.Close(); return closeIn() }, nil
+	}
+	data, err := readAllInput(lr, display, limit)
+	if err != nil {
+		closeFn()
+		return nil, display, nil, err
+	}
+	return bytes.NewReader(data), display, closeFn, nil
 }
 
 func tooLarge(name string, limit int64, detail string) error {
@@ -85,16 +108,42 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// readAllInput reads a whole input (for the text form) within its limit.
+// readAllInput reads a whole input within its limit: a regular file
+// into a buffer of its size, a stream into a buffer that can hold the
+// limit and one byte, so that it is never copied as it grows (the pages
+// not filled are not memory taken).
 func readAllInput(r io.Reader, name string, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
+	if br, ok := r.(*bytes.Reader); ok {
+		data := make([]byte, br.Len())
+		_, err := io.ReadFull(br, data)
+		return data, err
 	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge(name, limit, "")
+	size := limit + 1
+	if f, ok := r.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			size = min(st.Size()+1, limit+1)
+		}
 	}
-	return data, nil
+	data := make([]byte, 0, size)
+	for {
+		if len(data) == cap(data) {
+			if int64(len(data)) > limit {
+				return nil, tooLarge(name, limit, "")
+			}
+			data = append(data, 0)[:len(data)] // a file that grew as it was read
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if int64(len(data)) > limit {
+			return nil, tooLarge(name, limit, "")
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // notWorkbook checks the first bytes of an input read as a workbook: a

@@ -82,3 +82,37 @@ func ExampleWriteBook() {
 	// Phụ lục 2_ Kinh phí: 2 rows, [item cost_mvnd]
 	// Đào tạo_tập huấn 2015–2016: 2 rows, [year trained]
 }
+
+// ExampleReadCellsLimited reads the cells of a workbook written by Write,
+// then the same workbook with a reader that accepts four cells only: it
+// stops reading at the fifth.
+func ExampleReadCellsLimited() {
+	f, err := frame.FromRows(nil,
+		[]frame.FieldSpec{{Name: "unit", Kind: frame.String}, {Name: "staff", Kind: frame.Int64, Unit: "people"}},
+		[][]any{{"Sở Nội vụ", 1201}, {"Sở Tài chính", 87}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Release()
+	var book bytes.Buffer
+	if err := xlsxio.Write(&book, f, xlsxio.Options{}); err != nil {
+		log.Fatal(err)
+	}
+	s, err := xlsxio.ReadCellsLimited(bytes.NewReader(book.Bytes()), "", xlsxio.CellLimits{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range s.Cells {
+		fmt.Println(c.Ref(), c.Kind, c.Value)
+	}
+	_, err = xlsxio.ReadCellsLimited(bytes.NewReader(book.Bytes()), "", xlsxio.CellLimits{Cells: 4})
+	fmt.Println(err)
+	// Output:
+	// A1 text unit
+	// B1 text staff
+	// A2 text Sở Nội vụ
+	// B2 number 1201
+	// A3 text Sở Tài chính
+	// B3 number 87
+	// xlsxio: workbook too large: sheet "data" has more than 4 cells (row 3)
+}
