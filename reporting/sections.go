@@ -65,16 +65,27 @@ type Table struct {
 	Exact bool
 }
 
-// Section is one part of the analysis: a title, a short text, its charts and
-// its tables.
+// Section is one part of the analysis: a title, its headline figures, a
+// short text, its charts and its tables.
 type Section struct {
 	ID      string // HTML anchor
 	TitleVI string
 	TitleEN string
-	Text    string // Vietnamese paragraph (escaped)
-	TextEN  string
-	Charts  []Chart
-	Tables  []Table
+	// Headlines are the section's answers, shown first as figures.
+	Headlines []Headline
+	Text      string // Vietnamese paragraph (escaped)
+	TextEN    string
+	Charts    []Chart
+	Tables    []Table
+}
+
+// Headline is one answer of a section, computed from the data: a figure
+// ("69,4%") and what it is ("máy tính trên cán bộ, công chức, toàn tỉnh,
+// 2010"), in both languages, with the lines it comes from.
+type Headline struct {
+	Value, ValueEN string
+	Label, LabelEN string
+	Sources        []Provenance
 }
 
 // validName reports whether s is a safe file stem.
@@ -160,6 +171,17 @@ func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineT
 func sectionsHTMLIn(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string, lang string) {
 	for _, s := range secs {
 		fmt.Fprintf(w, "<h2 id=\"%s\">%s <span class=\"en\">· %s</span></h2>\n", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
+		if len(s.Headlines) > 0 {
+			w.WriteString("<div class=\"summary headlines\">")
+			for _, h := range s.Headlines {
+				v, l := h.Value, h.Label
+				if lang == "en" {
+					v, l = h.ValueEN, h.LabelEN
+				}
+				fmt.Fprintf(w, "<div><b>%s</b>%s<br>%s</div>", esc(v), esc(l), headlineSources(h.Sources, lang, lineText))
+			}
+			w.WriteString("</div>\n")
+		}
 		if s.Text != "" || s.TextEN != "" {
 			fmt.Fprintf(w, "<p>%s <span class=\"muted\">%s</span></p>\n", esc(s.Text), esc(s.TextEN))
 		}
@@ -172,6 +194,21 @@ func sectionsHTMLIn(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lin
 				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t, lang, lineText))
 		}
 	}
+}
+
+// headlineSources names the lines of a headline figure, each with its
+// text on hover.
+func headlineSources(ps []Provenance, lang string, lineText func(string, int) string) string {
+	var lines []string
+	for _, p := range ps {
+		for _, l := range p.Lines {
+			lines = append(lines, lineRef(p.File, l, lineText))
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return "<span class=\"muted\">" + tr(lang, "dòng ", "line ") + strings.Join(lines, ", ") + "</span>"
 }
 
 // provenanceHTML lists the source lines of a chart, each with its text on

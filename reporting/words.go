@@ -48,6 +48,10 @@ var codeWords = map[string]map[string]word{
 		"lan_share":           {"tỷ lệ máy tính nối mạng LAN", "share of computers on a LAN"},
 		"it_qualified_share":  {"tỷ lệ cán bộ có trình độ CNTT", "share of staff with IT qualifications"},
 	},
+	"last_actual_kind": {
+		"actual":   {"kết quả", "result"},
+		"baseline": {"hiện trạng", "baseline"},
+	},
 	"phase": {
 		"planned": {"kế hoạch", "planned"},
 		"spent":   {"thực hiện", "spent"},

@@ -82,11 +82,23 @@ func computersText(s *reporting.Section, d *computersData, o Options) error {
 		return err
 	}
 	allCPS := d.all.Col("ratio").Float64s()[0] // computers_per_staff comes first
+	gap := allCPS - d.target.Value
+	target := []reporting.Provenance{{File: d.target.SourceFile, Lines: []int{d.target.SourceLine}}}
+	s.Headlines = append(s.Headlines,
+		reporting.Headline{Value: pct(allCPS, chart.VI), ValueEN: pct(allCPS, chart.EN),
+			Label:   fmt.Sprintf("máy tính trên cán bộ, công chức toàn tỉnh, 2010 (%s/%s)", frame.FormatVI(d.all.Col("numerator").Float64s()[0], 0), frame.FormatVI(d.all.Col("denominator").Float64s()[0], 0)),
+			LabelEN: fmt.Sprintf("computers per staff member, all units, 2010 (%s/%s)", count(d.all.Col("numerator").Float64s()[0], chart.EN), count(d.all.Col("denominator").Float64s()[0], chart.EN))},
+		reporting.Headline{Value: pct(d.target.Value, chart.VI), ValueEN: pct(d.target.Value, chart.EN),
+			Label: "mục tiêu năm 2015", LabelEN: "the 2015 target", Sources: target},
+		reporting.Headline{Value: points(gap, chart.VI), ValueEN: points(gap, chart.EN),
+			Label: "khoảng cách đến mục tiêu (điểm phần trăm)", LabelEN: "gap to the target (percentage points)", Sources: target})
 	s.Text = fmt.Sprintf("Toàn tỉnh (%s đơn vị cấp tỉnh và cấp huyện): %s máy tính cho %s cán bộ, công chức, tỷ lệ %s — văn bản ghi «khoảng 69%%»; mục tiêu năm 2015 là %s (dòng %d). Tỷ lệ của một nhóm là tổng máy tính chia tổng cán bộ, không phải trung bình các tỷ lệ.",
 		frame.FormatIntVI(d.all.Col("units").Int64s()[0]), frame.FormatVI(d.all.Col("numerator").Float64s()[0], 0), frame.FormatVI(d.all.Col("denominator").Float64s()[0], 0),
 		pct(allCPS, chart.VI), pct(d.target.Value, chart.VI), d.target.SourceLine)
+	s.Text += fmt.Sprintf(" Khoảng cách đến mục tiêu: %s điểm phần trăm.", points(gap, chart.VI))
 	s.TextEN = fmt.Sprintf("All units (provincial and district): %s computers for %s staff, a ratio of %s — the text says “about 69%%”; the 2015 target is %s (line %d). A group's ratio is its computers over its staff, not a mean of unit ratios.",
 		count(d.all.Col("numerator").Float64s()[0], chart.EN), count(d.all.Col("denominator").Float64s()[0], chart.EN), pct(allCPS, chart.EN), pct(d.target.Value, chart.EN), d.target.SourceLine)
+	s.TextEN += fmt.Sprintf(" Gap to the target: %s percentage points.", points(gap, chart.EN))
 	return nil
 }
 

@@ -80,6 +80,22 @@ func Indicators(o Options) (reporting.Section, error) {
 		return s, err
 	}
 	reached := att.Filter(func(r frame.Row) bool { return periods.Status(r.String("status")) != periods.StatusNoResult })
+	n := map[periods.Status]int{}
+	for _, st := range reached.Col("status").Strings() {
+		n[periods.Status(st)]++
+	}
+	for _, h := range []struct {
+		st     periods.Status
+		vi, en string
+	}{
+		{periods.StatusMetOnTime, "mục tiêu đạt đúng hạn", "targets met on time"},
+		{periods.StatusMetLater, "mục tiêu đạt muộn", "targets met later"},
+		{periods.StatusNotMet, "mục tiêu chưa đạt", "targets not met"},
+	} {
+		v := fmt.Sprintf("%d/%d", n[h.st], reached.NumRows())
+		s.Headlines = append(s.Headlines, reporting.Headline{Value: v, ValueEN: v,
+			Label: h.vi + " (có kết quả từ năm mục tiêu trở đi)", LabelEN: h.en + " (of those with a result of their year or later)"})
+	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "indicators-attainment", Frame: reached, Hide: []string{"province", "indicator", otherLabel(label)},
 		Show:      []string{label, "year", "target_value", "actual_year", "actual_value", "years_late", "status", "target_line", "actual_line"},
 		Caption:   "Mục tiêu so với các kết quả từ năm mục tiêu trở về sau: đạt đúng hạn, đạt muộn (bao nhiêu năm), chưa đạt",

@@ -110,6 +110,22 @@ func pct(v float64, l chart.Lang) string {
 	return frame.FormatVI(100*v, 1) + "%"
 }
 
+// points writes a difference of two ratios in percentage points, with its
+// sign: −20,6 or −20.6.
+func points(v float64, l chart.Lang) string {
+	if !finite(v) {
+		return "–"
+	}
+	if l == chart.EN {
+		return fmt.Sprintf("%+.1f", 100*v)
+	}
+	s := frame.FormatVI(100*v, 1)
+	if v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
 // count writes a whole number in the language's format: 2.346 or 2,346.
 func count(v float64, l chart.Lang) string {
 	s := frame.FormatVI(math.Round(v), 0)
