@@ -80,10 +80,12 @@
 // denominators (never an average of ratios), each row says how many old
 // provinces it holds and whether that is all of them, and provinces the
 // crosswalk does not know are an error listing them. Names match by
-// MatchKey: by default case, the "Tỉnh"/"Thành phố" prefix, hyphen
-// spacing and the old or new placement of the tone mark (Hòa, Hoà) do not
-// matter, and Thừa Thiên Huế is Huế; MatchFolded also ignores every
-// diacritic.
+// MatchKey (vntext.PlaceKey): by default case, the "Tỉnh"/"Thành phố"
+// prefix, dashes and their spacing and the old or new placement of the
+// tone mark (Hòa, Hoà) do not matter, and the usual other names are known
+// (Thừa Thiên Huế is Huế, TP.HCM is Hồ Chí Minh, BR-VT is Bà Rịa - Vũng
+// Tàu); MatchFolded also ignores every diacritic ("Hanoi", "Ho Chi Minh
+// City").
 //
 // # Outputs
 //

@@ -14,10 +14,11 @@ type Matching int
 
 const (
 	// MatchTones, the default, ignores case, the administrative prefix
-	// ("Tỉnh", "Thành phố", "TP."), spacing around hyphens and the
-	// placement of the tone mark in oa, oe, uy (old style Hòa, Thủy; new
-	// style Hoà, Thuỷ), and knows the renames listed in Aliases (Thừa Thiên
-	// Huế is Huế). Other diacritics count: Hà Nam is not Hà Năm.
+	// ("Tỉnh", "Thành phố", "TP."), dashes and the spacing around them and
+	// the placement of the tone mark in oa, oe, uy (old style Hòa, Thủy;
+	// new style Hoà, Thuỷ), and knows the other names of vntext.PlaceKey
+	// (Thừa Thiên Huế is Huế, TP.HCM is Hồ Chí Minh). Other diacritics
+	// count: Hà Nam is not Hà Năm.
 	MatchTones Matching = iota
 	// MatchExact compares NFC-normalised, trimmed names with internal
 	// whitespace collapsed, and nothing else.
@@ -42,33 +43,25 @@ func (m Matching) String() string {
 	return "unknown"
 }
 
-// Aliases are the province renames MatchTones and MatchFolded know: the
-// former name, then the name it matches. Thừa Thiên Huế became the
-// centrally-run city of Huế on 1 January 2025 (Resolution 175/2024/QH15),
-// before the 2025 merger of provinces. A program may append its own pairs
-// (variant spellings such as Đắc Lắc) before matching; the slice is only
-// read by the package.
-var Aliases = [][2]string{
-	{"Thừa Thiên Huế", "Huế"},
-}
-
-// namePrefixes are the administrative words dropped at the start of a name
-// (after lower-casing, NFC), longest first.
-var namePrefixes = []string{"thành phố ", "tp. ", "tp.", "tp ", "tỉnh "}
+// Aliases are province names a program adds to those vntext.PlaceKey
+// knows (vntext.PlaceAliases: TP.HCM, BR-VT, Hanoi, Thừa Thiên Huế as Huế
+// …): the name, then the name it matches. Empty by default; a program may
+// append its own pairs (a variant spelling of its own data) before
+// matching; the slice is only read by the package.
+var Aliases [][2]string
 
 // MatchKey returns the key under which name is matched in mode m:
 //
-//   - every mode: NFC, trimmed, runs of whitespace as one space;
-//   - MatchTones: lower case; en and em dashes as "-" with no space around
-//     hyphens; a leading "tỉnh", "thành phố", "tp." dropped; a tone mark
-//     written on the o of oa/oe or the u of uy moved to the second vowel
-//     (hòa -> hoà, thủy -> thuỷ, the placement of the 2018 orthography);
-//     then Aliases;
-//   - MatchFolded: as MatchTones, then all combining marks dropped and
-//     đ -> d.
+//   - MatchExact: NFC, trimmed, runs of whitespace as one space;
+//   - MatchTones: vntext.PlaceKey(name, false) — lower case, dashes and
+//     the spaces around them as one space, "tỉnh", "thành phố", "TP." and
+//     "city" dropped, the modern placement of tone marks, the built-in
+//     aliases;
+//   - MatchFolded: vntext.PlaceKey(name, true), every diacritic dropped;
 //
-// So MatchKey("Tỉnh Khánh Hòa", MatchTones) == MatchKey("Khánh Hoà",
-// MatchTones) == "khánh hoà".
+// then Aliases. So MatchKey("Tỉnh Khánh Hòa", MatchTones) ==
+// MatchKey("Khánh Hoà", MatchTones) == "khánh hoà", and "Bà Rịa – Vũng
+// Tàu", "Bà Rịa-Vũng Tàu" and "BR-VT" share "bà rịa vũng tàu".
 func MatchKey(name string, m Matching) string {
 	k := baseKey(name, m)
 	if m == MatchExact {
@@ -83,21 +76,11 @@ func MatchKey(name string, m Matching) string {
 }
 
 func baseKey(name string, m Matching) string {
-	s := strings.Join(strings.Fields(norm.NFC.String(name)), " ")
-	if m == MatchExact {
-		return s
+	switch m {
+	case MatchExact:
+		return strings.Join(strings.Fields(norm.NFC.String(name)), " ")
+	case MatchFolded:
+		return vntext.PlaceKey(name, true)
 	}
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("–", "-", "—", "-", " - ", "-", " -", "-", "- ", "-").Replace(s)
-	for _, p := range namePrefixes {
-		if strings.HasPrefix(s, p) && len(s) > len(p) {
-			s = strings.TrimSpace(s[len(p):])
-			break
-		}
-	}
-	s = vntext.ModernTones(s)
-	if m == MatchFolded {
-		s = vntext.Fold(s)
-	}
-	return s
+	return vntext.PlaceKey(name, false)
 }
