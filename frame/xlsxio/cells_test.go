@@ -315,3 +315,25 @@ func BenchmarkReadCells(b *testing.B) {
 		})
 	}
 }
+
+// TestReadCellsBombs: a part that unzips to more than 100 times its size
+// (plus 1 MB), and one whose text has a run of more than 1 MB without
+// markup, are refused: the first before it is read, the second as soon as
+// the run passes 1 MB.
+func TestReadCellsBombs(t *testing.T) {
+	book := cellsBook(t)
+	blanks := append(append([]byte("<worksheet><sheetData>"), bytes.Repeat([]byte(" "), 8<<20)...), "</sheetData></worksheet>"...)
+	_, err := ReadCells(bytes.NewReader(setPart(t, book, sheetPart, blanks)), "")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "more than 100 times as many (a zip bomb?)") {
+		t.Errorf("ratio: %v", err)
+	}
+	blanks = append(append([]byte("<worksheet><sheetData>"), bytes.Repeat([]byte(" "), 1<<20+1)...), "</sheetData></worksheet>"...)
+	_, err = ReadCells(bytes.NewReader(setPart(t, book, sheetPart, blanks)), "")
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "xl/worksheets/sheet1.xml has a text or tag of more than 1048576 bytes") {
+		t.Errorf("run: %v", err)
+	}
+	blanks = append(append([]byte("<worksheet><sheetData>"), bytes.Repeat([]byte(" "), 1<<20-20)...), "</sheetData></worksheet>"...)
+	if _, err = ReadCells(bytes.NewReader(setPart(t, book, sheetPart, blanks)), ""); err != nil {
+		t.Errorf("a run within the limit: %v", err)
+	}
+}

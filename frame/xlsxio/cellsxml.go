@@ -103,6 +103,9 @@ func (b *book) open(name string) (io.ReadCloser, error) {
 		if f.UncompressedSize64 > uint64(b.unzip) {
 			return nil, fmt.Errorf("xlsxio: %w: %s unzips to %d bytes, more than the %d left of the limit of %d", ErrTooLarge, name, f.UncompressedSize64, b.unzip, MaxUnzipSize)
 		}
+		if f.UncompressedSize64 > maxRatio*f.CompressedSize64+ratioFree {
+			return nil, fmt.Errorf("xlsxio: %w: %s unzips to %d bytes from %d, more than %d times as many (a zip bomb?)", ErrTooLarge, name, f.UncompressedSize64, f.CompressedSize64, maxRatio)
+		}
 		r, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("xlsxio: %w: %s: %v", ErrMalformed, name, err)
@@ -143,6 +146,49 @@ func (r *budgetReader) Read(p []byte) (int, error) {
 
 func (r *budgetReader) Close() error { return r.r.Close() }
 
+// A part may unzip to at most maxRatio times its compressed size, plus
+// ratioFree bytes: the worksheets of real workbooks compress about ten
+// times; a zip bomb a thousand times, and the time to read it would grow
+// with that, not with the file's size.
+const (
+	maxRatio  = 100
+	ratioFree = 1 << 20
+)
+
+// maxRun bounds the bytes from one '<' of a part to the next: the XML
+// decoder holds a text or a tag whole, and a part of 250 MB of blanks
+// would be one text of 250 MB. No cell, shared string or tag of a real
+// workbook comes near it (a cell holds at most 32767 characters).
+const maxRun = 1 << 20
+
+// markupReader fails a part with a run of more than maxRun bytes
+// without a '<'.
+type markupReader struct {
+	r    io.Reader
+	name string
+	run  int
+}
+
+func (m *markupReader) Read(p []byte) (int, error) {
+	n, err := m.r.Read(p)
+	for rest := p[:n]; ; {
+		i := bytes.IndexByte(rest, '<')
+		if i < 0 {
+			m.run += len(rest)
+			break
+		}
+		m.run += i
+		if m.run > maxRun {
+			break
+		}
+		m.run, rest = 0, rest[i+1:]
+	}
+	if m.run > maxRun {
+		return 0, fmt.Errorf("%w: %s has a text or tag of more than %d bytes", ErrTooLarge, m.name, maxRun)
+	}
+	return n, err
+}
+
 // scan calls fn with each token of a part, until fn returns false or an
 // error, or the part ends.
 func (b *book) scan(name string, fn func(xml.Token) (bool, error)) error {
@@ -151,7 +197,7 @@ func (b *book) scan(name string, fn func(xml.Token) (bool, error)) error {
 		return err
 	}
 	defer r.Close()
-	d := xml.NewDecoder(r)
+	d := xml.NewDecoder(&markupReader{r: r, name: name})
 	d.Strict = false
 	for {
 		tok, err := d.RawToken()
@@ -410,8 +456,8 @@ func (cr *cellReader) scanSheet(part string, lim CellLimits) error {
 					}
 					col, row = c, rr
 				}
-				if col > excelize.MaxColumns || row < 1 {
-					return false, fail(fmt.Errorf("cell %s outside the sheet", cellName(min(col, excelize.MaxColumns), max(row, 1))))
+				if col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
+					return false, fail(fmt.Errorf("a cell outside the sheet (row %d, column %d)", row, col))
 				}
 				if positions++; positions > lim.Positions {
 					return false, fmt.Errorf("xlsxio: %w: sheet %q has more than %d cell elements (row %d)", ErrTooLarge, cr.sheet, lim.Positions, row)
