@@ -77,7 +77,14 @@ func ParseCSV(r io.Reader, l Layout, o Options) (*Table, error) {
 // opens a section; a row labelled "TỔNG CỘNG" (in its first or second
 // cell) is a reported total, its figures in the same columns as the data.
 // Empty rows and trailing empty cells are ignored; a data row with more or
-// fewer cells than the layout is an ErrCellCount at its line. Data rows are
+// fewer cells than the layout is an ErrCellCount at its line.
+//
+// A table whose header names the layout's cells in another order, with
+// columns of its own or without an optional cell, is read by its headers
+// (MatchHeaders): each cell from the column its header names, the other
+// columns kept as text columns extra_1, extra_2 …; Table.Columns says how.
+// A header that names some cells in other columns but not all the
+// required ones is an ErrHeaders naming what it found. Data rows are
 // numbered in sequence as in ParseText (1, 2, 3 …, restarting at 1 at the
 // start, after a section heading or a total row): a row out of sequence is
 // an ErrUnexpectedCell. Cells marked Number are read exactly (Plain),
@@ -86,6 +93,25 @@ func ParseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
+	match, err := MatchHeaders(records, l)
+	if err != nil {
+		line := 0
+		if match != nil && len(match.HeaderLines) > 0 {
+			line = match.HeaderLines[0]
+		}
+		return nil, &Error{File: o.File, Line: line, Err: ErrHeaders, Expected: strings.TrimPrefix(err.Error(), ErrHeaders.Error()+" ")}
+	}
+	if match != nil {
+		l, records = match.Apply(records, l)
+	}
+	t, err := parseRows(records, l, o)
+	if t != nil {
+		t.Columns = match
+	}
+	return t, err
+}
+
+func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 	errs := NewErrorList(o.File)
 	n := len(l.Cells)
 	var rows []rawRow

@@ -50,6 +50,13 @@ type CellSpec struct {
 	LabelVI string // the Vietnamese header
 	AuxVI   string // the Vietnamese header of Aux
 	Unit    string // unit of the output column (people, count, ratio ...)
+	// Headers are other header texts officials write for the column
+	// ("Số CBCC" for "Tổng số cán bộ, công chức"), matched as LabelVI is
+	// (see MatchHeaders).
+	Headers []string
+	// Optional: a table matched by its headers may lack the column (its
+	// values are then null): a reported ratio, a note.
+	Optional bool
 }
 
 // Layout is a table template: the cells of a data row, in order, and how

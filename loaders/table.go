@@ -46,6 +46,9 @@ type Table struct {
 	File      string
 	// FirstLine and LastLine bound the table in the source.
 	FirstLine, LastLine int
+	// Columns is how the table's columns were matched to the layout by
+	// their headers; nil when it was read by position.
+	Columns *ColumnMatch
 }
 
 // Release releases the Frame.

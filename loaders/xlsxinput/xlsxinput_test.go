@@ -583,3 +583,45 @@ func TestProjectsByHand(t *testing.T) {
 		t.Errorf("rows add up to %v, the total says %v", sum, v.Value)
 	}
 }
+
+// TestHeadersMatched: a sheet whose columns are in another order, under a
+// two-row header with a merged "Trong đó", is read by its headers.
+func TestHeadersMatched(t *testing.T) {
+	x := excelize.NewFile()
+	defer x.Close()
+	const sh = "Sheet1"
+	rows := [][]any{
+		{"BIỂU TỔNG HỢP HIỆN TRẠNG MÁY TÍNH"},
+		{"STT", "Cơ quan, đơn vị", "Số máy tính", "Trong đó", nil, "Số CBCC", "Ghi chú"},
+		{nil, nil, nil, "Kết nối Internet", "Mạng LAN/nội bộ"},
+		{1, "Sở Y tế", 45, 40, 38, 50},
+		{2, "Sở Tài chính", 46, 46, 46, 45, "mới trang bị"},
+		{"Tổng cộng", nil, 91, 86, 84, 95},
+	}
+	for i, r := range rows {
+		if err := x.SetSheetRow(sh, fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, m := range [][2]string{{"D2", "E2"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}, {"F2", "F3"}, {"G2", "G3"}} {
+		if err := x.MergeCell(sh, m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if err := x.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	tb, err := parseBook(t, b.Bytes(), "", loaders.Computers, loaders.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Release()
+	f := tb.Frame
+	if s, c, l := f.Col("staff").Int64s(), f.Col("computers").Int64s(), f.Col("lan_computers").Int64s(); s[0] != 50 || c[0] != 45 || l[1] != 46 {
+		t.Errorf("staff %v, computers %v, LAN %v", s, c, l)
+	}
+	if tb.Columns == nil || tb.Columns.Cells[2].Column != 6 {
+		t.Errorf("columns %+v", tb.Columns)
+	}
+}
