@@ -196,7 +196,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	input := fs.String("input", "", "input form: text, csv or xlsx (default: csv for *.csv files, xlsx for *.xlsx, text otherwise)")
 	sheet := fs.String("sheet", "", "sheet of an xlsx workbook to read (default: the first sheet)")
 	totals := fs.Bool("totals", false, "print the reported totals and the total-vs-sum findings to stderr")
-	maxErrors := fs.Int("max-errors", loaders.DefaultMaxErrors, "report at most N errors, then one line that counts the others (0: all)")
+	maxErrors := fs.Int("max-errors", 100, "report at most N errors, then one line that counts the others (0: all)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
