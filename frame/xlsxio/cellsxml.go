@@ -538,8 +538,11 @@ func (cr *cellReader) end(row, col int, t string, style int, formula bool, v, is
 		i, err := strconv.Atoi(idx)
 		s, ok := cr.b.sharedString(i)
 		if err != nil || !ok {
-			return &CellError{Sheet: cr.sheet, Cell: cellName(col, row), Text: idx,
-				Err: fmt.Errorf("%w: a shared string index, of the %d strings of the workbook (0 to %d)", ErrMalformed, len(cr.b.sstEnd), len(cr.b.sstEnd)-1)}
+			want := "the workbook has no shared strings"
+			if n := len(cr.b.sstEnd); n > 0 {
+				want = fmt.Sprintf("a shared string index, of the %d strings of the workbook (0 to %d)", n, n-1)
+			}
+			return &CellError{Sheet: cr.sheet, Cell: cellName(col, row), Text: idx, Err: fmt.Errorf("%w: %s", ErrMalformed, want)}
 		}
 		raw = s
 	case "inlineStr":
