@@ -3,6 +3,7 @@ module github.com/ictplan/ictplan
 go 1.26.0
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/apache/arrow-go/v18 v18.8.0
 	github.com/go-gota/gota v0.12.0
 	github.com/xuri/excelize/v2 v2.11.1

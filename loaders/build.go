@@ -43,6 +43,9 @@ func decideConvention(rows []rawRow, l Layout, o Options, errs *ErrorList) (Conv
 	if o.Convention != Undecided {
 		return o.Convention, "given by the caller"
 	}
+	if l.Numbers != Undecided {
+		return l.Numbers, "given by the layout"
+	}
 	var first [3]*Cell
 	for _, r := range rows {
 		for k, c := range r.cells {

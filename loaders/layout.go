@@ -77,6 +77,9 @@ type Layout struct {
 	MoneyUnit MoneyUnit
 	// DashZero reads "-" as zero in number cells (budget tables).
 	DashZero bool
+	// Numbers is the convention of the layout's tables when the caller
+	// gives none (Options.Convention Undecided); Undecided detects it.
+	Numbers Convention
 	// Form is the text form ParseText reads: one cell per line (the zero
 	// value) or a PDF-text form, which Read reads.
 	Form TextForm

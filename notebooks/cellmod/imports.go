@@ -33,6 +33,7 @@ import (
 	_ "github.com/ictplan/ictplan/loaders/dxtext"
 	_ "github.com/ictplan/ictplan/loaders/xlsxinput"
 	_ "github.com/ictplan/ictplan/notebooks/display"
+	_ "github.com/ictplan/ictplan/numtext"
 	_ "github.com/ictplan/ictplan/reporting"
 	_ "github.com/ictplan/ictplan/reporting/sections"
 	_ "github.com/ictplan/ictplan/vntext"
