@@ -21,6 +21,19 @@ type RatioSpec struct {
 	Unit        string
 }
 
+// MeanSpec is a mean Reaggregate computes for each new unit over its old
+// provinces: the plain mean of Column, or with Weight the weighted mean
+// Σ Weight × Column / Σ Weight (a rate weighted by population). As names
+// the output column (default Column); LabelVI and Unit label it (default
+// Column's).
+type MeanSpec struct {
+	Column  string
+	Weight  string
+	As      string
+	LabelVI string
+	Unit    string
+}
+
 // Reaggregation says what Reaggregate does.
 type Reaggregation struct {
 	// Key is the province column of the Frame (default "province").
@@ -32,6 +45,10 @@ type Reaggregation struct {
 	Sums []string
 	// Ratios are recomputed from the sums of their parts, never averaged.
 	Ratios []RatioSpec
+	// Means are averaged over the old provinces, weighted or not: for a
+	// figure that is neither a sum nor a ratio of sums (an index, a score,
+	// a rate without its parts).
+	Means []MeanSpec
 	// Matching compares the Frame's province names with the crosswalk's
 	// old_province (default MatchTones).
 	Matching Matching
@@ -76,10 +93,12 @@ type crosswalkEntry struct {
 //
 //   - new_province, then new_kind (if the crosswalk has it), then By;
 //   - old_provinces: how many distinct old provinces of the Frame went
-//     into the row; old_provinces_expected: how many the crosswalk maps to
-//     the new unit; complete: whether the two agree — a row with complete
-//     = false adds up only part of the new unit and must not be read as
-//     its total;
+//     into the row with a value in every column aggregated (Sums, the
+//     parts of Ratios, Means and their weights); old_provinces_expected:
+//     how many the crosswalk maps to the new unit; complete: whether the
+//     two agree — a row with complete = false adds up only part of the new
+//     unit (a province missing, or present with a null) and must not be
+//     read as its total;
 //   - old_province_names: the old names as the Frame writes them, "; "
 //     between;
 //   - each of Sums: Σ over the rows of the group, int64 or float64 as the
@@ -87,6 +106,9 @@ type crosswalkEntry struct {
 //     the total unknown);
 //   - each of Ratios: Σ numerator / Σ denominator × Per over the group;
 //     null when a part is null or Σ denominator is 0;
+//   - each of Means: the mean of its column over the group's rows, or
+//     Σ weight × value / Σ weight; null when a value or weight is null or
+//     Σ weight is 0;
 //   - source_lines when the Frame has source_line: its lines, ";" between.
 //
 // Names are compared with MatchKey in the given Matching mode. Provinces
@@ -109,7 +131,7 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range append(append([]string{}, spec.Sums...), ratioColumns(spec.Ratios)...) {
+	for _, c := range aggregated(spec) {
 		col, err := f.Column(c)
 		if err != nil {
 			return nil, fmt.Errorf("composite: Reaggregate: %w", err)
@@ -193,7 +215,7 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	for gi, g := range groups {
 		e := entries[g.unit]
 		newName[gi], newKind[gi] = e.name, e.kind
-		seen := map[string]bool{}
+		seen, valued := map[string]bool{}, map[string]bool{}
 		var ms []string
 		for _, i := range g.rows {
 			k := MatchKey(names[i], spec.Matching)
@@ -201,8 +223,11 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 				seen[k] = true
 				ms = append(ms, names[i])
 			}
+			if hasValues(f, aggregated(spec), i) {
+				valued[k] = true
+			}
 		}
-		olds[gi], expected[gi] = int64(len(seen)), int64(len(e.olds))
+		olds[gi], expected[gi] = int64(len(valued)), int64(len(e.olds))
 		complete[gi] = olds[gi] == expected[gi]
 		members[gi] = strings.Join(ms, "; ")
 	}
@@ -260,6 +285,11 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 				r.Numerator, r.Denominator, per, r.Denominator)}})
 		values = append(values, out)
 	}
+	for _, m := range spec.Means {
+		fs, v := groupMeans(f, m, rowsets)
+		specs = append(specs, fs)
+		values = append(values, v)
+	}
 	if c, err := f.Column(frame.ColSourceLine); err == nil {
 		lines := c.Strings()
 		sl := make([]string, ng)
@@ -293,6 +323,77 @@ func datasetName(c *frame.Frame) string {
 		return id
 	}
 	return "given"
+}
+
+// aggregated lists the columns Reaggregate aggregates: sums, the parts of
+// ratios, means and their weights.
+func aggregated(spec Reaggregation) []string {
+	out := append(append([]string{}, spec.Sums...), ratioColumns(spec.Ratios)...)
+	for _, m := range spec.Means {
+		out = append(out, m.Column)
+		if m.Weight != "" {
+			out = append(out, m.Weight)
+		}
+	}
+	return out
+}
+
+// hasValues reports whether row i has a value in every one of cols.
+func hasValues(f *frame.Frame, cols []string, i int) bool {
+	for _, c := range cols {
+		if f.Col(c).IsNull(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// groupMeans is the column of a MeanSpec: per group the plain or weighted
+// mean, null when a value or weight is null or the weights add up to 0.
+func groupMeans(f *frame.Frame, m MeanSpec, rowsets [][]int) (frame.FieldSpec, []any) {
+	c := f.Col(m.Column)
+	x := c.Float64s()
+	var w []float64
+	if m.Weight != "" {
+		w = f.Col(m.Weight).Float64s()
+	}
+	out := make([]any, len(rowsets))
+	for gi, rows := range rowsets {
+		sum, den := 0.0, 0.0
+		ok := len(rows) > 0
+		for _, i := range rows {
+			wi := 1.0
+			if w != nil {
+				wi = w[i]
+			}
+			if math.IsNaN(x[i]) || math.IsNaN(wi) {
+				ok = false
+				break
+			}
+			sum += wi * x[i]
+			den += wi
+		}
+		if ok && den != 0 {
+			out[gi] = sum / den
+		}
+	}
+	fs := c.Spec()
+	fs.Kind = frame.Float64
+	if m.As != "" {
+		fs.Name = m.As
+	}
+	if m.LabelVI != "" {
+		fs.LabelVI = m.LabelVI
+	}
+	if m.Unit != "" {
+		fs.Unit = m.Unit
+	}
+	desc := "mean over the old provinces of the new unit; null if any is null"
+	if m.Weight != "" {
+		desc = fmt.Sprintf("Σ %s × %s / Σ %s over the old provinces of the new unit; null if a value or weight is null or Σ %s is 0", m.Weight, m.Column, m.Weight, m.Weight)
+	}
+	fs.Extra = copyExtra(fs.Extra, desc)
+	return fs, out
 }
 
 func ratioColumns(rs []RatioSpec) []string {

@@ -197,8 +197,13 @@ func TestReaggregateIncompleteAndNull(t *testing.T) {
 	if got := strings.Join(g.Col("new_province").Strings(), "|"); got != "Khánh Hòa|Cần Thơ" {
 		t.Fatalf("units %s", got)
 	}
-	if got := g.Col("complete").Bools(); !got[0] || got[1] {
-		t.Errorf("complete %v: Khánh Hòa has both parts, Cần Thơ 1 of 3", got)
+	// complete counts values: Khánh Hòa has both parts but Ninh Thuận's
+	// staff is unknown, so 1 of 2 parts has every value; Cần Thơ 1 of 3.
+	if got := g.Col("complete").Bools(); got[0] || got[1] {
+		t.Errorf("complete %v: Khánh Hòa lacks Ninh Thuận's staff, Cần Thơ has 1 of 3 parts", got)
+	}
+	if got := g.Col("old_provinces").Int64s(); !equalInts(got, []int64{1, 1}) {
+		t.Errorf("old provinces with values %v, want 1, 1", got)
 	}
 	if got := g.Col("old_provinces_expected").Int64s(); !equalInts(got, []int64{2, 3}) {
 		t.Errorf("expected %v", got)
@@ -208,6 +213,30 @@ func TestReaggregateIncompleteAndNull(t *testing.T) {
 		t.Errorf("staff: Khánh Hòa should be null (Ninh Thuận unknown), Cần Thơ 100: %v %v", st.Int64s(), st.Valid())
 	}
 	wantFloats(t, "cps", g.Col("cps").Float64s(), []float64{math.NaN(), 0.5})
+}
+
+// TestReaggregateMeans: a plain and a population-weighted mean over the
+// old provinces of a new unit.
+func TestReaggregateMeans(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	cw := crosswalk(t, mem)
+	defer cw.Release()
+	f := oldProvinces(t, mem, oldNames[:3], []any{int64(100), int64(20), int64(30)})
+	defer f.Release()
+	g, err := Reaggregate(f, cw, Reaggregation{Means: []MeanSpec{
+		{Column: "computers", As: "computers_mean"},
+		{Column: "computers", Weight: "population", As: "computers_weighted"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Release()
+	pop, comp := f.Col("population").Float64s(), f.Col("computers").Float64s()
+	// Khánh Hòa = Khánh Hoà (row 1) + Ninh Thuận (row 2); Cần Thơ = Sóc Trăng (row 0).
+	wantFloats(t, "computers_mean", g.Col("computers_mean").Float64s(), []float64{(comp[1] + comp[2]) / 2, comp[0]})
+	wantFloats(t, "computers_weighted", g.Col("computers_weighted").Float64s(),
+		[]float64{(pop[1]*comp[1] + pop[2]*comp[2]) / (pop[1] + pop[2]), comp[0]})
 }
 
 func TestReaggregateUnmatched(t *testing.T) {
