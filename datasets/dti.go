@@ -63,7 +63,7 @@ func init() {
 const (
 	dtiSource      = "reference/vn-dti.csv"
 	dtiYearsSource = "reference/vn-dti-years.csv"
-	dtiYearsRows   = 50
+	dtiYearsRows   = 54
 	// dtiDecimals is the number of decimals every index is published with.
 	dtiDecimals = 4
 	// dtiPage is the ministry's page of the 2022 ranking.
