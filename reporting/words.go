@@ -73,6 +73,9 @@ var codeWords = map[string]map[string]word{
 		"extra-figure":        {"số liệu thừa", "extra figure"},
 		"label-vs-position":   {"nhãn khác vị trí", "label vs position"},
 		"restated-figure":     {"số liệu nêu lại khác", "restated figure differs"},
+		"index-vs-formula":    {"chỉ số khác công thức", "index vs its formula"},
+		"competition-rank":    {"thứ hạng không liền mạch", "ranks out of order"},
+		"rank-vs-score":       {"thứ hạng ngược điểm số", "rank vs score"},
 	},
 }
 
