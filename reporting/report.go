@@ -18,6 +18,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
@@ -54,6 +55,8 @@ type Input struct {
 	// LineText returns the text of a line of a source file, to quote next
 	// to a finding (may be nil).
 	LineText func(file string, line int) string
+	// Lang is the language of the page: "vi" (the default) or "en".
+	Lang string
 }
 
 // Write writes DIR/index.html, DIR/tables/<id>.csv (and <id>-totals.csv),
@@ -127,89 +130,177 @@ func writeFile(path string, fill func(w *bytes.Buffer) error) error {
 	return os.Rename(tmp, path)
 }
 
-const css = `body{font-family:"Liberation Sans",Arial,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
+// css is the page's style: for the screen (a phone's 390 px up), and for
+// A4 paper (print): text in portrait, tables fitted to the width with their
+// header repeated on every page, no heading alone at the foot of a page,
+// charts at their 16 cm.
+const css = `body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #1f5f8b;padding-bottom:.2em;color:#1f5f8b}
 table{border-collapse:collapse;margin:.5em 0}th,td{padding:3px 8px;vertical-align:top}
-table.list th{background:#eef3f7;text-align:left;border-bottom:1px solid #999}table.list td{border-bottom:1px solid #ddd}
+table.list th{background:#eef3f7;text-align:left;border-bottom:1px solid #999;font-weight:bold}table.list td{border-bottom:1px solid #ddd}
+th .unit{font-weight:normal;color:#555}
 td.num{text-align:right;white-space:nowrap}.muted{color:#666;font-size:90%}.quote{font-style:italic;color:#444}
-details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}code{background:#f4f4f4;padding:0 3px}
-.summary{display:flex;gap:2em;margin:1em 0}.summary div{background:#eef3f7;padding:.6em 1em;border-radius:4px}.summary b{font-size:1.4em;display:block}
+details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}details.cols>summary{font-weight:normal;color:#1f5f8b}code{background:#f4f4f4;padding:0 3px}
+.summary{display:flex;flex-wrap:wrap;gap:1em 2em;margin:1em 0}.summary div{background:#eef3f7;padding:.6em 1em;border-radius:4px;max-width:22em}.summary b{font-size:1.4em;display:block}
 figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:95%;margin-top:.3em}
-.en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl{overflow-x:auto;margin:1em 0}
+.en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl,.scroll{overflow-x:auto;margin:1em 0;max-width:100%}
 nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}
-td.text{min-width:14em}td.code{white-space:nowrap;font-family:monospace;font-size:90%}`
+td.text{min-width:10em;overflow-wrap:anywhere}td.code{white-space:nowrap;font-family:monospace;font-size:90%}
+@media (max-width:600px){body{margin:1em auto;padding:0 .5em}h1{font-size:1.3em}th,td{padding:2px 4px}td.text{min-width:7em}table{font-size:90%}}
+@page{size:A4;margin:15mm 12mm}
+@media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}a{color:inherit;text-decoration:none}
+h2{break-after:avoid;page-break-after:avoid}figure,.summary div{break-inside:avoid;page-break-inside:avoid}
+figure img{width:16cm;max-width:100%;border:none}.tbl,.scroll{overflow:visible}
+table{width:100%;table-layout:auto;font-size:8pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
+th,td{padding:1px 3px}td.text{min-width:0}td.num{white-space:normal}details.cols,nav{display:none}details[open]>summary{display:block}
+details:not([open]){display:none}}`
 
 func esc(s string) string { return html.EscapeString(s) }
 
-func num(v float64) string { return frame.FormatVI(v, -1) }
-
+// page writes the HTML page in the input's language.
 func page(w *bytes.Buffer, in Input, pngs map[string][]byte) error {
+	lang := in.Lang
+	if lang != "en" {
+		lang = "vi"
+	}
 	title := in.Title
 	if title == "" {
-		title = "ictplan — số liệu ứng dụng CNTT và chuyển đổi số cấp tỉnh"
+		title = tr(lang, "ictplan — số liệu ứng dụng CNTT và chuyển đổi số cấp tỉnh", "ictplan — provincial IT-application and digital-transformation figures")
 	}
-	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s</title><style>%s</style></head><body>\n", esc(title), css)
-	fmt.Fprintf(w, "<h1>%s</h1>\n<p class=\"muted\">Figures of Vietnamese provincial IT-application and digital-transformation plans, each traced to its line in the source document. Tables: <a href=\"tables/\">tables/</a> (CSV, and all in <a href=\"tables/ictplan.xlsx\">ictplan.xlsx</a>).</p>\n", esc(title))
+	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>%s</title><style>%s</style></head><body>\n", lang, esc(title), css)
+	fmt.Fprintf(w, "<h1>%s</h1>\n<p class=\"muted\">%s <a href=\"tables/\">tables/</a> (CSV, %s <a href=\"tables/ictplan.xlsx\">ictplan.xlsx</a>).</p>\n", esc(title),
+		tr(lang, "Số liệu trong các kế hoạch ứng dụng CNTT và chuyển đổi số của tỉnh, mỗi số liệu dẫn về dòng của nó trong văn bản nguồn. Các bảng:", "Figures of provincial IT-application and digital-transformation plans, each traced to its line in the source document. Tables:"),
+		tr(lang, "và tất cả trong", "and all in"))
 	rows := 0
 	for _, d := range in.Datasets {
 		rows += d.Frame.NumRows()
 	}
-	fmt.Fprintf(w, "<div class=\"summary\"><div><b>%d</b>bộ dữ liệu · datasets</div><div><b>%s</b>dòng số liệu · rows</div><div><b>%s</b>phép đối chiếu · checks</div><div><b>%d</b>điểm chênh lệch · findings</div></div>\n",
-		len(in.Datasets), frame.FormatIntVI(int64(rows)), frame.FormatIntVI(int64(in.Checks)), len(in.Findings))
+	fmt.Fprintf(w, "<div class=\"summary\"><div><b>%d</b>%s</div><div><b>%s</b>%s</div><div><b>%s</b>%s</div><div><b>%d</b>%s</div></div>\n",
+		len(in.Datasets), tr(lang, "bộ dữ liệu", "datasets"), numberIn(lang, float64(rows), 0), tr(lang, "dòng số liệu", "rows"),
+		numberIn(lang, float64(in.Checks), 0), tr(lang, "phép đối chiếu", "checks"), len(in.Findings), tr(lang, "điểm chênh lệch", "findings"))
+	contentsHTML(w, in, lang)
+	sectionsHTMLIn(w, in.Sections, pngs, in.LineText, lang)
+	datasetsHTML(w, in, lang)
+	findingsHTML(w, in, lang)
+	tablesHTML(w, in, lang)
+	sourcesHTML(w, in, lang)
+	fmt.Fprintf(w, "<p class=\"muted\">%s</p>\n</body></html>\n", tr(lang, "ictplan · số liệu được đọc từ văn bản nguồn, không hiệu chỉnh.", "ictplan · figures read from the source documents, uncorrected."))
+	return nil
+}
 
-	if len(in.Sections) > 0 {
-		w.WriteString("<nav><b>Mục lục · Contents</b><ol>")
-		for _, s := range in.Sections {
-			fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a> <span class=\"muted\">· %s</span></li>", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
+// contentsHTML lists every part of the page.
+func contentsHTML(w *bytes.Buffer, in Input, lang string) {
+	fmt.Fprintf(w, "<nav><b>%s</b><ol>", tr(lang, "Mục lục", "Contents"))
+	for _, s := range in.Sections {
+		fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a></li>", esc(s.ID), esc(tr(lang, s.TitleVI, s.TitleEN)))
+	}
+	for _, p := range []struct{ id, vi, en string }{
+		{"datasets", "Bộ dữ liệu", "Datasets"},
+		{"findings", "Đối chiếu số liệu", "Reconciliation"},
+		{"tables", "Bảng số liệu", "Tables"},
+		{"sources", "Văn bản nguồn", "Sources"},
+	} {
+		if p.id == "sources" && len(in.Sources) == 0 {
+			continue
 		}
-		w.WriteString("<li><a href=\"#datasets\">Bộ dữ liệu</a> <span class=\"muted\">· Datasets</span></li><li><a href=\"#findings\">Đối chiếu số liệu</a> <span class=\"muted\">· Reconciliation</span></li></ol></nav>\n")
-		sectionsHTML(w, in.Sections, pngs, in.LineText)
+		fmt.Fprintf(w, "<li><a href=\"#%s\">%s</a></li>", p.id, tr(lang, p.vi, p.en))
 	}
-	w.WriteString("<h2 id=\"datasets\">Bộ dữ liệu · Datasets</h2>\n<table class=\"list\"><thead><tr><th>id</th><th>Tiêu đề · Title</th><th>Dòng · Rows</th><th>Nguồn · Source</th><th>Bảng · Table</th></tr></thead><tbody>\n")
-	for _, d := range in.Datasets {
-		fmt.Fprintf(w, "<tr><td><a href=\"#%s\"><code>%s</code></a></td><td>%s<br><span class=\"muted\">%s</span></td><td class=\"num\">%d</td><td>%s<br><span class=\"muted\">%s</span></td><td><a href=\"tables/%s.csv\">CSV</a></td></tr>\n",
-			esc(d.ID), esc(d.ID), esc(d.TitleVI), esc(d.TitleEN), d.Frame.NumRows(), esc(strings.TrimSpace(d.Document+" "+d.Appendix)), esc(d.Source), esc(d.ID))
-	}
-	w.WriteString("</tbody></table>\n")
+	w.WriteString("</ol></nav>\n")
+}
 
-	fmt.Fprintf(w, "<h2 id=\"findings\">Đối chiếu số liệu · Reconciliation</h2>\n<p>%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; mỗi chênh lệch dưới đây chỉ rõ dòng trong văn bản. <span class=\"muted\">%s checks: reported totals vs row sums, reported ratios vs recomputed, parts vs whole in a row, text claims vs tables. Source figures stay as reported; each finding names its source line.</span></p>\n",
-		frame.FormatIntVI(int64(in.Checks)), frame.FormatIntVI(int64(in.Checks)))
+func datasetsHTML(w *bytes.Buffer, in Input, lang string) {
+	fmt.Fprintf(w, "<h2 id=\"datasets\">%s</h2>\n<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+		tr(lang, "Bộ dữ liệu", "Datasets"), tr(lang, "Mã", "id"), tr(lang, "Tiêu đề", "Title"), tr(lang, "Số dòng", "Rows"), tr(lang, "Nguồn", "Source"), tr(lang, "Bảng", "Table"))
+	for _, d := range in.Datasets {
+		fmt.Fprintf(w, "<tr><td class=\"code\"><a href=\"#%s\">%s</a></td><td class=\"text\">%s</td><td class=\"num\">%d</td><td class=\"text\">%s<br><span class=\"muted\">%s</span></td><td><a href=\"tables/%s.csv\">CSV</a></td></tr>\n",
+			esc("d-"+d.ID), esc(d.ID), esc(tr(lang, d.TitleVI, d.TitleEN)), d.Frame.NumRows(), esc(strings.TrimSpace(d.Document+" "+d.Appendix)), esc(d.Source), esc(d.ID))
+	}
+	w.WriteString("</tbody></table></div>\n")
+}
+
+// tagRe is an HTML tag in a quoted source line (some sources keep the
+// markup of the page they were copied from).
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// findingsHTML lists the findings in the page's language: the rule in
+// words, the subject, the figures, and the line with its file, quoted on
+// hover.
+func findingsHTML(w *bytes.Buffer, in Input, lang string) {
+	fmt.Fprintf(w, "<h2 id=\"findings\">%s</h2>\n<p>%s</p>\n", tr(lang, "Đối chiếu số liệu", "Reconciliation"),
+		esc(tr(lang,
+			fmt.Sprintf("%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; mỗi chênh lệch dưới đây chỉ rõ tệp và dòng trong văn bản (di chuột lên số dòng để xem nội dung dòng).", numberIn(lang, float64(in.Checks), 0)),
+			fmt.Sprintf("%s checks: reported totals against row sums, reported ratios against recomputed ones, parts against the whole in a row, figures in the text against the tables. Source figures stay as reported; each finding names its file and line (hover over the line number to read it).", numberIn(lang, float64(in.Checks), 0)))))
 	if len(in.Findings) == 0 {
-		w.WriteString("<p>Không có chênh lệch · no findings.</p>\n")
-	} else {
-		w.WriteString("<table class=\"list\"><thead><tr><th>Bộ dữ liệu · dataset</th><th>Quy tắc · rule</th><th>Đối tượng · subject</th><th>Báo cáo · reported</th><th>Tính lại · computed</th><th>Chênh lệch · difference</th><th>Dòng · line</th></tr></thead><tbody>\n")
-		for _, f := range in.Findings {
-			quote := ""
-			if in.LineText != nil {
-				// a row's line holds its row number or a lone figure: quote only sentences
-				if t := strings.TrimSpace(in.LineText(f.SourceFile, f.SourceLine)); len([]rune(t)) > 20 {
-					quote = "<br><span class=\"quote\">«" + esc(clip(t, 160)) + "»</span>"
-				}
-			}
-			fmt.Fprintf(w, "<tr><td><code>%s</code></td><td>%s</td><td>%s<br><span class=\"muted\">%s</span>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%d</td></tr>\n",
-				esc(f.Dataset), esc(f.Rule), esc(f.Subject), esc(f.Detail), quote, num(f.Reported), num(f.Computed), num(f.Difference), f.SourceLine)
-		}
-		w.WriteString("</tbody></table>\n")
+		fmt.Fprintf(w, "<p>%s</p>\n", tr(lang, "Không có chênh lệch.", "No findings."))
+		return
 	}
+	fmt.Fprintf(w, "<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), tr(lang, "Tệp, dòng", "File, line"))
+	for _, f := range in.Findings {
+		rule, _ := codeWord("rule", f.Rule, lang)
+		detail := ""
+		if lang == "en" {
+			detail = "<br><span class=\"muted\">" + esc(f.Detail) + "</span>"
+		}
+		quote := ""
+		if in.LineText != nil {
+			// a row's line holds its row number or a lone figure: quote only sentences
+			if t := strings.Join(strings.Fields(tagRe.ReplaceAllString(in.LineText(f.SourceFile, f.SourceLine), " ")), " "); len([]rune(t)) > 20 {
+				quote = "<br><span class=\"quote\">«" + esc(clip(t, 160)) + "»</span>"
+			}
+		}
+		file := f.SourceFile
+		if file == "" {
+			file = sourceOf(in, f.Dataset)
+		}
+		fmt.Fprintf(w, "<tr><td class=\"text\">%s<br><span class=\"muted\">%s</span></td><td class=\"text\">%s%s%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\"><span class=\"muted\">%s</span><br>%s</td></tr>\n",
+			esc(rule), esc(f.Dataset), esc(f.Subject), detail, quote, numberIn(lang, f.Reported, -1), numberIn(lang, f.Computed, -1), numberIn(lang, f.Difference, -1), esc(shortFile(file)), lineRef(file, f.SourceLine, in.LineText))
+	}
+	w.WriteString("</tbody></table></div>\n")
+}
 
-	w.WriteString("<h2>Bảng số liệu · Tables</h2>\n")
+// sourceOf is the source file of a dataset of the input.
+func sourceOf(in Input, id string) string {
 	for _, d := range in.Datasets {
-		fmt.Fprintf(w, "<details id=\"%s\"><summary>%s <span class=\"muted\">(%d dòng · rows)</span></summary>\n%s\n", esc(d.ID), esc(d.TitleVI), d.Frame.NumRows(), d.Frame.HTMLRows(0))
+		if d.ID == id {
+			return d.Source
+		}
+	}
+	return ""
+}
+
+// shortFile names a source file without its folders.
+func shortFile(f string) string {
+	if i := strings.LastIndexByte(f, '/'); i >= 0 {
+		return f[i+1:]
+	}
+	return f
+}
+
+// tablesHTML shows every dataset's rows behind a disclosure, in a box that
+// scrolls sideways itself (the page does not).
+func tablesHTML(w *bytes.Buffer, in Input, lang string) {
+	fmt.Fprintf(w, "<h2 id=\"tables\">%s</h2>\n", tr(lang, "Bảng số liệu", "Tables"))
+	for _, d := range in.Datasets {
+		fmt.Fprintf(w, "<details id=\"%s\"><summary>%s <span class=\"muted\">(%d %s)</span></summary>\n<div class=\"scroll\">%s</div>\n",
+			esc("d-"+d.ID), esc(tr(lang, d.TitleVI, d.TitleEN)), d.Frame.NumRows(), tr(lang, "dòng", "rows"), d.Frame.HTMLRows(0))
 		if d.Totals != nil && d.Totals.NumRows() > 0 {
-			fmt.Fprintf(w, "<p class=\"muted\">Số liệu tổng cộng báo cáo (reported totals, kept as claims):</p>\n%s\n", d.Totals.HTMLRows(0))
+			fmt.Fprintf(w, "<p class=\"muted\">%s</p>\n<div class=\"scroll\">%s</div>\n", tr(lang, "Số liệu tổng cộng văn bản ghi (giữ làm số liệu đối chiếu):", "Reported totals, kept as claims:"), d.Totals.HTMLRows(0))
 		}
 		w.WriteString("</details>\n")
 	}
+}
 
-	if len(in.Sources) > 0 {
-		w.WriteString("<h2>Văn bản nguồn · Sources</h2>\n<table class=\"list\"><thead><tr><th>Tệp · file</th><th>Văn bản · document</th><th>Tỉnh · province</th><th>Ngày · date</th></tr></thead><tbody>\n")
-		for _, s := range in.Sources {
-			fmt.Fprintf(w, "<tr><td><code>%s</code></td><td>%s<br><span class=\"muted\">%s</span></td><td>%s</td><td>%s</td></tr>\n", esc(s.File), esc(s.Title), esc(s.Document), esc(s.Province), esc(s.Date))
-		}
-		w.WriteString("</tbody></table>\n")
+func sourcesHTML(w *bytes.Buffer, in Input, lang string) {
+	if len(in.Sources) == 0 {
+		return
 	}
-	w.WriteString("<p class=\"muted\">ictplan · số liệu được đọc từ văn bản nguồn, không hiệu chỉnh · figures read from the source documents, uncorrected.</p>\n</body></html>\n")
-	return nil
+	fmt.Fprintf(w, "<h2 id=\"sources\">%s</h2>\n<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
+		tr(lang, "Văn bản nguồn", "Sources"), tr(lang, "Tệp", "File"), tr(lang, "Văn bản", "Document"), tr(lang, "Tỉnh", "Province"), tr(lang, "Ngày", "Date"))
+	for _, s := range in.Sources {
+		fmt.Fprintf(w, "<tr><td class=\"code\">%s</td><td class=\"text\">%s<br><span class=\"muted\">%s</span></td><td>%s</td><td>%s</td></tr>\n", esc(s.File), esc(s.Title), esc(s.Document), esc(s.Province), esc(s.Date))
+	}
+	w.WriteString("</tbody></table></div>\n")
 }
 
 func clip(s string, n int) string {

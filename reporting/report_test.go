@@ -40,7 +40,8 @@ func TestWriteEscapesAndWritesTables(t *testing.T) {
 			t.Errorf("index.html contains unescaped %q", bad)
 		}
 	}
-	for _, good := range []string{"&lt;script&gt;", "1.201", "TỔNG &lt;CỘNG&gt;", "&lt;thẻ&gt;"} {
+	// A quoted line's markup is dropped, its text escaped.
+	for _, good := range []string{"&lt;script&gt;", "1.201", "TỔNG &lt;CỘNG&gt;", "«dòng nguồn có &amp; ký tự đặc biệt dài hơn hai mươi»", "tổng khác cộng các dòng"} {
 		if !strings.Contains(s, good) {
 			t.Errorf("index.html lacks %q", good)
 		}

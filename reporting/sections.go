@@ -160,38 +160,30 @@ func writeCharts(dir string, secs []Section) (map[string][]byte, error) {
 	return pngs, nil
 }
 
-// sectionsHTML renders the sections: each chart as an embedded PNG (the page
-// needs no other file) with links to its PNG and SVG, each table with its
-// provenance.
-func sectionsHTML(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string) {
-	sectionsHTMLIn(w, secs, pngs, lineText, "vi")
-}
-
-// sectionsHTMLIn is sectionsHTML in a language ("vi" or "en").
+// sectionsHTMLIn renders the sections in a language ("vi" or "en"): each
+// chart as an embedded PNG (the page needs no other file) with links to its
+// PNG and SVG, each table with its provenance.
 func sectionsHTMLIn(w *bytes.Buffer, secs []Section, pngs map[string][]byte, lineText func(string, int) string, lang string) {
 	for _, s := range secs {
-		fmt.Fprintf(w, "<h2 id=\"%s\">%s <span class=\"en\">· %s</span></h2>\n", esc(s.ID), esc(s.TitleVI), esc(s.TitleEN))
+		fmt.Fprintf(w, "<h2 id=\"%s\">%s</h2>\n", esc(s.ID), esc(tr(lang, s.TitleVI, s.TitleEN)))
 		if len(s.Headlines) > 0 {
 			w.WriteString("<div class=\"summary headlines\">")
 			for _, h := range s.Headlines {
-				v, l := h.Value, h.Label
-				if lang == "en" {
-					v, l = h.ValueEN, h.LabelEN
-				}
-				fmt.Fprintf(w, "<div><b>%s</b>%s<br>%s</div>", esc(v), esc(l), headlineSources(h.Sources, lang, lineText))
+				fmt.Fprintf(w, "<div><b>%s</b>%s<br>%s</div>", esc(tr(lang, h.Value, h.ValueEN)), esc(tr(lang, h.Label, h.LabelEN)), headlineSources(h.Sources, lang, lineText))
 			}
 			w.WriteString("</div>\n")
 		}
-		if s.Text != "" || s.TextEN != "" {
-			fmt.Fprintf(w, "<p>%s <span class=\"muted\">%s</span></p>\n", esc(s.Text), esc(s.TextEN))
+		if text := tr(lang, s.Text, s.TextEN); text != "" {
+			fmt.Fprintf(w, "<p>%s</p>\n", esc(text))
 		}
 		for _, c := range s.Charts {
-			fmt.Fprintf(w, "<figure id=\"chart-%s\"><img src=\"data:image/png;base64,%s\" alt=\"%s\">\n<figcaption>%s <span class=\"muted\">· %s</span><br><span class=\"muted\">Tệp · files: <a href=\"charts/%s.png\">PNG</a> · <a href=\"charts/%s.svg\">SVG</a>%s</span></figcaption></figure>\n",
-				esc(c.Name), base64.StdEncoding.EncodeToString(pngs[c.Name]), esc(c.Caption), esc(c.Caption), esc(c.CaptionEN), esc(c.Name), esc(c.Name), provenanceHTML(c.Sources, lineText))
+			caption := tr(lang, c.Caption, c.CaptionEN)
+			fmt.Fprintf(w, "<figure id=\"chart-%s\"><img src=\"data:image/png;base64,%s\" alt=\"%s\">\n<figcaption>%s<br><span class=\"muted\">%s: <a href=\"charts/%s.png\">PNG</a> · <a href=\"charts/%s.svg\">SVG</a>%s</span></figcaption></figure>\n",
+				esc(c.Name), base64.StdEncoding.EncodeToString(pngs[c.Name]), esc(caption), esc(caption), tr(lang, "Tệp", "Files"), esc(c.Name), esc(c.Name), provenanceHTML(c.Sources, lang, lineText))
 		}
 		for _, t := range s.Tables {
-			fmt.Fprintf(w, "<div class=\"tbl\"><p><b>%s</b> <span class=\"muted\">· %s · <a href=\"tables/%s.csv\">CSV</a></span></p>\n%s</div>\n",
-				esc(t.Caption), esc(t.CaptionEN), esc(t.Name), tableHTML(t, lang, lineText))
+			fmt.Fprintf(w, "<div class=\"tbl\"><p><b>%s</b> <span class=\"muted\">· <a href=\"tables/%s.csv\">CSV</a></span></p>\n%s</div>\n",
+				esc(tr(lang, t.Caption, t.CaptionEN)), esc(t.Name), tableHTML(t, lang, lineText))
 		}
 	}
 }
@@ -213,7 +205,7 @@ func headlineSources(ps []Provenance, lang string, lineText func(string, int) st
 
 // provenanceHTML lists the source lines of a chart, each with its text on
 // hover.
-func provenanceHTML(ps []Provenance, lineText func(string, int) string) string {
+func provenanceHTML(ps []Provenance, lang string, lineText func(string, int) string) string {
 	if len(ps) == 0 {
 		return ""
 	}
@@ -223,9 +215,9 @@ func provenanceHTML(ps []Provenance, lineText func(string, int) string) string {
 		for _, l := range p.Lines {
 			lines = append(lines, lineRef(p.File, l, lineText))
 		}
-		parts = append(parts, fmt.Sprintf("<code>%s</code> dòng · lines %s", esc(p.File), strings.Join(lines, ", ")))
+		parts = append(parts, fmt.Sprintf("<code>%s</code> %s %s", esc(p.File), tr(lang, "dòng", "lines"), strings.Join(lines, ", ")))
 	}
-	return "<br>Nguồn · source: " + strings.Join(parts, "; ")
+	return "<br>" + tr(lang, "Nguồn", "Source") + ": " + strings.Join(parts, "; ")
 }
 
 // lineRef is a line number with the text of the line as its title. A table

@@ -13,7 +13,7 @@ import (
 func runReport(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", stderr, "ictplan report -o report")
 	dir := fs.String("o", "", "output directory (created if missing)")
-	lang := fs.String("lang", "vi", "language of the charts: vi or en")
+	lang := fs.String("lang", "vi", "language of the page, its tables and charts: vi or en")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	in := reporting.Input{Sections: secs}
+	in := reporting.Input{Sections: secs, Lang: *lang}
 	for _, e := range datasets.Catalogue() {
 		f, err := datasets.Load(e.ID)
 		if err != nil {
