@@ -145,7 +145,7 @@ details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}details.cols>summa
 figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:95%;margin-top:.3em}
 .en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl,.scroll{overflow-x:auto;margin:1em 0;max-width:100%}
 nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}
-td.text{min-width:10em;overflow-wrap:anywhere}td.code{white-space:nowrap;font-family:monospace;font-size:90%}
+td.text{min-width:10em;overflow-wrap:anywhere}td.word{white-space:nowrap}td.code{white-space:nowrap;font-family:monospace;font-size:90%}
 @media (max-width:600px){body{margin:1em auto;padding:0 .5em}h1{font-size:1.3em}th,td{padding:2px 4px}td.text{min-width:7em}table{font-size:90%}}
 @page{size:A4;margin:15mm 12mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}a{color:inherit;text-decoration:none}

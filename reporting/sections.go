@@ -415,7 +415,7 @@ func cellHTML(t Table, row frame.Row, s frame.FieldSpec, rowUnit, file, lang str
 		return "<td></td>"
 	case string:
 		if w, ok := codeWord(s.Name, x, lang); ok {
-			return "<td>" + esc(w) + "</td>"
+			return "<td class=\"word\">" + esc(w) + "</td>"
 		}
 		class := "text"
 		if isCode(s.Name) {
@@ -428,7 +428,7 @@ func cellHTML(t Table, row frame.Row, s frame.FieldSpec, rowUnit, file, lang str
 			if x {
 				i = 1
 			}
-			return "<td>" + esc(w[i].in(lang)) + "</td>"
+			return "<td class=\"word\">" + esc(w[i].in(lang)) + "</td>"
 		}
 		if x {
 			return "<td>✓</td>"
@@ -459,7 +459,7 @@ func cellHTML(t Table, row frame.Row, s frame.FieldSpec, rowUnit, file, lang str
 		}
 		if cmp := strings.TrimSuffix(s.Name, "_value") + "_comparator"; strings.HasSuffix(s.Name, "_value") && t.Frame.Has(cmp) {
 			if c, ok := row.Value(cmp).(string); ok && comparatorWords[c] != "" {
-				text = comparatorWords[c] + " " + text
+				text = comparatorWords[c] + "\u00a0" + text
 			}
 		}
 		return fmt.Sprintf("<td class=\"num\">%s</td>", esc(text))

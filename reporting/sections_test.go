@@ -77,7 +77,7 @@ func TestWriteSections(t *testing.T) {
 		"Tỷ lệ &lt;máy tính&gt;", "Máy tính/CBCC &lt;2010&gt;", "Tỉnh ủy &lt;b&gt;",
 		`title="1 | Tỉnh ủy | &lt;159&gt;">1401</span>`, `title="Hội đồng &amp; nhân dân, một dòng dài">1419</span>`,
 		// a ratio is a percentage on the page; met is said in words
-		"89,3%", "<td>đạt</td>", "<td>chưa đạt</td>", "href=\"charts/computers-per-staff.svg\"", "href=\"#ratios\"",
+		"89,3%", "<td class=\"word\">đạt</td>", "<td class=\"word\">chưa đạt</td>", "href=\"charts/computers-per-staff.svg\"", "href=\"#ratios\"",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("index.html lacks %q", want)

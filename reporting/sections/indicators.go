@@ -60,7 +60,7 @@ func Indicators(o Options) (reporting.Section, error) {
 	if o.Lang == chart.EN {
 		label = "label_en"
 	}
-	res, err = res.Select("province", "indicator", "label_vi", "label_en", "level", "year", "target_comparator", "target_value", "actual_value", "gap", "met", "status", "target_line", "actual_line", "actual_file")
+	res, err = res.Select("province", "indicator", "label_vi", "label_en", "level", "unit", "year", "target_comparator", "target_value", "actual_value", "gap", "met", "status", "target_line", "actual_line", "actual_file")
 	if err != nil {
 		return s, err
 	}
