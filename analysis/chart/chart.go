@@ -2,8 +2,10 @@ package chart
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"image/color"
 	"io"
 	"math"
@@ -72,20 +74,75 @@ func (c *Chart) Texts() []string {
 }
 
 // WritePNG writes the chart as a PNG image at the theme's resolution
-// (DefaultTheme: 150 dpi, 945 pixels wide).
+// (DefaultTheme: 150 dpi, 945 pixels wide). The image carries its
+// resolution in a pHYs chunk (pixels per metre, pixelsPerMetre), so that a
+// word processor places it at its drawn size (16 cm) rather than at an
+// assumed 96 dpi.
 func (c *Chart) WritePNG(w io.Writer) error {
 	cv := vgimg.NewWith(vgimg.UseWH(c.width, c.height), vgimg.UseDPI(c.th.DPI))
 	c.render(cv)
-	_, err := vgimg.PngCanvas{Canvas: cv}.WriteTo(w)
+	var b bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: cv}).WriteTo(&b); err != nil {
+		return err
+	}
+	out, err := withPHYs(b.Bytes(), pixelsPerMetre(c.th.DPI))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
 
+// pixelsPerMetre converts a resolution in dots per inch into the whole
+// pixels per metre of a PNG pHYs chunk: dpi / 0.0254, rounded (150 dpi ->
+// 5906).
+func pixelsPerMetre(dpi int) uint32 {
+	return uint32(math.Round(float64(dpi) / 0.0254))
+}
+
+// withPHYs returns the PNG stream p with a pHYs chunk (ppm pixels per
+// metre both ways, unit metre) right after its IHDR chunk, which the PNG
+// specification requires to come first; an existing pHYs is not expected
+// (image/png writes none).
+func withPHYs(p []byte, ppm uint32) ([]byte, error) {
+	const sig = "\x89PNG\r\n\x1a\n"
+	if len(p) < 33 || string(p[:8]) != sig || string(p[12:16]) != "IHDR" || binary.BigEndian.Uint32(p[8:12]) != 13 {
+		return nil, errors.New("chart: PNG encoder wrote no IHDR chunk")
+	}
+	chunk := make([]byte, 0, 21)
+	chunk = binary.BigEndian.AppendUint32(chunk, 9)
+	chunk = append(chunk, "pHYs"...)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = binary.BigEndian.AppendUint32(chunk, ppm)
+	chunk = append(chunk, 1) // unit: metre
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	const afterIHDR = 8 + 4 + 4 + 13 + 4
+	out := make([]byte, 0, len(p)+len(chunk))
+	out = append(out, p[:afterIHDR]...)
+	out = append(out, chunk...)
+	return append(out, p[afterIHDR:]...), nil
+}
+
+// SVGFontFamily is the font-family the SVG output names: Liberation Sans,
+// in which the chart was measured, then fonts of the same metrics (Arial,
+// Helvetica) and the generic family, so that a viewer without Liberation
+// Sans draws the text at nearly the same widths instead of in a serif
+// default.
+const SVGFontFamily = "Liberation Sans, Arial, Helvetica, sans-serif"
+
 // WriteSVG writes the chart as an SVG document. Fonts are named
-// (Liberation Sans), not embedded.
+// (SVGFontFamily), not embedded.
 func (c *Chart) WriteSVG(w io.Writer) error {
 	cv := vgsvg.New(c.width, c.height)
 	c.render(cv)
-	_, err := cv.WriteTo(w)
+	var b bytes.Buffer
+	if _, err := cv.WriteTo(&b); err != nil {
+		return err
+	}
+	// vgsvg writes the face's own family name only; a style attribute
+	// cannot occur in the text itself, whose quotes are escaped.
+	out := bytes.ReplaceAll(b.Bytes(), []byte(`style="font-family:Liberation Sans;`), []byte(`style="font-family:`+SVGFontFamily+`;`))
+	_, err := w.Write(out)
 	return err
 }
 

@@ -2,9 +2,11 @@ package chart
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"image/color"
 	"image/png"
 	"math"
@@ -547,6 +549,8 @@ func TestOutputs(t *testing.T) {
 	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "</svg>") || !strings.Contains(svg, "46,261") {
 		t.Error("SVG incomplete")
 	}
+	checkSVGFonts(t, svg)
+	checkPHYs(t, c.PNG(), 150)
 	dir := t.TempDir()
 	for _, name := range []string{"a.png", "b.SVG"} {
 		if err := c.Save(filepath.Join(dir, name)); err != nil {
@@ -558,6 +562,81 @@ func TestOutputs(t *testing.T) {
 			t.Errorf("Save(%s) = %v, want ErrFormat", name, err)
 		}
 	}
+}
+
+// checkPHYs asserts that the PNG p carries its resolution: one pHYs chunk,
+// before the image data, of dpi/0.0254 pixels per metre rounded (150 dpi:
+// 5906, which reads back as 150.01 dpi) both ways, unit metre (1), with a
+// correct CRC.
+func checkPHYs(t *testing.T, p []byte, dpi int) {
+	t.Helper()
+	want := uint32(math.Round(float64(dpi) / 0.0254))
+	if dpi == 150 && want != 5906 {
+		t.Fatalf("150 dpi is %d pixels per metre, want 5906", want)
+	}
+	found := 0
+	for off := 8; off+12 <= len(p); {
+		n := int(binary.BigEndian.Uint32(p[off:]))
+		typ := string(p[off+4 : off+8])
+		if off+12+n > len(p) {
+			t.Fatalf("chunk %s at %d runs past the end", typ, off)
+		}
+		data := p[off+8 : off+8+n]
+		if crc := binary.BigEndian.Uint32(p[off+8+n:]); crc != crc32.ChecksumIEEE(p[off+4:off+8+n]) {
+			t.Errorf("chunk %s: bad CRC", typ)
+		}
+		switch typ {
+		case "pHYs":
+			found++
+			if n != 9 {
+				t.Fatalf("pHYs of %d bytes", n)
+			}
+			x, y := binary.BigEndian.Uint32(data), binary.BigEndian.Uint32(data[4:])
+			if x != want || y != want || data[8] != 1 {
+				t.Errorf("pHYs %d × %d unit %d, want %d × %d per metre (1)", x, y, data[8], want, want)
+			}
+		case "IDAT":
+			if found == 0 {
+				t.Error("no pHYs before the image data")
+			}
+		}
+		off += 12 + n
+	}
+	if found != 1 {
+		t.Errorf("%d pHYs chunks, want 1", found)
+	}
+}
+
+// checkSVGFonts asserts that every text of an SVG names the fallback
+// fonts: Liberation Sans, then Arial, Helvetica and sans-serif.
+func checkSVGFonts(t *testing.T, svg string) {
+	t.Helper()
+	all := strings.Count(svg, "font-family:")
+	with := strings.Count(svg, "font-family:Liberation Sans, Arial, Helvetica, sans-serif;")
+	if all == 0 || with != all {
+		t.Errorf("%d of %d font-family attributes name the fallback fonts", with, all)
+	}
+}
+
+// TestOutputsEveryChart checks the PNG's resolution and the SVG's fonts of
+// every sample chart, at 150 dpi and at a theme of 300 dpi.
+func TestOutputsEveryChart(t *testing.T) {
+	for name, c := range sampleCharts(t) {
+		t.Run(name, func(t *testing.T) {
+			checkPHYs(t, c.PNG(), 150)
+			if _, err := png.Decode(bytes.NewReader(c.PNG())); err != nil {
+				t.Error(err)
+			}
+			checkSVGFonts(t, c.SVG())
+		})
+	}
+	th := DefaultTheme()
+	th.DPI = 300
+	c, err := NewRankedBars(RankedBars{Labels: pillars, Values: total2024, Theme: &th})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPHYs(t, c.PNG(), 300)
 }
 
 func TestErrors(t *testing.T) {
