@@ -99,11 +99,16 @@ func ClaimFields() []frame.FieldSpec {
 }
 
 // Totals compares each reported total in claims with the sum of its column
-// in data (the rows of its scope: all rows for a grand total, the rows
-// whose "group" is the scope for a subtotal). Columns whose unit is ratio or
-// percent are not summed: Ratio rules check them. Nulls are left out of the
-// sum and said in the detail. subject names the column whose value names
-// a row in findings (e.g. "unit").
+// in data over the rows of its scope: all rows for a grand total (scope
+// ""); for a subtotal, the rows whose scope column holds the scope. The
+// scope column is the one data's schema metadata names under the key
+// "scope_column" (the dx tables set "pillar": a pillar's subtotal covers
+// its tasks), and "group" without that key (the section heading of the
+// cell-per-line layouts). A subtotal in data without that column is an
+// error, never a sum of no rows. Columns whose unit is ratio or percent
+// are not summed: Ratio rules check them. Nulls are left out of the sum and
+// said in the detail; a subtotal none of whose rows is left (its rows cut
+// away) is a finding against 0.
 func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 	r := Report{Dataset: dataset}
 	if claims == nil || claims.NumRows() == 0 {
@@ -115,9 +120,13 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 	vals := claims.Col(ClaimValue).Float64s()
 	decs := claims.Col(ClaimDecimals).Int64s()
 	lines := claims.Col(ClaimLine).Int64s()
+	scopeCol := "group"
+	if name := data.Meta("scope_column"); name != "" {
+		scopeCol = name
+	}
 	var groups []string
-	if data.Has("group") {
-		groups = data.Col("group").Strings()
+	if data.Has(scopeCol) {
+		groups = data.Col(scopeCol).Strings()
 	}
 	for i := range labels {
 		if math.IsNaN(vals[i]) {
@@ -130,9 +139,12 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 		if !c.Kind().Numeric() || c.Unit() == "ratio" || c.Unit() == "percent" {
 			continue
 		}
+		if scopes[i] != "" && groups == nil {
+			return r, fmt.Errorf("reconcile: claim at line %d: %s is a subtotal of %q, but the data has no column %q to find its rows in", lines[i], labels[i], scopes[i], scopeCol)
+		}
 		sum, nulls, n := 0.0, 0, 0
 		for k, v := range c.Float64s() {
-			if scopes[i] != "" && (groups == nil || groups[k] != scopes[i]) {
+			if scopes[i] != "" && groups[k] != scopes[i] {
 				continue
 			}
 			n++

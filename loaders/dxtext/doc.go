@@ -12,6 +12,13 @@
 // are the rules of one document's PDF text, which is why they live here
 // and not in loaders, which knows table templates in general.
 //
+// The pillar rows, the grand total and the funding summary are claims,
+// not rows: DXTable.Table returns them as loaders.Total values, each
+// pillar's scoped to its tasks (Total.Group is the pillar, and the items
+// Frame names its scope column under MetaScopeColumn), so that
+// reconcile.Totals (ictplan parse --totals) checks every subtotal against
+// its own rows.
+//
 // Importing the package registers its two layouts with loaders
 // (loaders.LookupLayout, ictplan parse --layout dx-results).
 package dxtext

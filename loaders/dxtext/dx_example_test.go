@@ -11,7 +11,10 @@ import (
 // The PDF text of a results table: each figure is followed by one space and
 // an empty cell leaves two, so "    10.000       1.200   " is planned and
 // spent development investment (ĐTPT), the third and seventh of the eight
-// cells. The pillar row reports the subtotals.
+// cells. The pillar row reports the subtotals. Every dotted figure has
+// three digits after the dot (10.000 is ten thousand, or ten): no figure
+// decides the convention, so the caller gives it (ictplan parse --numbers
+// dot-thousands).
 const resultsPDF = `PHỤ LỤC 01
 ĐVT: Triệu đồng
 TT Nhiệm vụ/dự án Mục tiêu
@@ -32,7 +35,7 @@ Thu thập thông tin, kết nối các camera công cộng
 
 func ExampleParseText_dxResults() {
 	l, _ := loaders.LookupLayout("dx-results")
-	t, err := loaders.ParseText([]byte(resultsPDF), l, loaders.Options{File: "results.txt", Appendix: "01"})
+	t, err := loaders.ParseText([]byte(resultsPDF), l, loaders.Options{File: "results.txt", Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -49,13 +52,19 @@ func ExampleParseText_dxResults() {
 		fmt.Printf("%s %s | planned ĐTPT %s, spent ĐTPT %s, planned NSĐP %s | %s\n", cell(i, "code"), cell(i, "task"),
 			cell(i, "planned_invest_mvnd"), cell(i, "spent_invest_mvnd"), cell(i, "planned_local_mvnd"), cell(i, "assignment"))
 	}
-	tot := t.Totals[0]
-	v, _ := tot.Get("planned_invest_mvnd")
-	fmt.Println(tot.Label, "line", tot.Line, "planned ĐTPT", v.Value)
+	// The claims: the pillar's subtotals, scoped to its rows (the items
+	// Frame names the scope column in its metadata), and the grand total.
+	fmt.Println("scope column:", f.Meta(dxtext.MetaScopeColumn))
+	for _, tot := range t.Totals {
+		v, _ := tot.Get("planned_invest_mvnd")
+		fmt.Printf("%s (line %d, scope %q): planned ĐTPT %v\n", tot.Label, tot.Line, tot.Group, v.Value)
+	}
 	// Output:
 	// 1.1 Xây dựng kho cơ sở dữ liệu dùng chung tỉnh | planned ĐTPT 10000, spent ĐTPT 1200, planned NSĐP null | layout
 	// 1.2 Khảo sát camera | planned ĐTPT null, spent ĐTPT null, planned NSĐP 96 | layout
-	// TỔNG CỘNG line 16 planned ĐTPT 10000
+	// scope column: pillar
+	// 1 Dữ liệu số (line 4, scope "Dữ liệu số"): planned ĐTPT 10000
+	// TỔNG CỘNG (line 16, scope ""): planned ĐTPT 10000
 }
 
 // The PDF text of a plan table: the figures follow the period, one or

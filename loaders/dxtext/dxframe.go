@@ -69,7 +69,8 @@ func (t *DXTable) pillarSpec(s frame.FieldSpec) frame.FieldSpec {
 }
 
 // ItemsFrame returns the items as a Frame with the layout's columns and
-// source_line (the line where the item starts). Items whose figures are
+// source_line (the line where the item starts); its schema metadata names
+// the column of a pillar subtotal's scope (MetaScopeColumn). Items whose figures are
 // still unplaced are an ErrUnplaced error. Text written where a figure
 // belongs is kept in the column's "text_cells" field metadata; text fields
 // the reader could not settle are listed in the "text_review" schema
@@ -97,6 +98,9 @@ func (t *DXTable) ItemsFrame(o loaders.Options) (*frame.Frame, error) {
 	}
 	if len(review) > 0 {
 		meta["text_review"] = strings.Join(review, "; ")
+	}
+	if _, ok := o.Meta[MetaScopeColumn]; !ok {
+		meta[MetaScopeColumn] = t.scopeColumn()
 	}
 	specs := t.Layout.Columns()
 	money := map[string]int{}
@@ -219,6 +223,45 @@ func (t *DXTable) FundingFrame(o loaders.Options) (*frame.Frame, error) {
 	return b.Frame()
 }
 
+// MetaScopeColumn is the schema metadata key of a Frame that names the
+// column whose value a subtotal's scope (loaders.Total.Group, the "scope"
+// of a claims Frame) is matched against, as reconcile.Totals reads it;
+// without it the column is "group", the section heading of the
+// cell-per-line layouts. ItemsFrame sets it to "pillar": a pillar's
+// subtotal covers the rows whose pillar is its name (or to "pillar_no"
+// when two pillar rows bear the same name).
+const MetaScopeColumn = "scope_column"
+
+// scopeColumn is the column of ItemsFrame that a pillar subtotal's scope
+// names (see MetaScopeColumn): "pillar", unless two pillars bear the same
+// name, then "pillar_no".
+func (t *DXTable) scopeColumn() string {
+	seen := map[string]bool{}
+	for _, p := range t.Pillars {
+		if seen[p.Name] {
+			return "pillar_no"
+		}
+		seen[p.Name] = true
+	}
+	return "pillar"
+}
+
+// pillarScope is a pillar's scope in the column scopeColumn gives.
+func (t *DXTable) pillarScope(p DXPillar) string {
+	if t.scopeColumn() == "pillar_no" {
+		return strconv.Itoa(p.No)
+	}
+	return p.Name
+}
+
+// totalValue is a reported figure of amount column c as a claim: its
+// precision is counted in million đồng (Scale) from the unit it is written
+// in.
+func (t *DXTable) totalValue(c int, v DXValue) loaders.TotalValue {
+	return loaders.TotalValue{Column: t.Columns[c], Value: v.Value, Text: v.Text, Line: v.Line, Decimals: v.Decimals,
+		Scale: int(t.MoneyUnit) - int(loaders.Million)}
+}
+
 // GrandTotal returns the "TỔNG CỘNG" row as a Total of the amount columns
 // (a claim for reconciliation); ok is false when the table has none.
 func (t *DXTable) GrandTotal() (loaders.Total, bool) {
@@ -228,14 +271,66 @@ func (t *DXTable) GrandTotal() (loaders.Total, bool) {
 	tot := loaders.Total{Label: t.Total.Label, Line: t.Total.Line}
 	for c, v := range t.Total.Values {
 		if c < len(t.Columns) {
-			tot.Values = append(tot.Values, loaders.TotalValue{Column: t.Columns[c], Value: v.Value, Text: v.Text, Line: v.Line, Decimals: v.Decimals})
+			tot.Values = append(tot.Values, t.totalValue(c, v))
 		}
 	}
 	return tot, true
 }
 
-// Table returns the items as a Table (ItemsFrame) with the grand total as
-// its claim. The pillar subtotals are in Pillars (and PillarsFrame).
+// PillarTotals returns the pillar rows as subtotals of the amount columns
+// (claims for reconciliation), in their order: each is labelled with the
+// pillar's number and name ("3 Hạ tầng số") and its Group is the pillar as
+// ItemsFrame's rows carry it in the column MetaScopeColumn names, so that
+// reconcile.Totals adds up that pillar's rows only. Figures written beyond
+// the amount columns (DXPillar.Extra) are not claims.
+func (t *DXTable) PillarTotals() []loaders.Total {
+	out := make([]loaders.Total, 0, len(t.Pillars))
+	for _, p := range t.Pillars {
+		tot := loaders.Total{Label: fmt.Sprintf("%d %s", p.No, p.Name), Line: p.Line, Group: t.pillarScope(p)}
+		for c, v := range p.Values {
+			if c < len(t.Columns) {
+				tot.Values = append(tot.Values, t.totalValue(c, v))
+			}
+		}
+		out = append(out, tot)
+	}
+	return out
+}
+
+// FundingTotals returns the rows of the summary by funding source as
+// totals of the whole table (claims for reconciliation), one per source
+// row, in order: row k reports the planned amount of the k-th source,
+// the sum of the k-th amount column, and the amount spent, the sum of the
+// column k places after the planned ones (a dx-results table has the
+// planned amounts of its sources, then the spent ones, in one order). A
+// row is placed by its position, as its figures are, not by its label,
+// which can be wrong (the reconciliation of the labels is the
+// catalogue's). The "Tổng" row, a sum over columns, and the rates are
+// not claims; rows beyond the sources are left out. nil when the table
+// has no summary.
+func (t *DXTable) FundingTotals() []loaders.Total {
+	if t.Funding == nil || len(t.Columns)%2 != 0 {
+		return nil
+	}
+	half := len(t.Columns) / 2
+	var out []loaders.Total
+	for k, row := range t.Funding.Rows {
+		if k >= half {
+			break
+		}
+		out = append(out, loaders.Total{
+			Label: fmt.Sprintf("%s (funding summary, row %d)", row.Source, k+1), Line: row.Line,
+			Values: []loaders.TotalValue{
+				{Column: t.Columns[k], Value: row.Planned.Value, Text: row.Planned.Text, Line: row.Planned.Line, Decimals: row.Planned.Decimals},
+				{Column: t.Columns[half+k], Value: row.Spent.Value, Text: row.Spent.Text, Line: row.Spent.Line, Decimals: row.Spent.Decimals},
+			}})
+	}
+	return out
+}
+
+// Table returns the items as a Table (ItemsFrame) with its claims, in the
+// order of the text: the pillar subtotals (PillarTotals), the grand total
+// (GrandTotal) and the rows of the funding summary (FundingTotals).
 func (t *DXTable) Table(o loaders.Options) (*loaders.Table, error) {
 	f, err := t.ItemsFrame(o)
 	if err != nil {
@@ -243,9 +338,11 @@ func (t *DXTable) Table(o loaders.Options) (*loaders.Table, error) {
 	}
 	out := &loaders.Table{Frame: f, Convention: t.Convention, ConventionReason: t.ConventionReason,
 		MoneyUnit: t.MoneyUnit, Layout: t.Layout.Name, File: t.File, FirstLine: t.FirstLine, LastLine: t.LastLine}
+	out.Totals = t.PillarTotals()
 	if tot, ok := t.GrandTotal(); ok {
-		out.Totals = []loaders.Total{tot}
+		out.Totals = append(out.Totals, tot)
 	}
+	out.Totals = append(out.Totals, t.FundingTotals()...)
 	return out, nil
 }
 

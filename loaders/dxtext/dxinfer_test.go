@@ -87,7 +87,7 @@ func TestInferAgreesWithLayout(t *testing.T) {
 	unique := 0
 	for _, it := range base.Items {
 		src := withLine(t, it.ValueLine, strings.Join(strings.Fields(dxLines(t, it.ValueLine, it.ValueLine)), " "))
-		tb, err := ReadDX(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
+		tb, err := ReadDX(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: loaders.DotThousands})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,7 +129,7 @@ func TestInferAgreesWithLayout(t *testing.T) {
 func TestInferSource(t *testing.T) {
 	// 4.1 without its spacing (line 3405): 10.000 can only be planned ĐTPT
 	// and 1.200 spent ĐTPT (pillar 4, line 3365).
-	tb, err := ReadDX(withLine(t, 3405, "10.000 1.200"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
+	tb, err := ReadDX(withLine(t, 3405, "10.000 1.200"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestInferSource(t *testing.T) {
 	src := withLine(t, 3144, "935 870")
 	ls := strings.Split(string(src), "\n")
 	ls[3164-1] = "318 303"
-	tb, err = ReadDX([]byte(strings.Join(ls, "\n")), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
+	tb, err = ReadDX([]byte(strings.Join(ls, "\n")), DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestInferSource(t *testing.T) {
 		}
 	}
 	// 7.3's two zeros (3772) fit many columns: not inferred.
-	tb, err = ReadDX(withLine(t, 3772, "0 0"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
+	tb, err = ReadDX(withLine(t, 3772, "0 0"), DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestInferSource(t *testing.T) {
 	}
 	// Phụ lục 2, 4.2 with its line of empty cells gone (5460): 1.500
 	// 1.500 can only be other and total (pillar 4, line 5357).
-	tb, err = ReadDX(withLine(t, 5460, ""), DXPlan, loaders.Options{File: "dx.txt", Appendix: "2"})
+	tb, err = ReadDX(withLine(t, 5460, ""), DXPlan, loaders.Options{File: "dx.txt", Appendix: "2", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}

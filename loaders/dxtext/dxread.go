@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/loaders"
-	"github.com/ictplan/ictplan/numtext"
 )
 
 // DXTable is a budget table of a provincial digital-transformation plan
@@ -194,16 +193,23 @@ type dxReader struct {
 	rows    []*dxRawRow
 	total   *rawFigures
 	after   []pdfLine // lines after the grand total
+	// convReported: the table's undecided convention was reported (an
+	// ErrAmbiguousNumber at its first figure that reads two ways); the
+	// other such figures are not reported again, one by one.
+	convReported bool
 }
 
 // ReadDX reads a dx-results or dx-plan table (or another layout of those
 // forms) from PDF text, with Options.Appendix selecting the table under
-// "PHỤ LỤC <Appendix>". The figures are parsed in Options.Convention, or
-// in the convention a token decides, or else in the dot-thousands
-// convention of Vietnamese budget tables (the reason is in
-// ConventionReason). Problems are positioned *Error values joined in line
-// order; items whose figures could not be placed are not errors here (see
-// Infer).
+// "PHỤ LỤC <Appendix>". The figures are parsed in Options.Convention, else
+// in the layout's (Layout.Numbers), else in the convention a figure of the
+// table decides (a decimal part, 58,68, or several groups, 1.401.524),
+// or else in the dot-thousands convention of Vietnamese budget tables
+// (the reason is in ConventionReason). A table that ends before its grand
+// total ("TỔNG CỘNG") is an ErrTruncated: it was cut short. Problems are
+// positioned *Error values joined in line order, and the table read so far
+// is returned with them; items whose figures could not be placed are not
+// errors here (see Infer).
 func ReadDX(text []byte, l loaders.Layout, o loaders.Options) (*DXTable, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
@@ -457,6 +463,19 @@ func (r *dxReader) read(lines []pdfLine) {
 		add(l)
 	}
 	closeRow()
+	// The table ended without its grand total: cut short, perhaps in the
+	// middle of a pillar whose subtotal its rows no longer add up to.
+	k := len(lines) - 1
+	for k > 0 && lines[k].text == "" {
+		k--
+	}
+	last := lines[k]
+	after := fmt.Sprintf("the row of pillar %d", pillar)
+	if n := len(r.rows); n > 0 && r.rows[n-1].pillar == pillar {
+		after = fmt.Sprintf("task %s (pillar %d)", itemName(r.rows[n-1]), pillar)
+	}
+	r.errs.Add(&loaders.Error{Line: last.no, Text: last.text, Err: loaders.ErrTruncated,
+		Expected: fmt.Sprintf("the grand-total row (TỔNG CỘNG) of layout %s: the table ends after %s, cut short or with its total row lost", r.l.Name, after)})
 }
 
 // markPageNumber marks the last line of a row when it is a lone number
@@ -487,7 +506,6 @@ func (r *dxReader) build(o loaders.Options) *DXTable {
 	}
 	t.FirstLine = r.pillars[0].line
 	t.LastLine = t.FirstLine
-	t.Convention, t.ConventionReason = r.convention(o)
 	t.MoneyUnit = r.moneyUnit(o)
 	wt := r.titleWidth()
 	for _, row := range r.rows {
@@ -502,29 +520,39 @@ func (r *dxReader) build(o loaders.Options) *DXTable {
 			t.LastLine = it.Line
 		}
 	}
+	var funding []fundingRaw
+	if r.total != nil && r.form == loaders.PDFResults {
+		funding = scanFunding(r.after, r.errs)
+	}
+	var e *loaders.Error
+	t.Convention, t.ConventionReason, e = numberConvention(r.figureTokens(t, funding), o.Convention, r.l.Numbers, r.l.Name)
+	if e != nil {
+		r.errs.Add(e)
+		r.convReported = e.Err == loaders.ErrAmbiguousNumber
+	}
 	for _, p := range r.pillars {
 		no := len(t.Pillars) + 1
 		vals := r.values(p.toks, t)
 		dp := DXPillar{No: no, Name: p.label, Line: p.line}
-		if len(vals) < r.n {
+		if len(p.toks) < r.n {
 			r.errs.Add(&loaders.Error{Line: p.line, Text: p.label, Err: loaders.ErrCellCount,
-				Expected: fmt.Sprintf("%d figures in the row of pillar %d, found %d", r.n, no, len(vals))})
+				Expected: fmt.Sprintf("%d figures in the row of pillar %d, found %d", r.n, no, len(p.toks))})
 		}
 		dp.Values, dp.Extra = splitAt(vals, r.n)
 		t.Pillars = append(t.Pillars, dp)
 	}
 	if r.total != nil {
 		vals := r.values(r.total.toks, t)
-		if len(vals) < r.n {
+		if len(r.total.toks) < r.n {
 			r.errs.Add(&loaders.Error{Line: r.total.line, Text: r.total.label, Err: loaders.ErrCellCount,
-				Expected: fmt.Sprintf("%d figures in the total row, found %d", r.n, len(vals))})
+				Expected: fmt.Sprintf("%d figures in the total row, found %d", r.n, len(r.total.toks))})
 		}
 		tt := &DXTotal{Label: r.total.label, Line: r.total.line}
 		tt.Values, tt.Extra = splitAt(vals, r.n)
 		t.Total = tt
 		t.LastLine = r.total.line
 		if r.form == loaders.PDFResults {
-			t.Funding = readFunding(r.after, t.Convention, r.errs)
+			t.Funding = parseFunding(funding, func(tk rawTok) (DXValue, error) { return r.fundingFigure(tk, t.Convention) })
 		}
 	}
 	for i := range t.Items {
@@ -560,60 +588,37 @@ func (r *dxReader) values(toks []rawTok, t *DXTable) []DXValue {
 func (r *dxReader) figure(tk rawTok, t *DXTable) (DXValue, error) {
 	a, err := loaders.ParseAmount(tk.text, t.Convention, t.MoneyUnit, true)
 	if err != nil {
-		cause, detail := loaders.ErrorCause(err)
-		r.errs.Add(&loaders.Error{Line: tk.line, Text: tk.text, Err: cause, Expected: "an amount of money " + detail})
+		r.figureError(tk, "an amount of money ", err)
 		return DXValue{}, err
 	}
 	return DXValue{Text: tk.text, Value: a.Million, Line: tk.line, Decimals: a.Decimals}, nil
 }
 
-// convention decides the number convention from every figure of the
-// table.
-func (r *dxReader) convention(o loaders.Options) (loaders.Convention, string) {
-	if o.Convention != loaders.Undecided {
-		return o.Convention, "given by the caller"
-	}
-	var first [3]*rawTok
-	see := func(toks []rawTok) {
-		for i := range toks {
-			if ev, _ := numtext.Evidence(toks[i].text); ev != loaders.Undecided && first[ev] == nil {
-				first[ev] = &toks[i]
-			}
-		}
-	}
+// figureTokens are the figures of the table, as written, that decide its
+// number convention: those of the pillar rows, the grand total, the items
+// (placed or not) and the funding summary.
+func (r *dxReader) figureTokens(t *DXTable, funding []fundingRaw) []rawTok {
+	var toks []rawTok
 	for _, p := range r.pillars {
-		see(p.toks)
+		toks = append(toks, p.toks...)
 	}
 	if r.total != nil {
-		see(r.total.toks)
+		toks = append(toks, r.total.toks...)
 	}
-	for _, row := range r.rows {
-		for _, l := range row.lines {
-			if l.text != "" && cellish(l.raw) {
-				var toks []rawTok
-				for _, w := range strings.Fields(l.raw) {
-					toks = append(toks, rawTok{w, l.no})
-				}
-				see(toks)
+	for _, it := range t.Items {
+		for _, a := range it.Amounts {
+			if a.Set {
+				toks = append(toks, rawTok{a.Text, a.Line})
 			}
 		}
-	}
-	d, c := first[loaders.DotThousands], first[loaders.CommaThousands]
-	switch {
-	case d != nil && c != nil:
-		a, b := d, c
-		if b.line < a.line {
-			a, b = b, a
+		for _, u := range it.Unplaced {
+			toks = append(toks, rawTok{u.Text, u.Line})
 		}
-		r.errs.Add(&loaders.Error{Line: b.line, Text: b.text, Err: loaders.ErrMixedConvention,
-			Expected: fmt.Sprintf("numbers in one convention: %q at line %d is written the other way", a.text, a.line)})
-		return loaders.DotThousands, "mixed"
-	case d != nil:
-		return loaders.DotThousands, fmt.Sprintf("detected from %q at line %d", d.text, d.line)
-	case c != nil:
-		return loaders.CommaThousands, fmt.Sprintf("detected from %q at line %d", c.text, c.line)
 	}
-	return loaders.DotThousands, fmt.Sprintf("no figure decides; layout %s is a Vietnamese budget table in whole million đồng, written with dot thousands (1.200 is 1200)", r.l.Name)
+	for _, f := range funding {
+		toks = append(toks, f.toks...)
+	}
+	return toks
 }
 
 func (r *dxReader) moneyUnit(o loaders.Options) loaders.MoneyUnit {
@@ -1128,10 +1133,19 @@ func (r *dxReader) parseItemFigures(it *DXItem, t *DXTable) {
 	}
 }
 
-// readFunding reads the summary by funding source after a dx-results
-// table (see ReadFundingSummary).
-func readFunding(lines []pdfLine, c loaders.Convention, errs *loaders.ErrorList) *FundingSummary {
-	var s FundingSummary
+// fundingRaw is a row of a funding summary before its figures are read.
+type fundingRaw struct {
+	label string
+	line  int
+	toks  []rawTok // planned, spent, rate
+}
+
+// scanFunding finds the rows of a summary by funding source (see
+// ReadFundingSummary) in lines, up to its "Tổng" row or the next appendix:
+// a source's name, possibly wrapped over the lines above, and three
+// figures.
+func scanFunding(lines []pdfLine, errs *loaders.ErrorList) []fundingRaw {
+	var rows []fundingRaw
 	var pending []string
 	pendingLine := 0
 	started := false
@@ -1170,26 +1184,40 @@ func readFunding(lines []pdfLine, c loaders.Convention, errs *loaders.ErrorList)
 		}
 		started = true
 		pending = nil
-		row := FundingRow{Source: label, Line: line}
+		row := fundingRaw{label: label, line: line}
+		for _, w := range ws[k:] {
+			row.toks = append(row.toks, rawTok{w, l.no})
+		}
+		rows = append(rows, row)
+		if isFundingTotal(label) {
+			break
+		}
+	}
+	return rows
+}
+
+// parseFunding reads the figures of the rows scanFunding found with
+// figure, which reports its problems; a row with a figure that does not
+// read is left out. nil when no row is left.
+func parseFunding(rows []fundingRaw, figure func(rawTok) (DXValue, error)) *FundingSummary {
+	var s FundingSummary
+	for _, raw := range rows {
 		vals := make([]DXValue, 3)
 		bad := false
-		for i, w := range ws[k:] {
-			a, err := loaders.ParseAmount(w, c, loaders.Million, true)
+		for i, tk := range raw.toks {
+			v, err := figure(tk)
 			if err != nil {
-				cause, detail := loaders.ErrorCause(err)
-				errs.Add(&loaders.Error{Line: l.no, Text: w, Err: cause, Expected: "a figure " + detail})
 				bad = true
 				continue
 			}
-			vals[i] = DXValue{Text: w, Value: a.Value, Line: l.no, Decimals: a.Decimals}
+			vals[i] = v
 		}
 		if bad {
 			continue
 		}
-		row.Planned, row.Spent, row.Rate = vals[0], vals[1], vals[2]
-		if isFundingTotal(label) {
-			r := row
-			s.Total = &r
+		row := FundingRow{Source: raw.label, Line: raw.line, Planned: vals[0], Spent: vals[1], Rate: vals[2]}
+		if isFundingTotal(raw.label) {
+			s.Total = &row
 			break
 		}
 		s.Rows = append(s.Rows, row)
@@ -1198,6 +1226,27 @@ func readFunding(lines []pdfLine, c loaders.Convention, errs *loaders.ErrorList)
 		return nil
 	}
 	return &s
+}
+
+// fundingFigure reads a figure of a funding summary in convention c: an
+// amount in million đồng, or a rate in percent, as written.
+func (r *dxReader) fundingFigure(tk rawTok, c loaders.Convention) (DXValue, error) {
+	a, err := loaders.ParseAmount(tk.text, c, loaders.Million, true)
+	if err != nil {
+		r.figureError(tk, "a figure ", err)
+		return DXValue{}, err
+	}
+	return DXValue{Text: tk.text, Value: a.Value, Line: tk.line, Decimals: a.Decimals}, nil
+}
+
+// figureError reports a figure that does not read, unless it reads two
+// ways and the table's undecided convention was reported already.
+func (r *dxReader) figureError(tk rawTok, what string, err error) {
+	cause, detail := loaders.ErrorCause(err)
+	if cause == loaders.ErrAmbiguousNumber && r.convReported {
+		return
+	}
+	r.errs.Add(&loaders.Error{Line: tk.line, Text: tk.text, Err: cause, Expected: what + detail})
 }
 
 func isFundingTotal(label string) bool {
@@ -1222,9 +1271,10 @@ func ReadFundingSummary(file string, text []byte, first, last int, c loaders.Con
 	}
 	region := lines[first-1 : last]
 	normalizeLines(region)
-	errs := loaders.NewErrorList(file)
-	s := readFunding(region, c, errs)
-	if err := errs.Err(); err != nil {
+	r := &dxReader{file: file, errs: loaders.NewErrorList(file)}
+	rows := scanFunding(region, r.errs)
+	s := parseFunding(rows, func(tk rawTok) (DXValue, error) { return r.fundingFigure(tk, c) })
+	if err := r.errs.Err(); err != nil {
 		return nil, err
 	}
 	if s == nil {

@@ -31,7 +31,7 @@ func dxLines(t testing.TB, first, last int) string {
 
 func readDX(t *testing.T, l loaders.Layout, appendix string) *DXTable {
 	t.Helper()
-	tb, err := ReadDX(dxSource(t), l, loaders.Options{File: "dx.txt", Appendix: appendix})
+	tb, err := ReadDX(dxSource(t), l, loaders.Options{File: "dx.txt", Appendix: appendix, Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatalf("ReadDX(%s, %s): %v", l.Name, appendix, err)
 	}
@@ -224,7 +224,7 @@ func TestReadDXPlanSource(t *testing.T) {
 
 func TestParseTextDX(t *testing.T) {
 	src := dxSource(t)
-	tab, err := loaders.ParseText(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01"})
+	tab, err := loaders.ParseText(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,10 +232,12 @@ func TestParseTextDX(t *testing.T) {
 	if tab.Frame.NumRows() != 41 || strings.Join(tab.Frame.Names(), ",") != strings.Join(DXResults.ColumnNames(), ",") {
 		t.Errorf("%d rows, columns %v", tab.Frame.NumRows(), tab.Frame.Names())
 	}
-	if len(tab.Totals) != 1 || tab.Totals[0].Line != 4442 || len(tab.Totals[0].Values) != 8 {
-		t.Errorf("totals %+v", tab.Totals)
+	// Claims: ten pillar rows, the grand total (line 4442), four rows of
+	// the funding summary (4461–4467).
+	if len(tab.Totals) != 15 || tab.Totals[10].Line != 4442 || len(tab.Totals[10].Values) != 8 {
+		t.Fatalf("%d totals: %+v", len(tab.Totals), tab.Totals)
 	}
-	if v, _ := tab.Totals[0].Get("planned_invest_mvnd"); v.Value != 27900 {
+	if v, _ := tab.Totals[10].Get("planned_invest_mvnd"); v.Value != 27900 || v.Text != "27.900" {
 		t.Errorf("total planned ĐTPT %v", v)
 	}
 	f := tab.Frame
@@ -246,7 +248,7 @@ func TestParseTextDX(t *testing.T) {
 	if got := f.Col("pillar").Spec().Extra["pillar_keys"]; !strings.Contains(got, `"3":"digital_infrastructure"`) {
 		t.Errorf("pillar keys %q", got)
 	}
-	plan, err := loaders.ParseText(src, DXPlan, loaders.Options{File: "dx.txt", Appendix: "2"})
+	plan, err := loaders.ParseText(src, DXPlan, loaders.Options{File: "dx.txt", Appendix: "2", Convention: loaders.DotThousands})
 	if err != nil {
 		t.Fatal(err)
 	}
