@@ -259,6 +259,8 @@ const (
 	triangleUp
 	triangleDown
 	diamond
+	triangleRight // an arrowhead pointing along the value axis: a rise
+	triangleLeft  // against it: a fall
 )
 
 // markerExtent is how far a marker of radius r reaches from its centre,
@@ -267,7 +269,7 @@ func markerExtent(sh shape, r vg.Length) vg.Length {
 	switch sh {
 	case square:
 		return r * 0.85
-	case triangleUp, triangleDown:
+	case triangleUp, triangleDown, triangleRight, triangleLeft:
 		return r * 1.2
 	case diamond:
 		return r * 1.15
@@ -302,6 +304,15 @@ func (m markerItem) draw(cv vg.Canvas, h vg.Length) {
 		p.Move(vg.Point{X: c.X, Y: c.Y + d*r})
 		p.Line(vg.Point{X: c.X + r*0.866, Y: c.Y - d*r*0.5})
 		p.Line(vg.Point{X: c.X - r*0.866, Y: c.Y - d*r*0.5})
+	case triangleRight, triangleLeft:
+		d := vg.Length(1)
+		if m.shape == triangleLeft {
+			d = -1
+		}
+		r := m.r * 1.2
+		p.Move(vg.Point{X: c.X + d*r, Y: c.Y})
+		p.Line(vg.Point{X: c.X - d*r*0.5, Y: c.Y + r*0.866})
+		p.Line(vg.Point{X: c.X - d*r*0.5, Y: c.Y - r*0.866})
 	case diamond:
 		r := m.r * 1.15
 		p.Move(vg.Point{X: c.X, Y: c.Y + r})

@@ -148,6 +148,21 @@ func checkMarks(t *testing.T, c *Chart) {
 			t.Errorf("marker at x %.1f (reach %.1f) leaves %.1f–%.1f", m.x, e, lo, hi)
 		}
 	}
+	if c.kind == "dumbbell" {
+		// a value written beside its marker never covers a marker
+		for _, b := range c.Boxes() {
+			if b.Role != "value" {
+				continue
+			}
+			for _, m := range ms {
+				e := markerExtent(m.shape, m.r)
+				mr := vg.Rectangle{Min: vg.Point{X: m.x - e, Y: c.height - m.y - e}, Max: vg.Point{X: m.x + e, Y: c.height - m.y + e}}
+				if overlaps(b.Rect, mr) {
+					t.Errorf("value %q at %v covers the marker at (%.1f, %.1f)", b.Text, b.Rect, m.x, m.y)
+				}
+			}
+		}
+	}
 	if c.kind != "lines" {
 		return
 	}
@@ -482,6 +497,101 @@ func TestDumbbellSides(t *testing.T) {
 	}
 	if from.Text == "" || to.Text == "" || from.Rect.Max.X >= to.Rect.Min.X || math.Abs(float64(from.Rect.Min.Y-to.Rect.Min.Y)) > 0.01 {
 		t.Errorf("Hạ tầng số: 7.843 at %v should sit left of 46.261 at %v on one row", from.Rect, to.Rect)
+	}
+}
+
+// TestDumbbellDirection checks the 2023 → 2024 plans by pillar: a rise
+// (Hạ tầng số 7.843 → 46.261) ends in a blue arrowhead pointing right, a
+// fall (Nhận thức số 960 → 805, Xã hội số 1.726 → 1.410) in a vermillion
+// one pointing left, an unchanged amount (Thể chế số 500) is a grey dot;
+// each value stands beside its own marker on the outer side, so the
+// earlier value is on the side of the earlier marker; the legend names the
+// three directions and the change column writes the differences with their
+// signs.
+func TestDumbbellDirection(t *testing.T) {
+	c, err := NewDumbbell(Dumbbell{Labels: pillars, From: planned2023Total, To: total2024,
+		FromLabel: "KH 2023", ToLabel: "KH 2024", SortByChange: true, ShowChange: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := map[string]Box{}
+	for _, b := range c.Boxes() {
+		box[b.Text] = b
+	}
+	for _, want := range []string{"KH 2023", "KH 2024: tăng", "KH 2024: giảm", "KH 2024: không đổi", "Thay đổi", "+38.418", "−155", "−316", "0"} {
+		if _, ok := box[want]; !ok {
+			t.Errorf("no text %q in %q", want, c.Texts())
+		}
+	}
+	// the markers of the data, by row (top-down y)
+	type row struct{ ring, head markerItem }
+	rows := map[vg.Length]*row{}
+	for _, m := range markers(c) {
+		r := rows[m.y]
+		if r == nil {
+			r = &row{}
+			rows[m.y] = r
+		}
+		if m.filled {
+			r.head = m
+		} else {
+			r.ring = m
+		}
+	}
+	rowOf := func(text string) *row {
+		t.Helper()
+		b, ok := box[text]
+		if !ok {
+			t.Fatalf("no value %q", text)
+		}
+		cy := c.height - (b.Rect.Min.Y+b.Rect.Max.Y)/2
+		for y, r := range rows {
+			if math.Abs(float64(y-cy)) < 3 {
+				return r
+			}
+		}
+		t.Fatalf("no markers on the row of %q", text)
+		return nil
+	}
+	for _, tc := range []struct {
+		from, to string
+		shape    shape
+		color    color.Color
+	}{
+		{"7.843", "46.261", triangleRight, Blue},
+		{"200", "1.200", triangleRight, Blue},
+		{"960", "805", triangleLeft, Vermillion},
+		{"1.726", "1.410", triangleLeft, Vermillion},
+	} {
+		r := rowOf(tc.from)
+		if rowOf(tc.to) != r {
+			t.Errorf("%s and %s on different rows", tc.from, tc.to)
+		}
+		if r.head.shape != tc.shape || r.head.color != tc.color {
+			t.Errorf("%s → %s: arrowhead %v %v, want %v %v", tc.from, tc.to, r.head.shape, r.head.color, tc.shape, tc.color)
+		}
+		from, to := box[tc.from].Rect, box[tc.to].Rect
+		if tc.shape == triangleRight {
+			if !(from.Max.X <= r.ring.x && r.head.x <= to.Min.X) {
+				t.Errorf("rise %s → %s: texts at %.1f–%.1f and %.1f–%.1f, ring %.1f, head %.1f", tc.from, tc.to, from.Min.X, from.Max.X, to.Min.X, to.Max.X, r.ring.x, r.head.x)
+			}
+		} else if !(to.Max.X <= r.head.x && r.ring.x <= from.Min.X && r.head.x < r.ring.x) {
+			t.Errorf("fall %s → %s: texts at %.1f–%.1f and %.1f–%.1f, ring %.1f, head %.1f", tc.from, tc.to, from.Min.X, from.Max.X, to.Min.X, to.Max.X, r.ring.x, r.head.x)
+		}
+	}
+	if r := rowOf("500"); r.head.shape != circle || r.head.color != c.th.Muted {
+		t.Errorf("unchanged 500: %v %v", r.head.shape, r.head.color)
+	}
+	checkLayout(t, c)
+	checkMarks(t, c)
+
+	// No fall, no "giảm" in the legend.
+	c, err = NewDumbbell(Dumbbell{Labels: []string{"a", "b"}, From: []float64{1, 2}, To: []float64{3, 4}, Lang: EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if texts := c.Texts(); slices.Contains(texts, "After: decrease") || !slices.Contains(texts, "After: increase") {
+		t.Errorf("legend of rises only: %q", texts)
 	}
 }
 

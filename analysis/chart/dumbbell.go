@@ -2,15 +2,20 @@ package chart
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot/vg"
 )
 
 // Dumbbell compares two values per category — a pillar's budget in 2023
-// and in 2024 — as two dots joined by a line. Each value is written beside
-// its dot, on the outer side (the smaller on the left, the larger on the
-// right), so the two never meet.
+// and in 2024 — as an arrow from the earlier value to the later one: a
+// hollow grey ring at From, a line, and an arrowhead at To pointing the way
+// the value went (right and blue for a rise, left and vermillion for a
+// fall; a grey dot when it stayed the same), so that a fall never reads as
+// a rise. The legend names each direction drawn. Each value is written
+// beside its own marker on the outer side — the earlier value beside the
+// earlier marker — so the two texts never meet.
 type Dumbbell struct {
 	Title     string
 	Note      string
@@ -25,17 +30,47 @@ type Dumbbell struct {
 	// SortByChange ranks rows by To - From, largest increase on top;
 	// otherwise they keep the order of Labels.
 	SortByChange bool
+	// ShowChange writes To − From with its sign (+38.418, −155, 0) in a
+	// column on the right, headed ChangeHeader (default "Thay đổi" /
+	// "Change"): the direction in words, where two close values leave
+	// the arrow too short to see.
+	ShowChange   bool
+	ChangeHeader string
 	Lang         Lang
 	Theme        *Theme
 }
 
-// dotRadius is the radius of a dumbbell's dots.
+// dotRadius is the radius of a dumbbell's markers.
 const dotRadius = 3.6
 
-// NewDumbbell lays out a Dumbbell chart. From is drawn as an orange ring
-// on top of To's blue dot, so both stay visible when they meet; equal
-// values show one label. A missing value has no dot and no line. Errors: ErrNoData without labels, ErrLength if
-// the slices differ in length, ErrNotFinite for an infinite value.
+// direction of a dumbbell row: the sign of To − From.
+type direction int
+
+const (
+	same  direction = iota
+	rise            // To > From
+	fall            // To < From
+	alone           // To without From
+)
+
+func directionOf(from, to float64) direction {
+	switch {
+	case math.IsNaN(from):
+		return alone
+	case to > from:
+		return rise
+	case to < from:
+		return fall
+	}
+	return same
+}
+
+// NewDumbbell lays out a Dumbbell chart. To's arrowhead or dot is drawn
+// over From's grey ring, so the arrowhead's point stays visible when the
+// two meet; equal values show one label. A missing value has no marker and no line (and
+// no direction: the remaining value is a ring for From, a grey dot for
+// To). Errors: ErrNoData without labels, ErrLength if the slices differ in
+// length, ErrNotFinite for an infinite value.
 func NewDumbbell(s Dumbbell) (*Chart, error) {
 	const r = dotRadius
 	n := len(s.Labels)
@@ -58,13 +93,40 @@ func NewDumbbell(s Dumbbell) (*Chart, error) {
 	order := rankOrder(change, !s.SortByChange)
 	th := themeOf(s.Theme)
 	nf := newNumberFormat(s.Lang, s.Format, s.Decimals, s.From, s.To)
-	fromCol, toCol := th.color(1), th.color(0)
+	fromCol := th.Muted
+	dirCol := map[direction]color.Color{rise: th.color(0), fall: Vermillion, same: th.Muted, alone: th.Text}
+	dirShape := map[direction]shape{rise: triangleRight, fall: triangleLeft, same: circle, alone: circle}
+	// toMark is the marker of row k's To value: an arrowhead for a change,
+	// a dot otherwise.
+	toMark := func(k int) (shape, color.Color) {
+		d := directionOf(s.From[k], s.To[k])
+		return dirShape[d], dirCol[d]
+	}
+	fromText := orText(s.FromLabel, s.Lang, "Trước", "Before")
+	toText := orText(s.ToLabel, s.Lang, "Sau", "After")
+	drawn := map[direction]bool{}
+	for k := range n {
+		if !math.IsNaN(s.To[k]) {
+			drawn[directionOf(s.From[k], s.To[k])] = true
+		}
+	}
+	legend := []legendEntry{{text: fromText, symbol: "marker", shape: circle, color: fromCol, filled: false}}
+	for _, d := range []direction{rise, fall, same, alone} {
+		if drawn[d] {
+			text := toText
+			if w := map[direction]string{rise: "rise", fall: "fall", same: "same"}[d]; w != "" {
+				text += ": " + s.Lang.word(w)
+			}
+			legend = append(legend, legendEntry{text: text, symbol: "marker", shape: dirShape[d], color: dirCol[d], filled: true})
+		}
+	}
 	rc := &rowChart{kind: "dumbbell", title: s.Title, note: s.Note, xlabel: s.XLabel,
-		target: math.NaN(), nf: nf, nonNegAxis: true,
-		legend: []legendEntry{
-			{text: orText(s.FromLabel, s.Lang, "Trước", "Before"), symbol: "marker", shape: circle, color: fromCol, filled: false},
-			{text: orText(s.ToLabel, s.Lang, "Sau", "After"), symbol: "marker", shape: circle, color: toCol, filled: true},
-		},
+		target: math.NaN(), nf: nf, nonNegAxis: true, legend: legend}
+	if s.ShowChange {
+		rc.valueHeader = orText(s.ChangeHeader, s.Lang, "Thay đổi", "Change")
+		for _, k := range order {
+			rc.values = append(rc.values, signedText(nf, s.To[k]-s.From[k]))
+		}
 	}
 	first := true
 	for row, k := range order {
@@ -92,10 +154,16 @@ func NewDumbbell(s Dumbbell) (*Chart, error) {
 			}
 			rc.anchors = append(rc.anchors, anchor{row: row, value: v, text: nf.text(v), side: 1, off: r})
 		default:
-			lo, hi := math.Min(f, t), math.Max(f, t)
+			// each value on the outer side of its own marker: the earlier
+			// value on the left of a rise and on the right of a fall
+			fromSide, toSide := -1, 1
+			if t < f {
+				fromSide, toSide = 1, -1
+			}
+			sh, _ := toMark(k)
 			rc.anchors = append(rc.anchors,
-				anchor{row: row, value: lo, text: nf.text(lo), side: -1, off: r},
-				anchor{row: row, value: hi, text: nf.text(hi), side: 1, off: r})
+				anchor{row: row, value: f, text: nf.text(f), side: fromSide, off: r},
+				anchor{row: row, value: t, text: nf.text(t), side: toSide, off: markerExtent(sh, r)})
 		}
 	}
 	if first {
@@ -114,17 +182,41 @@ func NewDumbbell(s Dumbbell) (*Chart, error) {
 	rc.draw = func(b *builder, row int, cy, _ vg.Length, x func(float64) vg.Length) {
 		k := order[row]
 		f, t := s.From[k], s.To[k]
-		if !math.IsNaN(f) && !math.IsNaN(t) {
-			b.add(lineItem{pts: []vg.Point{{X: x(f), Y: cy}, {X: x(t), Y: cy}}, color: th.Muted, width: 1.6})
+		sh, col := toMark(k)
+		if !math.IsNaN(f) && !math.IsNaN(t) && f != t {
+			// the line runs from the ring's edge to the arrowhead's base
+			dir := vg.Length(1)
+			if t < f {
+				dir = -1
+			}
+			x0, x1 := x(f)+dir*r, x(t)-dir*r*0.6
+			if (x1-x0)*dir > 0 {
+				b.add(lineItem{pts: []vg.Point{{X: x0, Y: cy}, {X: x1, Y: cy}}, color: col, width: 1.6})
+			}
 		}
-		if !math.IsNaN(t) {
-			b.add(markerItem{x: x(t), y: cy, r: r, shape: circle, color: toCol, filled: true})
-		}
+		// the ring first, so that an arrowhead close to it (960 → 805)
+		// keeps its point visible
 		if !math.IsNaN(f) {
 			b.add(markerItem{x: x(f), y: cy, r: r, shape: circle, color: fromCol, filled: false})
 		}
+		if !math.IsNaN(t) {
+			b.add(markerItem{x: x(t), y: cy, r: r, shape: sh, color: col, filled: true})
+		}
 	}
 	return rc.build(th, s.Lang), nil
+}
+
+// signedText writes a change with its sign: "+1.200", "−155" (a minus
+// sign, U+2212), "0"; NaN is "—".
+func signedText(nf numberFormat, v float64) string {
+	t := nf.text(math.Abs(v))
+	switch {
+	case math.IsNaN(v) || t == nf.text(0):
+		return t
+	case v > 0:
+		return "+" + t
+	}
+	return "−" + t
 }
 
 func orText(s string, l Lang, vi, en string) string {

@@ -33,6 +33,10 @@ var words = map[string][2]string{
 	"target>":    {"Mục tiêu: trên (>)", "Target: above (>)"},
 	"target<=":   {"Mục tiêu: tối đa (≤)", "Target: at most (≤)"},
 	"target<":    {"Mục tiêu: dưới (<)", "Target: below (<)"},
+	"rise":       {"tăng", "increase"},
+	"fall":       {"giảm", "decrease"},
+	"same":       {"không đổi", "unchanged"},
+	"results":    {"Kết quả", "Result"},
 	"incomplete": {"≥ : tổng khi thiếu số liệu của một phần", "≥ : total with a part missing"},
 }
 

@@ -60,6 +60,13 @@ func sampleCharts(t *testing.T) map[string]*Chart {
 		FromLabel: "2023 (được giao)", ToLabel: "2024 (dự kiến)", XLabel: "Triệu đồng",
 	})
 	add("dumbbell_vi", c, err)
+	c, err = NewDumbbell(Dumbbell{
+		Title:  "Budget by pillar: 2023 plan and 2024 plan",
+		Note:   "Million VND. Nhận thức số falls from 960 to 805, Xã hội số from 1,726 to 1,410; Thể chế số and Nhân lực số stay at 500 and 480.",
+		Labels: pillars, From: planned2023Total, To: total2024,
+		FromLabel: "2023 plan", ToLabel: "2024 plan", XLabel: "million VND", SortByChange: true, ShowChange: true, Lang: EN,
+	})
+	add("dumbbell_en", c, err)
 	c, err = NewLines(Lines{
 		Title: "Tỷ lệ văn bản trao đổi dưới dạng điện tử giữa các cơ quan nhà nước: mục tiêu và kết quả",
 		Note:  "Nguồn: Kế hoạch 21/KH-UBND (lộ trình 2011–2015); dự thảo kế hoạch chuyển đổi số năm 2024 (kết quả 2023, mục tiêu 2023 và 2024).",

@@ -162,14 +162,15 @@ func budgetChange(s *reporting.Section, d budgetData, o Options) error {
 		Note:   o.tr("Triệu đồng. Nguồn: dự thảo kế hoạch 2024, Phụ lục 1 và 2.", "Million VND. Source: 2024 draft plan, Annexes (Phụ lục) 1 and 2."),
 		Labels: o.pillars(ch), From: nums(ch, "from_mvnd"), To: nums(ch, "to_mvnd"),
 		FromLabel: o.tr("KH 2023", "2023 plan"), ToLabel: o.tr("KH 2024", "2024 plan"),
-		Format: chart.Number, XLabel: o.tr("triệu đồng", "million VND"), SortByChange: true, Lang: o.Lang,
+		Format: chart.Number, XLabel: o.tr("triệu đồng", "million VND"), SortByChange: true, ShowChange: true,
+		ChangeHeader: o.tr("2024 − 2023", "2024 − 2023"), Lang: o.Lang,
 	})
 	if err != nil {
 		return fmt.Errorf("sections: dumbbell: %w", err)
 	}
 	s.Charts = append(s.Charts, reporting.Chart{Name: "budget-2023-2024-by-pillar", Figure: c,
-		Caption:   "Kinh phí kế hoạch theo trụ cột, 2023 → 2024 (triệu đồng), xếp theo mức tăng.",
-		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million VND), ranked by increase.",
+		Caption:   "Kinh phí kế hoạch theo trụ cột, 2023 → 2024 (triệu đồng): mũi tên từ kế hoạch 2023 đến kế hoạch 2024, xanh khi tăng, đỏ cam khi giảm; xếp theo mức thay đổi, tăng nhiều nhất ở trên.",
+		CaptionEN: "Planned budget by pillar, 2023 → 2024 (million VND): an arrow from the 2023 plan to the 2024 plan, blue for an increase, vermillion for a decrease; ranked by change, largest increase on top.",
 		Sources:   append(provenance(d.p23), provenance(d.p24)...)})
 	s.Tables = append(s.Tables, reporting.Table{Name: "budget-change-2023-2024", Frame: ch,
 		Caption: "Thay đổi kinh phí theo trụ cột, kế hoạch 2023 → kế hoạch 2024", CaptionEN: "Change of the budget by pillar, 2023 plan → 2024 plan"})
