@@ -595,6 +595,52 @@ func TestDumbbellDirection(t *testing.T) {
 	}
 }
 
+// TestLinesLegend checks that the legend of the Sóc Trăng timeline shows
+// what is drawn: a line only for the LAN series (90 in 2010, 100 in 2023,
+// joined), a dot for each series of single points, a dot in the text
+// colour for the results, and the two target markers.
+func TestLinesLegend(t *testing.T) {
+	c, err := NewLines(Lines{Years: timelineYears, Series: timelineSeries, Targets: timelineTargets, Format: Percent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lb := legendBottom(c)
+	var lines []color.Color
+	dots := map[color.Color]int{}
+	var targets []shape
+	for _, it := range c.items {
+		switch it := it.(type) {
+		case lineItem:
+			if it.pts[0].Y < lb {
+				lines = append(lines, it.color)
+			}
+		case markerItem:
+			if it.y >= lb {
+				continue
+			}
+			if it.shape == circle && it.filled {
+				dots[it.color]++
+			} else {
+				targets = append(targets, it.shape)
+			}
+		}
+	}
+	if len(lines) != 1 || lines[0] != color.Color(Orange) {
+		t.Errorf("legend lines %v, want one orange (LAN)", lines)
+	}
+	for _, col := range []color.Color{Blue, Orange, BluishGreen, Vermillion, c.th.Text} {
+		if dots[col] != 1 {
+			t.Errorf("%d legend dots of %v, want 1", dots[col], col)
+		}
+	}
+	if len(targets) != 2 || targets[0] != diamond || targets[1] != triangleUp {
+		t.Errorf("legend targets %v, want diamond and triangle", targets)
+	}
+	if texts := c.Texts(); !slices.Contains(texts, "Kết quả") {
+		t.Errorf("no legend entry for the results in %q", texts)
+	}
+}
+
 func TestLinesTexts(t *testing.T) {
 	c, err := NewLines(Lines{Years: eDocYears, Series: eDocSeries, Targets: eDocTargets, Format: Percent, Lang: EN})
 	if err != nil {

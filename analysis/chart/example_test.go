@@ -147,10 +147,10 @@ func ExampleLinesFromFrame() {
 			years = append(years, b.Text)
 		}
 	}
-	fmt.Println(c.Texts()[1:6])
+	fmt.Println(c.Texts()[1:7])
 	fmt.Println(years)
 	// Output:
-	// [province district commune Target Target: above (>)]
+	// [province district commune Result Target Target: above (>)]
 	// [2012 2013 2014 2023 2024]
 }
 

@@ -104,6 +104,7 @@ type legendEntry struct {
 	color  color.Color
 	shape  shape
 	filled bool
+	r      vg.Length // radius of a "marker" (0: 3.2)
 }
 
 // legend flows the entries from left to right, wrapping to new lines
@@ -146,7 +147,11 @@ func (b *builder) symbol(en legendEntry, x0, x1, cy vg.Length) {
 	case "dash":
 		b.add(lineItem{pts: []vg.Point{{X: x0, Y: cy}, {X: x1, Y: cy}}, color: en.color, width: 1.2, dash: []vg.Length{3, 2}})
 	case "marker":
-		b.add(markerItem{x: (x0 + x1) / 2, y: cy, r: 3.2, shape: en.shape, color: en.color, filled: en.filled})
+		r := en.r
+		if r == 0 {
+			r = 3.2
+		}
+		b.add(markerItem{x: (x0 + x1) / 2, y: cy, r: r, shape: en.shape, color: en.color, filled: en.filled})
 	}
 }
 

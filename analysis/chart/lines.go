@@ -9,7 +9,7 @@ import (
 )
 
 // Lines draws indicators over the years: one line per series, a dot at
-// every known value, a gap where a value is missing (NaN), and the targets
+// every known value (a result), a gap where a value is missing (NaN), and the targets
 // as hollow or filled markers by comparator (= diamond, ≥ hollow triangle,
 // > filled triangle, ≤ and < the same pointing down), in the colour of
 // their series. Markers of one year that would cover each other — a result
@@ -133,9 +133,26 @@ func NewLines(s Lines) (*Chart, error) {
 	y := b.title(s.Title, m)
 	seriesColor := map[string]int{}
 	var legend []legendEntry
+	// The legend shows what is drawn: a line (with its dot) for a series
+	// with two consecutive known values, a dot for a series of single
+	// points, then one entry for the dots (results) and one per target
+	// comparator in use.
+	anyResult := false
 	for j, sr := range s.Series {
 		seriesColor[cleanText(sr.Name)] = j
-		legend = append(legend, legendEntry{text: sr.Name, symbol: "line", color: th.color(j)})
+		symbol := "marker"
+		for i, v := range sr.Values {
+			if !math.IsNaN(v) {
+				anyResult = true
+				if i > 0 && !math.IsNaN(sr.Values[i-1]) {
+					symbol = "line"
+				}
+			}
+		}
+		legend = append(legend, legendEntry{text: sr.Name, symbol: symbol, shape: circle, filled: true, r: dotRadiusLines, color: th.color(j)})
+	}
+	if anyResult {
+		legend = append(legend, legendEntry{text: s.Lang.word("results"), symbol: "marker", shape: circle, filled: true, r: dotRadiusLines, color: th.Text})
 	}
 	seen := map[string]bool{}
 	for _, cmp := range []string{"=", ">=", ">", "<=", "<"} {
