@@ -112,10 +112,11 @@ func ParseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 }
 
 func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
-	errs := NewErrorList(o.File)
+	errs := o.ErrorList()
 	n := len(l.Cells)
 	var rows []rawRow
-	var all []Cell
+	var bounds []Cell // the first and the last cell with text, for the table's lines
+	cellCount := 0
 	unit, group, started := "", "", false
 	seq := newSequence()
 	for _, cells := range records {
@@ -129,10 +130,13 @@ func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 			continue
 		}
 		line := cells[0].Line
-		if len(all)+last+1 > MaxCells {
+		if cellCount += last + 1; cellCount > MaxCells {
 			return nil, &Error{File: o.File, Line: line, Err: ErrLimit, Expected: fmt.Sprintf("at most %d cells", MaxCells)}
 		}
-		all = append(all, cells[:last+1]...)
+		if len(bounds) == 0 {
+			bounds = append(bounds, cells[0], cells[last])
+		}
+		bounds[1] = cells[last]
 		first := cells[0].Text
 		switch {
 		case l.Sections && last == firstNonEmpty(cells) && isSection(cells[last].Text):
@@ -185,7 +189,7 @@ func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
 		return nil, errs.Err()
 	}
-	return buildTable(rows, unit, all, l, o, errs)
+	return buildTable(rows, unit, bounds, l, o, errs)
 }
 
 // columnNumbers reports a header row that numbers the columns: 1, 2, 3 …

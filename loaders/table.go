@@ -30,6 +30,22 @@ type Options struct {
 	Meta map[string]string
 	// Allocator for the Frame (nil: memory.DefaultAllocator).
 	Allocator memory.Allocator
+	// MaxErrors caps the errors a parse reports (ErrorList.SetMax): 0 is
+	// DefaultMaxErrors (100), a negative number no cap.
+	MaxErrors int
+}
+
+// ErrorList returns an empty error list for the options' file, capped at
+// MaxErrors.
+func (o Options) ErrorList() *ErrorList {
+	l := NewErrorList(o.File)
+	switch {
+	case o.MaxErrors > 0:
+		l.SetMax(o.MaxErrors)
+	case o.MaxErrors < 0:
+		l.SetMax(0)
+	}
+	return l
 }
 
 // Table is a parsed table: its data rows as a Frame and its reported totals
@@ -180,7 +196,7 @@ func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 			return nil, err
 		}
 	}
-	errs := NewErrorList(o.File)
+	errs := o.ErrorList()
 	rows, unit := segmentCells(cells, l, errs)
 	return buildTable(rows, unit, cells, l, o, errs)
 }

@@ -74,11 +74,21 @@ func (e *CellError) Unwrap() error { return e.Err }
 // loaders.ErrLimit, a sheet not there an ErrMissingSheet; each wrapped in
 // a *CellError naming the file.
 func Parse(r io.Reader, sheet string, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
-	s, err := xlsxio.ReadCells(r, sheet)
+	s, err := xlsxio.ReadCellsLimited(r, sheet, xlsxio.CellLimits{Cells: loaders.MaxCells})
 	if err != nil {
 		e := &loaders.Error{File: o.File}
 		var ns *xlsxio.NoSheetError
+		var ce *xlsxio.CellError
 		switch {
+		case errors.As(err, &ce):
+			// A problem of one cell: name it as any other.
+			col, row := cellPos(ce.Cell)
+			e.Line, e.Cell, e.Text = row, col, ce.Text
+			e.Err, e.Expected = loaders.ErrNotWorkbook, strings.TrimPrefix(ce.Err.Error(), "xlsxio: ")
+			if errors.Is(ce.Err, xlsxio.ErrHiddenValue) {
+				e.Err = loaders.ErrUnexpectedCell
+			}
+			return nil, &CellError{File: o.File, Sheet: ce.Sheet, Ref: ce.Cell, Err: e}
 		case errors.As(err, &ns):
 			e.Err, e.Text, e.Expected = ErrMissingSheet, ns.Sheet, "a sheet of the workbook: "+quoted(ns.Sheets)
 		case errors.Is(err, xlsxio.ErrTooLarge):
@@ -353,6 +363,21 @@ func quoted(list []string) string {
 		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
+}
+
+// cellPos is the column and row of a reference such as "C7" (0, 0 if it
+// is not one).
+func cellPos(ref string) (col, row int) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	r, err := strconv.Atoi(ref[i:])
+	if err != nil || i == 0 {
+		return 0, 0
+	}
+	return col, r
 }
 
 func cellRef(col, row int) string {

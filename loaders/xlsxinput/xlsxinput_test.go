@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -623,5 +624,25 @@ func TestHeadersMatched(t *testing.T) {
 	}
 	if tb.Columns == nil || tb.Columns.Cells[2].Column != 6 {
 		t.Errorf("columns %+v", tb.Columns)
+	}
+}
+
+// TestHiddenValue: a value under a merged range, which Excel does not
+// show, is an error naming its cell, not dropped.
+func TestHiddenValue(t *testing.T) {
+	book := workbook(t, provincial(t), numbers, 1)
+	// Sheet row 7 (Tỉnh ủy): merge C7:D7, so that D7's 142 is hidden
+	// (the header's merged cells are there already).
+	xml := string(part(t, book, sheetPart))
+	m := regexp.MustCompile(`<mergeCells count="([0-9]+)">`).FindStringSubmatch(xml)
+	if m == nil {
+		t.Fatal("the test workbook has no merged cells")
+	}
+	n, _ := strconv.Atoi(m[1])
+	merged := strings.Replace(xml, m[0], fmt.Sprintf(`<mergeCells count="%d"><mergeCell ref="C7:D7"/>`, n+1), 1)
+	_, err := parseBook(t, setPart(t, book, sheetPart, []byte(merged)), "", loaders.Computers, loaders.Options{})
+	es := loaders.Errors(err)
+	if !errors.Is(err, loaders.ErrUnexpectedCell) || len(es) != 1 || es[0].Line != 7 || es[0].Cell != 4 || !strings.Contains(err.Error(), "plan.xlsx: Sheet1!D7:") {
+		t.Fatalf("err = %v", err)
 	}
 }
