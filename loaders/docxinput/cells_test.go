@@ -3,6 +3,7 @@ package docxinput
 import (
 	"bytes"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +225,28 @@ func TestLimits(t *testing.T) {
 	_, err = Tables(bytes.NewReader(many), int64(len(many)))
 	if !errors.Is(err, loaders.ErrLimit) || err.Error() != "table 1, row 1049: input too large: expected at most 1048576 cells in the document's tables" {
 		t.Errorf("many: %v", err)
+	}
+}
+
+// TestHiddenTextCap: the cells a table cannot read are reported as
+// ParseRows reports its errors: the first loaders.DefaultMaxErrors, then
+// a count of the others.
+func TestHiddenTextCap(t *testing.T) {
+	merged := `<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc>`
+	var rows []string
+	for i := 1; i <= 150; i++ {
+		rows = append(rows, tr(tc(strconv.Itoa(i)), tc("Sở"), merged, tc("1"), tc("1"), tc("1")))
+	}
+	_, err := parseDoc(docxOf(t, tbl(rows...)), 0, "", loaders.Computers, loaders.Options{})
+	es := loaders.Errors(err)
+	if len(es) != loaders.DefaultMaxErrors+1 {
+		t.Fatalf("%d errors", len(es))
+	}
+	last := es[len(es)-1]
+	if !errors.Is(last, loaders.ErrMoreErrors) || last.More != 50 || last.Line != 101 {
+		t.Errorf("last error %+v", last)
+	}
+	if !strings.HasSuffix(err.Error(), "plan.docx: table 1, row 101, cell 3: … and 50 more errors") {
+		t.Errorf("error ends %q", err.Error()[len(err.Error())-80:])
 	}
 }

@@ -69,6 +69,10 @@ func (e *DocxError) Error() string {
 		}
 		b.WriteString(": ")
 	}
+	if e.Err == nil {
+		b.WriteString("error")
+		return b.String()
+	}
 	in := *e.Err
 	in.File, in.Line, in.Cell = "", 0, 0
 	b.WriteString(in.Error())
@@ -76,7 +80,12 @@ func (e *DocxError) Error() string {
 }
 
 // Unwrap returns the loaders error.
-func (e *DocxError) Unwrap() error { return e.Err }
+func (e *DocxError) Unwrap() error {
+	if e.Err == nil {
+		return nil
+	}
+	return e.Err
+}
 
 func fileError(sentinel error, text, expected string) *DocxError {
 	return &DocxError{Err: &loaders.Error{Err: sentinel, Text: text, Expected: expected}}
@@ -290,7 +299,7 @@ func appendixList(tables []*docTable) string {
 
 // parseTable reads a table of the document through loaders.ParseRows.
 func parseTable(t *docTable, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
-	p := &tableParse{t: t, file: o.File}
+	p := &tableParse{t: t, file: o.File, own: loaders.NewErrorList(o.File)}
 	records := p.records(len(l.Cells))
 	if o.Unit == "" && t.unit != "" && !p.hasUnitLine() {
 		if _, ok := loaders.ParseMoneyUnit(t.unit); ok {
@@ -304,7 +313,7 @@ func parseTable(t *docTable, l loaders.Layout, o loaders.Options) (*loaders.Tabl
 	meta[MetaSourceTable] = strconv.Itoa(t.number)
 	o.Meta = meta
 	tb, err := loaders.ParseRows(records, l, o)
-	if err != nil || len(p.errs) > 0 {
+	if err != nil || p.own.Len() > 0 {
 		if tb != nil {
 			tb.Release()
 		}
@@ -330,7 +339,7 @@ var (
 type tableParse struct {
 	t    *docTable
 	file string
-	errs []*DocxError
+	own  *loaders.ErrorList // the cells that cannot be read: nested tables, hidden text
 }
 
 // records returns the rows of the table as cells of loaders.ParseRows, at
@@ -347,10 +356,10 @@ func (p *tableParse) records(width int) [][]loaders.Cell {
 			rec[k].Text = c.text
 			switch {
 			case c.nested > 0:
-				p.fail(&loaders.Error{Line: line, Cell: k + 1, Text: c.text, Err: ErrNestedTable,
+				p.own.Add(&loaders.Error{Line: line, Cell: k + 1, Text: c.text, Err: ErrNestedTable,
 					Expected: fmt.Sprintf("text in the cell; it holds table %d, which can be read by its number", c.nested)})
 			case c.hidden != "":
-				p.fail(&loaders.Error{Line: line, Cell: k + 1, Text: c.hidden, Err: ErrHiddenText,
+				p.own.Add(&loaders.Error{Line: line, Cell: k + 1, Text: c.hidden, Err: ErrHiddenText,
 					Expected: "an empty cell under a merged cell (Word shows only the text of the first cell of a merge)"})
 			}
 		}
@@ -371,13 +380,15 @@ func (p *tableParse) hasUnitLine() bool {
 	return false
 }
 
-func (p *tableParse) fail(e *loaders.Error) {
+// wrap turns an error of the table into a DocxError naming its position.
+func (p *tableParse) wrap(e *loaders.Error) *DocxError {
 	e.File = p.file
-	p.errs = append(p.errs, &DocxError{File: p.file, Table: p.t.number, Row: e.Line, Cell: e.Cell, Err: e})
+	return &DocxError{File: p.file, Table: p.t.number, Row: e.Line, Cell: e.Cell, Err: e}
 }
 
-// join turns the errors of ParseRows into DocxErrors and joins them with
-// the table's own, in row and cell order.
+// join turns the errors of ParseRows and the table's own (at most
+// loaders.DefaultMaxErrors of each, then a count) into DocxErrors, in row
+// and cell order.
 func (p *tableParse) join(err error) error {
 	es := loaders.Errors(err)
 	if err != nil && len(es) == 0 {
@@ -390,23 +401,27 @@ func (p *tableParse) join(err error) error {
 			e.Cell = p.find(e.Line, e.Text)
 		}
 		e.Expected = atLineRe.ReplaceAllString(e.Expected, "at row $1")
-		p.fail(e)
 	}
-	sort.SliceStable(p.errs, func(i, j int) bool {
-		a, b := p.errs[i], p.errs[j]
+	es = append(es, loaders.Errors(p.own.Err())...)
+	out := make([]*DocxError, len(es))
+	for i, e := range es {
+		out[i] = p.wrap(e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
 		if am, bm := errors.Is(a.Err, loaders.ErrMoreErrors), errors.Is(b.Err, loaders.ErrMoreErrors); am != bm {
-			return bm // the count of errors not kept stays last
+			return bm // the counts of errors not kept come last
 		}
 		if a.Row != b.Row {
 			return a.Row < b.Row
 		}
 		return a.Cell < b.Cell
 	})
-	out := make([]error, len(p.errs))
-	for i, e := range p.errs {
-		out[i] = e
+	joined := make([]error, len(out))
+	for i, e := range out {
+		joined[i] = e
 	}
-	return errors.Join(out...)
+	return errors.Join(joined...)
 }
 
 // find returns the grid column of the first cell of a row whose text is
