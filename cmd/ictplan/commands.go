@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -188,6 +189,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 func runParse(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("parse", stderr, "ictplan parse --layout computers --appendix 2 plan.txt --format text\n  ictplan parse --layout computers --sheet \"Phụ lục 2\" plan.xlsx")
 	layout := fs.String("layout", "", "table layout (see ictplan layouts)")
+	layoutFile := fs.String("layout-file", "", "read the table with the layout of this file (TOML; ictplan layouts --write NAME gives a start)")
+	explain := fs.Bool("explain", false, "print to stderr how the table's columns were matched to the layout by their headers")
 	format := fs.String("format", "csv", "text, csv, json, arrow, parquet or xlsx")
 	out := fs.String("o", "", "write to FILE instead of stdout")
 	appendix := fs.String("appendix", "", `read the table under the heading "PHỤ LỤC N" of a document`)
@@ -201,11 +204,21 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if *layout == "" || len(pos) != 1 {
-		return fmt.Errorf("%w: expected --layout LAYOUT and one FILE (- for stdin)", errUsage)
+	if (*layout == "") == (*layoutFile == "") || len(pos) != 1 {
+		return fmt.Errorf("%w: expected --layout LAYOUT or --layout-file FILE, and one FILE (- for stdin)", errUsage)
 	}
-	l, err := loaders.LookupLayout(*layout)
-	if err != nil {
+	var l loaders.Layout
+	if *layoutFile != "" {
+		f, err := os.Open(*layoutFile)
+		if err != nil {
+			return err
+		}
+		l, err = loaders.ReadLayout(f, *layoutFile)
+		f.Close()
+		if err != nil {
+			return err
+		}
+	} else if l, err = loaders.LookupLayout(*layout); err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	conv, err := numtext.ParseConvention(*numbers)
@@ -248,7 +261,10 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer closeIn()
-	o := loaders.Options{File: name, Convention: conv, Unit: *unit, Appendix: *appendix}
+	o := loaders.Options{File: name, Convention: conv, Unit: *unit, Appendix: *appendix, MaxErrors: *maxErrors}
+	if *maxErrors == 0 {
+		o.MaxErrors = -1 // all
+	}
 	var t *loaders.Table
 	switch form {
 	case "csv":
@@ -272,6 +288,14 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		where = fmt.Sprintf("sheet %s, rows %d–%d", t.Frame.Metadata()[xlsxinput.MetaSourceSheet], t.FirstLine, t.LastLine)
 	}
 	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
+	switch {
+	case *explain && t.Columns != nil:
+		fmt.Fprint(stderr, safeText("columns matched by their headers: "+t.Columns.String()))
+	case *explain:
+		fmt.Fprint(stderr, "columns read by position, in the layout's order (ictplan layouts)\n")
+	case t.Columns != nil && t.Columns.Reordered:
+		fmt.Fprint(stderr, "columns matched by their headers, not in the layout's order: --explain shows how\n")
+	}
 	if *totals {
 		claims, err := t.TotalsFrame(nil)
 		if err != nil {
@@ -349,13 +373,24 @@ func safeText(s string) string {
 }
 
 func runLayouts(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("layouts", stderr, "ictplan layouts")
+	fs := newFlags("layouts", stderr, "ictplan layouts\n  ictplan layouts --write computers > my-table.toml")
+	write := fs.String("write", "", "write the layout of this name as a layout file (TOML) to edit, for parse --layout-file")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return fmt.Errorf("%w: no arguments expected", errUsage)
+	}
+	if *write != "" {
+		l, err := loaders.LookupLayout(*write)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if err := l.WriteTOML(stdout); err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		return nil
 	}
 	var b strings.Builder
 	for i, l := range loaders.Layouts() {

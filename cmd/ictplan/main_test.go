@@ -368,6 +368,43 @@ func TestParseUserTable(t *testing.T) {
 	}
 }
 
+// TestParseByHeaders: a table whose columns are in another order is read
+// by its headers, --explain says how; layouts --write gives a layout file
+// that --layout-file reads the same table with.
+func TestParseByHeaders(t *testing.T) {
+	dir := t.TempDir()
+	in := "STT,\"Cơ quan, đơn vị\",Số máy tính,Trong đó,,Số CBCC,Ghi chú\n" +
+		",,,Kết nối Internet,Mạng LAN/nội bộ,,\n" +
+		"1,Sở Y tế,45,40,38,50,\n" +
+		"2,Sở Tài chính,46,46,46,45,mới trang bị\n"
+	path := filepath.Join(dir, "other.csv")
+	os.WriteFile(path, []byte(in), 0o644)
+	out, stderr, code := runCmd(t, "parse", "--layout", "computers", "--explain", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "1,Sở Y tế,50,45,40,38,,,,,3") || !strings.Contains(stderr, `staff                          column 6 "Số CBCC"`) {
+		t.Errorf("output:\n%s\nstderr:\n%s", out, stderr)
+	}
+	toml, stderr, code := runCmd(t, "layouts", "--write", "computers")
+	if code != 0 || !strings.Contains(toml, `name = "computers"`) {
+		t.Fatalf("layouts --write: exit %d, %s", code, stderr)
+	}
+	lf := filepath.Join(dir, "computers.toml")
+	os.WriteFile(lf, []byte(toml), 0o644)
+	out2, stderr, code := runCmd(t, "parse", "--layout-file", lf, path)
+	if code != 0 || out2 != out {
+		t.Errorf("--layout-file: exit %d, %s\n%s", code, stderr, out2)
+	}
+	os.WriteFile(lf, []byte(strings.Replace(toml, `kind = "count"`, `kind = "cout"`, 1)), 0o644)
+	if _, stderr, code := runCmd(t, "parse", "--layout-file", lf, path); code != 1 || !strings.Contains(stderr, `kind "cout"`) {
+		t.Errorf("a misspelt kind: exit %d, %s", code, stderr)
+	}
+	if _, _, code := runCmd(t, "layouts", "--write", "dx-plan"); code != 2 {
+		t.Errorf("layouts --write dx-plan: exit %d, want 2 (no layout file)", code)
+	}
+}
+
 // TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
 // first sheet (or --sheet), with number cells, a merged total label and
 // errors naming the cell.
