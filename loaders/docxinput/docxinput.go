@@ -299,7 +299,7 @@ func appendixList(tables []*docTable) string {
 
 // parseTable reads a table of the document through loaders.ParseRows.
 func parseTable(t *docTable, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
-	p := &tableParse{t: t, file: o.File, own: loaders.NewErrorList(o.File)}
+	p := &tableParse{t: t, file: o.File, own: o.ErrorList()}
 	records := p.records(len(l.Cells))
 	if o.Unit == "" && t.unit != "" && !p.hasUnitLine() {
 		if _, ok := loaders.ParseMoneyUnit(t.unit); ok {
@@ -387,7 +387,7 @@ func (p *tableParse) wrap(e *loaders.Error) *DocxError {
 }
 
 // join turns the errors of ParseRows and the table's own (at most
-// loaders.DefaultMaxErrors of each, then a count) into DocxErrors, in row
+// Options.MaxErrors of each, then a count) into DocxErrors, in row
 // and cell order.
 func (p *tableParse) join(err error) error {
 	es := loaders.Errors(err)
