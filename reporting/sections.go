@@ -324,7 +324,7 @@ func rowUnits(f *frame.Frame) []string {
 	}
 	us := f.Col("unit").Strings()
 	for i, u := range us {
-		if _, ok := unitWords[u]; !ok && !f.Col("unit").IsNull(i) {
+		if !knownUnit(u) && !f.Col("unit").IsNull(i) {
 			return nil
 		}
 	}

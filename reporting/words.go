@@ -1,8 +1,6 @@
 package reporting
 
-import (
-	"strings"
-)
+import "github.com/ictplan/ictplan/frame"
 
 // The page shows words, not codes: the coded values of the analysis tables
 // (a level, a status, a measure), the units of their columns and the rules
@@ -103,32 +101,18 @@ func codeWord(col, v, lang string) (string, bool) {
 	return v, true
 }
 
-// unitWords names the units of columns as the page shows them ("" for none).
-var unitWords = map[string]word{
-	"people":                  {"người", "people"},
-	"count":                   {"", ""},
-	"ratio":                   {"%", "%"},
-	"percent":                 {"%", "%"},
-	"million_vnd":             {"triệu đồng", "million VND"},
-	"million_vnd/1000 people": {"triệu đồng/1.000 người", "million VND per 1,000 people"},
-	"million_vnd/100 km2":     {"triệu đồng/100 km²", "million VND per 100 km²"},
-	"score":                   {"điểm", "points"},
-	"years":                   {"năm", "years"},
-	"year":                    {"", ""},
-	"line":                    {"", ""},
-	"km2":                     {"km²", "km²"},
-	"people/km2":              {"người/km²", "people/km²"},
-	"index":                   {"chỉ số", "index"},
-	"thousand_people":         {"nghìn người", "thousand people"},
+// unitWord returns how a unit is written after a column's label
+// (frame.UnitText).
+func unitWord(unit, lang string) string {
+	t, _ := frame.UnitText(unit, lang)
+	return t
 }
 
-// unitWord returns how a unit is written after a column's label; an unknown
-// unit is shown as it is, its underscores as spaces.
-func unitWord(unit, lang string) string {
-	if w, ok := unitWords[unit]; ok {
-		return w.in(lang)
-	}
-	return strings.ReplaceAll(unit, "_", " ")
+// knownUnit reports a unit of the library's, such as a row's unit in the
+// indicator tables (percent, count …).
+func knownUnit(unit string) bool {
+	_, ok := frame.UnitText(unit, "vi")
+	return ok
 }
 
 // isRatioUnit reports a unit the page shows as a percentage of 100.
