@@ -434,6 +434,61 @@ func TestRankedBarsValues(t *testing.T) {
 	}
 }
 
+// TestRankedBarsGroups checks bars grouped by kind: the groups in order of
+// first appearance, ranked within (Sóc Trăng 2024–2026's 10.167 above
+// Khánh Hòa's 7.744 although it comes later), a colour and a legend
+// swatch per group, the column's texts on the rows of their bars, and
+// ErrLength for a Groups or Column of the wrong length.
+func TestRankedBarsGroups(t *testing.T) {
+	c, err := NewRankedBars(RankedBars{Labels: programmeNames, Values: programmeReal, Groups: programmeKinds,
+		Column: programmeNominal, ColumnHeader: "Nominal", Decimals: -1, Lang: EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Sóc Trăng 2011–2015", "Thừa Thiên Huế (4 năm)", "Sóc Trăng 2024–2026", "Khánh Hòa 2023–2025"}
+	if got := labelsOf(c); !slices.Equal(got, want) {
+		t.Errorf("labels %q, want %q", got, want)
+	}
+	lb := legendBottom(c)
+	var bars, swatches []color.Color
+	for _, it := range c.items {
+		if r, ok := it.(rectItem); ok && r.fill != nil && r.fill != c.th.Band && r.fill != c.th.Background {
+			if r.y0 > lb {
+				bars = append(bars, r.fill)
+			} else if r.y1 < lb {
+				swatches = append(swatches, r.fill)
+			}
+		}
+	}
+	if !slices.Equal(bars, []color.Color{Blue, Blue, Orange, Orange}) || !slices.Equal(swatches, []color.Color{Blue, Orange}) {
+		t.Errorf("bars %v, swatches %v", bars, swatches)
+	}
+	box := map[string]Box{}
+	for _, b := range c.Boxes() {
+		box[b.Text] = b
+	}
+	for _, pair := range [][2]string{{"30,855", "21,809"}, {"10,167", "10,167"}, {"7,744", "7,652"}} {
+		v, col := box[pair[0]], box[pair[1]]
+		if v.Text == "" || col.Text == "" || math.Abs(float64(v.Rect.Min.Y-col.Rect.Min.Y)) > 0.01 {
+			t.Errorf("value %q and column %q not on one row: %v %v", pair[0], pair[1], v.Rect, col.Rect)
+		}
+	}
+	for _, want := range []string{"Nominal", "Provincial-government programmes", "Party-agency IT projects"} {
+		if _, ok := box[want]; !ok {
+			t.Errorf("no text %q in %q", want, c.Texts())
+		}
+	}
+	checkLayout(t, c)
+	for _, s := range []RankedBars{
+		{Labels: programmeNames, Values: programmeReal, Groups: programmeKinds[:3]},
+		{Labels: programmeNames, Values: programmeReal, Column: programmeNominal[:1]},
+	} {
+		if _, err := NewRankedBars(s); !errors.Is(err, ErrLength) {
+			t.Errorf("err = %v, want ErrLength", err)
+		}
+	}
+}
+
 func TestPlannedSpentRates(t *testing.T) {
 	c, err := NewPlannedSpent(PlannedSpent{Labels: pillars, Planned: planned2023Total, Spent: spent2023Total, Lang: EN})
 	if err != nil {

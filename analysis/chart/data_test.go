@@ -137,9 +137,10 @@ var (
 )
 
 // Scores 0–100 of four programmes on three measures and their composite,
-// rounded from the report's min-max normalisation of vn-dx-investments per
-// 1,000 people and per 100 km²: each measure has one programme at 0 and
-// one at 100, the markers the axis must keep whole.
+// rounded from a min-max normalisation over these four programmes of
+// vn-dx-investments per 1,000 people and per 100 km² (nominal): each
+// measure has one programme at 0 and one at 100, the markers the axis must
+// keep whole.
 var (
 	programmeNames  = []string{"Sóc Trăng 2011–2015", "Thừa Thiên Huế (4 năm)", "Khánh Hòa 2023–2025", "Sóc Trăng 2024–2026"}
 	programmeScores = [][]float64{{100, 78.9, 100, 93.7}, {92.8, 100, 69.7, 90.3}, {0, 0, 0, 0}, {9.9, 15.7, 31.3, 15.9}}
@@ -154,4 +155,18 @@ var (
 var (
 	nearTargetUnits  = []string{"Phòng Giáo dục và Đào tạo", "Phòng Kinh tế", "Phòng Nông nghiệp và PT nông thôn", "Phòng Quản lý đô thị", "Phòng Kinh tế và Hạ tầng", "Phòng Y tế"}
 	nearTargetValues = []float64{97.0 / 107 * 100, 8.0 / 9 * 100, 59.0 / 73 * 100, 80, 61.0 / 78 * 100, 48.0 / 234 * 100}
+)
+
+// The four programmes of vn-dx-investments per year of plan, nominal and in
+// 2024 prices (vn-cpi, index_2010_100; the amount spread evenly over the
+// years, each deflated; a year after 2024 at 2024 prices), by kind:
+// Sóc Trăng 2011–2015 109.045 / 5 = 21.809, × 189,7856 / 134,1426 =
+// 30.855; Thừa Thiên Huế 100.000 / 4 = 25.000 over 2022–2025 (assumed),
+// I = 4 / (1/177,373 + 1/183,1377 + 2/189,7856) = 184,875, 25.664; Khánh
+// Hòa 22.955 / 3 = 7.651,7 over 2023–2025, I = 187,517, 7.744; Sóc Trăng
+// 2024–2026 30.500 / 3 = 10.166,7, unchanged.
+var (
+	programmeKinds   = []string{"Provincial-government programmes", "Provincial-government programmes", "Party-agency IT projects", "Party-agency IT projects"}
+	programmeReal    = []float64{30855.47, 25664.1, 7744.2, 10166.67}
+	programmeNominal = []string{"21,809", "25,000", "7,652", "10,167"}
 )

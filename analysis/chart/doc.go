@@ -1,7 +1,8 @@
 // Package chart draws the project's charts with gonum/plot's vector
-// graphics: ranked horizontal bars with a target line, stacked bars by
-// category and source, planned against spent, dumbbells (one year against
-// the next), indicator lines over the years with their targets, and a
+// graphics: ranked horizontal bars with a target line (or grouped by kind),
+// stacked bars by category and source, planned against spent, dumbbells
+// (an arrow from one year's value to the next, its direction in colour and
+// legend), indicator lines over the years with their targets, and a
 // comparison of provinces (or other groups) across indicators.
 //
 // Every chart goes through one theme (DefaultTheme): Liberation Sans, sizes
@@ -21,8 +22,11 @@
 // canvas.
 //
 // Charts render to PNG and SVG only: gonum/plot's PDF and EPS back-ends
-// garble Vietnamese. A Chart has PNG() []byte and SVG() string, so a
-// notebook displays it by itself.
+// garble Vietnamese. A PNG carries its resolution (a pHYs chunk: 5906
+// pixels per metre at 150 dpi), so a word processor places it at its drawn
+// width; an SVG names Liberation Sans with the fonts of the same metrics
+// and a generic family after it (SVGFontFamily). A Chart has PNG() []byte
+// and SVG() string, so a notebook displays it by itself.
 //
 // The package takes plain data (labels, values, series) or, for
 // convenience, a frame.Frame and column names; it knows no dataset and no

@@ -29,20 +29,39 @@ type RankedBars struct {
 	Decimals    int    // digits after the decimal mark; 0 = chosen from the values, < 0 = none
 	XLabel      string // title of the value axis
 	KeepOrder   bool   // keep the order of Labels instead of ranking by value (descending)
-	Lang        Lang
-	Theme       *Theme // nil = DefaultTheme()
+	// Groups names the group of each bar (a programme's kind, say): the
+	// bars of a group stand together, the groups in order of first
+	// appearance, each ranked by value (or in input order with
+	// KeepOrder); each group has its colour and a legend entry. With a
+	// Target, the colours still say the group, not met or not met. nil =
+	// one group.
+	Groups []string
+	// Column writes a text per bar in a column on the right (the nominal
+	// amount beside a real one, say), headed ColumnHeader; nil = none.
+	Column       []string
+	ColumnHeader string
+	Lang         Lang
+	Theme        *Theme // nil = DefaultTheme()
 }
 
 // NewRankedBars lays out a RankedBars chart. Values rank in descending
-// order (ties keep their input order); NaN values follow in input order.
-// Errors: ErrNoData without labels, ErrLength if Labels and Values differ
-// in length, ErrNotFinite for an infinite value or target.
+// order (ties keep their input order), within their group if Groups is
+// set; NaN values follow in input order.
+// Errors: ErrNoData without labels, ErrLength if Labels and Values (or a
+// non-nil Groups or Column) differ in length, ErrNotFinite for an infinite
+// value or target.
 func NewRankedBars(s RankedBars) (*Chart, error) {
 	if len(s.Labels) == 0 {
 		return nil, fmt.Errorf("%w: RankedBars has no labels", ErrNoData)
 	}
 	if len(s.Labels) != len(s.Values) {
 		return nil, fmt.Errorf("%w: RankedBars has %d labels and %d values", ErrLength, len(s.Labels), len(s.Values))
+	}
+	if s.Groups != nil && len(s.Groups) != len(s.Labels) {
+		return nil, fmt.Errorf("%w: RankedBars has %d labels and %d groups", ErrLength, len(s.Labels), len(s.Groups))
+	}
+	if s.Column != nil && len(s.Column) != len(s.Labels) {
+		return nil, fmt.Errorf("%w: RankedBars has %d labels and %d column texts", ErrLength, len(s.Labels), len(s.Column))
 	}
 	if err := checkFinite("RankedBars.Values", s.Values); err != nil {
 		return nil, err
@@ -55,6 +74,23 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 		target = math.NaN()
 	}
 	order := rankOrder(s.Values, s.KeepOrder)
+	// group of each input bar (its index in order of first appearance)
+	var groupNames []string
+	group := make([]int, len(s.Labels))
+	if s.Groups != nil {
+		at := map[string]int{}
+		for i, g := range s.Groups {
+			g = cleanText(g)
+			k, ok := at[g]
+			if !ok {
+				k = len(groupNames)
+				at[g] = k
+				groupNames = append(groupNames, g)
+			}
+			group[i] = k
+		}
+		sort.SliceStable(order, func(a, b int) bool { return group[order[a]] < group[order[b]] })
+	}
 	th := themeOf(s.Theme)
 	nf := newNumberFormat(s.Lang, s.Format, s.Decimals, s.Values, []float64{target})
 	if s.Decimals == 0 {
@@ -69,6 +105,12 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 	for i, k := range order {
 		rc.labels = append(rc.labels, s.Labels[k])
 		values[i] = s.Values[k]
+		if s.Column != nil {
+			rc.values = append(rc.values, cleanText(s.Column[k]))
+		}
+	}
+	if s.Column != nil {
+		rc.valueHeader = cleanText(s.ColumnHeader)
 	}
 	hasNeg := false
 	for i, v := range values {
@@ -91,10 +133,15 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 			tl = s.Lang.word("target")
 		}
 		rc.targetText = tl + " " + nf.text(target)
-		rc.legend = []legendEntry{
-			{text: s.Lang.word("met"), symbol: "swatch", color: th.color(0)},
-			{text: s.Lang.word("notmet"), symbol: "swatch", color: th.color(1)},
+		if s.Groups == nil {
+			rc.legend = []legendEntry{
+				{text: s.Lang.word("met"), symbol: "swatch", color: th.color(0)},
+				{text: s.Lang.word("notmet"), symbol: "swatch", color: th.color(1)},
+			}
 		}
+	}
+	for g, name := range groupNames {
+		rc.legend = append(rc.legend, legendEntry{text: name, symbol: "swatch", color: th.color(g)})
 	}
 	rc.draw = func(b *builder, i int, cy, _ vg.Length, x func(float64) vg.Length) {
 		v := values[i]
@@ -102,7 +149,10 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 			return
 		}
 		col := th.color(0)
-		if !math.IsNaN(target) && v < target {
+		switch {
+		case s.Groups != nil:
+			col = th.color(group[order[i]])
+		case !math.IsNaN(target) && v < target:
 			col = th.color(1)
 		}
 		x0, x1 := x(0), x(v)

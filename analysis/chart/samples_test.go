@@ -111,12 +111,19 @@ func sampleCharts(t *testing.T) map[string]*Chart {
 	})
 	add("lines_timeline_vi", c, err)
 	c, err = NewProvinceComparison(ProvinceComparison{
-		Title:      "Programmes of three provinces, normalised 0–100",
+		Title:      "4 programmes of vn-dx-investments: min-max 0–100 over these 4",
 		Indicators: []string{"Total / 1,000 people", "Per year / 1,000 people", "Per year / 100 km²", "Composite index"},
 		Provinces:  programmeNames, Values: programmeScores, Decimals: -1,
 		XLabel: "score (0–100)", Lang: EN,
 	})
 	add("provinces_scores_en", c, err)
+	c, err = NewRankedBars(RankedBars{
+		Title:  "IT budget per year of plan in 2024 prices, by kind of programme",
+		Note:   "Million VND a year; right-hand column: nominal. Source: vn-dx-investments, vn-cpi.",
+		Labels: programmeNames, Values: programmeReal, Groups: programmeKinds, Decimals: -1,
+		Column: programmeNominal, ColumnHeader: "Nominal", XLabel: "million VND a year, 2024 prices", Lang: EN,
+	})
+	add("ranked_groups_en", c, err)
 	c, err = NewRankedBars(RankedBars{
 		Title:  "Máy tính trên cán bộ, công chức — cấp huyện, 2010",
 		Labels: nearTargetUnits, Values: nearTargetValues, Target: 90, TargetLabel: "Mục tiêu 2015",

@@ -2,8 +2,11 @@ package sections_test
 
 import (
 	"bytes"
+	"flag"
 	"image/png"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -12,6 +15,36 @@ import (
 	"github.com/ictplan/ictplan/reporting"
 	"github.com/ictplan/ictplan/reporting/sections"
 )
+
+var lookDir = flag.String("look", "", "also write every chart of the sections, in Vietnamese and English, as PNG and SVG into this directory")
+
+// TestLook writes the charts of every section in both languages into
+// -look's directory, to be looked at (it does nothing without -look).
+func TestLook(t *testing.T) {
+	if *lookDir == "" {
+		t.Skip("no -look directory")
+	}
+	for _, l := range []chart.Lang{chart.VI, chart.EN} {
+		secs, err := sections.All(sections.Options{Lang: l})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(*lookDir, l.String())
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range secs {
+			for _, c := range s.Charts {
+				if err := os.WriteFile(filepath.Join(dir, c.Name+".png"), c.Figure.PNG(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, c.Name+".svg"), []byte(c.Figure.SVG()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+}
 
 func table(t *testing.T, s reporting.Section, name string) *frame.Frame {
 	t.Helper()
@@ -124,6 +157,48 @@ func TestFiguresFromTheSources(t *testing.T) {
 	r := pp.Row(0)
 	if r.String("programme") != "Sóc Trăng 2011–2015" || math.Abs(r.Float64("total_mvnd_per_1000_people")-109045.0/1198.798) > 1e-9 {
 		t.Errorf("first programme: %s %v", r.String("programme"), r.Float64("total_mvnd_per_1000_people"))
+	}
+	// Per year of plan in 2024 prices (vn-cpi index_2010_100): Sóc Trăng
+	// 2011–2015 21.809 × 189,7856 / I(2011–2015) = 30.855, the figure of
+	// the budget section's per-year table; Thừa Thiên Huế "04 năm" (line
+	// 914) from the year after its resolution of 14/10/2021, 2022–2025,
+	// assumed; Khánh Hòa 2023–2025 with 2025 at 2024 prices:
+	// 22.955/3 × 189,7856 × (1/183,1377 + 2/189,7856) / 3; Sóc Trăng
+	// 2024–2026 unchanged, 30.500/3.
+	ry := table(t, p, "programmes-per-plan-year-real")
+	kh := 22955.0 / 3 * 189.7856 * (1/183.1377 + 2/189.7856) / 3
+	for i, want := range []struct {
+		programme, kind string
+		start, end      int64
+		assumed         bool
+		real            float64
+	}{
+		{"Sóc Trăng 2011–2015", "government", 2011, 2015, false, 30855.47},
+		{"Thừa Thiên Huế (4 năm)", "government", 2022, 2025, true, 25000 * 189.7856 * (1/177.373 + 1/183.1377 + 2/189.7856) / 4},
+		{"Khánh Hòa 2023–2025", "party", 2023, 2025, false, kh},
+		{"Sóc Trăng 2024–2026", "party", 2024, 2026, false, 30500.0 / 3},
+	} {
+		r := ry.Row(i)
+		if r.String("programme") != want.programme || r.String("kind") != want.kind || r.Int64("price_start") != want.start ||
+			r.Int64("price_end") != want.end || r.Bool("period_assumed") != want.assumed || math.Abs(r.Float64("per_year_real_mvnd")-want.real) > 0.01 {
+			t.Errorf("row %d: %s %s %d–%d %v %.2f, want %+v", i, r.String("programme"), r.String("kind"), r.Int64("price_start"), r.Int64("price_end"),
+				r.Bool("period_assumed"), r.Float64("per_year_real_mvnd"), want)
+		}
+	}
+	bud := table(t, b, "budget-per-plan-year")
+	if a, b := ry.Row(0).Float64("per_year_real_mvnd"), bud.Row(0).Float64("per_year_real_mvnd"); math.Abs(a-b) > 1e-9 {
+		t.Errorf("Sóc Trăng 2011–2015 per year in 2024 prices: %v here, %v in the budget section", a, b)
+	}
+	// The chart: the amounts, nominal beside real, two kinds named with
+	// their counts, no score.
+	svg := p.Charts[0].Figure.SVG()
+	for _, want := range []string{"30.855", "21.809", "7.744", "7.652", "giá năm 2024", "Dự án CNTT của cơ quan Đảng tỉnh (2)", "dự án của cơ quan Đảng tỉnh", "Thừa Thiên Huế 2022–2025", "(giả định)"} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("programmes chart lacks %q", want)
+		}
+	}
+	if strings.Contains(svg, "0–100") || strings.Contains(svg, "chuẩn hóa") {
+		t.Error("programmes chart shows normalised scores")
 	}
 	re := table(t, p, "provinces-2025")
 	found := false
