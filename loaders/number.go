@@ -2,9 +2,11 @@ package loaders
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -26,11 +28,12 @@ type MoneyUnit int
 
 // The money units found in the sources.
 const (
-	UnknownUnit MoneyUnit = -1
-	Dong        MoneyUnit = 0 // đồng
-	Thousand    MoneyUnit = 3 // nghìn đồng
-	Million     MoneyUnit = 6 // triệu đồng
-	Billion     MoneyUnit = 9 // tỷ đồng
+	UnknownUnit     MoneyUnit = -1
+	Dong            MoneyUnit = 0  // đồng
+	Thousand        MoneyUnit = 3  // nghìn đồng
+	Million         MoneyUnit = 6  // triệu đồng
+	Billion         MoneyUnit = 9  // tỷ đồng
+	ThousandBillion MoneyUnit = 12 // nghìn tỷ đồng: 7,6 nghìn tỷ đồng is 7,6 × 10¹² đồng
 )
 
 // String returns the Vietnamese name of the unit.
@@ -44,12 +47,15 @@ func (u MoneyUnit) String() string {
 		return "triệu đồng"
 	case Billion:
 		return "tỷ đồng"
+	case ThousandBillion:
+		return "nghìn tỷ đồng"
 	}
 	return "unknown"
 }
 
 // ParseMoneyUnit reads a unit phrase: "đồng", "đ", "VNĐ", "nghìn đồng",
-// "ngàn đồng", "triệu đồng", "triệu", "tr.đ", "tỷ đồng", "tỷ", "tỉ".
+// "ngàn đồng", "triệu đồng", "triệu", "tr.đ", "tỷ đồng", "tỷ", "tỉ",
+// "nghìn tỷ đồng", "nghìn tỷ", "ngàn tỷ".
 func ParseMoneyUnit(s string) (MoneyUnit, bool) {
 	t := strings.ToLower(strings.Join(strings.Fields(nfc(s)), " "))
 	t = strings.TrimSuffix(t, ".")
@@ -62,28 +68,81 @@ func ParseMoneyUnit(s string) (MoneyUnit, bool) {
 		return Million, true
 	case "tỷ đồng", "tỉ đồng", "tỷ", "tỉ":
 		return Billion, true
+	case "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỉ đồng", "ngàn tỉ đồng", "nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "ngàn tỉ":
+		return ThousandBillion, true
 	}
 	return UnknownUnit, false
 }
 
+// Qualifier is what the word before an amount says of it: "hơn 195 tỷ
+// đồng" is more than 195 tỷ, "gần 900 triệu" a little less than 900
+// triệu. Amount.Admits compares a value with a qualified amount.
+type Qualifier int
+
+// The qualifiers ParseAmount reads. "tới" and "đến" are not among them:
+// they end a range ("từ 2 đến 5 tỷ") or stress a figure ("lên tới 195
+// tỷ") rather than bound it.
+const (
+	Exact    Qualifier = iota // no qualifier: the amount as written
+	MoreThan                  // hơn, trên: a lower bound, the amount exceeds the figure
+	LessThan                  // dưới: an upper bound, the amount is below the figure
+	Nearly                    // gần: an upper bound, the amount is below the figure and close to it
+	About                     // khoảng, xấp xỉ, trên dưới, chừng: an approximation
+)
+
+// String returns the qualifier in English: "exact", "more than", "less
+// than", "nearly", "about".
+func (q Qualifier) String() string {
+	switch q {
+	case Exact:
+		return "exact"
+	case MoreThan:
+		return "more than"
+	case LessThan:
+		return "less than"
+	case Nearly:
+		return "nearly"
+	case About:
+		return "about"
+	}
+	return "unknown"
+}
+
+// qualifierWords are the words read before an amount, longest first.
+var qualifierWords = []struct {
+	word string
+	q    Qualifier
+}{
+	{"trên dưới", About}, {"xấp xỉ", About}, {"khoảng", About}, {"chừng", About},
+	{"hơn", MoreThan}, {"trên", MoreThan}, {"dưới", LessThan}, {"gần", Nearly},
+}
+
 // Amount is a parsed sum of money.
 type Amount struct {
-	Value    float64   // as written, in Unit
-	Unit     MoneyUnit // the unit written, or the default given
-	Million  float64   // in million đồng, converted exactly
-	Decimals int       // digits written after the decimal mark
+	Value     float64   // as written, in Unit
+	Unit      MoneyUnit // the unit written, or the default given
+	Million   float64   // in million đồng, converted exactly
+	Decimals  int       // digits written after the decimal mark
+	Qualifier Qualifier // the word before the number; Exact when there is none
 }
 
 // ParseAmount parses a sum of money such as "30.500.000.000 đồng",
-// "990,277 triệu đồng" or "22,955 tỷ" in convention c; when s has no unit
-// word, def is its unit (UnknownUnit makes that an error). The conversion to
-// million đồng is exact (done on the decimal digits, then rounded once to
-// float64). "-" alone is zero when dashZero is set, as in budget tables.
+// "990,277 triệu đồng", "22,955 tỷ" or "7,6 nghìn tỷ đồng" in convention
+// c; when s has no unit word, def is its unit (UnknownUnit makes that an
+// error). A qualifier may come before the number — "hơn" or "trên" (more
+// than), "dưới" (less than), "gần" (nearly), "khoảng", "xấp xỉ", "trên
+// dưới" or "chừng" (about) — and is kept in Amount.Qualifier. The
+// conversion to million đồng is exact (done on the decimal digits, then
+// rounded once to float64); an amount of more than
+// numtext.MaxExactDigits (15) significant digits, which a float64 does not
+// hold exactly, is an ErrNotNumber. "-" alone is zero when dashZero is
+// set, as in budget tables.
 func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, error) {
 	t := strings.TrimFunc(nfc(s), isBlank)
 	if dashZero && IsDash(t) {
 		return Amount{Unit: def}, nil
 	}
+	q, t := splitQualifier(t)
 	num, unitText := splitUnit(t)
 	u := def
 	if unitText != "" {
@@ -102,7 +161,79 @@ func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, 
 	if d.Percent {
 		return Amount{}, fmt.Errorf("%w: %q is a percentage, not a sum of money", ErrNotNumber, s)
 	}
-	return Amount{Value: d.Float(0), Unit: u, Million: d.Float(int(u) - 6), Decimals: d.Decimals}, nil
+	if n := d.Significant(); n > numtext.MaxExactDigits {
+		return Amount{}, fmt.Errorf("%w: %q: %q has %d significant digits; at most %d are held exactly", ErrNotNumber, Clip(s, MaxQuoted), Clip(num, MaxQuoted), n, numtext.MaxExactDigits)
+	}
+	return Amount{Value: d.Float(0), Unit: u, Million: d.Float(int(u) - 6), Decimals: d.Decimals, Qualifier: q}, nil
+}
+
+// splitQualifier splits "hơn 195 tỷ đồng" into MoreThan and "195 tỷ
+// đồng". The qualifier is read in any case, followed by a blank.
+func splitQualifier(s string) (Qualifier, string) {
+	for _, w := range qualifierWords {
+		if len(s) > len(w.word) && strings.EqualFold(s[:len(w.word)], w.word) {
+			if r, n := utf8.DecodeRuneInString(s[len(w.word):]); n > 0 && isBlank(r) {
+				return w.q, strings.TrimLeftFunc(s[len(w.word):], isBlank)
+			}
+		}
+	}
+	return Exact, s
+}
+
+// lastDigit returns one unit of the amount's last significant digit, in
+// million đồng: its last decimal when it has decimals, else its last
+// non-zero digit (1 unit for zero).
+func (a Amount) lastDigit() float64 {
+	p := -a.Decimals
+	if a.Decimals == 0 {
+		digits := strconv.FormatFloat(math.Abs(a.Value), 'f', -1, 64)
+		if z := len(digits) - len(strings.TrimRight(digits, "0")); z < len(digits) {
+			p = z
+		}
+	}
+	return pow10Million(p, a.Unit)
+}
+
+// pow10Million is 10^p units u in million đồng.
+func pow10Million(p int, u MoneyUnit) float64 {
+	f, _ := strconv.ParseFloat("1e"+strconv.Itoa(p+int(u)-6), 64)
+	return f
+}
+
+// Admits reports whether v million đồng agrees with the amount, read with
+// its qualifier. Let X be the amount in million đồng and d one unit of its
+// last significant digit: the last decimal written, or the last non-zero
+// digit of a whole number (for "14.893 tỷ" d is 1 tỷ, for "900 triệu" 100
+// triệu, for "7,60 nghìn tỷ" 0,01 nghìn tỷ). Then:
+//   - Exact: |v − X| ≤ half a unit of the last digit written, zeros
+//     included ("30.500.000.000 đồng" to the đồng, "3 tỷ" to the tỷ);
+//   - MoreThan (hơn, trên): v > X;
+//   - LessThan (dưới): v < X;
+//   - Nearly (gần): X − d ≤ v ≤ X ("gần 900 triệu" admits 800 to 900
+//     triệu);
+//   - About (khoảng, xấp xỉ): |v − X| ≤ d ("khoảng 14.893 tỷ" admits
+//     14.892 to 14.894 tỷ).
+//
+// Equalities allow for the rounding of a sum of float64 values (a relative
+// 10⁻¹²): a sum equal to X is not more than X. NaN is never admitted. The
+// rule reads Value, Unit, Decimals and Qualifier, so an Amount built by
+// hand is compared as one parsed from its text.
+func (a Amount) Admits(v float64) bool {
+	x := a.Million
+	eps := 1e-12 * max(math.Abs(x), math.Abs(v))
+	switch a.Qualifier {
+	case Exact:
+		return math.Abs(v-x) <= pow10Million(-a.Decimals, a.Unit)/2+eps
+	case MoreThan:
+		return v > x+eps
+	case LessThan:
+		return v < x-eps
+	case Nearly:
+		return v <= x+eps && v >= x-a.lastDigit()-eps
+	case About:
+		return math.Abs(v-x) <= a.lastDigit()+eps
+	}
+	return false
 }
 
 // ToMillion converts an amount in unit u to million đồng, exactly for

@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -188,4 +189,46 @@ func TestParseAmountWords(t *testing.T) {
 	if v, err := ParseAmountWords("một triệu hai trăm đồng"); !errors.Is(err, ErrNotNumber) {
 		t.Errorf("ParseAmountWords(một triệu hai trăm đồng) = %v, %v; want ErrNotNumber", v, err)
 	}
+}
+
+func ExampleParseWords() {
+	for _, s := range []string{
+		"Một trăm lẻ chín tỷ, bốn mươi lăm triệu đồng",
+		"hai nghìn ba trăm tỷ",
+		"một triệu hai", // a short form: 1.200.000
+		"một triệu hai trăm",
+		"hai triệu ba tỷ",
+	} {
+		v, err := ParseWords(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(v)
+	}
+	// Output:
+	// 109045000000
+	// 2300000000000
+	// 1200000
+	// not a number: "một triệu hai trăm": "hai trăm" after "triệu" reads as 1.000.200 or 1.200.000: write "một triệu không nghìn hai trăm" or "một triệu hai trăm nghìn"
+	// not a number: "hai triệu ba tỷ": "tỷ" after "triệu": scales must go down
+}
+
+func ExampleParseWordsPrefix() {
+	v, rest, err := ParseWordsPrefix("Bằng chữ: một trăm linh chín tỷ đồng chẵn trên hồ sơ")
+	fmt.Println(v, rest, err)
+	// Output:
+	// 109000000000 trên hồ sơ <nil>
+}
+
+func ExampleWords() {
+	s, err := Words(109_045_000_000)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The "Bằng chữ" line of an amount.
+	fmt.Println(strings.ToUpper(s[:1]) + s[1:] + " đồng")
+	// Output:
+	// Một trăm linh chín tỷ không trăm bốn mươi lăm triệu đồng
 }
