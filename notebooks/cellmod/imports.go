@@ -31,6 +31,7 @@ import (
 	_ "github.com/ictplan/ictplan/frame/xlsxio"
 	_ "github.com/ictplan/ictplan/loaders"
 	_ "github.com/ictplan/ictplan/loaders/dxtext"
+	_ "github.com/ictplan/ictplan/loaders/pdfinput"
 	_ "github.com/ictplan/ictplan/loaders/xlsxinput"
 	_ "github.com/ictplan/ictplan/notebooks/display"
 	_ "github.com/ictplan/ictplan/numtext"

@@ -1,0 +1,285 @@
+package pdfinput
+
+import (
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// This file runs a page's content stream for its text: the glyphs drawn,
+// each with its text (through the font's ToUnicode map or encoding), its
+// position and its advance width (from the font's Widths, or the W array
+// of a two-byte CID font). The parser's own Page.Content is not used: it
+// reads no widths of two-byte fonts and adds a glyph after each TJ.
+
+// MaxOperatorsPerPage bounds the work on one page's content stream.
+const MaxOperatorsPerPage = 2_000_000
+
+// errTooManyOperators stops the interpretation of a page.
+type errTooManyOperators struct{}
+
+// mat is an affine matrix [a b c d e f].
+type mat [6]float64
+
+var identity = mat{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n (m applied first).
+func (m mat) mul(n mat) mat {
+	return mat{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+// fontInfo is what the text of a font needs.
+type fontInfo struct {
+	twoByte bool
+	enc     pdf.TextEncoding
+	first   int
+	widths  []float64       // simple font: Widths from FirstChar
+	cid     map[int]float64 // CID font: W
+	dw      float64         // CID font: DW
+}
+
+func (f *fontInfo) width(code int) float64 {
+	if f.twoByte {
+		if w, ok := f.cid[code]; ok {
+			return w
+		}
+		return f.dw
+	}
+	if i := code - f.first; i >= 0 && i < len(f.widths) {
+		return f.widths[i]
+	}
+	return 0
+}
+
+// maxWidthEntries bounds the widths read from one font.
+const maxWidthEntries = 70_000
+
+func loadFont(v pdf.Value) *fontInfo {
+	f := &fontInfo{enc: pdf.Font{V: v}.Encoder(), dw: 1000}
+	if v.Key("Subtype").Name() == "Type0" {
+		f.twoByte = true
+		f.cid = map[int]float64{}
+		d := v.Key("DescendantFonts").Index(0)
+		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64()
+		}
+		w := d.Key("W")
+		for i := 0; i < w.Len() && len(f.cid) < maxWidthEntries; {
+			c := int(w.Index(i).Int64())
+			if next := w.Index(i + 1); next.Kind() == pdf.Array {
+				for k := 0; k < next.Len() && len(f.cid) < maxWidthEntries; k++ {
+					f.cid[c+k] = next.Index(k).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(w.Index(i + 1).Int64())
+			wd := w.Index(i + 2).Float64()
+			for k := c; k <= last && k-c < maxWidthEntries && len(f.cid) < maxWidthEntries; k++ {
+				f.cid[k] = wd
+			}
+			i += 3
+		}
+		return f
+	}
+	f.first = int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths = append(f.widths, ws.Index(i).Float64())
+	}
+	return f
+}
+
+// resources returns the page's resources, inherited from its parents (at
+// most 32 levels: a loop in a damaged file ends).
+func resources(p pdf.Page) pdf.Value {
+	v := p.V
+	for i := 0; i < 32 && !v.IsNull(); i++ {
+		if r := v.Key("Resources"); !r.IsNull() {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// textState is the graphics and text state the text needs.
+type textState struct {
+	ctm, tm, tlm          mat
+	tc, tw, th, tl, trise float64
+	tfs                   float64
+	font                  *fontInfo
+}
+
+// pageGlyphs returns the glyphs a page draws and whether it draws an
+// image. Its work is bounded by MaxOperatorsPerPage and
+// MaxGlyphsPerPage: past either it returns what it has and false.
+func pageGlyphs(p pdf.Page) (gs []glyph, images, complete bool) {
+	res := resources(p)
+	fonts := map[string]*fontInfo{}
+	xobjects := res.Key("XObject")
+	g := textState{ctm: identity, tm: identity, tlm: identity, th: 1}
+	var stack []textState
+	ops := 0
+	complete = true
+	show := func(raw string) {
+		f := g.font
+		if f == nil {
+			return
+		}
+		step := 1
+		if f.twoByte {
+			step = 2
+		}
+		for i := 0; i+step <= len(raw); i += step {
+			if len(gs) >= MaxGlyphsPerPage {
+				complete = false
+				return
+			}
+			code := int(raw[i])
+			if step == 2 {
+				code = code<<8 | int(raw[i+1])
+			}
+			w0 := f.width(code)
+			trm := mat{g.tfs * g.th, 0, 0, g.tfs, 0, g.trise}.mul(g.tm).mul(g.ctm)
+			sx := math.Hypot(trm[0], trm[1])
+			size := math.Hypot(trm[2], trm[3])
+			text := f.enc.Decode(raw[i : i+step])
+			gs = append(gs, glyph{s: text, x: trm[4], y: trm[5], w: w0 / 1000 * sx, size: size, hasWidth: w0 > 0})
+			tx := w0/1000*g.tfs + g.tc
+			if step == 1 && code == ' ' {
+				tx += g.tw
+			}
+			g.tm = mat{1, 0, 0, 1, tx * g.th, 0}.mul(g.tm)
+		}
+	}
+	num := func(args []pdf.Value, i int) float64 {
+		if i < len(args) {
+			return args[i].Float64()
+		}
+		return 0
+	}
+	nextLine := func(tx, ty float64) {
+		g.tlm = mat{1, 0, 0, 1, tx, ty}.mul(g.tlm)
+		g.tm = g.tlm
+	}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, ok := r.(errTooManyOperators); !ok {
+					panic(r)
+				}
+				complete = false
+			}
+		}()
+		pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
+			if ops++; ops > MaxOperatorsPerPage || len(gs) >= MaxGlyphsPerPage {
+				panic(errTooManyOperators{})
+			}
+			n := stk.Len()
+			if n > 64 {
+				n = 64
+			}
+			args := make([]pdf.Value, n)
+			for i := n - 1; i >= 0; i-- {
+				args[i] = stk.Pop()
+			}
+			for stk.Len() > 0 {
+				stk.Pop()
+			}
+			switch op {
+			case "cm":
+				if len(args) == 6 {
+					var m mat
+					for i := range m {
+						m[i] = args[i].Float64()
+					}
+					g.ctm = m.mul(g.ctm)
+				}
+			case "q":
+				if len(stack) < 256 {
+					stack = append(stack, g)
+				}
+			case "Q":
+				if k := len(stack) - 1; k >= 0 {
+					g, stack = stack[k], stack[:k]
+				}
+			case "BT":
+				g.tm, g.tlm = identity, identity
+			case "Tc":
+				g.tc = num(args, 0)
+			case "Tw":
+				g.tw = num(args, 0)
+			case "Tz":
+				g.th = num(args, 0) / 100
+			case "TL":
+				g.tl = num(args, 0)
+			case "Ts":
+				g.trise = num(args, 0)
+			case "Td":
+				nextLine(num(args, 0), num(args, 1))
+			case "TD":
+				g.tl = -num(args, 1)
+				nextLine(num(args, 0), num(args, 1))
+			case "Tm":
+				if len(args) == 6 {
+					var m mat
+					for i := range m {
+						m[i] = args[i].Float64()
+					}
+					g.tm, g.tlm = m, m
+				}
+			case "T*":
+				nextLine(0, -g.tl)
+			case "Tf":
+				if len(args) == 2 {
+					name := args[0].Name()
+					f, ok := fonts[name]
+					if !ok {
+						f = loadFont(res.Key("Font").Key(name))
+						fonts[name] = f
+					}
+					g.font, g.tfs = f, args[1].Float64()
+				}
+			case "Tj":
+				if len(args) == 1 {
+					show(args[0].RawString())
+				}
+			case "'":
+				nextLine(0, -g.tl)
+				if len(args) == 1 {
+					show(args[0].RawString())
+				}
+			case "\"":
+				if len(args) == 3 {
+					g.tw, g.tc = args[0].Float64(), args[1].Float64()
+					nextLine(0, -g.tl)
+					show(args[2].RawString())
+				}
+			case "TJ":
+				if len(args) == 1 {
+					a := args[0]
+					for i := 0; i < a.Len(); i++ {
+						x := a.Index(i)
+						if x.Kind() == pdf.String {
+							show(x.RawString())
+						} else {
+							g.tm = mat{1, 0, 0, 1, -x.Float64() / 1000 * g.tfs * g.th, 0}.mul(g.tm)
+						}
+					}
+				}
+			case "Do":
+				if len(args) == 1 && xobjects.Key(args[0].Name()).Key("Subtype").Name() == "Image" {
+					images = true
+				}
+			case "BI", "ID":
+				images = true
+			}
+		})
+	}()
+	return gs, images, complete
+}

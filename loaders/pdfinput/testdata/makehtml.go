@@ -1,0 +1,200 @@
+//go:build ignore
+
+// makehtml writes the HTML documents that make.sh prints to PDF: the
+// appendix tables of Sóc Trăng's 2010 IT plan (Phụ lục 2, computers by
+// provincial unit; Phụ lục 5, projects 2011–2015) and of its 2024 plan
+// (Phụ lục 01, the 2023 digital-transformation tasks), laid out as the
+// officials' documents are — a title, merged header cells, figures in the
+// document's own number writing — from the datasets' golden CSVs.
+//
+//	go run makehtml.go ../../../datasets/testdata OUTDIR
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: go run makehtml.go GOLDEN_DIR OUT_DIR")
+		os.Exit(2)
+	}
+	golden, out := os.Args[1], os.Args[2]
+	must(os.WriteFile(filepath.Join(out, "plan2010.html"), []byte(plan2010(golden)), 0o644))
+	must(os.WriteFile(filepath.Join(out, "dx2023.html"), []byte(dx2023(golden)), 0o644))
+}
+
+func must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// readCSV returns the rows of a golden CSV as maps by column name.
+func readCSV(path string) []map[string]string {
+	f, err := os.Open(path)
+	must(err)
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	must(err)
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		m := map[string]string{}
+		for i, h := range recs[0] {
+			m[h] = r[i]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+const style = `<style>
+@page { size: A4; margin: 2cm 1.5cm 2cm 2cm; }
+body { font-family: "Liberation Serif", "Times New Roman", serif; font-size: 11pt; }
+p.c { text-align: center; margin: 2pt 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid black; padding: 2pt 3pt; vertical-align: top; font-size: 10pt; }
+th { font-weight: bold; text-align: center; vertical-align: middle; }
+td.n { text-align: right; }
+td.c { text-align: center; }
+tr.b td { font-weight: bold; }
+@media print { div[title=footer] { display: none; } }
+</style>`
+
+// footer is a page footer with the page number: LibreOffice's HTML import
+// reads a div titled "footer" as the page style's footer (it prints it on
+// odd pages only); Chromium hides it and prints its own.
+const footer = `<div title="footer"><p class="c">Trang <sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield></p></div>`
+
+func head(title string) string {
+	return `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>` + title + `</title>` + style + `</head><body>` + footer + "\n"
+}
+
+// comma writes a whole number with comma thousands (2,025), as the 2010
+// plan does; dot writes it with dot thousands (10.000), as the 2024 plan.
+func comma(s string) string { return group(s, ",") }
+func dot(s string) string   { return group(s, ".") }
+
+func group(s, sep string) string {
+	if s == "" || strings.ContainsAny(s, ".,") || len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func td(class, text string) string {
+	if class != "" {
+		return `<td class="` + class + `">` + html.EscapeString(text) + "</td>"
+	}
+	return "<td>" + html.EscapeString(text) + "</td>"
+}
+
+func plan2010(golden string) string {
+	var b strings.Builder
+	b.WriteString(head("Kế hoạch 21/KH-UBND — phụ lục"))
+	// Phụ lục 2: computers by provincial unit.
+	b.WriteString(`<p class="c"><b>PHỤ LỤC 2</b></p>
+<p class="c"><b>SỐ LIỆU THỐNG KÊ HIỆN TRẠNG SỐ LƯỢNG CÁN BỘ, CÔNG CHỨC VÀ SỐ MÁY TÍNH Ở CÁC SỞ, BAN NGÀNH TỈNH</b></p>
+<p class="c"><i>(Ban hành kèm theo Kế hoạch số 21/KH-UBND ngày 02/11/2010 của Ủy ban nhân dân tỉnh Sóc Trăng)</i></p>
+<table>
+<thead>
+<tr><th rowspan="2">Mã số</th><th rowspan="2">Tên đơn vị</th><th rowspan="2">Tổng số cán bộ, công chức đang làm việc</th><th rowspan="2">Số lượng máy vi tính đang sử dụng</th><th colspan="2">Trong đó</th><th rowspan="2">Tỷ lệ máy tính/ CBCC</th><th rowspan="2">Tỷ lệ máy tính có kết nối mạng nội bộ (LAN)</th><th rowspan="2">Tỷ lệ máy tính có kết nối mạng Internet</th></tr>
+<tr><th>Số lượng máy nối mạng Internet</th><th>Số lượng máy nối mạng nội bộ (LAN)</th></tr>
+<tr><th>(1)</th><th>(2)</th><th>(3)</th><th>(4)</th><th>(5)</th><th>(6)</th><th>(7)</th><th>(8)</th><th>(9)</th></tr>
+</thead>
+<tbody>
+`)
+	for _, r := range readCSV(filepath.Join(golden, "soctrang-2010-computers-provincial.csv")) {
+		b.WriteString("<tr>" + td("c", r["code"]) + td("", r["unit"]))
+		for _, k := range []string{"staff", "computers", "internet_computers", "lan_computers", "computers_per_staff_reported", "lan_share_reported", "internet_share_reported"} {
+			b.WriteString(td("n", comma(r[k])))
+		}
+		b.WriteString("</tr>\n")
+	}
+	// The total row as the plan prints it (its lines 1887–1903).
+	b.WriteString(`<tr class="b"><td colspan="2">TỔNG/BÌNH QUÂN</td>` + td("n", "1,215") + td("n", "1,001") + td("n", "830") + td("n", "816") + td("n", "0.82387") + td("n", "0.81518") + td("n", "0.82917") + "</tr>\n</tbody></table>\n")
+
+	// Phụ lục 5: projects 2011–2015, long texts: the table runs over pages.
+	b.WriteString(`<p class="c" style="page-break-before: always"><b>PHỤ LỤC 5</b></p>
+<p class="c"><b>BẢNG TỔNG HỢP DANH MỤC CÁC DỰ ÁN TRIỂN KHAI GIAI ĐOẠN 2011-2015</b></p>
+<p class="c"><i>(Ban hành kèm theo Kế hoạch số 21/KH-UBND ngày 02/11/2010 của Ủy ban nhân dân tỉnh Sóc Trăng)</i></p>
+<p style="text-align:right"><i>Đơn vị tính: triệu đồng</i></p>
+<table>
+<thead>
+<tr><th rowspan="2">STT</th><th rowspan="2">Tên Dự án</th><th rowspan="2">Mục tiêu</th><th rowspan="2">Thời gian thực hiện</th><th rowspan="2">Tổng mức Đầu tư</th><th colspan="2">Nguồn Phát triển</th><th colspan="2">Nguồn Sự nghiệp</th><th rowspan="2">Ghi chú</th></tr>
+<tr><th>TW</th><th>ĐP</th><th>TW</th><th>ĐP</th></tr>
+</thead>
+<tbody>
+`)
+	for _, r := range readCSV(filepath.Join(golden, "soctrang-2011-2015-projects.csv")) {
+		b.WriteString("<tr>" + td("c", r["no"]) + td("", r["project"]) + td("", r["objective"]) + td("c", r["period_start"]+"-"+r["period_end"]))
+		for _, k := range []string{"total_mvnd", "invest_central_mvnd", "invest_local_mvnd", "recurrent_central_mvnd", "recurrent_local_mvnd"} {
+			b.WriteString(td("n", comma(r[k])))
+		}
+		b.WriteString(td("", r["note"]) + "</tr>\n")
+	}
+	b.WriteString(`<tr class="b"><td></td><td colspan="3">TỔNG CỘNG</td>` + td("n", "109,045") + td("n", "39,120") + td("n", "23,925") + td("n", "20,500") + td("n", "25,500") + "<td></td></tr>\n</tbody></table>\n")
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+func dx2023(golden string) string {
+	var b strings.Builder
+	b.WriteString(head("Kế hoạch chuyển đổi số năm 2024 — Phụ lục 01"))
+	b.WriteString(`<p class="c"><b>PHỤ LỤC 01</b></p>
+<p class="c"><b>DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN TRIỂN KHAI NĂM 2023</b></p>
+<p class="c"><i>(Kèm theo Kế hoạch số ........../KH-UBND ngày.......tháng......năm 2024 của UBND tỉnh Sóc Trăng)</i></p>
+<p style="text-align:right"><i>ĐVT: Triệu đồng</i></p>
+<table>
+<thead>
+<tr><th rowspan="2">TT</th><th rowspan="2" style="width:30%">Nhiệm vụ/dự án</th><th colspan="4">Kinh phí được giao theo kế hoạch năm 2023</th><th colspan="4">Tổng kinh phí đã thực hiện</th><th rowspan="2" style="width:16%">Ghi chú</th></tr>
+<tr><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th></tr>
+</thead>
+<tbody>
+`)
+	amounts := []string{"planned_local_mvnd", "planned_central_mvnd", "planned_invest_mvnd", "planned_other_mvnd", "spent_local_mvnd", "spent_central_mvnd", "spent_invest_mvnd", "spent_other_mvnd"}
+	pillars := readCSV(filepath.Join(golden, "soctrang-2023-dx-pillars.csv"))
+	items := readCSV(filepath.Join(golden, "soctrang-2023-dx-items.csv"))
+	totals := make([]int, len(amounts))
+	for _, p := range pillars {
+		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + td("", p["pillar"]))
+		for i, k := range amounts {
+			v, err := strconv.Atoi(p[k])
+			must(err)
+			totals[i] += v
+			b.WriteString(td("n", dot(p[k])))
+		}
+		b.WriteString("<td></td></tr>\n")
+		for _, r := range items {
+			if r["pillar_no"] != p["pillar_no"] {
+				continue
+			}
+			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]))
+			for _, k := range amounts {
+				b.WriteString(td("n", dot(r[k])))
+			}
+			b.WriteString(td("", r["note"]) + "</tr>\n")
+		}
+	}
+	b.WriteString(`<tr class="b"><td></td><td>TỔNG CỘNG</td>`)
+	for _, v := range totals {
+		b.WriteString(td("n", dot(strconv.Itoa(v))))
+	}
+	b.WriteString("<td></td></tr>\n</tbody></table>\n</body></html>\n")
+	return b.String()
+}
