@@ -83,14 +83,14 @@ func Write(dir string, in Input) error {
 			if err := writeFile(filepath.Join(tables, t.Name+".csv"), func(w *bytes.Buffer) error { return t.Frame.WriteCSV(w) }); err != nil {
 				return err
 			}
-			sheets = append(sheets, xlsxio.Sheet{Name: t.Name, Frame: t.Frame})
+			sheets = append(sheets, xlsxio.Sheet{Name: t.Name, Frame: t.Frame, Title: tr(in.Lang, t.Caption, t.CaptionEN)})
 		}
 	}
 	for _, d := range in.Datasets {
 		if err := writeFile(filepath.Join(tables, d.ID+".csv"), func(w *bytes.Buffer) error { return d.Frame.WriteCSV(w) }); err != nil {
 			return err
 		}
-		sheets = append(sheets, xlsxio.Sheet{Name: d.ID, Frame: d.Frame})
+		sheets = append(sheets, xlsxio.Sheet{Name: d.ID, Frame: d.Frame, Title: tr(in.Lang, d.TitleVI, d.TitleEN)})
 		if d.Totals != nil && d.Totals.NumRows() > 0 {
 			if err := writeFile(filepath.Join(tables, d.ID+"-totals.csv"), func(w *bytes.Buffer) error { return d.Totals.WriteCSV(w) }); err != nil {
 				return err
@@ -107,9 +107,9 @@ func Write(dir string, in Input) error {
 		return err
 	}
 	defer ff.Release()
-	sheets = append(sheets, xlsxio.Sheet{Name: "findings", Frame: ff})
+	sheets = append(sheets, xlsxio.Sheet{Name: "findings", Frame: ff, Title: tr(in.Lang, "Điểm chênh lệch giữa số liệu báo cáo và số liệu tính lại", "Findings: reported figures against recomputed ones")})
 	if err := writeFile(filepath.Join(tables, "ictplan.xlsx"), func(w *bytes.Buffer) error {
-		return xlsxio.WriteBook(w, sheets, xlsxio.Options{})
+		return xlsxio.WriteBook(w, sheets, xlsxio.Options{Readable: true})
 	}); err != nil {
 		return err
 	}

@@ -96,7 +96,7 @@ func writeFrame(w io.Writer, f *frame.Frame, format string) error {
 	case "parquet":
 		return parquetio.Write(w, f)
 	case "xlsx":
-		return xlsxio.Write(w, f, xlsxio.Options{})
+		return xlsxio.Write(w, f, xlsxio.Options{Readable: true})
 	case "text":
 		_, err := io.WriteString(w, safeText(f.Text(frame.TextOptions{})))
 		return err

@@ -47,7 +47,7 @@ func (n *sheetNamer) name(want, fallback string) string {
 	if s == "" {
 		s = fallback
 	}
-	base := cutUTF16(s, maxSheetName)
+	base := cutWords(s, maxSheetName)
 	s = base
 	for i := 2; n.used[strings.ToLower(s)]; i++ {
 		suffix := fmt.Sprintf(" (%d)", i)
@@ -55,6 +55,23 @@ func (n *sheetNamer) name(want, fallback string) string {
 	}
 	n.used[strings.ToLower(s)] = true
 	return s
+}
+
+// cutWords cuts s to at most max UTF-16 code units at the end of a word
+// (before a '-', '_', '.' or space) when that keeps half of it:
+// "soctrang-2010-computers-provincial" becomes "soctrang-2010-computers",
+// not "soctrang-2010-computers-provinc".
+func cutWords(s string, max int) string {
+	cut := cutUTF16(s, max)
+	if len(cut) == len(s) {
+		return s
+	}
+	if i := strings.LastIndexAny(cut, "-_. "); i >= len(cut)/2 && (s[len(cut)] == '-' || s[len(cut)] == '_' || s[len(cut)] == '.' || s[len(cut)] == ' ') {
+		return cut // the cut falls between two words
+	} else if i >= len(cut)/2 {
+		return strings.TrimRight(cut[:i], "-_. ")
+	}
+	return cut
 }
 
 // cutUTF16 returns the longest prefix of s that takes at most max UTF-16

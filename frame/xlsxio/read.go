@@ -352,6 +352,19 @@ func (br *bookReader) readMetadata(list []string) ([]*sheetMeta, error) {
 	return metas, nil
 }
 
+// namesRow reports whether a row holds the names of the fields, in order.
+func namesRow(row []string, fields []arrow.Field) bool {
+	if len(row) < len(fields) {
+		return false
+	}
+	for j, fl := range fields {
+		if norm.NFC.String(row[j]) != fl.Name {
+			return false
+		}
+	}
+	return true
+}
+
 func hasPrefix(row, header []string) bool {
 	if len(row) < len(header) {
 		return false
@@ -380,9 +393,14 @@ func (br *bookReader) readTyped(m *sheetMeta) (*frame.Frame, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xlsxio: sheet %q: %w", sheet, err)
 	}
+	// The names are in the first row, or in the last header row under a
+	// row of labels (a Readable workbook).
 	var header []string
 	if len(rows) > 0 {
 		header = rows[0]
+	}
+	if m.headerRows > 1 && len(rows) >= m.headerRows && !namesRow(header, m.fields) && namesRow(rows[m.headerRows-1], m.fields) {
+		header = rows[m.headerRows-1]
 	}
 	for j, fl := range m.fields {
 		h := ""

@@ -7,6 +7,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -18,6 +19,9 @@ import (
 
 // MetadataSheet is the name of the sheet that describes the data sheets.
 const MetadataSheet = "metadata"
+
+// ContentsSheet is the name of the contents sheet of a Readable workbook.
+const ContentsSheet = "Mục lục"
 
 // Excel's limits.
 const (
@@ -38,6 +42,17 @@ type Options struct {
 	// NoMetadata leaves out the metadata sheet. Read then infers the kinds
 	// and the Frame comes back without labels, units or provenance.
 	NoMetadata bool
+	// Readable makes a workbook for officials to read and print: a
+	// contents sheet first ("Mục lục": each sheet with its title, dataset
+	// id and rows, linked); on each data sheet a header row of the
+	// Vietnamese labels with their units in words ("Tổng số cán bộ
+	// (người)") above the row of column names (kept so that Read reads
+	// the workbook back exactly), grouped integers, money and other
+	// figures with the decimals their values have, ratios as percentages,
+	// widths from the content, the header frozen, and A4 landscape pages
+	// one page wide with the header rows repeated on each. The values are
+	// the same: only their display changes. It implies LabelRow.
+	Readable bool
 }
 
 // Sheet is one data sheet of a workbook.
@@ -48,6 +63,9 @@ type Sheet struct {
 	// " (2)". An empty name becomes the dataset id or "Sheet1", "Sheet2"...
 	Name  string
 	Frame *frame.Frame
+	// Title is the sheet's title on the contents sheet of a Readable
+	// workbook (default: the Frame's title metadata).
+	Title string
 }
 
 // Write writes f as a workbook with one data sheet and, unless
@@ -80,7 +98,7 @@ func WriteBook(w io.Writer, sheets []Sheet, o Options) error {
 	}
 	// "metadata" is reserved even without the metadata sheet: Read would
 	// take a data sheet of that name for it.
-	namer := newSheetNamer(MetadataSheet)
+	namer := newSheetNamer(MetadataSheet, ContentsSheet)
 	placed := make([]placedSheet, len(sheets))
 	for i, s := range sheets {
 		if s.Frame == nil {
@@ -90,16 +108,23 @@ func WriteBook(w io.Writer, sheets []Sheet, o Options) error {
 		if fallback == "" {
 			fallback = fmt.Sprintf("Sheet%d", i+1)
 		}
-		placed[i] = placedSheet{name: namer.name(s.Name, fallback), f: s.Frame, headerRows: 1}
-		if o.LabelRow {
+		placed[i] = placedSheet{name: namer.name(s.Name, fallback), f: s.Frame, headerRows: 1, title: s.Title, readable: o.Readable}
+		if o.LabelRow || o.Readable {
 			placed[i].headerRows = 2
 		}
 	}
 	// A new workbook has one sheet, "Sheet1": rename it to the first data
 	// sheet, then add the others.
 	first := x.GetSheetList()[0]
+	contents := o.Readable && !o.NoMetadata
+	if contents {
+		// the contents sheet comes first: it takes the new workbook's sheet
+		if err := x.SetSheetName(first, ContentsSheet); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
 	for i, p := range placed {
-		if i == 0 {
+		if i == 0 && !contents {
 			if err := x.SetSheetName(first, p.name); err != nil {
 				return fmt.Errorf("xlsxio: sheet %q: %w", p.name, err)
 			}
@@ -110,12 +135,22 @@ func WriteBook(w io.Writer, sheets []Sheet, o Options) error {
 			return err
 		}
 	}
+	if contents {
+		if err := writeContents(x, placed, st); err != nil {
+			return err
+		}
+	}
 	if !o.NoMetadata {
 		if _, err := x.NewSheet(MetadataSheet); err != nil {
 			return fmt.Errorf("xlsxio: %w", err)
 		}
 		if err := writeMetadata(x, placed, st); err != nil {
 			return err
+		}
+		if o.Readable {
+			if err := readableMetadata(x, st); err != nil {
+				return err
+			}
 		}
 	}
 	x.SetActiveSheet(0)
@@ -129,6 +164,8 @@ type placedSheet struct {
 	name       string
 	f          *frame.Frame
 	headerRows int
+	title      string
+	readable   bool
 }
 
 // styles are the cell styles of a workbook.
@@ -136,6 +173,12 @@ type styles struct {
 	header, label, title int
 	intGrouped, intPlain int
 	date                 int
+	labelHeader, names   int         // a Readable sheet's two header rows
+	wrap                 int         // text that wraps in its cell
+	percent              int         // a ratio as a percentage
+	decimals             map[int]int // #,##0 with d decimals, by d
+	link                 int         // a link on the contents sheet
+	x                    *excelize.File
 }
 
 func newStyles(x *excelize.File) (*styles, error) {
@@ -158,6 +201,18 @@ func newStyles(x *excelize.File) (*styles, error) {
 		{&st.intGrouped, excelize.Style{NumFmt: 3}}, // #,##0
 		{&st.intPlain, excelize.Style{NumFmt: 1}},   // 0
 		{&st.date, excelize.Style{CustomNumFmt: &dateFmt}},
+		{&st.labelHeader, excelize.Style{
+			Font:      &excelize.Font{Bold: true},
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EEF3F7"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		}},
+		{&st.names, excelize.Style{
+			Font:   &excelize.Font{Size: 8, Color: "808080"},
+			Border: []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
+		}},
+		{&st.percent, excelize.Style{NumFmt: 10}}, // 0.00%
+		{&st.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.link, excelize.Style{Font: &excelize.Font{Color: "1F5F8B", Underline: "single"}}},
 	} {
 		id, err := x.NewStyle(&s.style)
 		if err != nil {
@@ -165,7 +220,25 @@ func newStyles(x *excelize.File) (*styles, error) {
 		}
 		*s.id = id
 	}
+	st.decimals, st.x = map[int]int{}, x
 	return &st, nil
+}
+
+// decimalStyle is the style "#,##0" with d decimals (0 to 6).
+func (st *styles) decimalStyle(d int) (int, error) {
+	if id, ok := st.decimals[d]; ok {
+		return id, nil
+	}
+	code := "#,##0"
+	if d > 0 {
+		code += "." + strings.Repeat("0", d)
+	}
+	id, err := st.x.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		return 0, fmt.Errorf("xlsxio: %w", err)
+	}
+	st.decimals[d] = id
+	return id, nil
 }
 
 // plainUnits are integer units shown without thousands grouping, as in
@@ -198,7 +271,7 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 	for j := 0; j < f.NumCols(); j++ {
 		c := f.ColumnAt(j)
 		col := j + 1
-		if err := x.SetColWidth(sheet, colName(col), colName(col), columnWidth(c, p.headerRows == 2)); err != nil {
+		if err := x.SetColWidth(sheet, colName(col), colName(col), columnWidth(c, p.headerRows == 2, p.readable)); err != nil {
 			return fmt.Errorf("xlsxio: %w", err)
 		}
 		switch c.Kind() {
@@ -210,18 +283,36 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 			if err := x.SetColStyle(sheet, colName(col), style); err != nil {
 				return fmt.Errorf("xlsxio: %w", err)
 			}
+		case frame.Float64:
+			if p.readable {
+				style, err := floatStyle(st, c)
+				if err != nil {
+					return err
+				}
+				if err := x.SetColStyle(sheet, colName(col), style); err != nil {
+					return fmt.Errorf("xlsxio: %w", err)
+				}
+			}
 		case frame.Date:
 			if err := x.SetColStyle(sheet, colName(col), st.date); err != nil {
 				return fmt.Errorf("xlsxio: %w", err)
 			}
 		}
+		nameRow, labelRow := 1, 2
+		if p.readable {
+			nameRow, labelRow = 2, 1
+		}
 		if err := checkText(c.Name()); err != nil {
-			fail(col, 1, err)
-		} else if err := setText(x, sheet, cellName(col, 1), c.Name()); err != nil {
+			fail(col, nameRow, err)
+		} else if err := setText(x, sheet, cellName(col, nameRow), c.Name()); err != nil {
 			return fmt.Errorf("xlsxio: %w", err)
 		}
 		if p.headerRows == 2 {
-			if err := setText(x, sheet, cellName(col, 2), labelText(c.Spec())); err != nil {
+			label := labelText(c.Spec())
+			if p.readable {
+				label = readableLabel(c.Spec())
+			}
+			if err := setText(x, sheet, cellName(col, labelRow), label); err != nil {
 				return fmt.Errorf("xlsxio: %w", err)
 			}
 		}
@@ -236,12 +327,18 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 		return nil
 	}
 	last := colName(f.NumCols())
-	if err := x.SetCellStyle(sheet, "A1", last+"1", st.header); err != nil {
-		return fmt.Errorf("xlsxio: %w", err)
-	}
-	if p.headerRows == 2 {
-		if err := x.SetCellStyle(sheet, "A2", last+"2", st.label); err != nil {
+	if p.readable {
+		if err := readableSheet(x, p, st); err != nil {
+			return err
+		}
+	} else {
+		if err := x.SetCellStyle(sheet, "A1", last+"1", st.header); err != nil {
 			return fmt.Errorf("xlsxio: %w", err)
+		}
+		if p.headerRows == 2 {
+			if err := x.SetCellStyle(sheet, "A2", last+"2", st.label); err != nil {
+				return fmt.Errorf("xlsxio: %w", err)
+			}
 		}
 	}
 	top := cellName(1, p.headerRows+1)
@@ -256,6 +353,10 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 		if err := x.AutoFilter(sheet, ref, nil); err != nil {
 			return fmt.Errorf("xlsxio: %w", err)
 		}
+	}
+	if p.readable {
+		// A4 landscape, one page wide, the header rows on every page
+		return pageSetup(x, sheet, "$1:$2")
 	}
 	return nil
 }
@@ -348,10 +449,15 @@ func serialOf(day int64) (int64, bool) {
 }
 
 // columnWidth estimates a width (in characters) that shows the header and
-// the values of the first rows of c, between 6 and 60.
-func columnWidth(c frame.Column, labelRow bool) float64 {
+// the values of the first rows of c, between 6 and 60 (a readable sheet's
+// text columns at most 40: their cells wrap).
+func columnWidth(c frame.Column, labelRow, readable bool) float64 {
 	w := vntext.Width(c.Name()) + 2 // room for the filter button
-	if labelRow {
+	if readable {
+		w = min(w, 14) // the names row is small
+		w = max(w, min(vntext.Width(readableLabel(c.Spec()))/2+2, 24))
+	}
+	if labelRow && !readable {
 		// the label row wraps: ask for a third of it, at most 24
 		w = max(w, min(vntext.Width(labelText(c.Spec()))/3, 24))
 	}
@@ -375,6 +481,9 @@ func columnWidth(c frame.Column, labelRow bool) float64 {
 			k = 10
 		}
 		w = max(w, k)
+	}
+	if readable && c.Kind() == frame.String {
+		w = min(w, 40)
 	}
 	return float64(min(max(w+1, 6), 60))
 }

@@ -99,12 +99,13 @@ func TestWriteBook(t *testing.T) {
 		{Name: "Một tên rất dài, dài hơn ba mươi mốt ký tự nữa", Frame: small},
 	}
 	want := []string{
-		"Phụ lục 1_ Hiện trạng _2015_201",
+		"Phụ lục 1_ Hiện trạng _2015", // cut at a word's end
+
 		"metadata (2)",
 		"PHỤ LỤC 1_ HIỆN TRẠNG _2015 (2)",
 		"small-ds",
 		"quoted",
-		"Một tên rất dài, dài hơn ba mươ",
+		"Một tên rất dài, dài hơn ba",
 		"Một tên rất dài, dài hơn ba (2)",
 	}
 	var buf bytes.Buffer
