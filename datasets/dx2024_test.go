@@ -166,7 +166,7 @@ func TestDXCuratedInSource(t *testing.T) {
 			}
 			curated = append(curated, fmt.Sprintf("%d %s", line, rec[2]))
 		}
-		tb, err := dxtext.ReadDX(text, c.layout, loaders.Options{File: dxSourceFile, Appendix: c.appendix})
+		tb, err := dxtext.ReadDX(text, c.layout, loaders.Options{File: dxSourceFile, Appendix: c.appendix, Convention: loaders.DotThousands})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -100,7 +100,7 @@ func TestDXCuratedErrors(t *testing.T) {
 		{"bad amount", dxReviewed2023 + "2919,1.1,planned_local_mvnd,6o,why\n", "not a number"},
 	} {
 		b, _ := SourceText(dxSource)
-		tb, err := dxtext.ReadDX(b, dxtext.DXResults, loaders.Options{File: dxSource, Appendix: "01"})
+		tb, err := dxtext.ReadDX(b, dxtext.DXResults, loaders.Options{File: dxSource, Appendix: "01", Convention: loaders.DotThousands})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,7 @@ import (
 // cells. The pillar row reports the subtotals. Every dotted figure has
 // three digits after the dot (10.000 is ten thousand, or ten): no figure
 // decides the convention, so the caller gives it (ictplan parse --numbers
-// dot-thousands).
+// dot-thousands); without it, ParseText returns an ErrAmbiguousNumber.
 const resultsPDF = `PHỤ LỤC 01
 ĐVT: Triệu đồng
 TT Nhiệm vụ/dự án Mục tiêu

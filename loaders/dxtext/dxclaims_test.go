@@ -97,29 +97,53 @@ func TestDXClaims(t *testing.T) {
 }
 
 // TestDXConvention: the caller's convention, else the layout's, else the
-// one a figure decides.
+// one a figure decides; a table whose figures read two ways and that
+// nothing decides is an error at the first of them, never a guess.
 func TestDXConvention(t *testing.T) {
 	src := dxSource(t)
 	for _, tc := range []struct {
 		name       string
+		layout     loaders.Layout
+		appendix   string
 		given      loaders.Convention
+		line       int // of the ErrAmbiguousNumber; 0 for none
+		token      string
+		readings   string
 		convention loaders.Convention
 		reason     string
-		pillar3    float64 // pillar 3's first figure as read (line 3115: "7.843")
+		pillar3    float64 // pillar 3's first figure as read
 	}{
-		{"dot-thousands given", loaders.DotThousands, loaders.DotThousands, "given by the caller", 7843},
+		// Line 3115 "3 Hạ tầng số 7.843 …" is the first figure that
+		// reads two ways: pillars 1 and 2 and their tasks (2917–3113)
+		// write 60, 150, 210, 500, 750 …
+		{"Phụ lục 01, nothing decides", DXResults, "01", loaders.Undecided, 3115, "7.843", "7843 (dot-thousands) or as the decimal 7.843", loaders.Undecided, "reads two ways", 0},
+		// Line 4785 "3 Hạ tầng số 8.236 - 38.025 - 46.261".
+		{"Phụ lục 2, nothing decides", DXPlan, "2", loaders.Undecided, 4785, "8.236", "8236 (dot-thousands) or as the decimal 8.236", loaders.Undecided, "reads two ways", 0},
+		{"Phụ lục 01, dot-thousands given", DXResults, "01", loaders.DotThousands, 0, "", "", loaders.DotThousands, "given by the caller", 7843},
 		// The caller is obeyed, even against the document's sense.
-		{"comma-thousands given", loaders.CommaThousands, loaders.CommaThousands, "given by the caller", 7.843},
+		{"Phụ lục 01, comma-thousands given", DXResults, "01", loaders.CommaThousands, 0, "", "", loaders.CommaThousands, "given by the caller", 7.843},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tb, err := ReadDX(src, DXResults, loaders.Options{File: "dx.txt", Appendix: "01", Convention: tc.given})
-			if err != nil {
-				t.Fatal(err)
+			tb, err := ReadDX(src, tc.layout, loaders.Options{File: "dx.txt", Appendix: tc.appendix, Convention: tc.given})
+			if tc.line == 0 {
+				if err != nil {
+					t.Fatal(err)
+				}
+				if v := tb.Pillars[2].Values[0].Value; v != tc.pillar3 {
+					t.Errorf("pillar 3 reads %v, want %v", v, tc.pillar3)
+				}
+			} else {
+				es := loaders.Errors(err)
+				if len(es) != 1 {
+					t.Fatalf("want one error, got %v", err)
+				}
+				e := es[0]
+				if !errors.Is(e, loaders.ErrAmbiguousNumber) || e.Line != tc.line || e.Text != tc.token ||
+					!strings.Contains(e.Expected, tc.readings) || !strings.Contains(e.Expected, "--numbers dot-thousands or comma-thousands") || !strings.Contains(e.Expected, "Options.Convention") {
+					t.Errorf("error %v", e)
+				}
 			}
-			if v := tb.Pillars[2].Values[0].Value; v != tc.pillar3 {
-				t.Errorf("pillar 3 reads %v, want %v", v, tc.pillar3)
-			}
-			if tb.Convention != tc.convention || tb.ConventionReason != tc.reason {
+			if tb.Convention != tc.convention || !strings.Contains(tb.ConventionReason, tc.reason) {
 				t.Errorf("convention %v (%s)", tb.Convention, tb.ConventionReason)
 			}
 		})
@@ -133,11 +157,23 @@ func TestDXConvention(t *testing.T) {
 		t.Errorf("layout's convention: %v, %v (%s)", err, tb.Convention, tb.ConventionReason)
 	}
 
+	// No figure reads two ways: nothing to decide, no error.
+	tb, err = ReadDX([]byte(dxResultsDoc), DXResults, loaders.Options{File: "t.txt"})
+	if err != nil || tb.Convention != loaders.Undecided || tb.ConventionReason != "no figure decides, and none reads two ways" {
+		t.Errorf("unambiguous table: %v, %v (%s)", err, tb.Convention, tb.ConventionReason)
+	}
 	// A decimal comma decides (line 18: 1.2's planned NSĐP).
 	doc := strings.Replace(dxResultsDoc, "150       0       ", "149,5       0       ", 1)
 	tb, err = ReadDX([]byte(doc), DXResults, loaders.Options{File: "t.txt"})
 	if err != nil || tb.Convention != loaders.DotThousands || tb.ConventionReason != `detected from "149,5" at line 18` {
 		t.Errorf("decided: %v, %v (%s)", err, tb.Convention, tb.ConventionReason)
+	}
+
+	// The funding summary in the text (lines 1627–1656) reads the same
+	// way: "18.970" on line 1645 reads two ways.
+	_, err = ReadFundingSummary("dx.txt", src, 1627, 1656, loaders.Undecided)
+	if es := loaders.Errors(err); len(es) != 1 || !errors.Is(es[0], loaders.ErrAmbiguousNumber) || es[0].Line != 1645 || es[0].Text != "18.970" {
+		t.Errorf("funding summary without a convention: %v", err)
 	}
 }
 

@@ -203,9 +203,11 @@ type dxReader struct {
 // forms) from PDF text, with Options.Appendix selecting the table under
 // "PHỤ LỤC <Appendix>". The figures are parsed in Options.Convention, else
 // in the layout's (Layout.Numbers), else in the convention a figure of the
-// table decides (a decimal part, 58,68, or several groups, 1.401.524),
-// or else in the dot-thousands convention of Vietnamese budget tables
-// (the reason is in ConventionReason). A table that ends before its grand
+// table decides (a decimal part, 58,68, or several groups, 1.401.524);
+// the reason is in ConventionReason. When no figure decides, one that
+// reads two ways (18.970: 18970 or 18,97) is an ErrAmbiguousNumber at the
+// first of them, never a guess; when none reads two ways the convention
+// stays Undecided, as nothing needs deciding. A table that ends before its grand
 // total ("TỔNG CỘNG") is an ErrTruncated: it was cut short. Problems are
 // positioned *Error values joined in line order, and the table read so far
 // is returned with them; items whose figures could not be placed are not
@@ -1260,7 +1262,9 @@ func isFundingTotal(label string) bool {
 // and spent amounts (million đồng) and rate of execution in percent, the
 // source name possibly wrapped over the lines above its figures; header
 // lines before the first row are skipped; the row labelled "Tổng" is the
-// total.
+// total. The figures are read in convention c; with Undecided, in the one
+// a figure of the summary decides, and a figure that reads two ways when
+// none decides is an ErrAmbiguousNumber.
 func ReadFundingSummary(file string, text []byte, first, last int, c loaders.Convention) (*FundingSummary, error) {
 	lines, err := splitRawLines(file, text)
 	if err != nil {
@@ -1273,6 +1277,15 @@ func ReadFundingSummary(file string, text []byte, first, last int, c loaders.Con
 	normalizeLines(region)
 	r := &dxReader{file: file, errs: loaders.NewErrorList(file)}
 	rows := scanFunding(region, r.errs)
+	var toks []rawTok
+	for _, row := range rows {
+		toks = append(toks, row.toks...)
+	}
+	c, _, e := numberConvention(toks, c, loaders.Undecided, "")
+	if e != nil {
+		r.errs.Add(e)
+		r.convReported = e.Err == loaders.ErrAmbiguousNumber
+	}
 	s := parseFunding(rows, func(tk rawTok) (DXValue, error) { return r.fundingFigure(tk, c) })
 	if err := r.errs.Err(); err != nil {
 		return nil, err
