@@ -222,7 +222,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendNull(col)
 			return col + 1
 		}
-		a, err := ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
+		a, err := parseFigure(c, t, l)
 		if err != nil {
 			fail(err, "an amount of money "+detailOf(err))
 			b.AppendNull(col)
@@ -236,7 +236,7 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendNull(col)
 			b.AppendNull(col + 1)
 		case isNumberLike(c.Text):
-			a, err := ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
+			a, err := parseFigure(c, t, l)
 			if err != nil {
 				fail(err, "an amount of money or a text "+detailOf(err))
 				b.AppendNull(col)
@@ -306,7 +306,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 				break
 			}
 			var a Amount
-			a, err = ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
+			a, err = parseFigure(c, t, l)
 			tv.Value, tv.Decimals, tv.Scale = a.Million, a.Decimals, int(a.Unit)-int(Million)
 		default:
 			tv.IsText = true
@@ -318,6 +318,16 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 		tot.Values = append(tot.Values, tv)
 	}
 	return tot
+}
+
+// parseFigure reads a money cell: an amount, never a bound ("hơn 195 tỷ"
+// is more than a figure, not one: an error in a table's cell).
+func parseFigure(c Cell, t *Table, l Layout) (Amount, error) {
+	a, err := ParseAmount(c.Text, c.conv(t.Convention), t.MoneyUnit, l.DashZero)
+	if err == nil && a.Qualifier != Exact {
+		return a, fmt.Errorf("%w: %q is a bound (%s), not a figure", ErrNotNumber, c.Text, a.Qualifier)
+	}
+	return a, err
 }
 
 // ratioScale is the power of ten a Ratio cell's figure is multiplied by:

@@ -123,3 +123,14 @@ func TestTotalsPrecision(t *testing.T) {
 		})
 	}
 }
+
+// TestMoneyBound: a money cell written as a bound ("hơn 195 tỷ") is not a
+// figure of the table: an error naming the cell.
+func TestMoneyBound(t *testing.T) {
+	in := "STT,Tên dự án,Mục tiêu,Thời gian,Tổng,TW,ĐP,TW,ĐP,Ghi chú\n1,A,x,2011,hơn 195 tỷ,0,0,0,0,\n"
+	_, err := ParseCSV(strings.NewReader(in), ProjectsPlan, Options{File: "p5.csv", Convention: DotThousands})
+	es := Errors(err)
+	if len(es) != 1 || es[0].Column != "total_mvnd" || !strings.Contains(err.Error(), "is a bound") {
+		t.Fatalf("err = %v", err)
+	}
+}
