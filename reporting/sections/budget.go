@@ -235,6 +235,12 @@ func budgetText(s *reporting.Section, d budgetData, o Options) error {
 	total24, _ := budget.Total(d.p24, budget.NoPhase)
 	planned23, _ := budget.Total(d.p23, budget.Planned)
 	spent23, _ := budget.Total(d.p23, budget.Spent)
+	s.Headlines = append(s.Headlines,
+		reporting.Headline{Value: pct(spent23/planned23, chart.VI), ValueEN: pct(spent23/planned23, chart.EN),
+			Label:   fmt.Sprintf("kinh phí 2023 đã thực hiện (%s/%s triệu đồng)", frame.FormatVI(spent23, 0), frame.FormatVI(planned23, 0)),
+			LabelEN: fmt.Sprintf("of the 2023 budget spent (%s/%s million VND)", count(spent23, chart.EN), count(planned23, chart.EN))},
+		reporting.Headline{Value: frame.FormatVI(total24, 0), ValueEN: count(total24, chart.EN),
+			Label: "triệu đồng, kế hoạch năm 2024", LabelEN: "million VND, the 2024 plan"})
 	s.Text = fmt.Sprintf("Năm 2023 kế hoạch %s triệu đồng, thực hiện %s triệu đồng (%s). Kế hoạch 2024: %s triệu đồng. Số liệu theo trụ cột cộng từ các cột nguồn vốn; tổng cộng văn bản ghi được đối chiếu ở mục Đối chiếu.",
 		frame.FormatVI(planned23, 0), frame.FormatVI(spent23, 0), pct(spent23/planned23, chart.VI), frame.FormatVI(total24, 0))
 	s.TextEN = fmt.Sprintf("2023: %s million VND planned, %s spent (%s). 2024 plan: %s million VND. Pillar amounts add the funding-source columns; the totals the document reports are checked under Reconciliation.",

@@ -137,6 +137,11 @@ func TestFiguresFromTheSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Headlines: 2023 spent over planned, and the 2024 plan's total
+	// (152.703 million đồng, the ten pillar rows).
+	if len(b.Headlines) != 2 || b.Headlines[0].Value != "56,2%" || b.Headlines[1].Value != "152.703" {
+		t.Errorf("budget headlines %+v", b.Headlines)
+	}
 	ex := table(t, b, "budget-2023-execution-by-pillar")
 	// pillar 1 (Nhận thức số, line 2917): planned 210 + 750 = 960, spent 60 + 750 = 810
 	if r := ex.Row(0); r.Float64("planned_mvnd") != 960 || r.Float64("spent_mvnd") != 810 || r.Float64("rate") != 810.0/960 {
