@@ -182,6 +182,7 @@ func makeWords(gs []glyph) []word {
 	// Baselines: a glyph joins the line of the previous one when close.
 	var words []word
 	var cur []glyph
+	right := 0.0 // the right edge of the word so far
 	flush := func() {
 		if len(cur) == 0 {
 			return
@@ -198,8 +199,7 @@ func makeWords(gs []glyph) []word {
 			return r
 		}, text)
 		if strings.TrimSpace(text) != "" {
-			last := cur[len(cur)-1]
-			words = append(words, word{text: strings.TrimSpace(text), x0: cur[0].x, x1: last.x + last.w, y: cur[0].y, size: cur[0].size})
+			words = append(words, word{text: strings.TrimSpace(text), x0: cur[0].x, x1: right, y: cur[0].y, size: cur[0].size})
 		}
 		cur = cur[:0]
 	}
@@ -220,7 +220,7 @@ func makeWords(gs []glyph) []word {
 		if len(cur) > 0 {
 			p := cur[len(cur)-1]
 			sameLine := math.Abs(g.y-p.y) <= 0.2*math.Min(g.size, p.size)
-			gap := g.x - (p.x + p.w)
+			gap := g.x - right
 			if !sameLine || gap > 0.2*math.Min(g.size, p.size) || gap < -p.size {
 				flush()
 			}
@@ -230,6 +230,9 @@ func makeWords(gs []glyph) []word {
 			continue
 		}
 		// A mark drawn as its own glyph joins its letter (NFC makes one).
+		if len(cur) == 0 || g.x+g.w > right {
+			right = g.x + g.w
+		}
 		cur = append(cur, gs[i])
 	}
 	flush()

@@ -199,15 +199,24 @@ func findGrid(r region) *grid {
 		return nil
 	}
 	first := r.lines[start]
-	// The words above the body on its first page: a later page may
-	// repeat those lines (the header) at its top.
-	headerWords := map[string]bool{}
+	// The words above the body on its first page, with where they start:
+	// a later page may repeat those lines (the header) at its top, the
+	// words at the same x (the lines may break at other heights).
+	headerWords := map[string][]float64{}
 	for _, l := range r.lines[:start] {
 		if l.page == first.page {
 			for _, w := range l.words {
-				headerWords[w.text] = true
+				headerWords[w.text] = append(headerWords[w.text], w.x0)
 			}
 		}
+	}
+	repeats := func(w word) bool {
+		for _, x := range headerWords[w.text] {
+			if math.Abs(x-w.x0) <= 2 {
+				return true
+			}
+		}
+		return false
 	}
 	var body []line
 	page, top := first.page, false
@@ -218,7 +227,7 @@ func findGrid(r region) *grid {
 		if top {
 			repeated := true
 			for _, w := range l.words {
-				if !headerWords[w.text] {
+				if !repeats(w) {
 					repeated = false
 					break
 				}
@@ -493,7 +502,7 @@ func groupRows(lines []line, cells [][]placed, ncol, nHeader int) [][]int {
 	for i, l := range lines {
 		newPage := i > 0 && l.page != lines[i-1].page
 		switch {
-		case newPage && cur != nil && numbered && cur[len(cur)-1] >= nHeader && !startsRow(lines, cells, cont, i):
+		case newPage && cur != nil && numbered && cur[len(cur)-1] >= nHeader && !startsRow(lines, cells, cont, i) && !figuresClash(cur, lines, cells, cont, i):
 			// A row broken over the page break: go on.
 		case i == 0 || !cont[i-1] || newPage:
 			if cur != nil {
@@ -539,6 +548,33 @@ func columnNumberLine(cells []placed) bool {
 }
 
 var columnNumberRe = regexp.MustCompile(`^\(?([0-9]{1,2}|[A-Z])\)?$`)
+
+// figuresClash reports whether the row group that begins at line i has a
+// figure in a column where the row cur has one: then it is a row of its
+// own (a row without a number), not the rest of a row broken by the page.
+func figuresClash(cur []int, lines []line, cells [][]placed, cont []bool, i int) bool {
+	have := map[int]bool{}
+	for _, k := range cur {
+		for _, p := range cells[k] {
+			if figureRe.MatchString(p.text) {
+				have[p.col] = true
+			}
+		}
+	}
+	for k := i; k < len(lines); k++ {
+		for _, p := range cells[k] {
+			if have[p.col] && figureRe.MatchString(p.text) {
+				return true
+			}
+		}
+		if !cont[k] || (k+1 < len(lines) && lines[k+1].page != lines[k].page) {
+			break
+		}
+	}
+	return false
+}
+
+var figureRe = regexp.MustCompile(`^([0-9][0-9.,]*%?|[-–—])$`)
 
 // startsRow reports whether the row group that begins at line i has a
 // row number (or a label) in its first column.

@@ -1,0 +1,62 @@
+package pdfinput_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/pdfinput"
+)
+
+func ExampleTables() {
+	f, err := os.Open("testdata/plan2010-chromium.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	tables, err := pdfinput.Tables(f, st.Size())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, t := range tables {
+		fmt.Printf("table %d: %s, pages %v, %d rows × %d columns\n", t.Number, t.Heading, t.Pages, t.Rows, t.Columns)
+	}
+	// Output:
+	// table 1: PHỤ LỤC 2, pages [1 2], 30 rows × 9 columns
+	// table 2: PHỤ LỤC 5, pages [3 4 5], 16 rows × 10 columns
+}
+
+func ExampleParse() {
+	f, err := os.Open("testdata/plan2010-libreoffice.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	// Phụ lục 5: the projects of 2011–2015, over three pages.
+	t, err := pdfinput.Parse(f, st.Size(), 0, "5", loaders.ProjectsPlan, loaders.Options{File: "plan2010.pdf", Convention: loaders.CommaThousands})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer t.Release()
+	fmt.Println(t.Frame.NumRows(), "projects on pages", t.Frame.Meta(pdfinput.MetaSourcePages), "in", t.MoneyUnit)
+	total, _ := t.Totals[0].Get("total_mvnd")
+	fmt.Println(t.Totals[0].Label, total.Value)
+
+	// A scan has no text to read.
+	s, _ := os.Open("testdata/scanned.pdf")
+	defer s.Close()
+	st, _ = s.Stat()
+	_, err = pdfinput.Parse(s, st.Size(), 1, "", loaders.ProjectsPlan, loaders.Options{File: "scanned.pdf"})
+	fmt.Println(errors.Is(err, pdfinput.ErrNoText))
+	// Output:
+	// 13 projects on pages 3-5 in triệu đồng
+	// TỔNG CỘNG 109045
+	// true
+}
