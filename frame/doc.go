@@ -40,6 +40,21 @@
 // Their errors name the columns (and rows, 1-based) at fault; they keep the
 // field metadata (labels, units) of the columns they carry.
 //
+// # CSV
+//
+// ReadCSV reads a researcher's file as well as one WriteCSV wrote. It
+// infers column kinds unless CSVOptions.Fields gives them, and detects the
+// number convention (CSVOptions.Numbers): 1.234,5 and 0,8002 are numbers
+// in the Vietnamese convention, 1,234.5 and 0.89308 in the English one, a
+// token such as 1.774 is read as the rest of the file decides, and a file
+// that mixes the conventions or leaves a token undecided is an error at
+// its line and column (numtext.ErrMixedConvention,
+// numtext.ErrAmbiguousNumber). WriteCSV writes plain numbers that read one
+// way only (1.774 as 1.7740); WriteCSVWith, for a file meant for a
+// spreadsheet, puts a single quote before a text cell that would run as a
+// formula (=, +, -, @). ReadCSV removes that quote, so that a Frame
+// written either way and read back with its Fields is the same Frame.
+//
 // # Memory
 //
 // A Frame holds one reference to each of its Arrow arrays. The rule is the
