@@ -14,15 +14,16 @@
 // and are read in the table's convention, decided by loaders.ParseRows.
 //
 // The package reads the document with archive/zip and encoding/xml only,
-// in one streaming pass over word/document.xml. excelize, which
-// package loaders/xlsxinput uses, reads workbooks, not Word documents; the
-// Go libraries that read .docx (github.com/nguyenthenguyen/docx,
-// github.com/lukasjarosch/go-docx, unidoc/unioffice, gomutex/godocx) either
-// replace text in templates without a model of tables and merges, are no
-// longer maintained, or are large commercially licensed modules; the part
-// of WordprocessingML a table needs (w:tbl, w:tr, w:tc, w:gridSpan,
-// w:vMerge, w:p, w:r, w:t, w:br, w:tab) is small enough to read here,
-// within the limits of package loaders (loaders.MaxInputBytes for the file
-// and for the XML unzipped, loaders.MaxCells for the cells of its tables).
+// in one streaming pass over word/document.xml, and adds no dependency.
+// excelize, which package loaders/xlsxinput uses, reads workbooks, not
+// Word documents. The Go .docx libraries are template fillers that
+// replace text without a model of tables and merges
+// (github.com/nguyenthenguyen/docx, github.com/lukasjarosch/go-docx) or a
+// large module under a commercial licence (github.com/unidoc/unioffice);
+// none was measured here. The part of WordprocessingML a table needs
+// (w:tbl, w:tr, w:tc, w:gridSpan, w:vMerge, w:p, w:r, w:t, w:br, w:tab) is
+// small enough to read here, within the limits of package loaders
+// (loaders.MaxInputBytes for the file and for its XML unzipped,
+// loaders.MaxCells for the cells of its tables, 1024 columns a row).
 // Old binary .doc files are not read: save them as .docx.
 package docxinput
