@@ -65,8 +65,21 @@ type Input struct {
 // (DIR/charts/<name>.png and .svg), creating the directories.
 // Files are written whole or not at all (write to a temporary name, then
 // rename).
+//
+// Dataset ids, table names and chart names become file names: each must be
+// a plain file stem of letters, digits, '-' and '_' (at most 100), so that
+// no name reaches outside DIR ("../x", "a/b", "." and ".." are refused),
+// and no two files of tables/ may share a name. Write checks every name
+// before it creates anything and returns an error naming the first bad one.
+//
+// The CSV tables are written for a spreadsheet: a text cell that Excel
+// would run as a formula (=, +, -, @ first) is written after a single
+// quote (frame.CSVWriteOptions.QuoteFormulas), which frame.ReadCSV removes.
 func Write(dir string, in Input) error {
 	if err := checkSections(in.Sections); err != nil {
+		return err
+	}
+	if err := checkDatasets(in); err != nil {
 		return err
 	}
 	tables := filepath.Join(dir, "tables")
@@ -80,19 +93,19 @@ func Write(dir string, in Input) error {
 	var sheets []xlsxio.Sheet
 	for _, s := range in.Sections {
 		for _, t := range s.Tables {
-			if err := writeFile(filepath.Join(tables, t.Name+".csv"), func(w *bytes.Buffer) error { return t.Frame.WriteCSV(w) }); err != nil {
+			if err := writeFile(filepath.Join(tables, t.Name+".csv"), func(w *bytes.Buffer) error { return writeCSV(w, t.Frame) }); err != nil {
 				return err
 			}
 			sheets = append(sheets, xlsxio.Sheet{Name: t.Name, Frame: t.Frame, Title: tr(in.Lang, t.Caption, t.CaptionEN)})
 		}
 	}
 	for _, d := range in.Datasets {
-		if err := writeFile(filepath.Join(tables, d.ID+".csv"), func(w *bytes.Buffer) error { return d.Frame.WriteCSV(w) }); err != nil {
+		if err := writeFile(filepath.Join(tables, d.ID+".csv"), func(w *bytes.Buffer) error { return writeCSV(w, d.Frame) }); err != nil {
 			return err
 		}
 		sheets = append(sheets, xlsxio.Sheet{Name: d.ID, Frame: d.Frame, Title: tr(in.Lang, d.TitleVI, d.TitleEN)})
 		if d.Totals != nil && d.Totals.NumRows() > 0 {
-			if err := writeFile(filepath.Join(tables, d.ID+"-totals.csv"), func(w *bytes.Buffer) error { return d.Totals.WriteCSV(w) }); err != nil {
+			if err := writeFile(filepath.Join(tables, d.ID+"-totals.csv"), func(w *bytes.Buffer) error { return writeCSV(w, d.Totals) }); err != nil {
 				return err
 			}
 		}
@@ -116,6 +129,50 @@ func Write(dir string, in Input) error {
 	return writeFile(filepath.Join(dir, "index.html"), func(w *bytes.Buffer) error {
 		return page(w, in, pngs)
 	})
+}
+
+// checkDatasets refuses a dataset id that is not a plain file stem, a
+// dataset without rows, and two files of tables/ with one name (a dataset
+// id twice, "findings", a section table named as a dataset or as its
+// totals).
+func checkDatasets(in Input) error {
+	files := map[string]string{"findings": "the findings table"}
+	claim := func(name, what string) error {
+		if prev, ok := files[name]; ok {
+			return fmt.Errorf("reporting: %s and %s would both be written to tables/%s.csv", prev, what, name)
+		}
+		files[name] = what
+		return nil
+	}
+	for _, d := range in.Datasets {
+		if !validName(d.ID) {
+			return fmt.Errorf("reporting: dataset id %q is not a plain file name (letters, digits, '-' and '_', at most 100): it would be written as tables/%s.csv", d.ID, d.ID)
+		}
+		if d.Frame == nil {
+			return fmt.Errorf("reporting: dataset %q has no frame", d.ID)
+		}
+		if err := claim(d.ID, fmt.Sprintf("dataset %q", d.ID)); err != nil {
+			return err
+		}
+		if d.Totals != nil && d.Totals.NumRows() > 0 {
+			if err := claim(d.ID+"-totals", fmt.Sprintf("the totals of dataset %q", d.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range in.Sections {
+		for _, t := range s.Tables {
+			if err := claim(t.Name, fmt.Sprintf("table %q of section %q", t.Name, s.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeCSV writes a table for a spreadsheet: formula-like text quoted.
+func writeCSV(w *bytes.Buffer, f *frame.Frame) error {
+	return f.WriteCSVWith(w, frame.CSVWriteOptions{QuoteFormulas: true})
 }
 
 func writeFile(path string, fill func(w *bytes.Buffer) error) error {
