@@ -81,19 +81,53 @@ func readDocument(file string, r io.ReaderAt, size int64) (doc *document, err er
 	if err != nil {
 		return nil, notPDF(file, "a well-formed PDF ("+strings.TrimPrefix(err.Error(), "malformed PDF file: ")+")")
 	}
-	n := pr.NumPage()
-	if n > MaxPages {
-		return nil, &Error{File: file, Err: &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d pages, found %d", MaxPages, n)}}
+	pages, ok := pageList(pr.Trailer().Key("Root").Key("Pages"))
+	if !ok {
+		return nil, &Error{File: file, Err: &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d pages in a page tree at most %d deep", MaxPages, maxTreeDepth)}}
 	}
 	doc = &document{}
-	for i := 1; i <= n; i++ {
-		p, err := readPage(file, pr.Page(i), i)
+	for i, v := range pages {
+		p, err := readPage(file, pdf.Page{V: v}, i+1)
 		if err != nil {
 			return nil, err
 		}
 		doc.pages = append(doc.pages, p)
 	}
 	return doc, nil
+}
+
+// maxTreeDepth bounds the depth of a page tree.
+const maxTreeDepth = 32
+
+// pageList returns the pages of a page tree in order, walking its Kids
+// (the parser's Reader.Page trusts the tree's counts and loops on a tree
+// whose kid is its parent). ok is false past MaxPages pages, or a tree
+// deeper than maxTreeDepth or of more nodes than 4 × MaxPages.
+func pageList(root pdf.Value) (pages []pdf.Value, ok bool) {
+	nodes := 0
+	var walk func(v pdf.Value, depth int) bool
+	walk = func(v pdf.Value, depth int) bool {
+		if nodes++; nodes > 4*MaxPages || depth > maxTreeDepth {
+			return false
+		}
+		switch v.Key("Type").Name() {
+		case "Page":
+			if len(pages) >= MaxPages {
+				return false
+			}
+			pages = append(pages, v)
+		case "Pages":
+			kids := v.Key("Kids")
+			for i := 0; i < kids.Len(); i++ {
+				if !walk(kids.Index(i), depth+1) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	ok = walk(root, 0)
+	return pages, ok
 }
 
 // versionReader presents a PDF 2.0 header as 1.7, the last version the
@@ -103,14 +137,8 @@ type versionReader struct{ r io.ReaderAt }
 
 func (v versionReader) ReadAt(p []byte, off int64) (int, error) {
 	n, err := v.r.ReadAt(p, off)
-	if off < 8 {
-		for i := 0; i < n; i++ {
-			if k := off + int64(i); k == 5 && p[i] == '2' {
-				p[i] = '1'
-			} else if k == 7 && p[i] == '0' && i > 0 && p[i-2] == '1' {
-				p[i] = '7'
-			}
-		}
+	if off == 0 && n >= 8 && bytes.HasPrefix(p, []byte("%PDF-2.")) {
+		copy(p[5:8], "1.7")
 	}
 	return n, err
 }
@@ -131,7 +159,7 @@ func readPage(file string, p pdf.Page, no int) (page, error) {
 	texts, images, complete := pageGlyphs(p)
 	out.images = images
 	if !complete {
-		return out, &Error{File: file, Page: no, Err: &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d characters and %d operators on a page", MaxGlyphsPerPage, MaxOperatorsPerPage)}}
+		return out, &Error{File: file, Page: no, Err: &loaders.Error{File: file, Err: loaders.ErrLimit, Expected: fmt.Sprintf("at most %d characters, %d operators and %d bytes of content on a page", MaxGlyphsPerPage, MaxOperatorsPerPage, MaxContentBytes)}}
 	}
 	gs := make([]glyph, 0, len(texts))
 	for _, t := range texts {

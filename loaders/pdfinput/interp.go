@@ -1,6 +1,7 @@
 package pdfinput
 
 import (
+	"io"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -12,8 +13,41 @@ import (
 // of a two-byte CID font). The parser's own Page.Content is not used: it
 // reads no widths of two-byte fonts and adds a glyph after each TJ.
 
+// maxFormDepth bounds the nesting of forms (XObjects drawn by XObjects).
+const maxFormDepth = 4
+
 // MaxOperatorsPerPage bounds the work on one page's content stream.
 const MaxOperatorsPerPage = 2_000_000
+
+// MaxContentBytes bounds the decompressed content streams of one page,
+// its forms' included (a dense page of text has a few hundred kilobytes).
+const MaxContentBytes = 16 << 20
+
+// contentSize returns how many bytes a page's content streams (or a
+// form's) decompress to, counting at most limit+1: a stream that inflates
+// to gigabytes is refused before it is interpreted.
+func contentSize(contents pdf.Value, limit int64) int64 {
+	streams := []pdf.Value{contents}
+	if contents.Kind() == pdf.Array {
+		streams = streams[:0]
+		for i := 0; i < contents.Len() && i < 10_000; i++ {
+			streams = append(streams, contents.Index(i))
+		}
+	}
+	var total int64
+	for _, s := range streams {
+		if s.Kind() != pdf.Stream {
+			continue
+		}
+		rd := s.Reader()
+		n, _ := io.Copy(io.Discard, io.LimitReader(rd, limit-total+1))
+		rd.Close()
+		if total += n; total > limit {
+			break
+		}
+	}
+	return total
+}
 
 // errTooManyOperators stops the interpretation of a page.
 type errTooManyOperators struct{}
@@ -119,12 +153,10 @@ type textState struct {
 // image. Its work is bounded by MaxOperatorsPerPage and
 // MaxGlyphsPerPage: past either it returns what it has and false.
 func pageGlyphs(p pdf.Page) (gs []glyph, images, complete bool) {
-	res := resources(p)
-	fonts := map[string]*fontInfo{}
-	xobjects := res.Key("XObject")
 	g := textState{ctm: identity, tm: identity, tlm: identity, th: 1}
 	var stack []textState
 	ops := 0
+	budget := int64(MaxContentBytes)
 	complete = true
 	show := func(raw string) {
 		f := g.font
@@ -176,110 +208,143 @@ func pageGlyphs(p pdf.Page) (gs []glyph, images, complete bool) {
 				complete = false
 			}
 		}()
-		pdf.Interpret(p.V.Key("Contents"), func(stk *pdf.Stack, op string) {
-			if ops++; ops > MaxOperatorsPerPage || len(gs) >= MaxGlyphsPerPage {
-				panic(errTooManyOperators{})
-			}
-			n := stk.Len()
-			if n > 64 {
-				n = 64
-			}
-			args := make([]pdf.Value, n)
-			for i := n - 1; i >= 0; i-- {
-				args[i] = stk.Pop()
-			}
-			for stk.Len() > 0 {
-				stk.Pop()
-			}
-			switch op {
-			case "cm":
-				if len(args) == 6 {
-					var m mat
-					for i := range m {
-						m[i] = args[i].Float64()
+		var run func(strm, res pdf.Value, depth int)
+		run = func(strm, res pdf.Value, depth int) {
+			fonts := map[string]*fontInfo{}
+			xobjects := res.Key("XObject")
+			pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+				if ops++; ops > MaxOperatorsPerPage || len(gs) >= MaxGlyphsPerPage {
+					panic(errTooManyOperators{})
+				}
+				n := stk.Len()
+				if n > 64 {
+					n = 64
+				}
+				args := make([]pdf.Value, n)
+				for i := n - 1; i >= 0; i-- {
+					args[i] = stk.Pop()
+				}
+				for stk.Len() > 0 {
+					stk.Pop()
+				}
+				switch op {
+				case "cm":
+					if len(args) == 6 {
+						var m mat
+						for i := range m {
+							m[i] = args[i].Float64()
+						}
+						g.ctm = m.mul(g.ctm)
 					}
-					g.ctm = m.mul(g.ctm)
-				}
-			case "q":
-				if len(stack) < 256 {
-					stack = append(stack, g)
-				}
-			case "Q":
-				if k := len(stack) - 1; k >= 0 {
-					g, stack = stack[k], stack[:k]
-				}
-			case "BT":
-				g.tm, g.tlm = identity, identity
-			case "Tc":
-				g.tc = num(args, 0)
-			case "Tw":
-				g.tw = num(args, 0)
-			case "Tz":
-				g.th = num(args, 0) / 100
-			case "TL":
-				g.tl = num(args, 0)
-			case "Ts":
-				g.trise = num(args, 0)
-			case "Td":
-				nextLine(num(args, 0), num(args, 1))
-			case "TD":
-				g.tl = -num(args, 1)
-				nextLine(num(args, 0), num(args, 1))
-			case "Tm":
-				if len(args) == 6 {
-					var m mat
-					for i := range m {
-						m[i] = args[i].Float64()
+				case "q":
+					if len(stack) < 256 {
+						stack = append(stack, g)
 					}
-					g.tm, g.tlm = m, m
-				}
-			case "T*":
-				nextLine(0, -g.tl)
-			case "Tf":
-				if len(args) == 2 {
-					name := args[0].Name()
-					f, ok := fonts[name]
-					if !ok {
-						f = loadFont(res.Key("Font").Key(name))
-						fonts[name] = f
+				case "Q":
+					if k := len(stack) - 1; k >= 0 {
+						g, stack = stack[k], stack[:k]
 					}
-					g.font, g.tfs = f, args[1].Float64()
-				}
-			case "Tj":
-				if len(args) == 1 {
-					show(args[0].RawString())
-				}
-			case "'":
-				nextLine(0, -g.tl)
-				if len(args) == 1 {
-					show(args[0].RawString())
-				}
-			case "\"":
-				if len(args) == 3 {
-					g.tw, g.tc = args[0].Float64(), args[1].Float64()
+				case "BT":
+					g.tm, g.tlm = identity, identity
+				case "Tc":
+					g.tc = num(args, 0)
+				case "Tw":
+					g.tw = num(args, 0)
+				case "Tz":
+					g.th = num(args, 0) / 100
+				case "TL":
+					g.tl = num(args, 0)
+				case "Ts":
+					g.trise = num(args, 0)
+				case "Td":
+					nextLine(num(args, 0), num(args, 1))
+				case "TD":
+					g.tl = -num(args, 1)
+					nextLine(num(args, 0), num(args, 1))
+				case "Tm":
+					if len(args) == 6 {
+						var m mat
+						for i := range m {
+							m[i] = args[i].Float64()
+						}
+						g.tm, g.tlm = m, m
+					}
+				case "T*":
 					nextLine(0, -g.tl)
-					show(args[2].RawString())
-				}
-			case "TJ":
-				if len(args) == 1 {
-					a := args[0]
-					for i := 0; i < a.Len(); i++ {
-						x := a.Index(i)
-						if x.Kind() == pdf.String {
-							show(x.RawString())
-						} else {
-							g.tm = mat{1, 0, 0, 1, -x.Float64() / 1000 * g.tfs * g.th, 0}.mul(g.tm)
+				case "Tf":
+					if len(args) == 2 {
+						name := args[0].Name()
+						f, ok := fonts[name]
+						if !ok {
+							f = loadFont(res.Key("Font").Key(name))
+							fonts[name] = f
+						}
+						g.font, g.tfs = f, args[1].Float64()
+					}
+				case "Tj":
+					if len(args) == 1 {
+						show(args[0].RawString())
+					}
+				case "'":
+					nextLine(0, -g.tl)
+					if len(args) == 1 {
+						show(args[0].RawString())
+					}
+				case "\"":
+					if len(args) == 3 {
+						g.tw, g.tc = args[0].Float64(), args[1].Float64()
+						nextLine(0, -g.tl)
+						show(args[2].RawString())
+					}
+				case "TJ":
+					if len(args) == 1 {
+						a := args[0]
+						for i := 0; i < a.Len(); i++ {
+							x := a.Index(i)
+							if x.Kind() == pdf.String {
+								show(x.RawString())
+							} else {
+								g.tm = mat{1, 0, 0, 1, -x.Float64() / 1000 * g.tfs * g.th, 0}.mul(g.tm)
+							}
 						}
 					}
-				}
-			case "Do":
-				if len(args) == 1 && xobjects.Key(args[0].Name()).Key("Subtype").Name() == "Image" {
+				case "Do":
+					if len(args) != 1 {
+						break
+					}
+					switch x := xobjects.Key(args[0].Name()); x.Key("Subtype").Name() {
+					case "Image":
+						images = true
+					case "Form":
+						// A form's text, in its own matrix and resources.
+						if depth >= maxFormDepth {
+							break
+						}
+						saved := g
+						if m := x.Key("Matrix"); m.Kind() == pdf.Array && m.Len() == 6 {
+							var fm mat
+							for i := range fm {
+								fm[i] = m.Index(i).Float64()
+							}
+							g.ctm = fm.mul(g.ctm)
+						}
+						fres := x.Key("Resources")
+						if fres.IsNull() {
+							fres = res
+						}
+						run(x, fres, depth+1)
+						g = saved
+					}
+				case "BI", "ID":
 					images = true
 				}
-			case "BI", "ID":
-				images = true
-			}
-		})
+			})
+		}
+		if budget -= contentSize(p.V.Key("Contents"), budget); budget < 0 {
+			complete = false
+			return
+		}
+		run(p.V.Key("Contents"), resources(p), 0)
 	}()
 	return gs, images, complete
 }

@@ -256,3 +256,19 @@ func TestErrorNamesPage(t *testing.T) {
 		t.Errorf("error reads %q", err)
 	}
 }
+
+// TestPDF20: a PDF 2.0 header is read (the parser knows 1.0–1.7 only).
+func TestPDF20(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "dx2023-chromium.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("%PDF-1.")) {
+		t.Fatalf("header %q", data[:8])
+	}
+	copy(data[5:8], "2.0")
+	ts, err := pdfinput.Tables(bytes.NewReader(data), int64(len(data)))
+	if err != nil || len(ts) != 1 || ts[0].Heading != "PHỤ LỤC 01" {
+		t.Fatalf("Tables of a PDF 2.0: %v, %v", ts, err)
+	}
+}
