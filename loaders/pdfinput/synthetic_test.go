@@ -30,8 +30,9 @@ func buildPDF(objects []string) []byte {
 	return b.Bytes()
 }
 
-func stream(s string) string { return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s) }
-
+func stream(s string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s)
+}
 
 // courier is a simple font whose every glyph is 600/1000 em wide.
 func courier() string {
