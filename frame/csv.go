@@ -29,9 +29,11 @@ import (
 // undecided. In such a file, and only there, those floats are written with
 // a fourth decimal (1.7740), so that ReadCSV reads every number back as
 // written; a file with a float such as 0.5 or 1234.5 is written as it
-// always was. A text that begins with a single quote
-// followed by =, +, -, @, tab, carriage return or another quote gets one
-// more quote first, since ReadCSV removes one there (see CSVWriteOptions).
+// always was. A text that begins with a single quote followed by =, +, -,
+// @, tab, carriage return or another quote gets one more quote first,
+// since ReadCSV removes one there (see CSVWriteOptions); so does a text
+// that begins with a tab or a carriage return, which ReadCSV would
+// otherwise trim.
 func (f *Frame) WriteCSV(w io.Writer) error {
 	return f.WriteCSVWith(w, CSVWriteOptions{})
 }
@@ -119,10 +121,14 @@ func quotedFormula(s string) bool {
 }
 
 // quoteFormula prefixes a single quote to a text that would otherwise
-// lose its first quote on reading, and, if formulas is set, to a text a
-// spreadsheet would run.
+// lose its first quote, or its first tab or carriage return (trimmed as
+// blanks), on reading, and, if formulas is set, to a text a spreadsheet
+// would run.
 func quoteFormula(s string, formulas bool) string {
-	if quotedFormula(s) || (formulas && s != "" && formulaStart(s[0])) {
+	if s == "" {
+		return s
+	}
+	if quotedFormula(s) || s[0] == '\t' || s[0] == '\r' || (formulas && formulaStart(s[0])) {
 		return "'" + s
 	}
 	return s
