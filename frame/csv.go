@@ -191,13 +191,14 @@ type CSVOptions struct {
 	// number columns give evidence: a column declared text by Fields, and
 	// an inferred column with a cell that is no number, do not.
 	//
-	// Detection keeps what ReadCSV always read: a number without
-	// separators (1201, -5, 1e5) or with a decimal point (0.89308) reads
-	// as before, and a file written by WriteCSV (plain numbers, written so
-	// that none reads two ways) is read back as written. It adds that a
-	// researcher's file of 1.234,5 and 0,8002 is read as numbers, where it
-	// was text, and that 1.774 alone is an error, where it was silently
-	// the fraction. Give DotThousands or CommaThousands when the
+	// Detection keeps what ReadCSV always read in a file without
+	// Vietnamese numbers: a number without separators (1201, -5, 1e5) or
+	// with a decimal point (0.89308) reads as before, and a file written by
+	// WriteCSV (plain numbers, written so that none reads two ways) is read
+	// back as written. It adds that a researcher's file of 1.234,5 and
+	// 0,8002 is read as numbers, where it was text, and that 1.774 alone is
+	// an error, where it was silently the fraction. A column of codes such
+	// as "1,2" is now a number column unless Fields declares it text. Give DotThousands or CommaThousands when the
 	// convention is known, and Plain to read only the form programs write
 	// (a decimal point, no thousands separator: 1.774 is a fraction, 0,5
 	// and 1,201 are text), which was ReadCSV's only mode before detection.
@@ -664,7 +665,11 @@ func numberShape(v string) bool {
 // a name), not numbers.
 func readPlain(v string) (number, error) {
 	if i, err := strconv.ParseInt(v, 10, 64); err == nil {
-		return number{f: float64(i), i: i, whole: true}, nil
+		f := float64(i)
+		if i == 0 && strings.HasPrefix(v, "-") {
+			f = math.Copysign(0, -1) // -0 in a float column, as ParseFloat reads it
+		}
+		return number{f: f, i: i, whole: true}, nil
 	}
 	x, err := strconv.ParseFloat(v, 64)
 	if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -406,4 +407,19 @@ func ExampleFrame_WriteCSVWith() {
 	// đơn_vị,chênh_lệch
 	// "=HYPERLINK(""http://x"")",-5
 	// - Sở Y tế,3
+}
+
+// -0 in a float column keeps its sign, as strconv.ParseFloat reads it.
+func TestReadCSVNegativeZero(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	f, err := frame.ReadCSV(strings.NewReader("x\n-0\n0\n"), frame.CSVOptions{Allocator: mem, Fields: []frame.FieldSpec{{Name: "x", Kind: frame.Float64}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	v := f.Col("x").Float64s()
+	if !math.Signbit(v[0]) || math.Signbit(v[1]) || v[0] != 0 || v[1] != 0 {
+		t.Errorf("x = %v (sign bits %v, %v), want -0, 0", v, math.Signbit(v[0]), math.Signbit(v[1]))
+	}
 }
