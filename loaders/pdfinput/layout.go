@@ -184,6 +184,25 @@ func isRowNumber(s string) bool { return rowNumberRe.MatchString(s) }
 // span the first columns.
 func isLabel(s string) bool { return labelRe.MatchString(s) || sectionRe.MatchString(s) }
 
+// tableEnd returns the index of the first line after the table that
+// starts at line start: a line of one segment wider than 60% of the
+// extent of the numbered rows (a paragraph of text after the table), or
+// the end of the region.
+func tableEnd(lines []line, start int) int {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, l := range lines[start:] {
+		if segs := l.segments(); len(segs) >= 2 && isRowNumber(segs[0].text) {
+			lo, hi = math.Min(lo, segs[0].x0), math.Max(hi, segs[len(segs)-1].x1)
+		}
+	}
+	for i := start + 1; i < len(lines); i++ {
+		if segs := lines[i].segments(); len(segs) == 1 && segs[0].x1-segs[0].x0 > 0.6*(hi-lo) {
+			return i
+		}
+	}
+	return len(lines)
+}
+
 // findGrid reads the table of a region; nil when the region holds no
 // table (no line that starts with a row number and has three cells).
 func findGrid(r region) *grid {
@@ -198,6 +217,7 @@ func findGrid(r region) *grid {
 	if start < 0 {
 		return nil
 	}
+	lines := r.lines[:tableEnd(r.lines, start)]
 	first := r.lines[start]
 	// The words above the body on its first page, with where they start:
 	// a later page may repeat those lines (the header) at its top, the
@@ -220,7 +240,7 @@ func findGrid(r region) *grid {
 	}
 	var body []line
 	page, top := first.page, false
-	for _, l := range r.lines[start:] {
+	for _, l := range lines[start:] {
 		if l.page != page {
 			page, top = l.page, true
 		}
@@ -273,7 +293,7 @@ func findGrid(r region) *grid {
 		}
 	}
 	g.title = strings.Join(titles, " ")
-	lines := append(append([]line(nil), header...), body...)
+	lines = append(append([]line(nil), header...), body...)
 	ncol := len(seps) + 1
 	cells := make([][]placed, len(lines))
 	for i, l := range lines {

@@ -30,13 +30,15 @@ func buildPDF(objects []string) []byte {
 	return b.Bytes()
 }
 
+// stream is a stream object holding s.
 func stream(s string) string {
 	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s)
 }
 
-// courier is a simple font whose every glyph is 600/1000 em wide.
+// courier is a simple font whose every glyph is 600/1000 em wide but the
+// space, 250/1000 (as in a proportional font).
 func courier() string {
-	return "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" + strings.Repeat("600 ", 95) + "] >>"
+	return "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [250 " + strings.Repeat("600 ", 94) + "] >>"
 }
 
 // tableText draws a small table of three columns at 10 points: a
@@ -130,6 +132,24 @@ func TestNoHeading(t *testing.T) {
 	})
 	ts, err := pdfinput.Tables(bytes.NewReader(pdf), int64(len(pdf)))
 	if err != nil || len(ts) != 1 || ts[0].Heading != "" || ts[0].Rows != 5 || ts[0].Columns != 3 {
+		t.Fatalf("Tables: %v, %v", ts, err)
+	}
+}
+
+// TestTextAfterTable: a paragraph after the table ends it; it is not read
+// as a row.
+func TestTextAfterTable(t *testing.T) {
+	text := tableText() + "BT /F1 10 Tf 72 600 Td (The figures above were reported by the units themselves in October 2010.) Tj ET\n" +
+		"BT /F1 10 Tf 300 580 Td (CHAIRMAN) Tj ET\n"
+	pdf := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream(text),
+		courier(),
+	})
+	ts, err := pdfinput.Tables(bytes.NewReader(pdf), int64(len(pdf)))
+	if err != nil || len(ts) != 1 || ts[0].Rows != 5 || ts[0].Columns != 3 {
 		t.Fatalf("Tables: %v, %v", ts, err)
 	}
 }
