@@ -17,6 +17,7 @@ import (
 	"github.com/ictplan/ictplan/frame/parquetio"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/docxinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -196,8 +197,9 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	appendix := fs.String("appendix", "", `read the table under the heading "PHỤ LỤC N" of a document`)
 	numbers := fs.String("numbers", "auto", "number convention: auto, dot-thousands (1.234,5) or comma-thousands (1,234.5)")
 	unit := fs.String("unit", "", `unit of money cells: "đồng", "nghìn đồng", "triệu đồng", "tỷ đồng" (default: the table's "Đơn vị tính" or the layout's)`)
-	input := fs.String("input", "", "input form: text, csv or xlsx (default: csv for *.csv files, xlsx for *.xlsx, text otherwise)")
+	input := fs.String("input", "", "input form: text, csv, xlsx or docx (default: by the file's extension, text otherwise)")
 	sheet := fs.String("sheet", "", "sheet of an xlsx workbook to read (default: the first sheet)")
+	table := fs.Int("table", 0, "number of the table of a .docx document to read (ictplan tables FILE lists them; or --appendix N)")
 	totals := fs.Bool("totals", false, "print the reported totals and the total-vs-sum findings to stderr")
 	maxErrors := fs.Int("max-errors", 100, "report at most N errors, then one line that counts the others (0: all)")
 	pos, err := parseArgs(fs, args)
@@ -243,15 +245,21 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 			form = "csv"
 		case ".xlsx":
 			form = "xlsx"
+		case ".docx":
+			form = "docx"
 		default:
 			form = "text"
 		}
 	}
 	switch {
-	case form != "text" && form != "csv" && form != "xlsx":
-		return fmt.Errorf("%w: unknown input form %q (want text, csv or xlsx)", errUsage, form)
+	case form != "text" && form != "csv" && form != "xlsx" && form != "docx":
+		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx or docx)", errUsage, form)
 	case *sheet != "" && form != "xlsx":
 		return fmt.Errorf("%w: --sheet applies to xlsx input only", errUsage)
+	case *table != 0 && form != "docx":
+		return fmt.Errorf("%w: --table applies to docx input only", errUsage)
+	case *table < 0:
+		return fmt.Errorf("%w: --table must be 1 or more, not %d", errUsage, *table)
 	case *appendix != "" && form == "xlsx":
 		return fmt.Errorf("%w: --appendix does not apply to a workbook: choose the sheet with --sheet", errUsage)
 	}
@@ -278,14 +286,22 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		if r, err = notWorkbook(r, name); err == nil {
 			t, err = xlsxinput.Parse(r, *sheet, l, o)
 		}
+	case "docx":
+		ra, size, rerr := readerAt(r, name)
+		if err = rerr; err == nil {
+			t, err = docxinput.Parse(ra, size, *table, *appendix, l, o)
+		}
 	}
 	if err != nil {
 		return capErrors(err, *maxErrors)
 	}
 	defer t.Release()
 	where := fmt.Sprintf("lines %d–%d", t.FirstLine, t.LastLine)
-	if form == "xlsx" {
+	switch form {
+	case "xlsx":
 		where = fmt.Sprintf("sheet %s, rows %d–%d", t.Frame.Metadata()[xlsxinput.MetaSourceSheet], t.FirstLine, t.LastLine)
+	case "docx":
+		where = fmt.Sprintf("table %s, rows %d–%d", t.Frame.Metadata()[docxinput.MetaSourceTable], t.FirstLine, t.LastLine)
 	}
 	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
 	switch {
@@ -489,4 +505,60 @@ func knownSource(file string) bool {
 		}
 	}
 	return false
+}
+
+// readerAt gives an input as an io.ReaderAt with its size: a file as it
+// is, a stream read whole within its limit.
+func readerAt(r io.Reader, name string) (io.ReaderAt, int64, error) {
+	switch v := r.(type) {
+	case *os.File:
+		st, err := v.Stat()
+		if err != nil {
+			return nil, 0, err
+		}
+		return v, st.Size(), nil
+	case *bytes.Reader:
+		return v, v.Size(), nil
+	case *io.SectionReader:
+		return v, v.Size(), nil
+	}
+	data, err := readAllInput(r, name, loaders.MaxInputBytes)
+	if err != nil {
+		return nil, 0, err
+	}
+	return bytes.NewReader(data), int64(len(data)), nil
+}
+
+func runTables(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("tables", stderr, "ictplan tables plan.docx")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: expected one FILE (a .docx document)", errUsage)
+	}
+	if ext := strings.ToLower(filepath.Ext(pos[0])); ext != ".docx" {
+		return fmt.Errorf("%w: tables lists the tables of a .docx document, not a %q file", errUsage, loaders.Clip(ext, loaders.MaxQuoted))
+	}
+	r, name, closeIn, err := openInput(pos[0], "docx")
+	if err != nil {
+		return err
+	}
+	defer closeIn()
+	ra, size, err := readerAt(r, name)
+	if err != nil {
+		return err
+	}
+	infos, err := docxinput.Tables(ra, size)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var b strings.Builder
+	for _, info := range infos {
+		b.WriteString(info.String())
+		b.WriteByte('\n')
+	}
+	_, err = io.WriteString(stdout, safeText(b.String()))
+	return err
 }

@@ -405,6 +405,26 @@ func TestParseByHeaders(t *testing.T) {
 	}
 }
 
+// TestParseWord: ictplan tables lists a Word document's tables; parse reads
+// one by its appendix or number, cells exact, totals checked.
+func TestParseWord(t *testing.T) {
+	const doc = "../../loaders/docxinput/testdata/plan-python-docx.docx"
+	out, stderr, code := runCmd(t, "tables", doc)
+	if code != 0 || !strings.Contains(out, `table 1: `) || !strings.Contains(out, `(appendix 2)`) || !strings.Contains(out, `(appendix 5)`) {
+		t.Fatalf("tables: exit %d\n%s%s", code, out, stderr)
+	}
+	out, stderr, code = runCmd(t, "parse", "--layout", "computers", "--appendix", "2", "--totals", doc)
+	if code != 0 || !strings.Contains(out, "1,Tỉnh ủy,159,142,16,87,0.89308,0.61268,0.11268,") || !strings.Contains(stderr, "# 4 checks, 0 findings") {
+		t.Errorf("parse --appendix 2: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if _, stderr, code := runCmd(t, "parse", "--layout", "computers", "--table", "9", doc); code != 1 || !strings.Contains(stderr, "the document has 2 tables") {
+		t.Errorf("--table 9: exit %d, %s", code, stderr)
+	}
+	if _, _, code := runCmd(t, "parse", "--layout", "computers", "--table", "1", "x.csv"); code != 2 {
+		t.Errorf("--table on a CSV: exit %d, want 2", code)
+	}
+}
+
 // TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
 // first sheet (or --sheet), with number cells, a merged total label and
 // errors naming the cell.

@@ -30,6 +30,7 @@ import (
 	_ "github.com/ictplan/ictplan/frame/parquetio"
 	_ "github.com/ictplan/ictplan/frame/xlsxio"
 	_ "github.com/ictplan/ictplan/loaders"
+	_ "github.com/ictplan/ictplan/loaders/docxinput"
 	_ "github.com/ictplan/ictplan/loaders/dxtext"
 	_ "github.com/ictplan/ictplan/loaders/pdfinput"
 	_ "github.com/ictplan/ictplan/loaders/xlsxinput"
