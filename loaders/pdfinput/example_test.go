@@ -60,3 +60,29 @@ func ExampleParse() {
 	// TỔNG CỘNG 109045
 	// true
 }
+
+func ExampleReadGrid() {
+	f, err := os.Open("testdata/dx2023-libreoffice.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	// The 2023 budget table: its cells as the page lays them out, before
+	// any layout reads them.
+	g, err := pdfinput.ReadGrid(f, st.Size(), 0, "01", "dx2023.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(g.TableInfo.Heading, g.Columns, "columns, pages", g.Pages)
+	for _, row := range g.Cells[2:5] {
+		fmt.Printf("page %d: %q %q %q … %q\n", g.RowPages[row[0].Line-1], row[0].Text, row[1].Text, row[2].Text, row[6].Text)
+	}
+	// Output:
+	// PHỤ LỤC 01 11 columns, pages [1 2 3 4]
+	// page 1: "1" "Nhận thức số" "210" … "60"
+	// page 1: "1.1" "Tổ chức sự kiện “Ngày Chuyển đổi số”." "60" … "60"
+	// page 1: "1.2" "Tổ chức các hội nghị, hội thảo, tọa đàm về chuyển đổi số, công nghệ số tại tỉnh nhằm trao đổi, chia sẻ kinh nghiệm, mô hình, giải pháp đã triển khai thành công." "150" … "0"
+}

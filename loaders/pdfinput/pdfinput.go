@@ -71,6 +71,12 @@ func (e *Error) Error() string {
 		b.WriteString(strings.Join(where, ", "))
 		b.WriteString(": ")
 	}
+	if e.Err.Err == ErrNoText && e.Err.Expected != "" {
+		// "no text: a scanned PDF …": what the file is, not what was
+		// expected of it.
+		b.WriteString(ErrNoText.Error() + ": " + loaders.ClipExplanation(e.Err.Expected))
+		return b.String()
+	}
 	in := *e.Err
 	in.File, in.Line = "", 0
 	b.WriteString(in.Error())
@@ -186,7 +192,11 @@ func pick(gs []*Grid, table int, appendix, file string) (*Grid, error) {
 	list := func() string {
 		var s []string
 		for _, g := range gs {
-			s = append(s, g.TableInfo.String())
+			h := g.Heading
+			if h == "" {
+				h = "no heading"
+			}
+			s = append(s, fmt.Sprintf("%d: %s, %s %s", g.Number, h, pageWord(g.Pages), pageRange(g.Pages)))
 		}
 		if len(s) == 0 {
 			return "none found"
@@ -244,9 +254,9 @@ func grids(file string, r io.ReaderAt, size int64) ([]*Grid, error) {
 	if words == 0 {
 		e := &loaders.Error{File: file, Err: ErrNoText}
 		if images {
-			e.Expected = fmt.Sprintf("text: a scanned PDF (%d pages of pictures only): run it through OCR (ocrmypdf -l vie) or ask for the Word or Excel file", len(doc.pages))
+			e.Expected = fmt.Sprintf("a scanned PDF (%d pages of pictures only); run it through OCR (ocrmypdf -l vie) or ask for the Word or Excel file", len(doc.pages))
 		} else {
-			e.Expected = fmt.Sprintf("text on its %d pages (the PDF draws none)", len(doc.pages))
+			e.Expected = fmt.Sprintf("its %d pages draw neither text nor pictures", len(doc.pages))
 		}
 		return nil, &Error{File: file, Err: e}
 	}

@@ -209,7 +209,7 @@ func TestScannedRefused(t *testing.T) {
 	if !errors.Is(err, pdfinput.ErrNoText) {
 		t.Fatalf("Tables(scanned.pdf): %v, want ErrNoText", err)
 	}
-	if !strings.Contains(err.Error(), "scanned PDF") {
+	if !strings.Contains(err.Error(), "no text: a scanned PDF (2 pages of pictures only); run it through OCR") {
 		t.Errorf("error %q does not say the PDF is a scan", err)
 	}
 	_, err = pdfinput.Parse(r, size, 1, "", loaders.Computers, loaders.Options{File: "scanned.pdf"})
