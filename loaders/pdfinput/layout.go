@@ -37,6 +37,7 @@ func (l line) text() string {
 type segment struct {
 	text   string
 	x0, x1 float64
+	words  []word
 }
 
 // segments splits a line where the gap between two words is wider than
@@ -48,9 +49,10 @@ func (l line) segments() []segment {
 			s := &out[len(out)-1]
 			s.text += " " + w.text
 			s.x1 = math.Max(s.x1, w.x1)
+			s.words = append(s.words, w)
 			continue
 		}
-		out = append(out, segment{text: w.text, x0: w.x0, x1: w.x1})
+		out = append(out, segment{text: w.text, x0: w.x0, x1: w.x1, words: []word{w}})
 	}
 	return out
 }
@@ -259,7 +261,8 @@ func findGrid(r region) *grid {
 		}
 		body = append(body, l)
 	}
-	blocks := columnBlocks(body)
+	plain := withoutLabels(body)
+	blocks := splitRivers(columnBlocks(plain), plain)
 	if len(blocks) < 2 {
 		return nil
 	}
@@ -372,23 +375,108 @@ func firstNonUnit(ls []line) int {
 // first columns, left out), merged where they overlap.
 func columnBlocks(body []line) [][2]float64 {
 	var iv [][2]float64
-	var label *line // the last label's line, whose next lines may wrap it
-	var labelX float64
-	for i, l := range body {
-		segs := l.segments()
-		for k, s := range segs {
-			if k == 0 && isLabel(s.text) {
-				label, labelX = &body[i], s.x0
-				continue
-			}
-			if k == 0 && label != nil && label.page == l.page && l.y-label.y < 2*l.size && math.Abs(s.x0-labelX) < 1 {
-				label = &body[i] // "TỔNG/BÌNH" then "QUÂN"
-				continue
-			}
+	for _, l := range body {
+		for _, s := range l.segments() {
 			iv = append(iv, [2]float64{s.x0, s.x1})
 		}
 	}
 	return mergeIntervals(iv)
+}
+
+// withoutLabels returns the body lines less the first segment of the
+// lines that label a total or a section ("TỔNG CỘNG", "I. CÁC SỞ"), and
+// of the lines that wrap such a label ("TỔNG/BÌNH" then "QUÂN"): a label
+// may span the first columns.
+func withoutLabels(body []line) []line {
+	out := make([]line, 0, len(body))
+	var label *line // the last label's line, whose next lines may wrap it
+	var labelX float64
+	for i, l := range body {
+		segs := l.segments()
+		if len(segs) == 0 {
+			continue
+		}
+		s := segs[0]
+		skip := false
+		switch {
+		case isLabel(s.text):
+			label, labelX, skip = &body[i], s.x0, true
+		case label != nil && label.page == l.page && l.y-label.y < 2*l.size && math.Abs(s.x0-labelX) < 1:
+			label, skip = &body[i], true
+		}
+		if skip {
+			// Drop the label's words.
+			rest := l
+			rest.words = nil
+			for _, w := range l.words {
+				if w.x0 > s.x1 {
+					rest.words = append(rest.words, w)
+				}
+			}
+			out = append(out, rest)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// splitRivers splits a column block where two columns of text were set
+// closer than a cell gap: at a "river", an x-range of at least 0.2 em that
+// no word of any body line covers, when the words that end at its left
+// are ragged (their right edges spread over more than 1 em: the end of
+// wrapped text, not one word repeated in every row, as "Không thực hiện"
+// in a status column) and at least three lines have words on both sides.
+func splitRivers(blocks [][2]float64, body []line) [][2]float64 {
+	var out [][2]float64
+	for _, b := range blocks {
+		var iv [][2]float64
+		size := 0.0
+		for _, l := range body {
+			for _, w := range l.words {
+				if w.x0 >= b[0]-0.5 && w.x1 <= b[1]+0.5 {
+					iv = append(iv, [2]float64{w.x0, w.x1})
+					size = math.Max(size, w.size)
+				}
+			}
+		}
+		cover := mergeIntervals(iv)
+		start := b[0]
+		for i := 1; i < len(cover); i++ {
+			gap0, gap1 := cover[i-1][1], cover[i][0]
+			if gap1-gap0 < 0.2*size || !raggedLeft(body, gap0, gap1, start, size) {
+				continue
+			}
+			out = append(out, [2]float64{start, gap0})
+			start = gap1
+		}
+		out = append(out, [2]float64{start, b[1]})
+	}
+	return out
+}
+
+// raggedLeft reports whether the lines with words on both sides of the
+// gap (x0, x1) are three or more and the right edges of their last words
+// before it (from lo) spread over more than 1 em.
+func raggedLeft(body []line, x0, x1, lo, size float64) bool {
+	n := 0
+	minR, maxR := math.Inf(1), math.Inf(-1)
+	for _, l := range body {
+		left, right := math.Inf(-1), false
+		for _, w := range l.words {
+			switch {
+			case w.x1 <= x0+0.01 && w.x0 >= lo-0.5:
+				left = math.Max(left, w.x1)
+			case w.x0 >= x1-0.01:
+				right = true
+			}
+		}
+		if !math.IsInf(left, -1) && right {
+			n++
+			minR, maxR = math.Min(minR, left), math.Max(maxR, left)
+		}
+	}
+	return n >= 3 && maxR-minR > size
 }
 
 func mergeIntervals(iv [][2]float64) [][2]float64 {
@@ -432,10 +520,23 @@ type placed struct {
 // in the header (centred), in the first column of the span that is
 // centred on it, in the body in the column where it starts.
 func cellsOf(l line, seps []float64, header bool) []placed {
-	var out []placed
-	for _, s := range l.segments() {
+	var out []placed // in order of x: a column's texts are consecutive
+	for k, s := range l.segments() {
 		c0, c1 := column(seps, s.x0), column(seps, s.x1)
 		c := c0
+		if c0 != c1 && !header && !(k == 0 && isLabel(s.text)) {
+			// Two cells set closer than a cell gap ("… truyền số 2012"):
+			// each word in the column of its middle.
+			for _, w := range s.words {
+				wc := column(seps, (w.x0+w.x1)/2)
+				if n := len(out); n > 0 && out[n-1].col == wc {
+					out[n-1].text += " " + w.text
+					continue
+				}
+				out = append(out, placed{col: wc, text: w.text, y: l.y, size: l.size})
+			}
+			continue
+		}
 		if c0 != c1 && header {
 			c = spanStart(seps, s)
 			if c1 == c0+1 {

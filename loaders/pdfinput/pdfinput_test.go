@@ -106,9 +106,23 @@ func compareGolden(t *testing.T, file string, tb *loaders.Table, id string) int 
 	return cells
 }
 
+// docs2010 are the PDFs of the 2010 appendices: composed text (plan2010)
+// and the same text decomposed, each letter's marks apart (nfd2010), from
+// each producer.
+func docs2010() []string {
+	var out []string
+	for _, doc := range []string{"plan2010", "nfd2010"} {
+		for _, p := range producers {
+			out = append(out, doc+"-"+p+".pdf")
+		}
+	}
+	return out
+}
+
 func TestTables(t *testing.T) {
 	want := map[string][]string{
 		"plan2010": {"PHỤ LỤC 2", "PHỤ LỤC 5"},
+		"nfd2010":  {"PHỤ LỤC 2", "PHỤ LỤC 5"},
 		"dx2023":   {"PHỤ LỤC 01"},
 	}
 	for doc, heads := range want {
@@ -138,9 +152,8 @@ func TestTables(t *testing.T) {
 }
 
 func TestParseComputers2010(t *testing.T) {
-	for _, p := range producers {
-		name := "plan2010-" + p + ".pdf"
-		t.Run(p, func(t *testing.T) {
+	for _, name := range docs2010() {
+		t.Run(name, func(t *testing.T) {
 			r, size := open(t, name)
 			tb, err := pdfinput.Parse(r, size, 0, "2", loaders.Computers, loaders.Options{File: name, Convention: loaders.CommaThousands})
 			if err != nil {
@@ -173,9 +186,8 @@ func TestParseComputers2010(t *testing.T) {
 }
 
 func TestParseProjects2011(t *testing.T) {
-	for _, p := range producers {
-		name := "plan2010-" + p + ".pdf"
-		t.Run(p, func(t *testing.T) {
+	for _, name := range docs2010() {
+		t.Run(name, func(t *testing.T) {
 			r, size := open(t, name)
 			tb, err := pdfinput.Parse(r, size, 0, "Phụ lục 5", loaders.ProjectsPlan, loaders.Options{File: name, Convention: loaders.CommaThousands})
 			if err != nil {

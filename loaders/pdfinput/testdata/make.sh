@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 
 go run makehtml.go ../../../datasets/testdata "$work"
 
-for doc in plan2010 dx2023; do
+for doc in plan2010 dx2023 nfd2010; do
 	# LibreOffice: the HTML opened as a Writer document (not Writer/Web,
 	# whose import loses the first paragraph) and exported to PDF.
 	soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \

@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func main() {
@@ -28,6 +30,10 @@ func main() {
 	golden, out := os.Args[1], os.Args[2]
 	must(os.WriteFile(filepath.Join(out, "plan2010.html"), []byte(plan2010(golden)), 0o644))
 	must(os.WriteFile(filepath.Join(out, "dx2023.html"), []byte(dx2023(golden)), 0o644))
+	// The same 2010 appendices with every letter and its marks decomposed
+	// (NFD), as text pasted from some sources is: the reader must give the
+	// same NFC cells.
+	must(os.WriteFile(filepath.Join(out, "nfd2010.html"), []byte(norm.NFD.String(plan2010(golden))), 0o644))
 }
 
 func must(err error) {
