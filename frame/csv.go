@@ -279,7 +279,8 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // ReadCSV reads a CSV table with a header row. Empty fields are null. A BOM,
 // CRLF line ends, and spaces, no-break spaces and zero-width no-break
 // spaces (U+FEFF, a BOM left by joining files) around values are
-// tolerated; text is NFC-normalised. An empty header names column i
+// tolerated; a line of a quoted field ends with "\n"; text is
+// NFC-normalised. An empty header names column i
 // (1-based) "column_i"; a name twice is an error. Numbers are read in the
 // convention of CSVOptions.Numbers, detected by default. Errors are
 // *CSVError values naming the line and column; all the value errors are
@@ -499,7 +500,14 @@ func specNames(s []FieldSpec) string {
 	return strings.Join(n, ", ")
 }
 
+// cleanField trims blanks at the edges of a field, ends its inner lines
+// with "\n" and normalises it to NFC. encoding/csv reads "\r\n" at the end
+// of a line in a quoted field as "\n", so a field that kept one ("\r\r\n"
+// gives "\r\n") would not read back as it was written.
 func cleanField(s string) string {
+	for strings.Contains(s, "\r\n") {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
 	return norm.NFC.String(strings.Trim(s, " \t\u00a0\ufeff\r\n"))
 }
 

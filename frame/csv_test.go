@@ -423,3 +423,15 @@ func TestReadCSVNegativeZero(t *testing.T) {
 		t.Errorf("x = %v (sign bits %v, %v), want -0, 0", v, math.Signbit(v[0]), math.Signbit(v[1]))
 	}
 }
+
+// A quoted field's lines end with "\n", whatever the file's line ends, so
+// that the text reads back as written (a fuzz crasher: "\r\r\n" in a field
+// was read as "\r\n", written so, and read back as "\n").
+func TestReadCSVLineEndsInAField(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	_, rows := readRows(t, mem, "a\r\n\"dòng 1\r\r\ndòng 2\rcòn\r\n\"\r\n", frame.CSVOptions{})
+	if want := [][]any{{"dòng 1\ndòng 2\rcòn"}}; !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows %q, want %q", rows, want)
+	}
+}
