@@ -18,6 +18,7 @@ import (
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/docxinput"
+	"github.com/ictplan/ictplan/loaders/pdfinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -247,17 +248,19 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 			form = "xlsx"
 		case ".docx":
 			form = "docx"
+		case ".pdf":
+			form = "pdf"
 		default:
 			form = "text"
 		}
 	}
 	switch {
-	case form != "text" && form != "csv" && form != "xlsx" && form != "docx":
-		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx or docx)", errUsage, form)
+	case form != "text" && form != "csv" && form != "xlsx" && form != "docx" && form != "pdf":
+		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx, docx or pdf)", errUsage, form)
 	case *sheet != "" && form != "xlsx":
 		return fmt.Errorf("%w: --sheet applies to xlsx input only", errUsage)
-	case *table != 0 && form != "docx":
-		return fmt.Errorf("%w: --table applies to docx input only", errUsage)
+	case *table != 0 && form != "docx" && form != "pdf":
+		return fmt.Errorf("%w: --table applies to docx and pdf input only", errUsage)
 	case *table < 0:
 		return fmt.Errorf("%w: --table must be 1 or more, not %d", errUsage, *table)
 	case *appendix != "" && form == "xlsx":
@@ -291,6 +294,11 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		if err = rerr; err == nil {
 			t, err = docxinput.Parse(ra, size, *table, *appendix, l, o)
 		}
+	case "pdf":
+		ra, size, rerr := readerAt(r, name)
+		if err = rerr; err == nil {
+			t, err = pdfinput.Parse(ra, size, *table, *appendix, l, o)
+		}
 	}
 	if err != nil {
 		return capErrors(err, *maxErrors)
@@ -302,6 +310,9 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		where = fmt.Sprintf("sheet %s, rows %d–%d", t.Frame.Metadata()[xlsxinput.MetaSourceSheet], t.FirstLine, t.LastLine)
 	case "docx":
 		where = fmt.Sprintf("table %s, rows %d–%d", t.Frame.Metadata()[docxinput.MetaSourceTable], t.FirstLine, t.LastLine)
+	case "pdf":
+		md := t.Frame.Metadata()
+		where = fmt.Sprintf("table %s, pages %s, rows %d–%d", md[pdfinput.MetaSourceTable], md[pdfinput.MetaSourcePages], t.FirstLine, t.LastLine)
 	}
 	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
 	switch {
@@ -530,18 +541,19 @@ func readerAt(r io.Reader, name string) (io.ReaderAt, int64, error) {
 }
 
 func runTables(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("tables", stderr, "ictplan tables plan.docx")
+	fs := newFlags("tables", stderr, "ictplan tables plan.docx\n  ictplan tables plan.pdf")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: expected one FILE (a .docx document)", errUsage)
+		return fmt.Errorf("%w: expected one FILE (a .docx document or a PDF)", errUsage)
 	}
-	if ext := strings.ToLower(filepath.Ext(pos[0])); ext != ".docx" {
-		return fmt.Errorf("%w: tables lists the tables of a .docx document, not a %q file", errUsage, loaders.Clip(ext, loaders.MaxQuoted))
+	ext := strings.ToLower(filepath.Ext(pos[0]))
+	if ext != ".docx" && ext != ".pdf" {
+		return fmt.Errorf("%w: tables lists the tables of a .docx document or a PDF, not a %q file", errUsage, loaders.Clip(ext, loaders.MaxQuoted))
 	}
-	r, name, closeIn, err := openInput(pos[0], "docx")
+	r, name, closeIn, err := openInput(pos[0], strings.TrimPrefix(ext, "."))
 	if err != nil {
 		return err
 	}
@@ -550,15 +562,24 @@ func runTables(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	infos, err := docxinput.Tables(ra, size)
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	var lines []string
+	if ext == ".pdf" {
+		infos, err := pdfinput.Tables(ra, size)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, info := range infos {
+			lines = append(lines, info.String())
+		}
+	} else {
+		infos, err := docxinput.Tables(ra, size)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		for _, info := range infos {
+			lines = append(lines, info.String())
+		}
 	}
-	var b strings.Builder
-	for _, info := range infos {
-		b.WriteString(info.String())
-		b.WriteByte('\n')
-	}
-	_, err = io.WriteString(stdout, safeText(b.String()))
+	_, err = io.WriteString(stdout, safeText(strings.Join(lines, "\n")+"\n"))
 	return err
 }

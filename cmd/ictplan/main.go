@@ -40,10 +40,10 @@ func init() {
 		{"show", "ID [--limit N]", "print a dataset as an aligned table (Vietnamese number format)", runShow},
 		{"export", "ID --format csv|parquet|arrow|xlsx|json [-o FILE]", "write a dataset (stdout without -o)", runExport},
 		{"check", "[ID|all] [--format text|csv]", "reconcile reported totals, ratios and text claims with the tables", runCheck},
-		{"parse", "--layout LAYOUT FILE [--format ...]", "read your own table (text, CSV, XLSX or DOCX) with a layout", runParse},
+		{"parse", "--layout LAYOUT FILE [--format ...]", "read your own table (text, CSV, XLSX, DOCX or PDF) with a layout", runParse},
 		{"report", "-o DIR", "write the report: DIR/index.html and DIR/tables/", runReport},
 		{"layouts", "[--write NAME]", "list the table layouts and their columns, or write one as a layout file", runLayouts},
-		{"tables", "FILE.docx", "list the tables of a Word document, with the heading above each", runTables},
+		{"tables", "FILE.docx|FILE.pdf", "list the tables of a Word document or a PDF, with the heading above each", runTables},
 		{"source", "[FILE[:LINE]]", "list the embedded source documents, or print a line of one", runSource},
 	}
 }

@@ -425,6 +425,23 @@ func TestParseWord(t *testing.T) {
 	}
 }
 
+// TestParsePDF: ictplan tables lists a PDF's tables; parse reads one with
+// its columns from the positions of the words; a scanned PDF is refused.
+func TestParsePDF(t *testing.T) {
+	const pdf = "../../loaders/pdfinput/testdata/plan2010-libreoffice.pdf"
+	out, stderr, code := runCmd(t, "tables", pdf)
+	if code != 0 || !strings.Contains(out, "table 1: PHỤ LỤC 2") || !strings.Contains(out, "table 2: PHỤ LỤC 5") {
+		t.Fatalf("tables: exit %d\n%s%s", code, out, stderr)
+	}
+	out, stderr, code = runCmd(t, "parse", "--layout", "computers", "--appendix", "2", "--totals", pdf)
+	if code != 0 || !strings.Contains(out, "1,Tỉnh ủy,159,142,16,87,0.89308,0.61268,0.11268,") || !strings.Contains(stderr, "# 4 checks, 0 findings") {
+		t.Errorf("parse --appendix 2: exit %d\n%s\n%s", code, out, stderr)
+	}
+	if _, stderr, code := runCmd(t, "tables", "../../loaders/pdfinput/testdata/scanned.pdf"); code != 1 || !strings.Contains(stderr, "no text: a scanned PDF") {
+		t.Errorf("scanned: exit %d, %s", code, stderr)
+	}
+}
+
 // TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
 // first sheet (or --sheet), with number cells, a merged total label and
 // errors naming the cell.
