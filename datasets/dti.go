@@ -327,7 +327,7 @@ func dtiRow(r curatedRecord, byCode map[string]string) ([]any, error) {
 		return nil, fmt.Errorf("%s: figures and their score_source, score_page, score_quote go together", f[1])
 	}
 	for _, s := range f[12:18] {
-		row = append(row, s)
+		row = append(row, textOrNull(s))
 	}
 	return append(row, int64(r.line)), nil
 }

@@ -12,13 +12,7 @@ import (
 // cell of the source table on as "" rather than null, with the columns
 // concerned. The list only shrinks: a dataset listed here that has no ""
 // left fails the test, so that its entry is removed.
-var emptyTextPending = map[string][]string{
-	// provinceRow passes f[8], f[9], f[10] as read: the 19 rows without a
-	// figure (Lâm Đồng, Đông Nam Bộ, the Mekong Delta but Sóc Trăng).
-	"vn-provinces": {"quote", "source", "source_page"},
-	// dtiRow passes f[15:18] as read: the 57 rows without a score.
-	"vn-dti": {"score_page", "score_quote", "score_source"},
-}
+var emptyTextPending = map[string][]string{}
 
 // TestNoEmptyText: an empty cell is null, never "" — in every text column
 // of every dataset of the catalogue (a "" would count as a value: present

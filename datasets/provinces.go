@@ -155,7 +155,16 @@ func provinceRow(r curatedRecord) ([]any, error) {
 	if (pop != nil || area != nil) && (strings.TrimSpace(f[8]) == "" || strings.TrimSpace(f[9]) == "" || strings.TrimSpace(f[10]) == "") {
 		return nil, fmt.Errorf("%s: a figure without source, page or quote", f[1])
 	}
-	return []any{f[0], f[1], f[2], pop, popYear, area, areaYear, f[8], f[9], f[10], int64(r.line)}, nil
+	return []any{f[0], f[1], f[2], pop, popYear, area, areaYear, textOrNull(f[8]), textOrNull(f[9]), textOrNull(f[10]), int64(r.line)}, nil
+}
+
+// textOrNull is a reference table's text cell: null when the cell is
+// empty (no figure, so nothing to cite), never "".
+func textOrNull(s string) any {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return s
 }
 
 // provincePopulation reads a population figure and its year: nil, nil for an
