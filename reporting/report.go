@@ -201,15 +201,16 @@ details{margin:.6em 0}summary{cursor:pointer;font-weight:bold}details.cols>summa
 .summary{display:flex;flex-wrap:wrap;gap:1em 2em;margin:1em 0}.summary div{background:#eef3f7;padding:.6em 1em;border-radius:4px;max-width:22em}.summary b{font-size:1.4em;display:block}
 figure{margin:1.2em 0}figure img{max-width:100%;height:auto;border:1px solid #ddd}figcaption{font-size:95%;margin-top:.3em}
 .en{color:#666;font-weight:normal;font-size:80%}.line{border-bottom:1px dotted #1f5f8b;cursor:help}.tbl,.scroll{overflow-x:auto;margin:1em 0;max-width:100%}
-nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}
+nav ol{margin:.3em 0 1em 1.2em;padding:0}nav li{margin:.1em 0}.paper{display:none}
 td.text{min-width:10em;overflow-wrap:anywhere}td.word{white-space:nowrap}td.code{white-space:nowrap;font-family:monospace;font-size:90%}
 @media (max-width:600px){body{margin:1em auto;padding:0 .5em}h1{font-size:1.3em}th,td{padding:2px 4px}td.text{min-width:7em}table{font-size:90%}}
-@page{size:A4;margin:15mm 12mm}
+@page{size:A4;margin:15mm 12mm}@page wide{size:A4 landscape;margin:10mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:9.5pt}a{color:inherit;text-decoration:none}
 h2{break-after:avoid;page-break-after:avoid}figure,.summary div{break-inside:avoid;page-break-inside:avoid}
 figure img{width:16cm;max-width:100%;border:none}.tbl,.scroll{overflow:visible}
 table{width:100%;table-layout:auto;font-size:8pt}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
-th,td{padding:1px 3px}td.text{min-width:0}td.num{white-space:normal}details.cols,nav{display:none}details[open]>summary{display:block}
+th,td{padding:1px 3px}td.text{min-width:0}td.num{white-space:normal}details.cols,nav,.screen{display:none}details[open]>summary{display:block}
+.paper{display:block}.tbl:has(.paper){page:wide}.paper table{font-size:6.5pt}
 details:not([open]){display:none}}`
 
 func esc(s string) string { return html.EscapeString(s) }

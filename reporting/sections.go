@@ -252,16 +252,21 @@ func lineRef(file string, line int, lineText func(string, int) string) string {
 // columns (Table.Show, or the columns that are not secondary) with their
 // labels and units in words, coded values in words, ratios as percentages
 // and gaps in percentage points, a target's comparator before its value;
-// then, behind a disclosure, every column. Line columns carry the text of
-// their source line on hover.
+// then, behind a disclosure, every column. On paper a table is printed
+// with every column, the answers first (print stylesheet). Line columns
+// carry the text of their source line on hover.
 func tableHTML(t Table, lang string, lineText func(string, int) string) string {
 	f := t.Frame
 	main, all := pageColumns(t, lang)
 	var b strings.Builder
-	b.WriteString(renderTable(t, main, lang, lineText, "list"))
-	if len(all) > len(main) {
-		fmt.Fprintf(&b, "<details class=\"cols\"><summary>%s</summary><div class=\"scroll\">%s</div></details>",
-			esc(tr(lang, fmt.Sprintf("Tất cả %d cột", len(all)), fmt.Sprintf("All %d columns", len(all)))), renderTable(t, all, lang, lineText, "list wide"))
+	if len(all) == len(main) {
+		b.WriteString(renderTable(t, main, lang, lineText, "list"))
+	} else {
+		// On screen the answer columns, every column behind a disclosure;
+		// on paper every column, the answers first, on a landscape page.
+		full := renderTable(t, answersFirst(main, all), lang, lineText, "list wide")
+		fmt.Fprintf(&b, "<div class=\"screen\">%s<details class=\"cols\"><summary>%s</summary><div class=\"scroll\">%s</div></details></div><div class=\"paper\">%s</div>",
+			renderTable(t, main, lang, lineText, "list"), esc(tr(lang, fmt.Sprintf("Tất cả %d cột", len(all)), fmt.Sprintf("All %d columns", len(all)))), full, full)
 	}
 	if n := t.MaxRows; n > 0 && f.NumRows() > n {
 		fmt.Fprintf(&b, "<p class=\"muted\">%s</p>", esc(tr(lang,
@@ -269,6 +274,17 @@ func tableHTML(t Table, lang string, lineText func(string, int) string) string {
 			fmt.Sprintf("… %d more rows in the CSV and XLSX files", f.NumRows()-n))))
 	}
 	return b.String()
+}
+
+// answersFirst orders all columns with the answer columns first.
+func answersFirst(main, all []frame.FieldSpec) []frame.FieldSpec {
+	out := append([]frame.FieldSpec{}, main...)
+	for _, s := range all {
+		if !slices.ContainsFunc(main, func(m frame.FieldSpec) bool { return m.Name == s.Name }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // pageColumns returns the columns a table shows first and all its columns
