@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ictplan/ictplan/internal/ziptest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -143,23 +144,7 @@ func setPart(t testing.TB, book []byte, name string, data []byte) []byte {
 	return out.Bytes()
 }
 
-func getPart(t testing.TB, book []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	b, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func getPart(t testing.TB, book []byte, name string) []byte { return ziptest.Part(t, book, name) }
 
 const sheetPart = "xl/worksheets/sheet1.xml"
 

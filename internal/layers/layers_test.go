@@ -39,6 +39,7 @@ var rules = []struct {
 	{"reporting", []string{"analysis", "datasets", "frame", "loaders", "numtext", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
 	{"cmd", []string{"reporting", "analysis", "datasets", "loaders", "frame", "numtext", "vntext", "internal"}, "the top"},
 	{"internal/frametest", []string{"frame"}, "test helpers"},
+	{"internal/ziptest", nil, "test helpers: the parts of a zip"},
 	{"internal/panel", []string{"frame"}, "the benchmark's synthetic panel"},
 	{"internal/notebookapi", nil, "reads the notebooks' code"},
 	{"internal/layers", nil, "this test"},

@@ -8,6 +8,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/ictplan/ictplan/internal/ziptest"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -40,56 +41,11 @@ func golden(t testing.TB, id string) [][]string {
 }
 
 // part returns a part of a zip.
-func part(t testing.TB, doc []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	data, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
+func part(t testing.TB, doc []byte, name string) []byte { return ziptest.Part(t, doc, name) }
 
 // setPart returns the zip with a part replaced, compressed.
 func setPart(t testing.TB, doc []byte, name string, data []byte) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(doc), int64(len(doc)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, f := range zr.File {
-		content := data
-		if f.Name != name {
-			r, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err = io.ReadAll(r)
-			r.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(content)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return ziptest.SetPart(t, doc, name, data, zip.Deflate)
 }
 
 // zipOf returns a zip of the named parts.

@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"regexp"
@@ -18,6 +17,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/ziptest"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -129,57 +129,12 @@ func workbook(t testing.TB, rows [][]string, style cellStyle, col int) []byte {
 const sheetPart = "xl/worksheets/sheet1.xml"
 
 // part returns a part of a workbook.
-func part(t testing.TB, book []byte, name string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	data, err := io.ReadAll(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
+func part(t testing.TB, book []byte, name string) []byte { return ziptest.Part(t, book, name) }
 
 // setPart returns the workbook with a part replaced (stored, not
 // compressed).
 func setPart(t testing.TB, book []byte, name string, data []byte) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, f := range zr.File {
-		content := data
-		if f.Name != name {
-			r, err := f.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			content, err = io.ReadAll(r)
-			r.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write(content)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return ziptest.SetPart(t, book, name, data, zip.Store)
 }
 
 // patchSheet replaces from by to in the XML of the first worksheet.
