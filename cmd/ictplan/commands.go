@@ -152,17 +152,23 @@ func emit(f *frame.Frame, format, out string, stdout io.Writer) error {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", stderr, "ictplan check soctrang-2010-computers-district --format csv")
+	fs := newFlags("check", stderr, "ictplan check soctrang-2010-computers-district --format csv\n  ictplan check draft-plan.docx")
 	format := fs.String("format", "text", "text or csv")
+	layout := fs.String("layout", "", "for a FILE: read its tables with this layout only (default: each built-in layout of cells)")
+	layoutFile := fs.String("layout-file", "", "for a FILE: read its tables with the layout of this file (TOML)")
+	numbers := fs.String("numbers", "auto", "for a FILE: number convention: auto, dot-thousands or comma-thousands")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 1 {
-		return fmt.Errorf("%w: expected one dataset id or all", errUsage)
+		return fmt.Errorf("%w: expected one dataset id, all, or a FILE (.docx, .pdf, .xlsx, .csv, .txt)", errUsage)
 	}
 	if *format != "text" && *format != "csv" {
 		return fmt.Errorf("%w: unknown format %q (want text or csv)", errUsage, loaders.Clip(*format, loaders.MaxQuoted))
+	}
+	if len(pos) == 1 && isFileArg(pos[0]) {
+		return runCheckFile(pos[0], *layout, *layoutFile, *numbers, *format, stdout)
 	}
 	if len(pos) == 1 && pos[0] != "all" {
 		if err := knownID(pos[0]); err != nil {
@@ -581,5 +587,74 @@ func runTables(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	_, err = io.WriteString(stdout, safeText(strings.Join(lines, "\n")+"\n"))
+	return err
+}
+
+// runCheckFile appraises a file: the findings of its tables, each named by
+// table and line, then a summary; findings are data (exit status 0).
+func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Writer) error {
+	conv, err := numtext.ParseConvention(numbers)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	layouts := cellLayouts()
+	switch {
+	case layout != "" && layoutFile != "":
+		return fmt.Errorf("%w: --layout or --layout-file, not both", errUsage)
+	case layout != "":
+		l, err := loaders.LookupLayout(layout)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		layouts = []loaders.Layout{l}
+	case layoutFile != "":
+		f, err := os.Open(layoutFile)
+		if err != nil {
+			return err
+		}
+		l, err := loaders.ReadLayout(f, layoutFile)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		layouts = []loaders.Layout{l}
+	}
+	r, tables, err := checkFile(name, layouts, loaders.Options{Convention: conv})
+	read := 0
+	for _, t := range tables {
+		if t.t != nil {
+			defer t.t.Release()
+			read++
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if read == 0 {
+		why := ""
+		if len(tables) > 0 && tables[0].err != nil {
+			why = ": " + tables[0].err.Error()
+		}
+		return fmt.Errorf("%s: %w (tried %d layouts; give one with --layout or --layout-file)%s", name, errNoTable, len(layouts), why)
+	}
+	for i := range r.Findings {
+		r.Findings[i].SourceFile = name
+	}
+	if format == "csv" {
+		return reconcile.WriteCSV(stdout, r.Findings)
+	}
+	var b strings.Builder
+	for _, t := range tables {
+		if t.t == nil {
+			fmt.Fprintf(&b, "# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
+			continue
+		}
+		fmt.Fprintf(&b, "# %s: layout %s, %d rows, %d reported totals\n", t.where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals))
+	}
+	if err := reconcile.WriteText(&b, r.Findings); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+	_, err = io.WriteString(stdout, safeText(b.String()))
 	return err
 }

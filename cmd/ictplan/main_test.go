@@ -442,6 +442,40 @@ func TestParsePDF(t *testing.T) {
 	}
 }
 
+// TestCheckFile: ictplan check FILE appraises a draft's tables: each read
+// with the layout that recognises it, its totals, ratios and parts checked;
+// findings are data (exit 0); a planted discrepancy is found, none invented.
+func TestCheckFile(t *testing.T) {
+	const doc = "../../loaders/docxinput/testdata/plan-python-docx.docx"
+	out, stderr, code := runCmd(t, "check", "--numbers", "dot-thousands", doc)
+	if code != 0 || !strings.Contains(out, "# table 1 (PHỤ LỤC 2): layout computers, 27 rows") || !strings.Contains(out, "# table 2 (PHỤ LỤC 5): layout projects-plan, 13 rows") {
+		t.Fatalf("exit %d\n%s%s", code, out, stderr)
+	}
+	// The one discrepancy of the source: Văn phòng Đoàn Đại biểu Quốc hội
+	// reports its three ratios as 0 for 0 staff and 0 computers (line 1437
+	// of the plan's text; its row 6 in the document).
+	if !strings.Contains(out, "# 150 checks, 3 findings") || strings.Count(out, "Văn phòng Đoàn Đại biểu Quốc hội reports") != 3 {
+		t.Errorf("findings:\n%s", out)
+	}
+	dir := t.TempDir()
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
+		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
+		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
+		"TỔNG CỘNG,,60,51,50,41,0.85,0.80392,0.98039\n"
+	path := filepath.Join(dir, "draft.csv")
+	os.WriteFile(path, []byte(in), 0o644)
+	if out, _, code := runCmd(t, "check", path); code != 0 || !strings.Contains(out, "0 findings") {
+		t.Errorf("unchanged: exit %d\n%s", code, out)
+	}
+	os.WriteFile(path, []byte(strings.Replace(in, "TỔNG CỘNG,,60,51", "TỔNG CỘNG,,60,55", 1)), 0o644)
+	out, _, code = runCmd(t, "check", path)
+	// 55 against the rows' 51, and the total row's three ratios no longer
+	// agree with its own totals (0,85 against 55/60).
+	if code != 0 || !strings.Contains(out, ":4: total-vs-sum: TỔNG CỘNG reports computers = 55; its 2 rows add up to 51") || !strings.Contains(out, "4 findings") {
+		t.Errorf("a changed total: exit %d\n%s", code, out)
+	}
+}
+
 // TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
 // first sheet (or --sheet), with number cells, a merged total label and
 // errors naming the cell.

@@ -1,0 +1,213 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/loaders"
+	"github.com/ictplan/ictplan/loaders/docxinput"
+	"github.com/ictplan/ictplan/loaders/pdfinput"
+	"github.com/ictplan/ictplan/loaders/xlsxinput"
+)
+
+// A draft plan is appraised table by table: each table of the file read
+// with the layout that recognises it, then its reported totals checked
+// against its rows, its reported ratios against their parts and its parts
+// against their whole.
+
+// checkedTable is one table of a file read with a layout.
+type checkedTable struct {
+	where  string // "table 2 (PHỤ LỤC 5)"
+	layout string
+	t      *loaders.Table // nil: no layout read it
+	err    error          // why not (the last layout's error)
+}
+
+// isFileArg reports whether check's argument names a file to appraise
+// rather than a dataset.
+func isFileArg(arg string) bool {
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".csv", ".xlsx", ".docx", ".pdf", ".txt":
+		return true
+	}
+	return false
+}
+
+// checkFile reads the tables of a file (.docx, .pdf: every table; .xlsx:
+// the first sheet; .csv, .txt: the file) with the layouts given or, without
+// one, with each built-in layout of cells in turn, keeping for each table
+// the layout that reads it whole with the most rows; then reconciles each.
+func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
+	var rep reconcile.Report
+	f, err := os.Open(name)
+	if err != nil {
+		return rep, nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return rep, nil, err
+	}
+	if st.Size() > 64<<20 {
+		return rep, nil, tooLarge(name, 64<<20, fmt.Sprintf(" (the file has %d bytes)", st.Size()))
+	}
+	o.File = name
+	type source struct {
+		where string
+		parse func(l loaders.Layout) (*loaders.Table, error)
+	}
+	var sources []source
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".docx":
+		infos, err := docxinput.Tables(f, st.Size())
+		if err != nil {
+			return rep, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, in := range infos {
+			n := in.Number
+			sources = append(sources, source{fmt.Sprintf("table %d%s", n, headingOf(in.Heading)), func(l loaders.Layout) (*loaders.Table, error) {
+				return docxinput.Parse(f, st.Size(), n, "", l, o)
+			}})
+		}
+	case ".pdf":
+		infos, err := pdfinput.Tables(f, st.Size())
+		if err != nil {
+			return rep, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, in := range infos {
+			n := in.Number
+			sources = append(sources, source{fmt.Sprintf("table %d%s, pages %s", n, headingOf(in.Heading), pageRange(in.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
+				return pdfinput.Parse(f, st.Size(), n, "", l, o)
+			}})
+		}
+	case ".xlsx":
+		sources = append(sources, source{"the first sheet", func(l loaders.Layout) (*loaders.Table, error) {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return nil, err
+			}
+			return xlsxinput.Parse(f, "", l, o)
+		}})
+	case ".csv":
+		sources = append(sources, source{"the table", func(l loaders.Layout) (*loaders.Table, error) {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return nil, err
+			}
+			return loaders.ParseCSV(f, l, o)
+		}})
+	default:
+		data, err := readAllInput(f, name, loaders.MaxInputBytes)
+		if err != nil {
+			return rep, nil, err
+		}
+		sources = append(sources, source{"the text", func(l loaders.Layout) (*loaders.Table, error) {
+			return loaders.ParseText(data, l, o)
+		}})
+	}
+	var tables []checkedTable
+	for _, s := range sources {
+		var best *loaders.Table
+		var bestLayout string
+		var lastErr error
+		for _, l := range layouts {
+			t, err := s.parse(l)
+			if err != nil {
+				lastErr = err
+				continue
+			}
+			if best == nil || t.Frame.NumRows() > best.Frame.NumRows() {
+				if best != nil {
+					best.Release()
+				}
+				best, bestLayout = t, l.Name
+			} else {
+				t.Release()
+			}
+		}
+		if best == nil {
+			tables = append(tables, checkedTable{where: s.where, err: lastErr})
+			continue
+		}
+		tables = append(tables, checkedTable{where: s.where, layout: bestLayout, t: best})
+	}
+	for _, c := range tables {
+		if c.t == nil {
+			continue
+		}
+		r, err := reconcileTable(c)
+		if err != nil {
+			return rep, tables, err
+		}
+		rep.Add(r)
+	}
+	return rep, tables, nil
+}
+
+func headingOf(h string) string {
+	if h == "" {
+		return ""
+	}
+	return " (" + h + ")"
+}
+
+// reconcileTable checks a table's reported totals against its rows, and for
+// the computers layout its reported ratios and the parts of its computers.
+func reconcileTable(c checkedTable) (reconcile.Report, error) {
+	name := c.where + ", layout " + c.layout
+	claims, err := c.t.TotalsFrame(nil)
+	if err != nil {
+		return reconcile.Report{}, err
+	}
+	defer claims.Release()
+	r, err := reconcile.Totals(name, c.t.Frame, claims)
+	if err != nil {
+		return r, err
+	}
+	if c.layout == loaders.Computers.Name {
+		rr, err := reconcile.Ratios(name, c.t.Frame, claims, "unit",
+			reconcile.Ratio{Reported: "computers_per_staff_reported", Numerator: "computers", Denominator: "staff"},
+			reconcile.Ratio{Reported: "lan_share_reported", Numerator: "lan_computers", Denominator: "computers"},
+			reconcile.Ratio{Reported: "internet_share_reported", Numerator: "internet_computers", Denominator: "computers"})
+		if err != nil {
+			return r, err
+		}
+		r.Add(rr)
+		pr, err := reconcile.PartsWithinWhole(name, c.t.Frame, "unit",
+			reconcile.Parts{Whole: "computers", Parts: []string{"internet_computers"}, AtMost: true},
+			reconcile.Parts{Whole: "computers", Parts: []string{"lan_computers"}, AtMost: true})
+		if err != nil {
+			return r, err
+		}
+		r.Add(pr)
+	}
+	return r, nil
+}
+
+// cellLayouts are the built-in layouts read from cells (not a document's
+// own text form).
+func cellLayouts() []loaders.Layout {
+	var out []loaders.Layout
+	for _, l := range loaders.Layouts() {
+		if l.Form == loaders.CellPerLine {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var errNoTable = errors.New("no table of the file is read by a layout")
+
+// pageRange writes pages as "3" or "3-5".
+func pageRange(pages []int) string {
+	switch len(pages) {
+	case 0:
+		return "?"
+	case 1:
+		return fmt.Sprint(pages[0])
+	}
+	return fmt.Sprintf("%d-%d", pages[0], pages[len(pages)-1])
+}
