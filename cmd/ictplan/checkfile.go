@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,7 +25,7 @@ import (
 type checkedTable struct {
 	where  string // "table 2 (PHỤ LỤC 5)"
 	layout string
-	t      *loaders.Table // nil: no layout read it
+	t      *loaders.Table // nil: no layout read it (or the text's amounts in words)
 	err    error          // why not (the last layout's error)
 }
 
@@ -44,6 +45,7 @@ func isFileArg(arg string) bool {
 // the layout that reads it whole with the most rows; then reconciles each.
 func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
 	var rep reconcile.Report
+	var words []loaders.WordAmount
 	f, err := os.Open(name)
 	if err != nil {
 		return rep, nil, err
@@ -104,6 +106,7 @@ func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconc
 		if err != nil {
 			return rep, nil, err
 		}
+		words = loaders.FindWordAmounts(data, o.Convention)
 		sources = append(sources, source{"the text", func(l loaders.Layout) (*loaders.Table, error) {
 			return loaders.ParseText(data, l, o)
 		}})
@@ -144,7 +147,30 @@ func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconc
 		}
 		rep.Add(r)
 	}
+	rep.Add(wordsReport(words))
+	if len(words) > 0 {
+		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(words)), layout: "words"})
+	}
 	return rep, tables, nil
+}
+
+// wordsReport compares each amount in words with its digits, exactly: the
+// words say every đồng. Words that do not read are a finding that says why.
+func wordsReport(ws []loaders.WordAmount) reconcile.Report {
+	pairs := make([]reconcile.Pair, len(ws))
+	for i, w := range ws {
+		computed := w.Million
+		if !math.IsNaN(w.Alternative) && w.WordsMillion == w.Alternative {
+			computed = w.Alternative
+		}
+		detail := fmt.Sprintf("%q is written in words %q", w.Digits, loaders.Clip(w.Words, loaders.MaxQuoted))
+		if w.Err != nil {
+			detail += ": " + w.Err.Error()
+		}
+		pairs[i] = reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Digits, Column: "amount_mvnd",
+			Reported: w.WordsMillion, Computed: computed, Tolerance: 0, Line: w.Line, Detail: detail}
+	}
+	return reconcile.Pairs("the text", pairs...)
 }
 
 func headingOf(h string) string {

@@ -626,6 +626,9 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 			defer t.t.Release()
 			read++
 		}
+		if t.layout == "words" {
+			read++
+		}
 	}
 	if err != nil {
 		return err
@@ -645,7 +648,11 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	}
 	var b strings.Builder
 	for _, t := range tables {
-		if t.t == nil {
+		switch {
+		case t.layout == "words":
+			fmt.Fprintf(&b, "# %s\n", t.where)
+			continue
+		case t.t == nil:
 			fmt.Fprintf(&b, "# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
 			continue
 		}

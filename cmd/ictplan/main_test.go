@@ -476,6 +476,28 @@ func TestCheckFile(t *testing.T) {
 	}
 }
 
+// TestCheckFileWords: in a draft's text, an amount in words that says
+// another amount than its digits is a finding at its line; the unchanged
+// document has none.
+func TestCheckFileWords(t *testing.T) {
+	src, err := os.ReadFile("../../datasets/sources/khanhhoa-2023-party-leadership-information-system-proposal.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "draft.txt")
+	os.WriteFile(path, src, 0o644)
+	if out, _, code := runCmd(t, "check", path); code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") || !strings.Contains(out, "# 2 checks, 0 findings") {
+		t.Errorf("unchanged: exit %d\n%s", code, out)
+	}
+	// Line 305: "chín trăm năm mươi lăm triệu" changed to "tám trăm …".
+	os.WriteFile(path, []byte(strings.Replace(string(src), "(*Bằng chữ: Hai mươi hai tỷ, chín trăm", "(*Bằng chữ: Hai mươi hai tỷ, tám trăm", 1)), 0o644)
+	out, _, code := runCmd(t, "check", path)
+	if code != 0 || !strings.Contains(out, `the text:305: words-vs-digits: "22.955.000.000 đồng" is written in words "Hai mươi hai tỷ, tám trăm năm mươi lăm triệu đồng"`) || !strings.Contains(out, "1 findings") {
+		t.Errorf("changed words: exit %d\n%s", code, out)
+	}
+}
+
 // TestParseWorkbook: ictplan parse --layout computers plan.xlsx reads the
 // first sheet (or --sheet), with number cells, a merged total label and
 // errors naming the cell.
