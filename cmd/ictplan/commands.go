@@ -21,6 +21,7 @@ import (
 	"github.com/ictplan/ictplan/loaders/pdfinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
 	"github.com/ictplan/ictplan/numtext"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 func runDatasets(args []string, stdout, stderr io.Writer) error {
@@ -157,6 +158,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	layout := fs.String("layout", "", "for a FILE: read its tables with this layout only (default: each built-in layout of cells)")
 	layoutFile := fs.String("layout-file", "", "for a FILE: read its tables with the layout of this file (TOML)")
 	numbers := fs.String("numbers", "auto", "for a FILE: number convention: auto, dot-thousands or comma-thousands")
+	out := fs.String("o", "", "for a FILE: write to this file instead of stdout (with --format html: the review page)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -164,11 +166,24 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if len(pos) > 1 {
 		return fmt.Errorf("%w: expected one dataset id, all, or a FILE (.docx, .pdf, .xlsx, .csv, .txt)", errUsage)
 	}
-	if *format != "text" && *format != "csv" {
-		return fmt.Errorf("%w: unknown format %q (want text or csv)", errUsage, loaders.Clip(*format, loaders.MaxQuoted))
+	fileArg := len(pos) == 1 && isFileArg(pos[0])
+	if *format != "text" && *format != "csv" && !(*format == "html" && fileArg) {
+		return fmt.Errorf("%w: unknown format %q (want text or csv; html for a FILE)", errUsage, loaders.Clip(*format, loaders.MaxQuoted))
 	}
-	if len(pos) == 1 && isFileArg(pos[0]) {
-		return runCheckFile(pos[0], *layout, *layoutFile, *numbers, *format, stdout)
+	if fileArg {
+		w := stdout
+		if *out != "" {
+			f, err := os.Create(*out)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			w = f
+		}
+		return runCheckFile(pos[0], *layout, *layoutFile, *numbers, *format, w)
+	}
+	if *out != "" {
+		return fmt.Errorf("%w: -o applies to checking a FILE", errUsage)
 	}
 	if len(pos) == 1 && pos[0] != "all" {
 		if err := knownID(pos[0]); err != nil {
@@ -643,8 +658,35 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	for i := range r.Findings {
 		r.Findings[i].SourceFile = name
 	}
-	if format == "csv" {
+	switch format {
+	case "csv":
 		return reconcile.WriteCSV(stdout, r.Findings)
+	case "html":
+		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings}
+		for _, t := range tables {
+			rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
+			switch {
+			case t.t != nil:
+				rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
+			case t.layout == "words":
+				rt.Layout = "số tiền bằng chữ"
+			default:
+				rt.Note = fmt.Sprint(t.err)
+			}
+			rv.Tables = append(rv.Tables, rt)
+		}
+		if strings.EqualFold(filepath.Ext(name), ".txt") {
+			if data, err := os.ReadFile(name); err == nil {
+				lines := strings.Split(string(data), "\n")
+				rv.LineText = func(_ string, line int) string {
+					if line >= 1 && line <= len(lines) {
+						return lines[line-1]
+					}
+					return ""
+				}
+			}
+		}
+		return reporting.WriteReview(stdout, rv)
 	}
 	var b strings.Builder
 	for _, t := range tables {

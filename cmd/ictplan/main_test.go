@@ -458,6 +458,17 @@ func TestCheckFile(t *testing.T) {
 		t.Errorf("findings:\n%s", out)
 	}
 	dir := t.TempDir()
+	// The same as a page for the council.
+	page := filepath.Join(dir, "review.html")
+	if _, stderr, code := runCmd(t, "check", "--numbers", "dot-thousands", "--format", "html", "-o", page, doc); code != 0 {
+		t.Fatalf("--format html: exit %d, %s", code, stderr)
+	}
+	html, _ := os.ReadFile(page)
+	for _, want := range []string{"Thẩm định số liệu", "<b>2/2</b>bảng đọc được", "bảng 1 (PHỤ LỤC 2)", "tỷ lệ khác tỷ lệ tính lại", "Văn phòng Đoàn Đại biểu Quốc hội"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
 	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
 		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
 		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
