@@ -40,10 +40,12 @@ func isFileArg(arg string) bool {
 }
 
 // checkFile reads the tables of a file (.docx, .pdf: every table; .xlsx:
-// the first sheet; .csv, .txt: the file) with the layouts given or, without
-// one, with each built-in layout of cells in turn, keeping for each table
-// the layout that reads it whole with the most rows; then reconciles each.
-func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
+// the first sheet; .csv: the file; a text: each appendix, "PHỤ LỤC N") with
+// the layouts given or, without one, with each built-in layout in turn (of
+// cells; for a text also the layouts of the documents' own text forms,
+// textLayouts), keeping for each table the layout that reads it whole with
+// the most rows; then reconciles each.
+func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
 	var rep reconcile.Report
 	var words []loaders.WordAmount
 	f, err := os.Open(name)
@@ -107,9 +109,25 @@ func checkFile(name string, layouts []loaders.Layout, o loaders.Options) (reconc
 			return rep, nil, err
 		}
 		words = loaders.FindWordAmounts(data, o.Convention)
-		sources = append(sources, source{"the text", func(l loaders.Layout) (*loaders.Table, error) {
-			return loaders.ParseText(data, l, o)
-		}})
+		ids, err := appendices(name, data)
+		if err != nil {
+			return rep, nil, err
+		}
+		if len(ids) == 0 {
+			ids = []string{""}
+		}
+		for _, id := range ids {
+			oa, where := o, "the text"
+			if id != "" {
+				oa.Appendix, where = id, "PHỤ LỤC "+id
+			}
+			sources = append(sources, source{where, func(l loaders.Layout) (*loaders.Table, error) {
+				return loaders.ParseText(data, l, oa)
+			}})
+		}
+		if textLayouts != nil {
+			layouts = textLayouts
+		}
 	}
 	var tables []checkedTable
 	for _, s := range sources {
@@ -211,6 +229,24 @@ func reconcileTable(c checkedTable) (reconcile.Report, error) {
 		r.Add(pr)
 	}
 	return r, nil
+}
+
+// appendices lists the appendices ("PHỤ LỤC 2") of a text, each once, in
+// order.
+func appendices(name string, data []byte) ([]string, error) {
+	cells, err := loaders.SplitCells(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, c := range cells {
+		if id := loaders.AppendixID(c.Text); id != "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, nil
 }
 
 // cellLayouts are the built-in layouts read from cells (not a document's

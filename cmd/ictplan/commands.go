@@ -612,7 +612,7 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	layouts := cellLayouts()
+	layouts, textLayouts := cellLayouts(), loaders.Layouts()
 	switch {
 	case layout != "" && layoutFile != "":
 		return fmt.Errorf("%w: --layout or --layout-file, not both", errUsage)
@@ -621,7 +621,7 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 		if err != nil {
 			return fmt.Errorf("%w: %v", errUsage, err)
 		}
-		layouts = []loaders.Layout{l}
+		layouts, textLayouts = []loaders.Layout{l}, nil
 	case layoutFile != "":
 		f, err := os.Open(layoutFile)
 		if err != nil {
@@ -632,9 +632,9 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 		if err != nil {
 			return err
 		}
-		layouts = []loaders.Layout{l}
+		layouts, textLayouts = []loaders.Layout{l}, nil
 	}
-	r, tables, err := checkFile(name, layouts, loaders.Options{Convention: conv})
+	r, tables, err := checkFile(name, layouts, textLayouts, loaders.Options{Convention: conv})
 	read := 0
 	for _, t := range tables {
 		if t.t != nil {

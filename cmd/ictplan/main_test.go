@@ -487,6 +487,42 @@ func TestCheckFile(t *testing.T) {
 	}
 }
 
+// TestCheckFileAppendices: a plan's text is appraised appendix by
+// appendix, each with the layout that reads it (the dx layouts too): the
+// 2010 plan's findings are those of its datasets at the same lines (the
+// ratios of line 1437, the Phụ lục 3 total of lines 2346–2358), none
+// other; Phụ lục 5 needs --numbers and says so.
+func TestCheckFileAppendices(t *testing.T) {
+	const plan = "../../datasets/sources/soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt"
+	out, _, code := runCmd(t, "check", plan)
+	if code != 0 || !strings.Contains(out, "# PHỤ LỤC 3: layout computers, 22 rows") || !strings.Contains(out, "# PHỤ LỤC 5: not read by any layout") || !strings.Contains(out, "# 275 checks, 10 findings") {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	for _, line := range []string{":1437: ratio-vs-recomputed", ":2346: total-vs-sum", ":2358: ratio-vs-recomputed"} {
+		if !strings.Contains(out, line) {
+			t.Errorf("lacks %s", line)
+		}
+	}
+	const draft = "../../datasets/sources/soctrang-2024-dx-plan-draft-with-2023-results.txt"
+	out, _, code = runCmd(t, "check", "--numbers", "dot-thousands", draft)
+	if code != 0 || !strings.Contains(out, "# PHỤ LỤC 1: layout dx-results, 41 rows, 15 reported totals") || !strings.Contains(out, "# PHỤ LỤC 2: layout dx-plan, 48 rows") || !strings.Contains(out, "# 153 checks, 0 findings") {
+		t.Errorf("the 2024 draft: exit %d\n%s", code, out)
+	}
+}
+
+// BenchmarkCheckFile appraises the 2024 draft plan (6.911 lines, about a
+// hundred pages): its two appendices with every layout, and its amounts in
+// words.
+func BenchmarkCheckFile(b *testing.B) {
+	const draft = "../../datasets/sources/soctrang-2024-dx-plan-draft-with-2023-results.txt"
+	for b.Loop() {
+		var out, errb bytes.Buffer
+		if code := run([]string{"check", "--numbers", "dot-thousands", draft}, &out, &errb); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+}
+
 // TestCheckFileWords: in a draft's text, an amount in words that says
 // another amount than its digits is a finding at its line; the unchanged
 // document has none.
