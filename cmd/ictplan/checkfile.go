@@ -72,6 +72,12 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		if err != nil {
 			return rep, nil, fmt.Errorf("%s: %w", name, err)
 		}
+		pars, err := docxinput.Paragraphs(f, st.Size())
+		if err != nil {
+			return rep, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		// a paragraph is a line: a finding names the paragraph's number
+		words = loaders.FindWordAmounts([]byte(strings.Join(pars, "\n")), o.Convention)
 		for _, in := range infos {
 			n := in.Number
 			sources = append(sources, source{fmt.Sprintf("table %d%s", n, headingOf(in.Heading)), func(l loaders.Layout) (*loaders.Table, error) {

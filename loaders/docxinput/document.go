@@ -72,6 +72,16 @@ func (t *docTable) columns() int {
 // readDocument reads the tables of a .docx file. Its errors are
 // *DocxError values without a file name.
 func readDocument(r io.ReaderAt, size int64) ([]*docTable, error) {
+	p, err := readDoc(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return p.tables, nil
+}
+
+// readDoc opens a document's zip and reads its main part, within the
+// limits.
+func readDoc(r io.ReaderAt, size int64) (*reader, error) {
 	if size > loaders.MaxInputBytes {
 		return nil, fileError(loaders.ErrLimit, "", fmt.Sprintf("a document of at most %d bytes (it has %d)", loaders.MaxInputBytes, size))
 	}
@@ -102,7 +112,7 @@ func readDocument(r io.ReaderAt, size int64) ([]*docTable, error) {
 	}
 	defer rc.Close()
 	lr := &io.LimitedReader{R: rc, N: loaders.MaxInputBytes + 1}
-	tables, err := readTables(lr)
+	doc, err := readParts(lr)
 	if lr.N <= 0 {
 		return nil, fileError(loaders.ErrLimit, "", fmt.Sprintf("%s of at most %d bytes unzipped", name, loaders.MaxInputBytes))
 	}
@@ -117,7 +127,7 @@ func readDocument(r io.ReaderAt, size int64) ([]*docTable, error) {
 		}
 		return nil, fileError(ErrNotDocument, "", fmt.Sprintf("a readable %s (%v)", name, err))
 	}
-	return tables, nil
+	return doc, nil
 }
 
 // mainPart returns the name of the document's main part: the target of
@@ -224,10 +234,22 @@ type reader struct {
 	inText bool     // inside w:t
 	hidden bool     // the run is hidden (w:vanish)
 	cells  int      // grid cells read, against loaders.MaxCells
+	// paragraphs are the body's paragraphs with text, outside tables
+	paragraphs []string
 }
 
 // readTables reads the tables of a document's main part.
 func readTables(r io.Reader) ([]*docTable, error) {
+	p, err := readParts(r)
+	if err != nil {
+		return nil, err
+	}
+	return p.tables, nil
+}
+
+// readParts reads a document's main part: its tables and the paragraphs of
+// its body.
+func readParts(r io.Reader) (*reader, error) {
 	d := xml.NewDecoder(r)
 	p := &reader{}
 	for {
@@ -258,7 +280,7 @@ func readTables(r io.Reader) ([]*docTable, error) {
 			return nil, err
 		}
 	}
-	return p.tables, nil
+	return p, nil
 }
 
 func isW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
@@ -393,7 +415,13 @@ func (p *reader) end(xml.EndElement) error {
 			return p.endCell(b)
 		}
 	case "p":
-		p.here().endParagraph()
+		c := p.here()
+		if c == &p.body {
+			if t := loaders.CleanText(c.par.String()); t != "" {
+				p.paragraphs = append(p.paragraphs, t)
+			}
+		}
+		c.endParagraph()
 	case "t":
 		p.inText = false
 	case "r":

@@ -437,3 +437,15 @@ func (p *tableParse) find(row int, text string) int {
 	}
 	return 0
 }
+
+// Paragraphs returns the text of a document's body outside its tables, one
+// paragraph a string (cleaned: runs joined, line breaks as spaces), in
+// order: where a draft writes an amount in digits and again in words
+// ("… đồng (Bằng chữ: …)"), for loaders.FindWordAmounts.
+func Paragraphs(r io.ReaderAt, size int64) ([]string, error) {
+	p, err := readDoc(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return p.paragraphs, nil
+}

@@ -66,3 +66,24 @@ func ExampleParse() {
 	//  3          2011        2015       8.580                6.883              1.697            5
 	// table 2, triệu đồng: TỔNG CỘNG "109.045" = 109045 million đồng at row 16
 }
+
+// ExampleParagraphs lists the body text of a document outside its tables:
+// the headings above the appendices of the LibreOffice test document.
+func ExampleParagraphs() {
+	doc, err := os.ReadFile("testdata/plan-libreoffice.docx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	pars, err := docxinput.Paragraphs(bytes.NewReader(doc), int64(len(doc)))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range pars[:2] {
+		fmt.Println(p)
+	}
+	fmt.Println(pars[len(pars)-1])
+	// Output:
+	// ỦY BAN NHÂN DÂN TỈNH SÓC TRĂNG
+	// PHỤ LỤC 2
+	// Đơn vị tính: triệu đồng
+}
