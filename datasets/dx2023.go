@@ -146,18 +146,38 @@ func buildDX2023Funding(e Entry) (*frame.Frame, *frame.Frame, error) {
 
 // checkDX2023Pillars flags the figures pillar rows write beyond the eight
 // columns (the totals against the grand total are checked by Check).
-func checkDX2023Pillars(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
+func checkDX2023Pillars(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 	t, err := dx2023Table()
 	if err != nil {
 		return reconcile.Report{}, err
 	}
-	return dxExtraFigures(e.ID, t), nil
+	r := dxExtraFigures(e.ID, t)
+	s, err := dxSpentWithinGiven(e.ID, data, "pillar")
+	r.Add(s)
+	return r, err
+}
+
+// dxSpentWithinGiven checks that each row (a task, a pillar) spent at most
+// what it was given, over the four funding sources.
+func dxSpentWithinGiven(id string, data *frame.Frame, subject string) (reconcile.Report, error) {
+	var planned, spent []string
+	for _, src := range []string{"local", "central", "invest", "other"} {
+		planned = append(planned, "planned_"+src+"_mvnd")
+		spent = append(spent, "spent_"+src+"_mvnd")
+	}
+	return reconcile.SpentWithinGiven(id, data, subject, planned, spent)
 }
 
 // checkDX2023Items compares the items of each pillar with its subtotals,
-// column by column.
+// column by column, and each item's spending with what it was given.
 func checkDX2023Items(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
-	return dxItemsVsPillars(e.ID, data, dx2023Pillars, dxtext.DXResults)
+	r, err := dxItemsVsPillars(e.ID, data, dx2023Pillars, dxtext.DXResults)
+	if err != nil {
+		return r, err
+	}
+	s, err := dxSpentWithinGiven(e.ID, data, "code")
+	r.Add(s)
+	return r, err
 }
 
 func dxItemsVsPillars(id string, data *frame.Frame, pillarsID string, l loaders.Layout) (reconcile.Report, error) {

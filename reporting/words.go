@@ -72,6 +72,7 @@ var codeWords = map[string]map[string]word{
 		"label-vs-position":   {"nhãn khác vị trí", "label vs position"},
 		"restated-figure":     {"số liệu nêu lại khác", "restated figure differs"},
 		"index-vs-formula":    {"chỉ số khác công thức", "index vs its formula"},
+		"spent-vs-given":      {"thực hiện vượt kinh phí giao", "spent more than given"},
 		"competition-rank":    {"thứ hạng không liền mạch", "ranks out of order"},
 		"rank-vs-score":       {"thứ hạng ngược điểm số", "rank vs score"},
 	},

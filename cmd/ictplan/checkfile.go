@@ -12,6 +12,7 @@ import (
 	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/docxinput"
+	"github.com/ictplan/ictplan/loaders/dxtext"
 	"github.com/ictplan/ictplan/loaders/pdfinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
 )
@@ -204,8 +205,9 @@ func headingOf(h string) string {
 	return " (" + h + ")"
 }
 
-// reconcileTable checks a table's reported totals against its rows, and for
-// the computers layout its reported ratios and the parts of its computers.
+// reconcileTable checks a table's reported totals against its rows; for
+// the computers layout its reported ratios and the parts of its computers;
+// for the dx results each task's spending against what it was given.
 func reconcileTable(c checkedTable) (reconcile.Report, error) {
 	name := c.where + ", layout " + c.layout
 	claims, err := c.t.TotalsFrame(nil)
@@ -216,6 +218,17 @@ func reconcileTable(c checkedTable) (reconcile.Report, error) {
 	r, err := reconcile.Totals(name, c.t.Frame, claims)
 	if err != nil {
 		return r, err
+	}
+	if c.layout == dxtext.DXResults.Name {
+		var planned, spent []string
+		for _, src := range []string{"local", "central", "invest", "other"} {
+			planned, spent = append(planned, "planned_"+src+"_mvnd"), append(spent, "spent_"+src+"_mvnd")
+		}
+		sr, err := reconcile.SpentWithinGiven(name, c.t.Frame, "code", planned, spent)
+		if err != nil {
+			return r, err
+		}
+		r.Add(sr)
 	}
 	if c.layout == loaders.Computers.Name {
 		rr, err := reconcile.Ratios(name, c.t.Frame, claims, "unit",

@@ -1,0 +1,61 @@
+package reconcile
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// RuleSpent is the rule of an item (or a group) that spent more than it
+// was given.
+const RuleSpent = "spent-vs-given"
+
+// SpentWithinGiven checks, row by row, that the amounts spent (the sum of
+// the spent columns) are at most the amounts planned (the sum of the
+// planned columns): an item that spent more than it was given is a finding
+// at its line. The sums are compared, not the columns pair by pair, since a
+// task may be given money from one source and spend it from another. Null
+// cells count as 0; a row with nothing planned and nothing spent is not
+// checked.
+func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned, spent []string) (Report, error) {
+	r := Report{Dataset: dataset}
+	subj, err := data.Column(subject)
+	if err != nil {
+		return r, err
+	}
+	names := subj.Strings()
+	lines := data.Col(frame.ColSourceLine).Int64s()
+	sum := func(cols []string) ([]float64, error) {
+		out := make([]float64, data.NumRows())
+		for _, c := range cols {
+			col, err := data.Column(c)
+			if err != nil {
+				return nil, err
+			}
+			for i, v := range col.Float64s() {
+				if !math.IsNaN(v) {
+					out[i] += v
+				}
+			}
+		}
+		return out, nil
+	}
+	p, err := sum(planned)
+	if err != nil {
+		return r, err
+	}
+	s, err := sum(spent)
+	if err != nil {
+		return r, err
+	}
+	for i := range p {
+		if p[i] == 0 && s[i] == 0 {
+			continue
+		}
+		r.check(s[i] <= p[i]+1e-9, Finding{Rule: RuleSpent, Subject: names[i], Column: "spent",
+			Reported: s[i], Computed: p[i], Difference: s[i] - p[i], SourceLine: int(lines[i]),
+			Detail: fmt.Sprintf("%s spent %s of %s planned (%s more than it was given)", names[i], frame.FormatVI(s[i], -1), frame.FormatVI(p[i], -1), frame.FormatVI(s[i]-p[i], -1))})
+	}
+	return r, nil
+}
