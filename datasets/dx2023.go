@@ -268,9 +268,13 @@ func dxFundingChecks(id string, frames map[string]*frame.Frame, s *dxtext.Fundin
 	rate := func(subject string, row dxtext.FundingRow) {
 		tol := 0.5 * math.Pow10(-row.Rate.Decimals)
 		if row.Planned.Value == 0 {
-			r.Flag(reconcile.Finding{Rule: reconcile.RuleRatio, Subject: subject, Column: "rate_percent_reported",
+			f := reconcile.Finding{Rule: reconcile.RuleRatio, Subject: subject, Column: "rate_percent_reported",
 				Reported: row.Rate.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: row.Line,
-				Detail: fmt.Sprintf("%s reports a rate of %s%% but plans 0: spent/planned is undefined (%s/%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text)})
+				Detail: fmt.Sprintf("%s reports a rate of %s%% but plans 0: spent/planned is undefined (%s/%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text)}
+			if row.Rate.Value == 0 && row.Spent.Value == 0 {
+				f.Class = reconcile.ClassNote // 0% of 0 planned: how tables write it
+			}
+			r.Flag(f)
 			return
 		}
 		q := row.Spent.Value / row.Planned.Value * 100

@@ -233,9 +233,18 @@ func page(w *bytes.Buffer, in Input, pngs map[string][]byte) error {
 	for _, d := range in.Datasets {
 		rows += d.Frame.NumRows()
 	}
+	real, notes := 0, 0
+	for _, f := range in.Findings {
+		if f.Class == "" {
+			real++
+		} else {
+			notes++
+		}
+	}
 	fmt.Fprintf(w, "<div class=\"summary\"><div><b>%d</b>%s</div><div><b>%s</b>%s</div><div><b>%s</b>%s</div><div><b>%d</b>%s</div></div>\n",
 		len(in.Datasets), tr(lang, "bộ dữ liệu", "datasets"), numberIn(lang, float64(rows), 0), tr(lang, "dòng số liệu", "rows"),
-		numberIn(lang, float64(in.Checks), 0), tr(lang, "phép đối chiếu", "checks"), len(in.Findings), tr(lang, "điểm chênh lệch", "findings"))
+		numberIn(lang, float64(in.Checks), 0), tr(lang, "phép đối chiếu", "checks"), real,
+		tr(lang, fmt.Sprintf("điểm chênh lệch (và %d ghi chú, hệ quả)", notes), fmt.Sprintf("discrepancies (and %d notes, consequences)", notes)))
 	contentsHTML(w, in, lang)
 	sectionsHTMLIn(w, in.Sections, pngs, in.LineText, lang)
 	datasetsHTML(w, in, lang)
@@ -296,6 +305,10 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), tr(lang, "Tệp, dòng", "File, line"))
 	for _, f := range in.Findings {
 		rule, _ := codeWord("rule", f.Rule, lang)
+		if f.Class != "" {
+			c, _ := codeWord("class", f.Class, lang)
+			rule += " — " + c
+		}
 		detail := ""
 		if lang == "en" {
 			detail = "<br><span class=\"muted\">" + esc(f.Detail) + "</span>"

@@ -61,6 +61,10 @@ var codeWords = map[string]map[string]word{
 	"match": {
 		"both": {"cả hai năm", "both years"},
 	},
+	"class": {
+		"note":    {"ghi chú, không phải chênh lệch", "a note, not a discrepancy"},
+		"follows": {"hệ quả của một chênh lệch khác", "follows from another finding"},
+	},
 	"rule": {
 		"total-vs-sum":        {"tổng khác cộng các dòng", "total vs sum of rows"},
 		"ratio-vs-recomputed": {"tỷ lệ khác tỷ lệ tính lại", "ratio vs recomputed"},

@@ -11,7 +11,9 @@ import (
 )
 
 // CSVHeader is the header of WriteCSV: a public contract.
-var CSVHeader = []string{"dataset", "rule", "subject", "column", "reported", "computed", "difference", frame.ColSourceLine}
+// The last column, class, is empty for a discrepancy, else ClassNote or
+// ClassFollows.
+var CSVHeader = []string{"dataset", "rule", "subject", "column", "reported", "computed", "difference", frame.ColSourceLine, "class"}
 
 func plain(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -28,7 +30,7 @@ func WriteCSV(w io.Writer, fs []Finding) error {
 		return err
 	}
 	for _, f := range fs {
-		if err := cw.Write([]string{f.Dataset, f.Rule, f.Subject, f.Column, plain(f.Reported), plain(f.Computed), plain(f.Difference), strconv.Itoa(f.SourceLine)}); err != nil {
+		if err := cw.Write([]string{f.Dataset, f.Rule, f.Subject, f.Column, plain(f.Reported), plain(f.Computed), plain(f.Difference), strconv.Itoa(f.SourceLine), f.Class}); err != nil {
 			return err
 		}
 	}
@@ -37,17 +39,23 @@ func WriteCSV(w io.Writer, fs []Finding) error {
 }
 
 // WriteText writes findings for people: one line each,
-// "dataset:line: rule: detail".
+// "dataset:line: rule: detail", the rule followed by "(note)" or
+// "(follows)" for a finding of that class.
 func WriteText(w io.Writer, fs []Finding) error {
 	for _, f := range fs {
-		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", f.Dataset, f.SourceLine, f.Rule, f.Detail); err != nil {
+		rule := f.Rule
+		if f.Class != "" {
+			rule += " (" + f.Class + ")"
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", f.Dataset, f.SourceLine, rule, f.Detail); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// Frame returns findings as a Frame with the CSV columns plus "detail".
+// Frame returns findings as a Frame with the CSV columns (class null for
+// a discrepancy) plus "detail".
 func Frame(fs []Finding) (*frame.Frame, error) {
 	b := frame.NewBuilder(nil, map[string]string{frame.MetaTitle: "Kết quả đối chiếu số liệu (reconciliation findings)"},
 		frame.FieldSpec{Name: "dataset", Kind: frame.String},
@@ -58,10 +66,15 @@ func Frame(fs []Finding) (*frame.Frame, error) {
 		frame.FieldSpec{Name: "computed", Kind: frame.Float64},
 		frame.FieldSpec{Name: "difference", Kind: frame.Float64},
 		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64},
+		frame.FieldSpec{Name: "class", Kind: frame.String},
 		frame.FieldSpec{Name: "detail", Kind: frame.String})
 	defer b.Release()
 	for _, f := range fs {
-		if err := b.AppendRow(f.Dataset, f.Rule, f.Subject, f.Column, f.Reported, f.Computed, f.Difference, int64(f.SourceLine), f.Detail); err != nil {
+		var class any
+		if f.Class != "" {
+			class = f.Class
+		}
+		if err := b.AppendRow(f.Dataset, f.Rule, f.Subject, f.Column, f.Reported, f.Computed, f.Difference, int64(f.SourceLine), class, f.Detail); err != nil {
 			return nil, err
 		}
 	}

@@ -32,7 +32,20 @@ type Finding struct {
 	// several (datasets.Check fills in the dataset's own source otherwise).
 	SourceFile string
 	Detail     string // a sentence for people
+	// Class says what kind of finding it is: "" a discrepancy of the
+	// source; ClassNote a figure that is no discrepancy but worth a word
+	// (a ratio written 0 where it is undefined, 0 of 0); ClassFollows a
+	// discrepancy that follows from another finding of the same row (a
+	// total row's ratio that agrees with its own totals, which disagree
+	// with the rows).
+	Class string
 }
+
+// The classes of findings (Finding.Class).
+const (
+	ClassNote    = "note"
+	ClassFollows = "follows"
+)
 
 // Report is the result of checking one dataset: how many comparisons were
 // made and the findings among them.
@@ -217,9 +230,13 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 				continue
 			}
 			if dv[i] == 0 {
-				r.check(false, Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
+				f := Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
 					Reported: rv[i], Computed: math.NaN(), Difference: math.NaN(), SourceLine: int(lines[i]),
-					Detail: fmt.Sprintf("%s reports %s = %s but %s is 0: the ratio is undefined", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Denominator)})
+					Detail: fmt.Sprintf("%s reports %s = %s but %s is 0: the ratio is undefined", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Denominator)}
+				if rv[i] == 0 && nv[i] == 0 {
+					f.Class = ClassNote // 0 of 0 written 0: how tables write it
+				}
+				r.check(false, f)
 				continue
 			}
 			q := nv[i] / dv[i]
@@ -279,17 +296,25 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol, k float
 		rep := vals[i] * k
 		sumN, sumD := sumOf(data.Col(s.Numerator)), sumOf(data.Col(s.Denominator))
 		q := sumN / sumD
-		r.check(approx.Equal(rep, q, tol), Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
+		rows := Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
 			Reported: rep, Computed: q, Difference: rep - q, SourceLine: int(lines[i]),
-			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))})
+			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))}
 		if n, ok1 := find(labels[i], s.Numerator); ok1 {
 			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
 				q2 := n / d
-				r.check(approx.Equal(rep, q2, tol), Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
+				own := approx.Equal(rep, q2, tol)
+				if own {
+					// The ratio is its own totals': the discrepancy is
+					// theirs against the rows, a finding of its own.
+					rows.Class = ClassFollows
+					rows.Detail += fmt.Sprintf(" — it agrees with the row's own totals (%s/%s), which disagree with the rows", frame.FormatVI(n, -1), frame.FormatVI(d, -1))
+				}
+				r.check(own, Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
 					Reported: rep, Computed: q2, Difference: rep - q2, SourceLine: int(lines[i]),
 					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1))})
 			}
 		}
+		r.check(approx.Equal(rep, q, tol), rows)
 	}
 	return r
 }

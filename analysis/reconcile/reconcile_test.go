@@ -160,11 +160,11 @@ func TestClaims(t *testing.T) {
 
 func TestWriteCSV(t *testing.T) {
 	var b bytes.Buffer
-	err := WriteCSV(&b, []Finding{{Dataset: "d", Rule: RuleRatio, Subject: "Sở \"A\", B", Column: "ratio", Reported: 0, Computed: math.NaN(), Difference: math.NaN(), SourceLine: 7}})
+	err := WriteCSV(&b, []Finding{{Dataset: "d", Rule: RuleRatio, Subject: "Sở \"A\", B", Column: "ratio", Reported: 0, Computed: math.NaN(), Difference: math.NaN(), SourceLine: 7, Class: ClassNote}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "dataset,rule,subject,column,reported,computed,difference,source_line\nd,ratio-vs-recomputed,\"Sở \"\"A\"\", B\",ratio,0,,,7\n"
+	want := "dataset,rule,subject,column,reported,computed,difference,source_line,class\nd,ratio-vs-recomputed,\"Sở \"\"A\"\", B\",ratio,0,,,7,note\n"
 	if b.String() != want {
 		t.Errorf("got %q\nwant %q", b.String(), want)
 	}

@@ -205,8 +205,22 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := reconcile.WriteText(stdout, r.Findings); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+	fmt.Fprintf(stdout, "# %d checks, %d findings%s\n", r.Checks, len(r.Findings), classSummary(r.Findings))
 	return nil
+}
+
+// classSummary counts the findings that are notes or consequences:
+// " (25 discrepancies, 5 notes, 3 following from another)"; "" when all
+// are discrepancies.
+func classSummary(fs []reconcile.Finding) string {
+	n := map[string]int{}
+	for _, f := range fs {
+		n[f.Class]++
+	}
+	if n[reconcile.ClassNote] == 0 && n[reconcile.ClassFollows] == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d discrepancies, %d notes, %d following from another)", n[""], n[reconcile.ClassNote], n[reconcile.ClassFollows])
 }
 
 func runParse(args []string, stdout, stderr io.Writer) error {

@@ -134,15 +134,23 @@ func TestCheckCSVContract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(recs[0], ","); got != "dataset,rule,subject,column,reported,computed,difference,source_line" {
+	if got := strings.Join(recs[0], ","); got != "dataset,rule,subject,column,reported,computed,difference,source_line,class" {
 		t.Fatalf("header %s", got)
 	}
 	found := false
+	classes := map[string]int{}
 	for _, r := range recs[1:] {
 		// Phụ lục 3 reports 2025 staff at line 2346; its rows add up to more.
-		if r[0] == "soctrang-2010-computers-district" && r[1] == "total-vs-sum" && r[3] == "staff" && r[4] == "2025" && r[7] == "2346" {
+		if r[0] == "soctrang-2010-computers-district" && r[1] == "total-vs-sum" && r[3] == "staff" && r[4] == "2025" && r[7] == "2346" && r[8] == "" {
 			found = true
 		}
+		classes[r[8]]++
+	}
+	// 5 notes: the three 0 ratios of 0 of line 1437 and the 0% of 0
+	// planned of lines 1647 and 4463; 3 that follow: the total row of
+	// Phụ lục 3 (lines 2354–2358), whose ratios are its own totals'.
+	if classes["note"] != 5 || classes["follows"] != 3 || classes[""] != len(recs)-1-8 {
+		t.Errorf("classes %v", classes)
 	}
 	if !found {
 		t.Errorf("missing the Phụ lục 3 staff total finding:\n%s", out)
