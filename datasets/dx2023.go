@@ -160,11 +160,7 @@ func checkDX2023Pillars(e Entry, data, _ *frame.Frame) (reconcile.Report, error)
 // dxSpentWithinGiven checks that each row (a task, a pillar) spent at most
 // what it was given, over the four funding sources.
 func dxSpentWithinGiven(id string, data *frame.Frame, subject string) (reconcile.Report, error) {
-	var planned, spent []string
-	for _, src := range []string{"local", "central", "invest", "other"} {
-		planned = append(planned, "planned_"+src+"_mvnd")
-		spent = append(spent, "spent_"+src+"_mvnd")
-	}
+	planned, spent := dxtext.ResultColumns()
 	return reconcile.SpentWithinGiven(id, data, subject, planned, spent)
 }
 

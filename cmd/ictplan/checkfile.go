@@ -220,10 +220,7 @@ func reconcileTable(c checkedTable) (reconcile.Report, error) {
 		return r, err
 	}
 	if c.layout == dxtext.DXResults.Name {
-		var planned, spent []string
-		for _, src := range []string{"local", "central", "invest", "other"} {
-			planned, spent = append(planned, "planned_"+src+"_mvnd"), append(spent, "spent_"+src+"_mvnd")
-		}
+		planned, spent := dxtext.ResultColumns()
 		sr, err := reconcile.SpentWithinGiven(name, c.t.Frame, "code", planned, spent)
 		if err != nil {
 			return r, err

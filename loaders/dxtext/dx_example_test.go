@@ -148,3 +148,13 @@ func Example_layouts() {
 	// projects-2009 false
 	// projects-plan false
 }
+
+// The planned and spent columns of the results layout, source by source.
+func ExampleResultColumns() {
+	planned, spent := dxtext.ResultColumns()
+	fmt.Println(planned)
+	fmt.Println(spent)
+	// Output:
+	// [planned_local_mvnd planned_central_mvnd planned_invest_mvnd planned_other_mvnd]
+	// [spent_local_mvnd spent_central_mvnd spent_invest_mvnd spent_other_mvnd]
+}

@@ -1,6 +1,8 @@
 package dxtext
 
 import (
+	"strings"
+
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/vntext"
 )
@@ -153,3 +155,21 @@ var pillarFolds = func() []string {
 
 // foldVI lower-cases, drops diacritics (đ -> d) and collapses blanks.
 func foldVI(s string) string { return vntext.Fold(loaders.CleanText(s)) }
+
+// ResultColumns returns the money columns of DXResults by phase: the
+// amounts planned and the amounts spent, one per funding source, in the
+// same order (for spent-against-given checks).
+func ResultColumns() (planned, spent []string) {
+	for _, c := range DXResults.Cells {
+		if c.Kind != loaders.Money {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(c.Name, "planned_"):
+			planned = append(planned, c.Name)
+		case strings.HasPrefix(c.Name, "spent_"):
+			spent = append(spent, c.Name)
+		}
+	}
+	return planned, spent
+}
