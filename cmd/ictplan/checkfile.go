@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/docxinput"
 	"github.com/ictplan/ictplan/loaders/dxtext"
@@ -41,7 +42,7 @@ func isFileArg(arg string) bool {
 }
 
 // checkFile reads the tables of a file (.docx, .pdf: every table; .xlsx:
-// the first sheet; .csv: the file; a text: each appendix, "PHỤ LỤC N") with
+// every sheet; .csv: the file; a text: each appendix, "PHỤ LỤC N") with
 // the layouts given or, without one, with each built-in layout in turn (of
 // cells; for a text also the layouts of the documents' own text forms,
 // textLayouts), keeping for each table the layout that reads it whole with
@@ -97,12 +98,19 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 			}})
 		}
 	case ".xlsx":
-		sources = append(sources, source{"the first sheet", func(l loaders.Layout) (*loaders.Table, error) {
-			if _, err := f.Seek(0, io.SeekStart); err != nil {
-				return nil, err
-			}
-			return xlsxinput.Parse(f, "", l, o)
-		}})
+		first, err := xlsxio.ReadCellsLimited(f, "", xlsxio.CellLimits{Cells: loaders.MaxCells})
+		if err != nil {
+			return rep, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		for _, sheet := range first.Sheets {
+			sheet := sheet
+			sources = append(sources, source{"sheet " + xlsxio.Ref(sheet, ""), func(l loaders.Layout) (*loaders.Table, error) {
+				if _, err := f.Seek(0, io.SeekStart); err != nil {
+					return nil, err
+				}
+				return xlsxinput.Parse(f, sheet, l, o)
+			}})
+		}
 	case ".csv":
 		sources = append(sources, source{"the table", func(l loaders.Layout) (*loaders.Table, error) {
 			if _, err := f.Seek(0, io.SeekStart); err != nil {

@@ -465,6 +465,11 @@ func TestCheckFile(t *testing.T) {
 	if !strings.Contains(out, "# 150 checks, 3 findings") || strings.Count(out, "Văn phòng Đoàn Đại biểu Quốc hội reports") != 3 {
 		t.Errorf("findings:\n%s", out)
 	}
+	// A workbook: every sheet.
+	if out, _, code := runCmd(t, "check", "../../loaders/xlsxinput/testdata/libreoffice-plan.xlsx"); code != 0 ||
+		!strings.Contains(out, "# sheet 'Phụ lục 5': layout projects-plan, 2 rows, 1 reported totals") || !strings.Contains(out, "# 5 checks, 0 findings") {
+		t.Errorf("workbook: exit %d\n%s", code, out)
+	}
 	dir := t.TempDir()
 	// The same as a page for the council.
 	page := filepath.Join(dir, "review.html")
