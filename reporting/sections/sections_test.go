@@ -18,18 +18,20 @@ import (
 
 var lookDir = flag.String("look", "", "also write every chart of the sections, in Vietnamese and English, as PNG and SVG into this directory")
 
-// TestLook writes the charts of every section in both languages into
-// -look's directory, to be looked at (it does nothing without -look).
+// TestLook writes the charts of every section in both languages, as files
+// that decode (a PNG image, an SVG document), into -look's directory to be
+// looked at, or a temporary one.
 func TestLook(t *testing.T) {
-	if *lookDir == "" {
-		t.Skip("no -look directory")
+	root := *lookDir
+	if root == "" {
+		root = t.TempDir()
 	}
 	for _, l := range []chart.Lang{chart.VI, chart.EN} {
 		secs, err := sections.All(sections.Options{Lang: l})
 		if err != nil {
 			t.Fatal(err)
 		}
-		dir := filepath.Join(*lookDir, l.String())
+		dir := filepath.Join(root, l.String())
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -40,6 +42,16 @@ func TestLook(t *testing.T) {
 				}
 				if err := os.WriteFile(filepath.Join(dir, c.Name+".svg"), []byte(c.Figure.SVG()), 0o644); err != nil {
 					t.Fatal(err)
+				}
+				data, err := os.ReadFile(filepath.Join(dir, c.Name+".png"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if img, err := png.Decode(bytes.NewReader(data)); err != nil || img.Bounds().Dx() < 100 {
+					t.Errorf("%s %s.png: %v", l, c.Name, err)
+				}
+				if svg := c.Figure.SVG(); !strings.HasPrefix(strings.TrimSpace(svg), "<?xml") && !strings.Contains(svg, "<svg") {
+					t.Errorf("%s %s.svg is not an SVG document", l, c.Name)
 				}
 			}
 		}
