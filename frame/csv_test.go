@@ -133,23 +133,7 @@ func TestReadCSVNumberConventionErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.o.Allocator = mem
-			f, err := frame.ReadCSV(strings.NewReader(tc.in), tc.o)
-			if err == nil {
-				f.Release()
-				t.Fatal("no error")
-			}
-			var got []string
-			for _, e := range unjoin(err) {
-				var ce *frame.CSVError
-				if !errors.As(e, &ce) {
-					t.Errorf("%v is not a *frame.CSVError", e)
-				}
-				if tc.sentinel != nil && !errors.Is(e, tc.sentinel) {
-					t.Errorf("%v is not %v", e, tc.sentinel)
-				}
-				got = append(got, e.Error())
-			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if got := csvErrors(t, tc.in, tc.o, tc.sentinel); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("errors\n%q\nwant\n%q", got, tc.want)
 			}
 		})

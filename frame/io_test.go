@@ -270,24 +270,35 @@ func TestReadCSVErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.o.Allocator = mem
-			f, err := frame.ReadCSV(strings.NewReader(tc.in), tc.o)
-			if err == nil {
-				f.Release()
-				t.Fatal("no error")
-			}
-			var got []string
-			for _, e := range unjoin(err) {
-				var ce *frame.CSVError
-				if !errors.As(e, &ce) {
-					t.Errorf("%v is not a *frame.CSVError", e)
-				}
-				got = append(got, e.Error())
-			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if got := csvErrors(t, tc.in, tc.o, nil); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("errors\n%q\nwant\n%q", got, tc.want)
 			}
 		})
 	}
+}
+
+// csvErrors reads in with o, which must fail, and returns the messages of
+// the errors, each of which must be a *frame.CSVError (and wrap sentinel,
+// if given).
+func csvErrors(t *testing.T, in string, o frame.CSVOptions, sentinel error) []string {
+	t.Helper()
+	f, err := frame.ReadCSV(strings.NewReader(in), o)
+	if err == nil {
+		f.Release()
+		t.Fatal("no error")
+	}
+	var got []string
+	for _, e := range unjoin(err) {
+		var ce *frame.CSVError
+		if !errors.As(e, &ce) {
+			t.Errorf("%v is not a *frame.CSVError", e)
+		}
+		if sentinel != nil && !errors.Is(e, sentinel) {
+			t.Errorf("%v is not %v", e, sentinel)
+		}
+		got = append(got, e.Error())
+	}
+	return got
 }
 
 func unjoin(err error) []error {
