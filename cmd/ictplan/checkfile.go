@@ -16,6 +16,8 @@ import (
 	"github.com/ictplan/ictplan/loaders/dxtext"
 	"github.com/ictplan/ictplan/loaders/pdfinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
+	"github.com/ictplan/ictplan/numtext"
+	"github.com/ictplan/ictplan/reporting"
 )
 
 // A draft plan is appraised table by table: each table of the file read
@@ -29,6 +31,7 @@ type checkedTable struct {
 	layout string
 	t      *loaders.Table // nil: no layout read it (or the text's amounts in words)
 	err    error          // why not (the last layout's error)
+	words  int            // for the text's amounts in words: how many
 }
 
 // isFileArg reports whether check's argument names a file to appraise
@@ -182,7 +185,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 	}
 	rep.Add(wordsReport(words))
 	if len(words) > 0 {
-		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(words)), layout: "words"})
+		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(words)), words: len(words)})
 	}
 	return rep, tables, nil
 }
@@ -296,4 +299,107 @@ func pageRange(pages []int) string {
 		return fmt.Sprint(pages[0])
 	}
 	return fmt.Sprintf("%d-%d", pages[0], pages[len(pages)-1])
+}
+
+// runCheckFile appraises a file: the findings of its tables, each named by
+// table and line, then a summary; findings are data (exit status 0).
+func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Writer) error {
+	conv, err := numtext.ParseConvention(numbers)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	layouts, textLayouts := cellLayouts(), loaders.Layouts()
+	switch {
+	case layout != "" && layoutFile != "":
+		return fmt.Errorf("%w: --layout or --layout-file, not both", errUsage)
+	case layout != "":
+		l, err := loaders.LookupLayout(layout)
+		if err != nil {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		layouts, textLayouts = []loaders.Layout{l}, nil
+	case layoutFile != "":
+		f, err := os.Open(layoutFile)
+		if err != nil {
+			return err
+		}
+		l, err := loaders.ReadLayout(f, layoutFile)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		layouts, textLayouts = []loaders.Layout{l}, nil
+	}
+	r, tables, err := checkFile(name, layouts, textLayouts, loaders.Options{Convention: conv})
+	read := 0
+	for _, t := range tables {
+		if t.t != nil {
+			defer t.t.Release()
+			read++
+		}
+		if t.words > 0 {
+			read++
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if read == 0 {
+		why := ""
+		if len(tables) > 0 && tables[0].err != nil {
+			why = ": " + tables[0].err.Error()
+		}
+		return fmt.Errorf("%s: %w (tried %d layouts; give one with --layout or --layout-file)%s", name, errNoTable, len(layouts), why)
+	}
+	for i := range r.Findings {
+		r.Findings[i].SourceFile = name
+	}
+	switch format {
+	case "csv":
+		return reconcile.WriteCSV(stdout, r.Findings)
+	case "html":
+		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings}
+		for _, t := range tables {
+			rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
+			switch {
+			case t.t != nil:
+				rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
+			case t.words > 0:
+				rt.Layout = "số tiền bằng chữ"
+			default:
+				rt.Note = fmt.Sprint(t.err)
+			}
+			rv.Tables = append(rv.Tables, rt)
+		}
+		if strings.EqualFold(filepath.Ext(name), ".txt") {
+			if data, err := os.ReadFile(name); err == nil {
+				lines := strings.Split(string(data), "\n")
+				rv.LineText = func(_ string, line int) string {
+					if line >= 1 && line <= len(lines) {
+						return lines[line-1]
+					}
+					return ""
+				}
+			}
+		}
+		return reporting.WriteReview(stdout, rv)
+	}
+	var b strings.Builder
+	for _, t := range tables {
+		switch {
+		case t.words > 0:
+			fmt.Fprintf(&b, "# %s\n", t.where)
+			continue
+		case t.t == nil:
+			fmt.Fprintf(&b, "# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
+			continue
+		}
+		fmt.Fprintf(&b, "# %s: layout %s, %d rows, %d reported totals\n", t.where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals))
+	}
+	if err := reconcile.WriteText(&b, r.Findings); err != nil {
+		return err
+	}
+	fmt.Fprintf(&b, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+	_, err = io.WriteString(stdout, safeText(b.String()))
+	return err
 }
