@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ictplan/ictplan/numtext"
@@ -138,7 +137,7 @@ type Amount struct {
 // hold exactly, is an ErrNotNumber. "-" alone is zero when dashZero is
 // set, as in budget tables.
 func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, error) {
-	t := strings.TrimFunc(nfc(s), isBlank)
+	t := strings.TrimFunc(nfc(s), IsBlank)
 	if dashZero && IsDash(t) {
 		return Amount{Unit: def}, nil
 	}
@@ -172,8 +171,8 @@ func ParseAmount(s string, c Convention, def MoneyUnit, dashZero bool) (Amount, 
 func splitQualifier(s string) (Qualifier, string) {
 	for _, w := range qualifierWords {
 		if len(s) > len(w.word) && strings.EqualFold(s[:len(w.word)], w.word) {
-			if r, n := utf8.DecodeRuneInString(s[len(w.word):]); n > 0 && isBlank(r) {
-				return w.q, strings.TrimLeftFunc(s[len(w.word):], isBlank)
+			if r, n := utf8.DecodeRuneInString(s[len(w.word):]); n > 0 && IsBlank(r) {
+				return w.q, strings.TrimLeftFunc(s[len(w.word):], IsBlank)
 			}
 		}
 	}
@@ -244,8 +243,6 @@ func ToMillion(v float64, u MoneyUnit) float64 {
 	f, _ := strconv.ParseFloat(s+"e"+strconv.Itoa(int(u)-6), 64)
 	return f
 }
-
-func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' }
 
 // IsDash reports whether s is a dash alone (-, –, —, ‒, −): in a budget
 // table, zero.
