@@ -8,6 +8,7 @@ import (
 
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/numtext"
+	"github.com/ictplan/ictplan/vntext"
 )
 
 var periodRe = regexp.MustCompile(`^((?:19|20)[0-9]{2})\s*(?:[-–—/]|đến)\s*((?:19|20)[0-9]{2})$|^((?:19|20)[0-9]{2})$`)
@@ -31,11 +32,12 @@ func ParsePeriod(s string) (start, end int, err error) {
 	return start, end, nil
 }
 
-// grandTotalRe: "TỔNG CỘNG", "TỔNG/BÌNH QUÂN", "Tổng số" cover the whole table.
-var grandTotalRe = regexp.MustCompile(`^(?i:tổng)`)
+// grandTotalRe: "TỔNG CỘNG", "TỔNG/BÌNH QUÂN", "Tổng số" cover the whole
+// table (matched folded).
+var grandTotalRe = regexp.MustCompile(`^tong`)
 
 func numericKind(k CellKind) bool {
-	return k == Count || k == Ratio || k == Money || k == MoneyOrText
+	return k == Count || k == Ratio || k == Money || k == MoneyOrText || k == Number
 }
 
 // decideConvention looks at every numeric token of the table.
@@ -124,8 +126,12 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 	defer b.Release()
 	nData := 0
 	for _, r := range rows {
-		if r.kind == totalRow {
+		switch r.kind {
+		case totalRow:
 			t.Totals = append(t.Totals, parseTotal(r, l, t, errs))
+			continue
+		case meanRow:
+			t.Means = append(t.Means, parseTotal(r, l, t, errs))
 			continue
 		}
 		nData++
@@ -249,6 +255,34 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendString(col+1, c.Text)
 		}
 		return col + 2
+	case Year:
+		switch {
+		case c.Empty():
+			b.AppendNull(col)
+		case yearRe.MatchString(c.Text):
+			y, _ := strconv.Atoi(c.Text)
+			b.AppendInt64(col, int64(y))
+		default:
+			fail(ErrNotNumber, "a year such as 2020")
+			b.AppendNull(col)
+		}
+		return col + 1
+	case Number:
+		switch {
+		case c.Empty():
+			b.AppendNull(col)
+		case l.DashZero && IsDash(c.Text):
+			b.AppendFloat64(col, 0)
+		default:
+			d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
+			if err != nil {
+				fail(err, "a number "+detailOf(err))
+				b.AppendNull(col)
+			} else {
+				b.AppendFloat64(col, d.Float(0))
+			}
+		}
+		return col + 1
 	case Period:
 		if c.Empty() {
 			b.AppendNull(col)
@@ -271,8 +305,11 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 
 func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 	tot := Total{Label: r.label, Line: r.line}
-	if !grandTotalRe.MatchString(r.label) {
-		tot.Group = r.group // "Cộng" closes its section
+	switch {
+	case r.scope != "":
+		tot.Group = r.scope // a matrix's key
+	case r.kind == meanRow || !grandTotalRe.MatchString(vntext.Fold(r.label)):
+		tot.Group = r.group // "Cộng" closes its section; a mean covers its section's rows
 	}
 	for k := l.totalFrom(); k < len(l.Cells); k++ {
 		c, spec := r.cells[k], l.Cells[k]
@@ -282,7 +319,7 @@ func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
 		tv := TotalValue{Column: spec.Name, Text: c.Text, Line: c.Line}
 		var err error
 		switch spec.Kind {
-		case Count, Ratio:
+		case Count, Ratio, Number:
 			var d numtext.Decimal
 			if l.DashZero && IsDash(c.Text) {
 				d = numtext.Decimal{Mant: "0"}

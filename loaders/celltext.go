@@ -34,6 +34,12 @@ func (c Cell) Empty() bool { return c.Text == "" }
 // line ends and decomposed diacritics are tolerated (text is NFC). Invalid
 // UTF-8 is an ErrEncoding at its line.
 func SplitCells(file string, text []byte) ([]Cell, error) {
+	return splitCells(file, text, EmptyNBSP)
+}
+
+// splitCells is SplitCells with a form of empty cells: with EmptySpaces a
+// line of plain spaces is an empty cell too.
+func splitCells(file string, text []byte, empty EmptyLines) ([]Cell, error) {
 	if len(text) > MaxInputBytes {
 		return nil, &Error{File: file, Err: ErrLimit, Expected: fmt.Sprintf("at most %d bytes", MaxInputBytes)}
 	}
@@ -53,7 +59,7 @@ func SplitCells(file string, text []byte) ([]Cell, error) {
 			return nil, &Error{File: file, Line: line, Err: ErrEncoding, Expected: "UTF-8 text"}
 		}
 		l = strings.TrimSuffix(l, "\r")
-		if strings.TrimSpace(l) == "" && !strings.ContainsRune(l, '\u00a0') {
+		if strings.TrimSpace(l) == "" && !strings.ContainsRune(l, '\u00a0') && (empty != EmptySpaces || strings.Trim(l, " \t") != "" || l == "") {
 			if len(s) == 0 {
 				break
 			}

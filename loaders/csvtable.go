@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/ictplan/ictplan/vntext"
 )
 
 // ParseCSV parses a table given as CSV, one source row per record, the cells
@@ -93,6 +95,9 @@ func ParseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
+	if len(l.EmptyTexts) > 0 {
+		records = blankEmptyTexts(records, l.EmptyTexts)
+	}
 	match, err := MatchHeaders(records, l)
 	if err != nil {
 		line := 0
@@ -104,22 +109,131 @@ func ParseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 	if match != nil {
 		l, records = match.Apply(records, l)
 	}
-	t, err := parseRows(records, l, o)
+	t, err := parseRows(records, l, o, match)
 	if t != nil {
 		t.Columns = match
 	}
 	return t, err
 }
 
-func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
+// blankEmptyTexts returns records with the cells that write one of the
+// layout's empty forms made empty.
+func blankEmptyTexts(records [][]Cell, forms []string) [][]Cell {
+	folded := make(map[string]bool, len(forms))
+	for _, f := range forms {
+		folded[vntext.Fold(CleanText(f))] = true
+	}
+	out := make([][]Cell, len(records))
+	for i, cells := range records {
+		out[i] = cells
+		for k, c := range cells {
+			if c.Text != "" && folded[vntext.Fold(c.Text)] {
+				if out[i] == nil || &out[i][0] == &cells[0] {
+					out[i] = append([]Cell(nil), cells...)
+				}
+				out[i][k] = Cell{Line: c.Line}
+			}
+		}
+	}
+	return out
+}
+
+func parseRows(records [][]Cell, l Layout, o Options, match *ColumnMatch) (*Table, error) {
 	errs := o.ErrorList()
+	body := bodyStart(records, l, match)
+	var mcols []matrixColumn
+	var matrix Matrix
+	if l.Matrix != nil {
+		matrix = *l.Matrix
+		var err error
+		if l, mcols, err = matrixColumns(records, l, match, body, o); err != nil {
+			return nil, err
+		}
+	}
+	rows, unit, bounds, err := collectRows(records, l, o, body, errs)
+	if err != nil || rows == nil && errs.Err() != nil {
+		if err == nil {
+			err = errs.Err()
+		}
+		return nil, err
+	}
+	if mcols != nil {
+		var scope string
+		l, rows, scope = longRows(l, matrix, rows, mcols, errs)
+		meta := map[string]string{"scope_column": scope}
+		for k, v := range o.Meta {
+			meta[k] = v
+		}
+		o.Meta = meta
+	}
+	return buildTable(rows, unit, bounds, l, o, errs)
+}
+
+// bodyStart returns the index of the record where the table's body begins
+// for a layout whose rows are keyed by a name: after the header that was
+// matched, else at the first row with a figure in one of the layout's
+// number cells (or, for a matrix, in a column after them). For other keys
+// the rows tell by their first cell, and it returns 0.
+func bodyStart(records [][]Cell, l Layout, match *ColumnMatch) int {
+	if l.Cells[0].Kind != Text {
+		return 0
+	}
+	if match != nil && len(match.HeaderLines) > 0 {
+		last := match.HeaderLines[len(match.HeaderLines)-1]
+		for i, cells := range records {
+			if lineOf(cells) > last {
+				return i
+			}
+		}
+		return len(records)
+	}
+	for i, cells := range records {
+		for k, c := range cells {
+			if k == 0 || c.Empty() {
+				continue
+			}
+			numeric := k >= len(l.Cells) && l.Matrix != nil
+			if k < len(l.Cells) {
+				numeric = numericKind(l.Cells[k].Kind)
+			}
+			if numeric && (c.Number || isNumberLike(c.Text)) && !columnNumbers(cells) {
+				return i
+			}
+		}
+	}
+	return len(records)
+}
+
+// rowLabel returns the label of a total or mean row (in its first cell, or
+// in its second after an empty first) and the kind of row, or ok false.
+func rowLabel(cells []Cell, l Layout) (label string, kind rowKind, ok bool) {
+	for i, c := range cells {
+		if i > 1 || (i == 1 && cells[0].Text != "") {
+			break
+		}
+		switch {
+		case c.Text == "":
+			continue
+		case isTotalLabel(c.Text, l):
+			return c.Text, totalRow, true
+		case isMeanLabel(c.Text, l):
+			return c.Text, meanRow, true
+		}
+		break
+	}
+	return "", 0, false
+}
+
+// collectRows sorts the records into header, section headings, data rows,
+// totals and means, checking the data rows' keys.
+func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorList) (rows []rawRow, unit string, bounds []Cell, err error) {
 	n := len(l.Cells)
-	var rows []rawRow
-	var bounds []Cell // the first and the last cell with text, for the table's lines
+	key := l.Cells[0].Kind
 	cellCount := 0
-	unit, group, started := "", "", false
+	group, started := "", false
 	seq := newSequence()
-	for _, cells := range records {
+	keys := map[string]int{} // section + key -> line, for keys by year or name
+	for ri, cells := range records {
 		last := -1
 		for i, c := range cells {
 			if c.Text != "" {
@@ -131,38 +245,56 @@ func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 		}
 		line := cells[0].Line
 		if cellCount += last + 1; cellCount > MaxCells {
-			return nil, &Error{File: o.File, Line: line, Err: ErrLimit, Expected: fmt.Sprintf("at most %d cells", MaxCells)}
+			return nil, "", nil, &Error{File: o.File, Line: line, Err: ErrLimit, Expected: fmt.Sprintf("at most %d cells", MaxCells)}
 		}
 		if len(bounds) == 0 {
 			bounds = append(bounds, cells[0], cells[last])
 		}
 		bounds[1] = cells[last]
 		first := cells[0].Text
+		label, labelKind, labelled := rowLabel(cells, l)
+		inBody := ri >= body
+		isData := false
+		switch key {
+		case RowNumber:
+			isData = digitsRe.MatchString(first)
+		case Year:
+			isData = yearRe.MatchString(first)
+		case Text:
+			isData = inBody && first != "" && !labelled
+		}
 		switch {
-		case l.Sections && last == firstNonEmpty(cells) && isSection(cells[last].Text):
+		case l.Sections && last == firstNonEmpty(cells) && isSection(cells[last].Text) && (key != Text || inBody):
 			group, started = cells[last].Text, true
 			seq.restart()
 		case !started && columnNumbers(cells[:last+1]):
 			// the header's row of column numbers (1), (2) … or 1, 2 …
-		case digitsRe.MatchString(first):
+		case isData:
 			started = true
-			seq.check(errs, cells[0])
+			switch key {
+			case RowNumber:
+				seq.check(errs, cells[0])
+			default:
+				k := group + "\x00" + vntext.Fold(first)
+				if at, dup := keys[k]; dup {
+					errs.Add(&Error{Line: line, Cell: 1, Text: first, Err: ErrUnexpectedCell,
+						Expected: fmt.Sprintf("each %s once in its section: %q is also the row at line %d", map[CellKind]string{Year: "year", Text: "name"}[key], first, at)})
+				} else {
+					keys[k] = line
+				}
+			}
 			if last >= n {
-				errs.Add(&Error{Line: line, Cell: last + 1, Text: cells[last].Text, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, last+1)})
+				errs.Add(&Error{Line: line, Cell: last + 1, Text: cells[last].Text, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(key, first), l.Name, last+1)})
 				continue
 			}
 			if len(cells) < n {
-				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d", n, first, l.Name, len(cells))})
+				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(key, first), l.Name, len(cells))})
 				continue
 			}
 			rows = append(rows, rawRow{kind: dataRow, line: line, cells: cells[:n], group: group})
-		case isTotal(first) || (len(cells) > 1 && first == "" && isTotal(cells[1].Text)):
+		case labelled && (started || key != Text || inBody):
 			started = true
 			seq.restart()
-			label := first
-			if label == "" {
-				label = cells[1].Text
-			}
 			aligned := make([]Cell, n)
 			for k := range aligned {
 				aligned[k] = Cell{Line: line}
@@ -174,7 +306,7 @@ func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 					errs.Add(&Error{Line: line, Cell: k + 1, Text: cells[k].Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells", n)})
 				}
 			}
-			rows = append(rows, rawRow{kind: totalRow, line: line, cells: aligned, label: label, group: group})
+			rows = append(rows, rawRow{kind: labelKind, line: line, cells: aligned, label: label, group: group})
 		case !started:
 			for _, c := range cells {
 				if m := unitRe.FindStringSubmatch(c.Text); m != nil {
@@ -182,14 +314,36 @@ func parseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 				}
 			}
 		default:
-			errs.Add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: "a row number in the first cell, a section heading or a total row"})
+			errs.Add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: fmt.Sprintf("%s in the first cell, a section heading or a total row", keyWord(key))})
 		}
 	}
 	if !started && errs.Err() == nil {
-		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
-		return nil, errs.Err()
+		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with %s (layout %s)", keyWord(key), l.Name)})
+		return nil, unit, bounds, nil
 	}
-	return buildTable(rows, unit, bounds, l, o, errs)
+	return rows, unit, bounds, nil
+}
+
+// rowName names a data row by its key.
+func rowName(k CellKind, key string) string {
+	switch k {
+	case Year:
+		return "the row of " + key
+	case Text:
+		return fmt.Sprintf("the row %q", key)
+	}
+	return "the row numbered " + key
+}
+
+// keyWord names what keys a row of that kind.
+func keyWord(k CellKind) string {
+	switch k {
+	case Year:
+		return "a year"
+	case Text:
+		return "a name"
+	}
+	return "a row number"
 }
 
 // columnNumbers reports a header row that numbers the columns: 1, 2, 3 …

@@ -1,5 +1,7 @@
 package loaders
 
+import "fmt"
+
 // String names the kind as the CLI's layout listing does: "row number",
 // "text", "count", "ratio", "money", "money or text", "period".
 func (k CellKind) String() string {
@@ -18,6 +20,10 @@ func (k CellKind) String() string {
 		return "money or text"
 	case Period:
 		return "period"
+	case Year:
+		return "year"
+	case Number:
+		return "number"
 	}
 	return "unknown cell kind"
 }
@@ -63,6 +69,17 @@ func (l Layout) InputCells() []InputCell {
 			in.Form, in.Example = "digits: rows are numbered 1, 2, 3 … in sequence", "1"
 		case Text:
 			in.Form, in.Example = "text", "Sở Y tế"
+			if i == 0 {
+				in.Form = "text, the name that keys the row: each name once in its section"
+			}
+		case Year:
+			in.Unit = "year"
+			in.Form, in.Example = "a year", "2020"
+			if i == 0 {
+				in.Form = "a year, which keys the row: each year once in its section"
+			}
+		case Number:
+			in.Form, in.Example = "a figure as written, a percentage as its number of percent", "71,14"
 		case Count:
 			in.Form, in.Example = "a whole number", "159"
 		case Ratio:
@@ -81,10 +98,20 @@ func (l Layout) InputCells() []InputCell {
 			in.Columns = append(in.Columns, c.Aux)
 			in.LabelVI = c.LabelVI + " / " + c.AuxVI
 		}
-		if l.DashZero && (c.Kind == Count || c.Kind == Ratio || c.Kind == Money || c.Kind == MoneyOrText) {
+		if l.DashZero && numericKind(c.Kind) {
 			in.Form += "; \"-\" is zero"
 		}
 		out[i] = in
+	}
+	if m := l.Matrix; m != nil {
+		v := m.Value
+		in := InputCell{Position: len(out) + 1, Kind: v.Kind, LabelVI: v.LabelVI, Unit: v.Unit, Columns: []string{m.Key.Name, v.Name}}
+		if v.Kind == Money {
+			in.Unit = money
+		}
+		in.Form = fmt.Sprintf("one column per %s, headed by its %s: each figure becomes a row (%s, %s)", m.Key.Name, m.Key.Kind, m.Key.Name, v.Name)
+		in.Example = "2020 | 2021 | 2022"
+		out = append(out, in)
 	}
 	return out
 }

@@ -36,6 +36,9 @@ type MatchedCell struct {
 	Cell   string // the layout cell's name ("" for an extra column)
 	Column int    // 1-based column of the table; 0: the table lacks it
 	Header string // the header text found there
+	// Key is the key a column of a matrix table (Layout.Matrix) holds
+	// the figures of, read from its header ("2022"); "" for other columns.
+	Key string
 }
 
 // String lists the matching, one column a line, as `ictplan parse
@@ -51,6 +54,10 @@ func (m *ColumnMatch) String() string {
 		fmt.Fprintf(&b, "  %-30s column %d %q\n", c.Cell, c.Column, c.Header)
 	}
 	for _, c := range m.Extra {
+		if c.Key != "" {
+			fmt.Fprintf(&b, "  %-30s column %d %q (the figures of %s, read long)\n", c.Cell, c.Column, c.Header, c.Key)
+			continue
+		}
 		fmt.Fprintf(&b, "  %-30s column %d %q (kept as text)\n", c.Cell, c.Column, c.Header)
 	}
 	return b.String()
@@ -330,7 +337,7 @@ func (m *ColumnMatch) Apply(records [][]Cell, l Layout) (Layout, [][]Cell) {
 		}
 		// A label of a total row or a section heading written in a
 		// column that moved keeps the first place.
-		if t := firstText(r); t != "" && (isTotal(t) || isSection(t)) && firstText(nr) != t {
+		if t := firstText(r); t != "" && (isTotalLabel(t, l) || isMeanLabel(t, l) || isSection(t)) && firstText(nr) != t {
 			nr = append([]Cell{{Line: line, Text: t}}, make([]Cell, len(cols)-1)...)
 			for k := 1; k < len(cols); k++ {
 				nr[k] = Cell{Line: line}

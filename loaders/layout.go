@@ -30,7 +30,17 @@ const (
 	MoneyOrText
 	// Period: "2009-2010" or "2011" into two year columns Name and Aux.
 	Period
+	// Year: a year such as 2019 (int64, unit "year"). As the first cell
+	// it keys the row: each year once in its section.
+	Year
+	// Number: a figure as written (float64), of any sign, a percentage
+	// kept as its number of percent ("71,14%" is 71,14): a matrix of
+	// indicators whose units differ from row to row.
+	Number
 )
+
+// lastKind is the last CellKind.
+const lastKind = Number
 
 // Units of Ratio columns (CellSpec.Unit).
 const (
@@ -62,6 +72,13 @@ type CellSpec struct {
 // Layout is a table template: the cells of a data row, in order, and how
 // the table is organised. One layout reads the same kind of table from any
 // province or year.
+//
+// The first cell keys a data row, by its kind: a RowNumber (1, 2, 3 … in
+// sequence), a Year (each year once in its section) or a Text, a name
+// (each name once in its section; the rows after the header that begin
+// with a text). Rows keyed by a year or a name are read from tables with
+// columns (ParseRows: CSV, worksheets, Word and PDF tables), not from the
+// one-cell-per-line text form.
 type Layout struct {
 	Name        string
 	Description string
@@ -86,6 +103,71 @@ type Layout struct {
 	// Read reads a text of another Form than CellPerLine: the PDF-text
 	// layouts of package loaders/dxtext set it, and ParseText calls it.
 	Read func(text []byte, l Layout, o Options) (*Table, error)
+	// Matrix, if set, reads the table's columns after Cells as one
+	// measure at several keys (an indicator × year table) into long form.
+	Matrix *Matrix
+	// TotalLabels are the labels that begin a total row, as an official
+	// writes them ("Tổng cộng", "Cộng"); they are compared folded (case
+	// and diacritics ignored) with the start of the row's label. nil: a
+	// label beginning with "tổng" or "cộng". A label beginning with
+	// "tổng" covers the whole table; any other closes its section.
+	TotalLabels []string
+	// MeanLabels are the labels that begin a row of means ("Tỷ lệ trung
+	// bình", "Bình quân"), kept as claims of their own (Table.Means). nil:
+	// DefaultMeanLabels. A label that is also a total label is a total.
+	MeanLabels []string
+	// EmptyTexts are texts that stand for an empty cell in this layout's
+	// tables ("x", "…", "-" where a dash is not zero), compared folded;
+	// such a cell is null, never zero.
+	EmptyTexts []string
+	// EmptyLines says which lines of the one-cell-per-line text form are
+	// empty cells: lines of no-break spaces (the zero value), or also
+	// lines of plain spaces.
+	EmptyLines EmptyLines
+}
+
+// DefaultMeanLabels begin a row of means when a layout names none.
+var DefaultMeanLabels = []string{"Trung bình", "Bình quân", "Tỷ lệ trung bình", "Tỷ lệ bình quân"}
+
+// EmptyLines is the form of an empty cell in the one-cell-per-line text.
+type EmptyLines int
+
+// The forms of empty cells.
+const (
+	// EmptyNBSP: a line holding only no-break spaces (U+00A0) is an
+	// empty cell; a line of plain spaces separates cells as a blank line.
+	EmptyNBSP EmptyLines = iota
+	// EmptySpaces: a line holding only spaces, plain or no-break, is an
+	// empty cell; only a line with nothing on it separates cells.
+	EmptySpaces
+)
+
+// String names the form as a layout file writes it.
+func (e EmptyLines) String() string {
+	if e == EmptySpaces {
+		return "spaces"
+	}
+	return "nbsp"
+}
+
+// Matrix describes a table whose columns after the layout's cells hold one
+// measure at several keys, each column's key in its header: an indicator
+// per row and a year per column. Such a table is read long: one output
+// row per row and key column, with the key in column Key.Name and the
+// figure in Value.Name. A header whose key does not read (a year column
+// headed "Ghi chú") is kept as an extra text column when the table is
+// matched by its headers, and is an error otherwise. A total or mean row
+// gives one claim per key, scoped to the rows of that key (the Frame's
+// schema metadata "scope_column" names Key.Name), so a matrix table's
+// section subtotals cannot be told apart and are refused.
+type Matrix struct {
+	// Key is the column of the keys: Kind Year (a header such as "2019",
+	// "Năm 2020" or "2025 (ước)" gives its year) or Text (the header as
+	// written).
+	Key CellSpec
+	// Value is the column of the figures: Kind Count, Ratio, Money or
+	// Number.
+	Value CellSpec
 }
 
 // Columns returns the output columns of the layout: "group" when it has
@@ -95,7 +177,7 @@ func (l Layout) Columns() []frame.FieldSpec {
 	if l.Sections {
 		out = append(out, frame.FieldSpec{Name: "group", Kind: frame.String, LabelVI: "Nhóm (đề mục)"})
 	}
-	for _, c := range l.Cells {
+	for _, c := range l.cellSpecs() {
 		switch c.Kind {
 		case RowNumber:
 			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI})
@@ -115,10 +197,23 @@ func (l Layout) Columns() []frame.FieldSpec {
 			out = append(out,
 				frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI, Unit: "year"},
 				frame.FieldSpec{Name: c.Aux, Kind: frame.Int64, LabelVI: c.AuxVI, Unit: "year"})
+		case Year:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Int64, LabelVI: c.LabelVI, Unit: "year"})
+		case Number:
+			out = append(out, frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: c.Unit})
 		}
 	}
 	out = append(out, frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	return out
+}
+
+// cellSpecs are the cells of an output row: Cells, and for a matrix its
+// key and value cells after them.
+func (l Layout) cellSpecs() []CellSpec {
+	if l.Matrix == nil {
+		return l.Cells
+	}
+	return append(append(l.Cells[:len(l.Cells):len(l.Cells)], l.Matrix.Key), l.Matrix.Value)
 }
 
 // ColumnNames returns the names of Columns.
@@ -147,11 +242,32 @@ func (l Layout) Validate() error {
 	if l.Name == "" || len(l.Cells) < 2 {
 		return fmt.Errorf("layout %q: needs a name and at least two cells", l.Name)
 	}
-	if l.Cells[0].Kind != RowNumber {
-		return fmt.Errorf("layout %q: the first cell must be the row number", l.Name)
+	if k := l.Cells[0].Kind; k != RowNumber && k != Year && k != Text {
+		return fmt.Errorf("layout %q: the first cell keys the row: a row number, a year or a text (a name), not %s", l.Name, k)
+	}
+	if m := l.Matrix; m != nil {
+		if m.Key.Kind != Year && m.Key.Kind != Text {
+			return fmt.Errorf("layout %q: the matrix's key is a year or a text, not %s", l.Name, m.Key.Kind)
+		}
+		switch m.Value.Kind {
+		case Count, Ratio, Money, Number:
+		default:
+			return fmt.Errorf("layout %q: the matrix's value is a count, a ratio, money or a number, not %s", l.Name, m.Value.Kind)
+		}
+		if m.Key.Name == "" || m.Value.Name == "" {
+			return fmt.Errorf("layout %q: the matrix's key and value need names", l.Name)
+		}
+	}
+	for i, c := range l.Cells {
+		if c.Kind < RowNumber || c.Kind > lastKind {
+			return fmt.Errorf("layout %q: cell %d (%q) has no known kind", l.Name, i+1, c.Name)
+		}
+	}
+	if l.EmptyLines != EmptyNBSP && l.EmptyLines != EmptySpaces {
+		return fmt.Errorf("layout %q: unknown form of empty lines", l.Name)
 	}
 	seen := map[string]bool{"group": l.Sections, frame.ColSourceLine: true}
-	for _, c := range l.Cells {
+	for _, c := range l.cellSpecs() {
 		for _, n := range []string{c.Name, c.Aux} {
 			if n == "" {
 				continue

@@ -30,7 +30,15 @@ type layoutFile struct {
 	MoneyUnit   string     `toml:"money_unit"`
 	DashZero    bool       `toml:"dash_zero"`
 	Numbers     string     `toml:"numbers"`
+	TotalLabels []string   `toml:"total_labels"`
+	MeanLabels  []string   `toml:"mean_labels"`
+	EmptyTexts  []string   `toml:"empty_texts"`
+	EmptyLines  string     `toml:"empty_lines"`
 	Cells       []cellFile `toml:"cells"`
+	Matrix      *struct {
+		Key   cellFile `toml:"key"`
+		Value cellFile `toml:"value"`
+	} `toml:"matrix"`
 }
 
 type cellFile struct {
@@ -73,9 +81,17 @@ func ReadLayout(r io.Reader, file string) (Layout, error) {
 		for i, k := range un {
 			keys[i] = k.String()
 		}
-		return Layout{}, fmt.Errorf("%s: %w: unknown key %s (known: name, description, sections, total_from, money_unit, dash_zero, numbers, and [[cells]] with name, kind, label, headers, unit, aux, aux_label, optional)", file, ErrLayoutFile, strings.Join(keys, ", "))
+		return Layout{}, fmt.Errorf("%s: %w: unknown key %s (known: name, description, sections, total_from, money_unit, dash_zero, numbers, total_labels, mean_labels, empty_texts, empty_lines, [[cells]] and [matrix] key and value, each with name, kind, label, headers, unit, aux, aux_label, optional)", file, ErrLayoutFile, strings.Join(keys, ", "))
 	}
-	l := Layout{Name: lf.Name, Description: lf.Description, Sections: lf.Sections, TotalFrom: lf.TotalFrom, DashZero: lf.DashZero}
+	l := Layout{Name: lf.Name, Description: lf.Description, Sections: lf.Sections, TotalFrom: lf.TotalFrom, DashZero: lf.DashZero,
+		TotalLabels: lf.TotalLabels, MeanLabels: lf.MeanLabels, EmptyTexts: lf.EmptyTexts}
+	switch strings.ToLower(strings.TrimSpace(lf.EmptyLines)) {
+	case "", "nbsp":
+	case "spaces":
+		l.EmptyLines = EmptySpaces
+	default:
+		return Layout{}, fmt.Errorf("%s: %w: empty_lines %q (want \"nbsp\" or \"spaces\")", file, ErrLayoutFile, lf.EmptyLines)
+	}
 	if lf.MoneyUnit != "" {
 		u, ok := ParseMoneyUnit(lf.MoneyUnit)
 		if !ok {
@@ -87,11 +103,22 @@ func ReadLayout(r io.Reader, file string) (Layout, error) {
 		return Layout{}, fmt.Errorf("%s: %w: numbers: %v", file, ErrLayoutFile, err)
 	}
 	for i, c := range lf.Cells {
-		k, ok := kindByName[strings.ToLower(strings.TrimSpace(c.Kind))]
-		if !ok {
-			return Layout{}, fmt.Errorf("%s: %w: cell %d (%q): kind %q (want one of %s)", file, ErrLayoutFile, i+1, c.Name, c.Kind, kindNames())
+		spec, err := c.spec(fmt.Sprintf("cell %d", i+1))
+		if err != nil {
+			return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
 		}
-		l.Cells = append(l.Cells, CellSpec{Kind: k, Name: c.Name, Aux: c.Aux, LabelVI: c.Label, AuxVI: c.AuxLabel, Unit: c.Unit, Headers: c.Headers, Optional: c.Optional})
+		l.Cells = append(l.Cells, spec)
+	}
+	if m := lf.Matrix; m != nil {
+		key, err := m.Key.spec("matrix key")
+		if err != nil {
+			return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
+		}
+		value, err := m.Value.spec("matrix value")
+		if err != nil {
+			return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
+		}
+		l.Matrix = &Matrix{Key: key, Value: value}
 	}
 	if err := l.Validate(); err != nil {
 		return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
@@ -99,9 +126,18 @@ func ReadLayout(r io.Reader, file string) (Layout, error) {
 	return l, nil
 }
 
+// spec is the CellSpec of a cell's TOML form; what names it in errors.
+func (c cellFile) spec(what string) (CellSpec, error) {
+	k, ok := kindByName[strings.ToLower(strings.TrimSpace(c.Kind))]
+	if !ok {
+		return CellSpec{}, fmt.Errorf("%s (%q): kind %q (want one of %s)", what, c.Name, c.Kind, kindNames())
+	}
+	return CellSpec{Kind: k, Name: c.Name, Aux: c.Aux, LabelVI: c.Label, AuxVI: c.AuxLabel, Unit: c.Unit, Headers: c.Headers, Optional: c.Optional}, nil
+}
+
 var kindByName = func() map[string]CellKind {
 	m := map[string]CellKind{}
-	for k := RowNumber; k <= Period; k++ {
+	for k := RowNumber; k <= lastKind; k++ {
 		m[k.String()] = k
 	}
 	return m
@@ -109,7 +145,7 @@ var kindByName = func() map[string]CellKind {
 
 func kindNames() string {
 	var s []string
-	for k := RowNumber; k <= Period; k++ {
+	for k := RowNumber; k <= lastKind; k++ {
 		s = append(s, strconv.Quote(k.String()))
 	}
 	return strings.Join(s, ", ")
@@ -125,7 +161,7 @@ func (l Layout) WriteTOML(w io.Writer) error {
 	var b strings.Builder
 	q := strconv.Quote
 	fmt.Fprintf(&b, "# Bố cục bảng (layout) %q: ictplan parse --layout-file <tệp này> TABLE\n", l.Name)
-	b.WriteString("# Mỗi [[cells]] là một cột của dòng số liệu, theo thứ tự (cột đầu: số thứ tự).\n\n")
+	b.WriteString("# Mỗi [[cells]] là một cột của dòng số liệu, theo thứ tự (cột đầu: khóa của dòng).\n\n")
 	fmt.Fprintf(&b, "name = %s\n", q(l.Name))
 	fmt.Fprintf(&b, "description = %s\n", q(l.Description))
 	fmt.Fprintf(&b, "sections = %t  # true: các dòng được nhóm dưới đề mục \"I. …\", \"II. …\" (cột group)\n", l.Sections)
@@ -133,30 +169,70 @@ func (l Layout) WriteTOML(w io.Writer) error {
 	fmt.Fprintf(&b, "money_unit = %s  # đơn vị tiền khi bảng không ghi \"Đơn vị tính\": đồng, nghìn đồng, triệu đồng, tỷ đồng\n", q(l.MoneyUnit.String()))
 	fmt.Fprintf(&b, "dash_zero = %t  # true: ô ghi \"-\" là 0\n", l.DashZero)
 	fmt.Fprintf(&b, "numbers = %s  # auto, dot-thousands (1.234,5) hoặc comma-thousands (1,234.5)\n", q(conventionName(l.Numbers)))
+	// keys left to their defaults are written as comments, to be filled in
+	opt := func(set bool, key, value, comment string) {
+		if !set {
+			b.WriteString("# ")
+		}
+		fmt.Fprintf(&b, "%s = %s  # %s\n", key, value, comment)
+	}
+	totalLabels := l.TotalLabels
+	if totalLabels == nil {
+		totalLabels = []string{"Tổng", "Cộng"}
+	}
+	opt(l.TotalLabels != nil, "total_labels", quoteList(totalLabels), "dòng tổng bắt đầu bằng các chữ này (\"Tổng…\": cả bảng; khác: cộng của đề mục)")
+	meanLabels := l.MeanLabels
+	if meanLabels == nil {
+		meanLabels = DefaultMeanLabels
+	}
+	opt(l.MeanLabels != nil, "mean_labels", quoteList(meanLabels), "dòng bình quân (giữ làm số liệu báo cáo để đối chiếu) bắt đầu bằng các chữ này")
+	emptyTexts := l.EmptyTexts
+	if emptyTexts == nil {
+		emptyTexts = []string{"x", "…"}
+	}
+	opt(l.EmptyTexts != nil, "empty_texts", quoteList(emptyTexts), "ô ghi như vậy là ô trống (không phải số 0)")
+	opt(l.EmptyLines != EmptyNBSP, "empty_lines", q(EmptySpaces.String()), "văn bản mỗi ô một dòng: dòng chỉ có dấu cách cũng là ô trống (mặc định \"nbsp\": chỉ dòng có dấu cách không ngắt)")
+	b.WriteString("# Cột đầu tiên là khóa của dòng: \"row number\" (1, 2, 3 …), \"year\" (mỗi năm một lần) hoặc \"text\" (tên, mỗi tên một lần).\n")
 	for _, c := range l.Cells {
 		b.WriteString("\n[[cells]]\n")
-		fmt.Fprintf(&b, "name = %s\n", q(c.Name))
-		fmt.Fprintf(&b, "kind = %s  # %s\n", q(c.Kind.String()), kindNames())
-		fmt.Fprintf(&b, "label = %s\n", q(c.LabelVI))
-		if len(c.Headers) > 0 {
-			hs := make([]string, len(c.Headers))
-			for i, h := range c.Headers {
-				hs[i] = q(h)
-			}
-			fmt.Fprintf(&b, "headers = [%s]  # tiêu đề khác của cột\n", strings.Join(hs, ", "))
-		}
-		if c.Unit != "" {
-			fmt.Fprintf(&b, "unit = %s\n", q(c.Unit))
-		}
-		if c.Aux != "" {
-			fmt.Fprintf(&b, "aux = %s\naux_label = %s\n", q(c.Aux), q(c.AuxVI))
-		}
-		if c.Optional {
-			b.WriteString("optional = true  # bảng có thể không có cột này\n")
-		}
+		writeCellTOML(&b, c)
+	}
+	if m := l.Matrix; m != nil {
+		b.WriteString("\n# Bảng ma trận: các cột sau các ô trên là một chỉ số ở nhiều năm (hoặc nhiều khóa), đọc thành dạng dài.\n")
+		b.WriteString("[matrix.key]  # cột nhận khóa ghi ở tiêu đề mỗi cột (\"year\": năm, \"text\": tiêu đề)\n")
+		writeCellTOML(&b, m.Key)
+		b.WriteString("\n[matrix.value]  # cột nhận số liệu\n")
+		writeCellTOML(&b, m.Value)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func writeCellTOML(b *strings.Builder, c CellSpec) {
+	q := strconv.Quote
+	fmt.Fprintf(b, "name = %s\n", q(c.Name))
+	fmt.Fprintf(b, "kind = %s  # %s\n", q(c.Kind.String()), kindNames())
+	fmt.Fprintf(b, "label = %s\n", q(c.LabelVI))
+	if len(c.Headers) > 0 {
+		fmt.Fprintf(b, "headers = %s  # tiêu đề khác của cột\n", quoteList(c.Headers))
+	}
+	if c.Unit != "" {
+		fmt.Fprintf(b, "unit = %s\n", q(c.Unit))
+	}
+	if c.Aux != "" {
+		fmt.Fprintf(b, "aux = %s\naux_label = %s\n", q(c.Aux), q(c.AuxVI))
+	}
+	if c.Optional {
+		b.WriteString("optional = true  # bảng có thể không có cột này\n")
+	}
+}
+
+func quoteList(v []string) string {
+	out := make([]string, len(v))
+	for i, s := range v {
+		out[i] = strconv.Quote(s)
+	}
+	return "[" + strings.Join(out, ", ") + "]"
 }
 
 func conventionName(c Convention) string {

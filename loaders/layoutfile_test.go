@@ -46,11 +46,11 @@ func TestReadLayoutErrors(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"name = \"x\"\nsections = yes\n", "x.toml:2: invalid layout file"},
 		{strings.Replace(good, "kind = \"count\"", "kindd = \"count\"", 1), "unknown key cells.kindd"},
-		{strings.Replace(good, "\"count\"", "\"number\"", 1), `cell 2 ("n"): kind "number" (want one of "row number"`},
+		{strings.Replace(good, "\"count\"", "\"amount\"", 1), `cell 2 ("n"): kind "amount" (want one of "row number"`},
 		{good + "money_unit = \"USD\"\n", ""},
 		{"money_unit = \"USD\"\n" + good, `money_unit "USD"`},
 		{"numbers = \"french\"\n" + good, `numbers: unknown number convention "french"`},
-		{strings.Replace(good, "row number", "text", 1), "the first cell must be the row number"},
+		{strings.Replace(good, "row number", "count", 1), "the first cell keys the row: a row number, a year or a text (a name), not count"},
 	} {
 		_, err := ReadLayout(strings.NewReader(c.in), "x.toml")
 		if c.want == "" {

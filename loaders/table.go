@@ -5,10 +5,12 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/numtext"
+	"github.com/ictplan/ictplan/vntext"
 )
 
 // Options control a table parse.
@@ -53,6 +55,10 @@ func (o Options) ErrorList() *ErrorList {
 type Table struct {
 	Frame  *frame.Frame
 	Totals []Total
+	// Means are the reported rows of means ("Tỷ lệ trung bình"), kept as
+	// claims as totals are: a figure of such a row is the mean of its
+	// column over the rows it covers.
+	Means []Total
 	// Convention used for the numbers, and why.
 	Convention       Convention
 	ConventionReason string
@@ -114,6 +120,7 @@ type rawRow struct {
 	cells []Cell // for data and total rows: aligned to layout cells
 	label string // total label or section heading
 	group string
+	scope string // the key a matrix's total or mean covers ("" otherwise)
 }
 
 type rowKind int
@@ -121,6 +128,7 @@ type rowKind int
 const (
 	dataRow rowKind = iota
 	totalRow
+	meanRow
 )
 
 var (
@@ -128,6 +136,7 @@ var (
 	totalRe   = regexp.MustCompile(`^(?i:tổng|cộng)`)
 	unitRe    = regexp.MustCompile(`^\(?\s*(?i:đơn vị tính|đvt)\s*:\s*(.+?)\s*\)?$`)
 	digitsRe  = regexp.MustCompile(`^[0-9]{1,5}$`)
+	yearRe    = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)
 )
 
 // isSection reports a heading such as "I. CÁC SỞ, NGÀNH TỈNH": a Roman
@@ -140,6 +149,46 @@ func isSection(s string) bool {
 }
 
 func isTotal(s string) bool { return totalRe.MatchString(s) && len(s) < 80 }
+
+// isTotalLabel reports a label that begins a total row of the layout's
+// tables (Layout.TotalLabels, or isTotal).
+func isTotalLabel(s string, l Layout) bool {
+	if l.TotalLabels == nil {
+		return isTotal(s)
+	}
+	return hasLabelPrefix(s, l.TotalLabels)
+}
+
+// isMeanLabel reports a label that begins a row of means (Layout.MeanLabels
+// or DefaultMeanLabels).
+func isMeanLabel(s string, l Layout) bool {
+	labels := l.MeanLabels
+	if labels == nil {
+		labels = DefaultMeanLabels
+	}
+	return hasLabelPrefix(s, labels)
+}
+
+// hasLabelPrefix reports whether s, folded, begins with one of labels,
+// folded, followed by the end or a non-letter (so that "Cộng" does not
+// begin "Cộng đồng").
+func hasLabelPrefix(s string, labels []string) bool {
+	if len(s) >= 80 {
+		return false
+	}
+	fs := vntext.Fold(s)
+	for _, l := range labels {
+		fl := vntext.Fold(CleanText(l))
+		if fl == "" || !strings.HasPrefix(fs, fl) {
+			continue
+		}
+		rest := fs[len(fl):]
+		if rest == "" || !unicode.IsLetter([]rune(rest)[0]) {
+			return true
+		}
+	}
+	return false
+}
 
 func isNumberLike(s string) bool {
 	if IsDash(s) {
@@ -168,7 +217,7 @@ func ParseText(text []byte, l Layout, o Options) (*Table, error) {
 		}
 		return l.Read(text, l, o)
 	}
-	cells, err := SplitCells(o.File, text)
+	cells, err := splitCells(o.File, text, l.EmptyLines)
 	if err != nil {
 		return nil, err
 	}
@@ -183,6 +232,16 @@ func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 	}
 	if l.Form != CellPerLine {
 		return nil, fmt.Errorf("layout %q reads %s, not cells: use ParseText", l.Name, l.Form)
+	}
+	if k := l.Cells[0].Kind; k != RowNumber || l.Matrix != nil {
+		what := "a matrix"
+		if k != RowNumber {
+			what = "rows keyed by " + keyWord(k)
+		}
+		return nil, fmt.Errorf("layout %q reads %s: such a table is read from a table with columns (CSV, XLSX, DOCX, PDF), not from one-cell-per-line text", l.Name, what)
+	}
+	if len(l.EmptyTexts) > 0 {
+		cells = blankEmptyTexts([][]Cell{cells}, l.EmptyTexts)[0]
 	}
 	var err error
 	if o.Appendix == "" {
@@ -398,6 +457,16 @@ func lineAt(cells []Cell, j int) int {
 // is checked to ± 50 million đồng, half a unit of its last written digit; a
 // total in đồng is checked to ± 0,5 đồng.
 func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
+	return claimsFrame(t.Totals, meta)
+}
+
+// MeansFrame returns the reported means (Table.Means) as a Frame of the
+// same columns as TotalsFrame.
+func (t *Table) MeansFrame(meta map[string]string) (*frame.Frame, error) {
+	return claimsFrame(t.Means, meta)
+}
+
+func claimsFrame(totals []Total, meta map[string]string) (*frame.Frame, error) {
 	b := frame.NewBuilder(nil, meta,
 		frame.FieldSpec{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
 		frame.FieldSpec{Name: "scope", Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
@@ -407,7 +476,7 @@ func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
 		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
 	defer b.Release()
-	for _, tot := range t.Totals {
+	for _, tot := range totals {
 		for _, v := range tot.Values {
 			var val any
 			if !v.IsText {

@@ -413,7 +413,7 @@ func TestLayouts(t *testing.T) {
 	for _, bad := range []Layout{
 		{Name: "one-cell", Cells: []CellSpec{{Kind: RowNumber, Name: "no"}}},
 		{Name: "", Cells: ITStaff.Cells},
-		{Name: "no-number", Cells: []CellSpec{{Kind: Text, Name: "a"}, {Kind: Count, Name: "b"}}},
+		{Name: "no-key", Cells: []CellSpec{{Kind: Count, Name: "a"}, {Kind: Count, Name: "b"}}},
 		{Name: "twice", Cells: []CellSpec{{Kind: RowNumber, Name: "no"}, {Kind: Count, Name: "no"}}},
 		{Name: "reserved", Cells: []CellSpec{{Kind: RowNumber, Name: "no"}, {Kind: Count, Name: "source_line"}}},
 		{Name: "no-aux", Cells: []CellSpec{{Kind: RowNumber, Name: "no"}, {Kind: Period, Name: "p"}}},

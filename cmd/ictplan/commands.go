@@ -368,6 +368,19 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
+		if len(t.Means) > 0 {
+			means, err := t.MeansFrame(nil)
+			if err != nil {
+				return err
+			}
+			defer means.Release()
+			fmt.Fprint(stderr, safeText(means.Text(frame.TextOptions{})))
+			mr, err := reconcile.Means(name, t.Frame, means)
+			if err != nil {
+				return err
+			}
+			r.Add(mr)
+		}
 		var findings strings.Builder
 		reconcile.WriteText(&findings, r.Findings)
 		fmt.Fprint(stderr, safeText(findings.String()))
