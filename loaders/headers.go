@@ -138,7 +138,51 @@ func MatchHeaders(records [][]Cell, l Layout) (*ColumnMatch, error) {
 		// and a ratio): read by position.
 		return nil, nil
 	}
+	if bestErr == nil {
+		best.keepUnheaded(records)
+	}
 	return best, bestErr
+}
+
+// keepUnheaded adds to Extra the columns that have no header text (under
+// a merged header cell that covers them, or none) but hold text in a row
+// below the header, so that no figure of the table is left out unseen.
+func (m *ColumnMatch) keepUnheaded(records [][]Cell) {
+	used := map[int]bool{}
+	for _, c := range m.Cells {
+		used[c.Column] = true
+	}
+	for _, c := range m.Extra {
+		used[c.Column] = true
+	}
+	last := 0
+	if len(m.HeaderLines) > 0 {
+		last = m.HeaderLines[len(m.HeaderLines)-1]
+	}
+	var add []int
+	for _, r := range records {
+		if lineOf(r) <= last {
+			continue
+		}
+		for k, c := range r {
+			if c.Text != "" && !used[k+1] {
+				used[k+1] = true
+				add = append(add, k+1)
+			}
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	sort.Ints(add)
+	for _, col := range add {
+		m.Extra = append(m.Extra, MatchedCell{Column: col})
+	}
+	sort.SliceStable(m.Extra, func(i, j int) bool { return m.Extra[i].Column < m.Extra[j].Column })
+	for i := range m.Extra {
+		m.Extra[i].Cell = fmt.Sprintf("extra_%d", i+1)
+	}
+	m.Reordered = true
 }
 
 func hasText(cells []Cell) bool {

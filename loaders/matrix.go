@@ -3,6 +3,7 @@ package loaders
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/ictplan/ictplan/vntext"
 )
@@ -70,13 +71,22 @@ func matrixColumns(records [][]Cell, l Layout, match *ColumnMatch, body int, o O
 			line = match.HeaderLines[len(match.HeaderLines)-1]
 		}
 		fixed := len(l.Cells) - len(match.Extra)
+		if body == 0 {
+			body = firstKeyRow(records, l)
+		}
 		other := 0
 		for i, x := range match.Extra {
-			if _, ok := matrixKey(x.Header, m.Key.Kind); ok {
-				if err := add(fixed+i, x.Header, line, x.Column); err != nil {
+			head := x.Header
+			if _, ok := matrixKey(head, m.Key.Kind); !ok && m.Key.Kind == Year {
+				// a header of two rows whose keys are in the row under the
+				// one matched: "Kết quả thực hiện" over 2021, 2022, 2023
+				head = columnHeader(records[:body], fixed+i)
+			}
+			if _, ok := matrixKey(head, m.Key.Kind); ok {
+				if err := add(fixed+i, head, line, x.Column); err != nil {
 					return l, nil, err
 				}
-				match.Extra[i].Cell = wide.Cells[fixed+i].Name
+				match.Extra[i].Cell, match.Extra[i].Header = wide.Cells[fixed+i].Name, head
 				match.Extra[i].Key = cols[len(cols)-1].key
 				continue
 			}
@@ -127,6 +137,18 @@ func matrixColumns(records [][]Cell, l Layout, match *ColumnMatch, body int, o O
 		wide.TotalFrom = wide.Cells[cols[0].cell].Name
 	}
 	return wide, cols, nil
+}
+
+// columnHeader joins the texts of column k in the header rows, each text
+// once, in order.
+func columnHeader(header [][]Cell, k int) string {
+	var parts []string
+	for _, r := range header {
+		if k < len(r) && r[k].Text != "" && (len(parts) == 0 || parts[len(parts)-1] != r[k].Text) {
+			parts = append(parts, r[k].Text)
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // firstKeyRow is the index of the first record whose first cell keys a

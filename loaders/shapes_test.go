@@ -2,6 +2,8 @@ package loaders_test
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -352,5 +354,142 @@ func TestLayoutFileShapesRoundTrip(t *testing.T) {
 		strings.Join(back.MeanLabels, ",") != "Bình quân chung" || strings.Join(back.EmptyTexts, ",") != "x" ||
 		back.EmptyLines != loaders.EmptySpaces || strings.Join(back.TotalLabels, ",") != "Tổng" {
 		t.Errorf("read back %+v\nfrom\n%s", back, b.String())
+	}
+}
+
+// FuzzParseShapes parses any CSV with the layouts of the shapes above: no
+// panic, every error positioned, and a table read has rows whose lines
+// are in the input, totals and means whose figures are numbers.
+func FuzzParseShapes(f *testing.F) {
+	f.Add([]byte("Năm,Số CBCC,Số máy tính\n2019,1.100,980\n2020,1.150,1.020\nTổng cộng,2.250,2.000\n"), uint8(0))
+	f.Add([]byte("\"Cơ quan, đơn vị\",Máy vi tính,\"Tổng số cán bộ, công chức\",Tỷ lệ máy tính/CBCC,Ghi chú\nSở Y tế,40,50,\"80,0\",\nSở Tư pháp,21,30,\"70,0\",x\nTỷ lệ trung bình,,,\"75,0\",\n"), uint8(1))
+	f.Add([]byte("1,2,3,4,5,6\n,,,2021,2022,Năm 2023 (ước)\n1,Tỷ lệ hồ sơ,%,\"45,5\",\"60,2\",\"71,14%\"\n2,Hệ thống,hệ thống,3,x,9\nTổng cộng,,,\"48,5\",,\n"), uint8(2))
+	f.Add([]byte("Chỉ tiêu,STT,2022,2023,ĐVT,Ghi chú\nMáy tính cấp xã,1,420,480,chiếc,\nTổng cộng,,420,480,,\n"), uint8(2))
+	var layouts []loaders.Layout
+	for _, s := range []string{byYearLayout, byNameLayout, matrixLayout} {
+		l, err := loaders.ReadLayout(strings.NewReader("empty_texts = [\"x\"]\n"+s), "fuzz.toml")
+		if err != nil {
+			f.Fatal(err)
+		}
+		layouts = append(layouts, l)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		l := layouts[int(which)%len(layouts)]
+		tb, err := loaders.ParseCSV(strings.NewReader(string(data)), l, loaders.Options{File: "fuzz.csv"})
+		if err != nil {
+			for _, e := range loaders.Errors(err) {
+				if e.Err == nil || e.Line < 0 {
+					t.Fatalf("bad error %+v", e)
+				}
+			}
+			return
+		}
+		defer tb.Release()
+		n := strings.Count(string(data), "\n") + 1
+		if tb.Frame.NumRows() == 0 {
+			t.Fatal("success with no rows")
+		}
+		for _, line := range tb.Frame.Col("source_line").Int64s() {
+			if line < 1 || int(line) > n {
+				t.Fatalf("source_line %d outside 1..%d", line, n)
+			}
+		}
+		for _, tot := range append(append([]loaders.Total{}, tb.Totals...), tb.Means...) {
+			for _, v := range tot.Values {
+				if !v.IsText && (math.IsNaN(v.Value) || math.IsInf(v.Value, 0)) {
+					t.Fatalf("total %q: %s = %v", tot.Label, v.Column, v.Value)
+				}
+			}
+		}
+	})
+}
+
+// A planner's table of indicators by year, read long with a layout file:
+// one row per indicator and year, "x" an empty cell, and the total row's
+// figure of each year kept as a claim on that year's rows.
+func ExampleMatrix() {
+	layout := `
+name = "indicators-by-year"
+empty_texts = ["x"]
+
+[[cells]]
+name = "no"
+kind = "row number"
+label = "STT"
+[[cells]]
+name = "indicator"
+kind = "text"
+label = "Chỉ tiêu"
+
+[matrix.key]
+name = "year"
+kind = "year"
+label = "Năm"
+
+[matrix.value]
+name = "computers"
+kind = "count"
+label = "Số máy tính"
+`
+	table := "STT,Chỉ tiêu,Năm 2022,Năm 2023\n" +
+		"1,Cấp xã,420,480\n" +
+		"2,Cấp huyện,310,x\n" +
+		"Tổng cộng,,730,480\n"
+	l, err := loaders.ReadLayout(strings.NewReader(layout), "indicators.toml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tb, err := loaders.ParseCSV(strings.NewReader(table), l, loaders.Options{File: "indicators.csv"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer tb.Release()
+	fmt.Print(tb.Frame.Text(frame.TextOptions{}))
+	for _, tot := range tb.Totals {
+		v, _ := tot.Get("computers")
+		fmt.Printf("%s %s: %s (line %d)\n", tot.Label, tot.Group, v.Text, tot.Line)
+	}
+	// Output:
+	// no  indicator  year  computers  source_line
+	// --  ---------  ----  ---------  -----------
+	//  1  Cấp xã     2022        420            2
+	//  1  Cấp xã     2023        480            2
+	//  2  Cấp huyện  2022        310            3
+	//  2  Cấp huyện  2023                       3
+	// Tổng cộng 2022: 730 (line 4)
+	// Tổng cộng 2023: 480 (line 4)
+}
+
+// TestMatrixMergedHeader: a Word table's header of two rows, "Kết quả
+// thực hiện" merged over the year columns and the years under it; the
+// columns under the merged cell have no header text of their own in the
+// first row and are still read, each with its year.
+func TestMatrixMergedHeader(t *testing.T) {
+	l := readLayout(t, matrixLayout)
+	csv := "STT,Chỉ tiêu,Đơn vị tính,Kết quả thực hiện,,\n" +
+		",,,2021,2022,2023\n" +
+		"1,Tỷ lệ hồ sơ trực tuyến toàn trình,%,\"12,5\",\"35,7\",\"61,2\"\n" +
+		"2,Số nền tảng số dùng chung,nền tảng,2,4,7\n"
+	tb := parseCSV(t, csv, l)
+	if got := column(tb.Frame, "year") + " " + column(tb.Frame, "value"); got != "2021|2022|2023|2021|2022|2023 12.5|35.7|61.2|2|4|7" {
+		t.Errorf("got %s", got)
+	}
+	if tb.Columns == nil || !strings.Contains(tb.Columns.String(), `value@2022                     column 5 "2022" (the figures of 2022, read long)`) {
+		t.Errorf("explain:\n%s", tb.Columns)
+	}
+}
+
+// TestUnheadedColumnKept: a table matched by its headers with a column
+// that has no header text but holds figures keeps that column (extra_N),
+// never drops it unseen.
+func TestUnheadedColumnKept(t *testing.T) {
+	l := readLayout(t, byNameLayout)
+	csv := "\"Cơ quan, đơn vị\",Máy vi tính,\"Tổng số cán bộ, công chức\",,Tỷ lệ máy tính/CBCC\n" +
+		"Sở Y tế,40,50,dự kiến,\"80,0\"\n"
+	tb := parseCSV(t, csv, l)
+	if got := column(tb.Frame, "extra_1"); got != "dự kiến" {
+		t.Errorf("extra_1 = %q; columns %v", got, tb.Frame.Names())
 	}
 }
