@@ -78,6 +78,7 @@ var codeWords = map[string]map[string]word{
 		"index-vs-formula":    {"chỉ số khác công thức", "index vs its formula"},
 		"spent-vs-given":      {"thực hiện vượt kinh phí giao", "spent more than given"},
 		"mean-vs-rows":        {"số bình quân khác bình quân các dòng", "mean vs its rows"},
+		"note-vs-row":         {"tỷ lệ ghi chú khác số liệu của dòng", "note vs the row's figures"},
 		"competition-rank":    {"thứ hạng không liền mạch", "ranks out of order"},
 		"rank-vs-score":       {"thứ hạng ngược điểm số", "rank vs score"},
 	},

@@ -26,30 +26,21 @@ func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned
 	}
 	names := subj.Strings()
 	lines := data.Col(frame.ColSourceLine).Int64s()
-	sum := func(cols []string) ([]float64, error) {
-		out := make([]float64, data.NumRows())
-		for _, c := range cols {
-			col, err := data.Column(c)
-			if err != nil {
-				return nil, err
-			}
-			for i, v := range col.Float64s() {
-				if !math.IsNaN(v) {
-					out[i] += v
-				}
-			}
-		}
-		return out, nil
-	}
-	p, err := sum(planned)
+	p, err := sumColumns(data, planned)
 	if err != nil {
 		return r, err
 	}
-	s, err := sum(spent)
+	s, err := sumColumns(data, spent)
 	if err != nil {
 		return r, err
 	}
 	for i := range p {
+		if math.IsNaN(p[i]) {
+			p[i] = 0
+		}
+		if math.IsNaN(s[i]) {
+			s[i] = 0
+		}
 		if p[i] == 0 && s[i] == 0 {
 			continue
 		}
