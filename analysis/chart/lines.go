@@ -80,6 +80,78 @@ func comparatorKey(cmp string) string {
 // a series has not one value per year, ErrNotFinite for an infinite value,
 // ErrCompare for an unknown comparator.
 func NewLines(s Lines) (*Chart, error) {
+	p, err := linesRange(s)
+	if err != nil {
+		return nil, err
+	}
+	th := themeOf(s.Theme)
+	b := newBuilder(th, s.Lang)
+	m := th.Margin
+	small := th.face(th.SmallSize, false, false)
+
+	y := b.title(s.Title, m)
+	legend, seriesColor := linesLegend(s, th)
+	y = b.legend(legend, m, b.w-m, y)
+
+	// Value axis: round ticks from lo, extended to a tick at or above hi.
+	ticks := niceTicks(p.lo, p.hi, 5)
+	if len(ticks) >= 2 && ticks[len(ticks)-1] < p.hi-1e-9 {
+		step := ticks[1] - ticks[0]
+		ticks = append(ticks, ticks[len(ticks)-1]+step)
+	}
+	if len(ticks) > 0 {
+		p.lo, p.hi = math.Min(p.lo, ticks[0]), math.Max(p.hi, ticks[len(ticks)-1])
+	}
+	nf := newNumberFormat(s.Lang, s.Format, s.Decimals)
+	tickText := func(v float64) string {
+		if s.Decimals != 0 {
+			return nf.text(v)
+		}
+		return nf.tickText(ticks, v)
+	}
+	var tickW vg.Length
+	for _, t := range ticks {
+		tickW = max(tickW, small.Width(tickText(t)))
+	}
+	if yl := cleanText(s.YLabel); yl != "" {
+		lines := wrapText(small, yl, b.w-2*m, 2, false)
+		y = b.block("axis", lines, small, th.Muted, m, y, alignLeft) + 4
+	}
+	p.top = y + small.Extents().Ascent // room for the top tick label
+	p.bottom = p.top + th.PlotHeight
+	p.left = m + tickW + 6
+	p.right = b.w - m - small.Width(formatYear(int(p.yMax)))/2
+
+	lastTick := p.valueAxis(b, ticks, tickText)
+	y = p.yearAxis(b, s, lastTick)
+	p.marks(b, s, seriesColor)
+	if xl := cleanText(s.XLabel); xl != "" {
+		y = b.block("axis", wrapText(small, xl, p.right-p.left, 2, false), small, th.Muted, (p.left+p.right)/2, y+3, alignCenter)
+	}
+	y = b.note(s.Note, y+2)
+	return b.finish("lines", y+m), nil
+}
+
+// linesPlot is the plot area of a Lines chart: the values lo…hi on the
+// vertical axis from bottom to top, the years yMin…yMax from left to right.
+type linesPlot struct {
+	lo, hi, yMin, yMax       float64
+	left, right, top, bottom vg.Length
+}
+
+// yx is the vertical position of value v.
+func (p *linesPlot) yx(v float64) vg.Length {
+	return p.bottom - vg.Length((v-p.lo)/(p.hi-p.lo))*(p.bottom-p.top)
+}
+
+// xs is the horizontal position of a year.
+func (p *linesPlot) xs(year float64) vg.Length {
+	return p.left + vg.Length((year-(p.yMin-0.5))/(p.yMax-p.yMin+1))*(p.right-p.left)
+}
+
+// linesRange checks the chart's data and returns the range of its values
+// (from zero, to 100 or 1 for percentages and shares) and years.
+func linesRange(s Lines) (*linesPlot, error) {
 	if len(s.Years) == 0 || len(s.Series) == 0 && len(s.Targets) == 0 {
 		return nil, fmt.Errorf("%w: Lines needs years and series or targets", ErrNoData)
 	}
@@ -124,19 +196,16 @@ func NewLines(s Lines) (*Chart, error) {
 	if s.Format == Share && lo >= 0 && hi <= 1 {
 		hi = 1
 	}
-	th := themeOf(s.Theme)
-	b := newBuilder(th, s.Lang)
-	m := th.Margin
-	small := th.face(th.SmallSize, false, false)
-	se := small.Extents()
+	return &linesPlot{lo: lo, hi: hi, yMin: yMin, yMax: yMax}, nil
+}
 
-	y := b.title(s.Title, m)
+// linesLegend returns the legend of what is drawn — a line (with its dot)
+// for a series with two consecutive known values, a dot for a series of
+// single points, then one entry for the dots (results) and one per target
+// comparator in use — and each series' colour index by its name.
+func linesLegend(s Lines, th Theme) ([]legendEntry, map[string]int) {
 	seriesColor := map[string]int{}
 	var legend []legendEntry
-	// The legend shows what is drawn: a line (with its dot) for a series
-	// with two consecutive known values, a dot for a series of single
-	// points, then one entry for the dots (results) and one per target
-	// comparator in use.
 	anyResult := false
 	for j, sr := range s.Series {
 		seriesColor[cleanText(sr.Name)] = j
@@ -164,62 +233,43 @@ func NewLines(s Lines) (*Chart, error) {
 			}
 		}
 	}
-	y = b.legend(legend, m, b.w-m, y)
+	return legend, seriesColor
+}
 
-	// Value axis: round ticks from lo, extended to a tick at or above hi.
-	nf := newNumberFormat(s.Lang, s.Format, s.Decimals)
-	ticks := niceTicks(lo, hi, 5)
-	if len(ticks) >= 2 && ticks[len(ticks)-1] < hi-1e-9 {
-		step := ticks[1] - ticks[0]
-		ticks = append(ticks, ticks[len(ticks)-1]+step)
-	}
-	if len(ticks) > 0 {
-		lo, hi = math.Min(lo, ticks[0]), math.Max(hi, ticks[len(ticks)-1])
-	}
-	tickText := func(v float64) string {
-		if s.Decimals != 0 {
-			return nf.text(v)
-		}
-		return nf.tickText(ticks, v)
-	}
-	var tickW vg.Length
-	for _, t := range ticks {
-		tickW = max(tickW, small.Width(tickText(t)))
-	}
-	if yl := cleanText(s.YLabel); yl != "" {
-		lines := wrapText(small, yl, b.w-2*m, 2, false)
-		y = b.block("axis", lines, small, th.Muted, m, y, alignLeft) + 4
-	}
-	top := y + se.Ascent // room for the top tick label
-	bottom := top + th.PlotHeight
-	lastYear := formatYear(int(yMax))
-	left := m + tickW + 6
-	right := b.w - m - small.Width(lastYear)/2
-	yx := func(v float64) vg.Length { return bottom - vg.Length((v-lo)/(hi-lo))*(bottom-top) }
-	xs := func(year float64) vg.Length {
-		return left + vg.Length((year-(yMin-0.5))/(yMax-yMin+1))*(right-left)
-	}
-
+// valueAxis draws the grid lines and the tick labels that do not touch the
+// one above, and returns the box of the last label drawn.
+func (p *linesPlot) valueAxis(b *builder, ticks []float64, tickText func(float64) string) vg.Rectangle {
+	th := &b.th
+	small := th.face(th.SmallSize, false, false)
+	se := small.Extents()
 	var lastTick vg.Rectangle
 	placed := false
 	for _, t := range ticks {
-		ty := yx(t)
+		ty := p.yx(t)
 		col, wid := th.Grid, vg.Length(0.6)
 		if t == 0 {
 			col, wid = th.Muted, 0.8
 		}
-		b.add(lineItem{pts: []vg.Point{{X: left, Y: ty}, {X: right, Y: ty}}, color: col, width: wid})
+		b.add(lineItem{pts: []vg.Point{{X: p.left, Y: ty}, {X: p.right, Y: ty}}, color: col, width: wid})
 		base := ty + (se.Ascent-se.Descent)/2
 		txt := tickText(t)
-		r := vg.Rectangle{Min: vg.Point{X: left - 4 - small.Width(txt), Y: base - se.Ascent - 1}, Max: vg.Point{X: left - 4, Y: base + se.Descent + 1}}
+		r := vg.Rectangle{Min: vg.Point{X: p.left - 4 - small.Width(txt), Y: base - se.Ascent - 1}, Max: vg.Point{X: p.left - 4, Y: base + se.Descent + 1}}
 		if placed && overlaps(r, lastTick) {
 			continue
 		}
-		b.text("tick", txt, small, th.Muted, left-4, base, alignRight)
+		b.text("tick", txt, small, th.Muted, p.left-4, base, alignRight)
 		lastTick, placed = r, true
 	}
-	// Year axis: a label under every year of Years and of the targets,
-	// skipping one that would touch its left neighbour.
+	return lastTick
+}
+
+// yearAxis draws a label under every year of Years and of the targets,
+// skipping one that would touch its left neighbour (or the last value
+// label, lastTick), and returns the bottom of the labels.
+func (p *linesPlot) yearAxis(b *builder, s Lines, lastTick vg.Rectangle) vg.Length {
+	th := &b.th
+	small := th.face(th.SmallSize, false, false)
+	se := small.Extents()
 	years := map[int]bool{}
 	for _, yr := range s.Years {
 		years[yr] = true
@@ -227,28 +277,32 @@ func NewLines(s Lines) (*Chart, error) {
 	for _, t := range s.Targets {
 		years[t.Year] = true
 	}
-	base := bottom + 3 + se.Ascent
-	placed = false
-	for yr := int(yMin); yr <= int(yMax); yr++ {
+	base := p.bottom + 3 + se.Ascent
+	placed := false
+	for yr := int(p.yMin); yr <= int(p.yMax); yr++ {
 		if !years[yr] {
 			continue
 		}
 		txt := formatYear(yr)
 		w := small.Width(txt)
-		cx := xs(float64(yr))
+		cx := p.xs(float64(yr))
 		r := vg.Rectangle{Min: vg.Point{X: cx - w/2 - 2, Y: base - se.Ascent}, Max: vg.Point{X: cx + w/2 + 2, Y: base + se.Descent}}
-		b.add(lineItem{pts: []vg.Point{{X: cx, Y: bottom}, {X: cx, Y: bottom + 2.5}}, color: th.Muted, width: 0.6})
+		b.add(lineItem{pts: []vg.Point{{X: cx, Y: p.bottom}, {X: cx, Y: p.bottom + 2.5}}, color: th.Muted, width: 0.6})
 		if placed && overlaps(r, lastTick) {
 			continue
 		}
 		b.text("tick", txt, small, th.Muted, cx, base, alignCenter)
 		lastTick, placed = r, true
 	}
-	y = base + se.Descent
+	return base + se.Descent
+}
 
-	// Markers: the targets, and a dot at every known value of a series.
-	// Markers of one year that would cover each other (a result of 89
-	// beside a target of 90) are spread sideways by dodge.
+// marks draws the targets, then each series' segments between consecutive
+// known values with a dot on each. Markers of one year that would cover
+// each other (a result of 89 beside a target of 90) are spread sideways by
+// dodge.
+func (p *linesPlot) marks(b *builder, s Lines, seriesColor map[string]int) {
+	th := &b.th
 	var marks []mark
 	for k, t := range s.Targets {
 		if math.IsNaN(t.Value) {
@@ -259,16 +313,16 @@ func NewLines(s Lines) (*Chart, error) {
 			j = len(s.Series)
 		}
 		sh, _, _ := targetShape(t.Comparator)
-		marks = append(marks, mark{year: t.Year, y: yx(t.Value), ext: markerExtent(sh, targetRadius), series: j, target: true, index: k})
+		marks = append(marks, mark{year: t.Year, y: p.yx(t.Value), ext: markerExtent(sh, targetRadius), series: j, target: true, index: k})
 	}
 	for j, sr := range s.Series {
 		for i, v := range sr.Values {
 			if !math.IsNaN(v) {
-				marks = append(marks, mark{year: s.Years[i], y: yx(v), ext: dotRadiusLines, series: j, index: i})
+				marks = append(marks, mark{year: s.Years[i], y: p.yx(v), ext: dotRadiusLines, series: j, index: i})
 			}
 		}
 	}
-	unit := xs(1) - xs(0)
+	unit := p.xs(1) - p.xs(0)
 	dx := dodge(marks, 0.8*unit)
 	targetDX := map[int]vg.Length{}
 	pointDX := map[[2]int]vg.Length{}
@@ -289,9 +343,8 @@ func NewLines(s Lines) (*Chart, error) {
 			col = th.color(j)
 		}
 		sh, filled, _ := targetShape(t.Comparator)
-		b.add(markerItem{x: xs(float64(t.Year)) + targetDX[k], y: yx(t.Value), r: targetRadius, shape: sh, color: col, filled: filled})
+		b.add(markerItem{x: p.xs(float64(t.Year)) + targetDX[k], y: p.yx(t.Value), r: targetRadius, shape: sh, color: col, filled: filled})
 	}
-	// Series: segments between consecutive known values, a dot on each.
 	for j, sr := range s.Series {
 		col := th.color(j)
 		var seg []vg.Point
@@ -306,20 +359,15 @@ func NewLines(s Lines) (*Chart, error) {
 				flush()
 				continue
 			}
-			seg = append(seg, vg.Point{X: xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], Y: yx(v)})
+			seg = append(seg, vg.Point{X: p.xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], Y: p.yx(v)})
 		}
 		flush()
 		for i, v := range sr.Values {
 			if !math.IsNaN(v) {
-				b.add(markerItem{x: xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], y: yx(v), r: dotRadiusLines, shape: circle, color: col, filled: true})
+				b.add(markerItem{x: p.xs(float64(s.Years[i])) + pointDX[[2]int{j, i}], y: p.yx(v), r: dotRadiusLines, shape: circle, color: col, filled: true})
 			}
 		}
 	}
-	if xl := cleanText(s.XLabel); xl != "" {
-		y = b.block("axis", wrapText(small, xl, right-left, 2, false), small, th.Muted, (left+right)/2, y+3, alignCenter)
-	}
-	y = b.note(s.Note, y+2)
-	return b.finish("lines", y+m), nil
 }
 
 // formatYear writes a year without grouping (2024, not 2.024).
