@@ -216,6 +216,39 @@ func (f *Frame) GroupBy(keys []string, aggs ...Agg) (*Frame, error) {
 	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, ng), nil
 }
 
+// Groups returns the rows of each group of rows that share the values of
+// the key columns (a null is a value of its own), the groups in order of
+// first appearance and each group's rows in order: the grouping of
+// GroupBy, for an aggregation GroupBy does not offer. The keys are int64,
+// string, bool or date columns.
+func (f *Frame) Groups(keys ...string) ([][]int, error) {
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("frame: Groups needs at least one key column")
+	}
+	keyCols := make([]Column, len(keys))
+	for i, k := range keys {
+		c, err := f.Column(k)
+		if err != nil {
+			return nil, err
+		}
+		if c.Kind() == Float64 {
+			return nil, fmt.Errorf("frame: Groups: key %q is float64; group by an int64 or string column", k)
+		}
+		keyCols[i] = c
+	}
+	ids, ncells, order, firstRow := groupIDs(keyCols, f.nrows)
+	group := make([]int, ncells) // cell -> output group
+	for g, cell := range order {
+		group[cell] = g
+	}
+	out := make([][]int, len(firstRow))
+	for i, id := range ids {
+		g := group[id]
+		out[g] = append(out[g], i)
+	}
+	return out, nil
+}
+
 // groupIDs assigns each row a cell id (0..ncells-1) and returns the cells
 // that occur, in order of first appearance (order[g] is the cell of output
 // group g), with the first row of each group. Small integer keys map rows to

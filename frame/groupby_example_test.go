@@ -2,6 +2,7 @@ package frame_test
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/ictplan/ictplan/frame"
 )
@@ -97,4 +98,32 @@ func ExampleCollect() {
 	// Output:
 	// province 200 1401,1419
 	// district 35 1950
+}
+
+// Groups gives the rows of each group, for an aggregation GroupBy does not
+// offer: here the median of each level, a null key a group of its own.
+func ExampleFrame_Groups() {
+	f, _ := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "level", Kind: frame.String},
+		{Name: "staff", Kind: frame.Int64},
+	}, [][]any{{"tỉnh", 159}, {"huyện", 303}, {"tỉnh", 48}, {nil, 12}, {"tỉnh", 60}, {"huyện", 73}})
+	defer f.Release()
+	groups, _ := f.Groups("level")
+	level, staff := f.Col("level").Strings(), f.Col("staff").Int64s()
+	for _, rows := range groups {
+		v := make([]int64, len(rows))
+		for k, i := range rows {
+			v[k] = staff[i]
+		}
+		sort.Slice(v, func(a, b int) bool { return v[a] < v[b] })
+		median := float64(v[len(v)/2])
+		if len(v)%2 == 0 {
+			median = float64(v[len(v)/2-1]+v[len(v)/2]) / 2
+		}
+		fmt.Printf("%q rows %v, median %g\n", level[rows[0]], rows, median)
+	}
+	// Output:
+	// "tỉnh" rows [0 2 4], median 60
+	// "huyện" rows [1 5], median 188
+	// "" rows [3], median 12
 }

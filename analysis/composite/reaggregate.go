@@ -154,83 +154,21 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 
 	// Assign each row to a group.
 	names := kc.Strings()
-	unmatched := &UnmatchedError{Matching: spec.Matching}
-	seenUnmatched := map[string]bool{}
-	rowUnit := make([]int, len(names))
-	for i, n := range names {
-		u, ok := index[MatchKey(n, spec.Matching)]
-		if kc.IsNull(i) || !ok {
-			if !seenUnmatched[n] {
-				seenUnmatched[n] = true
-				unmatched.Names = append(unmatched.Names, n)
-				unmatched.Rows = append(unmatched.Rows, i+1)
-			}
-			continue
-		}
-		rowUnit[i] = u
+	rowUnit, err := assignUnits(kc, index, spec.Matching)
+	if err != nil {
+		return nil, err
 	}
-	if len(unmatched.Names) > 0 {
-		return nil, unmatched
+	groups, err := groupRows(f, rowUnit, spec.By)
+	if err != nil {
+		return nil, err
 	}
-	byText := make([][]string, len(byCols))
-	for j, c := range byCols {
-		byText[j] = c.Strings()
-		for i := range byText[j] {
-			if c.IsNull(i) {
-				byText[j][i] = "\x00null"
-			}
-		}
-	}
-	groupOf := map[string]*rowGroup{}
-	var groups []*rowGroup
-	for i := range names {
-		gk := fmt.Sprint(rowUnit[i])
-		for j := range byText {
-			gk += "\x1f" + byText[j][i]
-		}
-		g, ok := groupOf[gk]
-		if !ok {
-			g = &rowGroup{unit: rowUnit[i], first: i}
-			groupOf[gk] = g
-			groups = append(groups, g)
-		}
-		g.rows = append(g.rows, i)
-	}
-	sort.SliceStable(groups, func(a, b int) bool {
-		if groups[a].unit != groups[b].unit {
-			return groups[a].unit < groups[b].unit
-		}
-		return groups[a].first < groups[b].first
-	})
 
 	// Output columns.
 	ng := len(groups)
 	var specs []frame.FieldSpec
 	var values []any
 	hasKind := crosswalk.Has("new_kind")
-	newName, newKind := make([]string, ng), make([]string, ng)
-	olds, expected := make([]int64, ng), make([]int64, ng)
-	complete := make([]bool, ng)
-	members := make([]string, ng)
-	for gi, g := range groups {
-		e := entries[g.unit]
-		newName[gi], newKind[gi] = e.name, e.kind
-		seen, valued := map[string]bool{}, map[string]bool{}
-		var ms []string
-		for _, i := range g.rows {
-			k := MatchKey(names[i], spec.Matching)
-			if !seen[k] {
-				seen[k] = true
-				ms = append(ms, names[i])
-			}
-			if hasValues(f, aggregated(spec), i) {
-				valued[k] = true
-			}
-		}
-		olds[gi], expected[gi] = int64(len(valued)), int64(len(e.olds))
-		complete[gi] = olds[gi] == expected[gi]
-		members[gi] = strings.Join(ms, "; ")
-	}
+	newName, newKind, olds, expected, complete, members := membership(f, groups, entries, names, spec)
 	specs = append(specs, frame.FieldSpec{Name: "new_province", Kind: frame.String, LabelVI: "Tỉnh, thành phố (sau sắp xếp năm 2025)"})
 	values = append(values, newName)
 	if hasKind {
@@ -262,28 +200,9 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 		values = append(values, groupSums(c, rowsets))
 	}
 	for _, r := range spec.Ratios {
-		per := r.Per
-		if per == 0 {
-			per = 1
-		}
-		num := groupSums(f.Col(r.Numerator), rowsets)
-		den := groupSums(f.Col(r.Denominator), rowsets)
-		out := make([]any, ng)
-		for gi := range groups {
-			nv, dv := toFloat(num, gi), toFloat(den, gi)
-			if math.IsNaN(nv) || math.IsNaN(dv) || dv == 0 {
-				continue
-			}
-			out[gi] = nv / dv * per
-		}
-		unit := r.Unit
-		if unit == "" {
-			unit = "ratio"
-		}
-		specs = append(specs, frame.FieldSpec{Name: r.As, Kind: frame.Float64, LabelVI: r.LabelVI, Unit: unit,
-			Extra: map[string]string{frame.MetaDescription: fmt.Sprintf("Σ %s / Σ %s × %g over the old provinces; null if a part is null or Σ %s is 0",
-				r.Numerator, r.Denominator, per, r.Denominator)}})
-		values = append(values, out)
+		fs, v := groupRatio(f, r, rowsets)
+		specs = append(specs, fs)
+		values = append(values, v)
 	}
 	for _, m := range spec.Means {
 		fs, v := groupMeans(f, m, rowsets)
@@ -411,6 +330,120 @@ func copyExtra(m map[string]string, desc string) map[string]string {
 	}
 	out[frame.MetaDescription] = desc
 	return out
+}
+
+// assignUnits returns the crosswalk entry of each row's province, or an
+// *UnmatchedError listing every province the crosswalk lacks.
+func assignUnits(kc frame.Column, index map[string]int, matching Matching) ([]int, error) {
+	names := kc.Strings()
+	unmatched := &UnmatchedError{Matching: matching}
+	seenUnmatched := map[string]bool{}
+	rowUnit := make([]int, len(names))
+	for i, n := range names {
+		u, ok := index[MatchKey(n, matching)]
+		if kc.IsNull(i) || !ok {
+			if !seenUnmatched[n] {
+				seenUnmatched[n] = true
+				unmatched.Names = append(unmatched.Names, n)
+				unmatched.Rows = append(unmatched.Rows, i+1)
+			}
+			continue
+		}
+		rowUnit[i] = u
+	}
+	if len(unmatched.Names) > 0 {
+		return nil, unmatched
+	}
+	return rowUnit, nil
+}
+
+// membership returns, per group, its new unit's name and kind, how many
+// distinct old provinces have a value in every aggregated column, how many
+// the crosswalk maps to the unit, whether the two agree, and the old
+// names as the Frame writes them.
+func membership(f *frame.Frame, groups []*rowGroup, entries []crosswalkEntry, names []string, spec Reaggregation) (newName, newKind []string, olds, expected []int64, complete []bool, members []string) {
+	ng := len(groups)
+	newName, newKind = make([]string, ng), make([]string, ng)
+	olds, expected = make([]int64, ng), make([]int64, ng)
+	complete, members = make([]bool, ng), make([]string, ng)
+	cols := aggregated(spec)
+	for gi, g := range groups {
+		e := entries[g.unit]
+		newName[gi], newKind[gi] = e.name, e.kind
+		seen, valued := map[string]bool{}, map[string]bool{}
+		var ms []string
+		for _, i := range g.rows {
+			k := MatchKey(names[i], spec.Matching)
+			if !seen[k] {
+				seen[k] = true
+				ms = append(ms, names[i])
+			}
+			if hasValues(f, cols, i) {
+				valued[k] = true
+			}
+		}
+		olds[gi], expected[gi] = int64(len(valued)), int64(len(e.olds))
+		complete[gi] = olds[gi] == expected[gi]
+		members[gi] = strings.Join(ms, "; ")
+	}
+	return
+}
+
+// groupRatio is the column of a RatioSpec: per group Σ numerator /
+// Σ denominator × Per, null when a part is null or Σ denominator is 0.
+func groupRatio(f *frame.Frame, r RatioSpec, rowsets [][]int) (frame.FieldSpec, []any) {
+	per := r.Per
+	if per == 0 {
+		per = 1
+	}
+	num := groupSums(f.Col(r.Numerator), rowsets)
+	den := groupSums(f.Col(r.Denominator), rowsets)
+	out := make([]any, len(rowsets))
+	for gi := range rowsets {
+		nv, dv := toFloat(num, gi), toFloat(den, gi)
+		if math.IsNaN(nv) || math.IsNaN(dv) || dv == 0 {
+			continue
+		}
+		out[gi] = nv / dv * per
+	}
+	unit := r.Unit
+	if unit == "" {
+		unit = "ratio"
+	}
+	return frame.FieldSpec{Name: r.As, Kind: frame.Float64, LabelVI: r.LabelVI, Unit: unit,
+		Extra: map[string]string{frame.MetaDescription: fmt.Sprintf("Σ %s / Σ %s × %g over the old provinces; null if a part is null or Σ %s is 0",
+			r.Numerator, r.Denominator, per, r.Denominator)}}, out
+}
+
+// groupRows groups the rows of f by their new unit and the By columns
+// (frame.Groups: a null By value is a value of its own), in the order of
+// the new units, then of first appearance.
+func groupRows(f *frame.Frame, rowUnit []int, by []string) ([]*rowGroup, error) {
+	units := make([]int64, len(rowUnit))
+	for i, u := range rowUnit {
+		units[i] = int64(u)
+	}
+	const unitCol = "\x00new_unit"
+	g, err := f.WithColumn(frame.FieldSpec{Name: unitCol, Kind: frame.Int64}, units, nil)
+	if err != nil {
+		return nil, fmt.Errorf("composite: Reaggregate: %w", err)
+	}
+	defer g.Release()
+	sets, err := g.Groups(append([]string{unitCol}, by...)...)
+	if err != nil {
+		return nil, fmt.Errorf("composite: Reaggregate: %w", err)
+	}
+	groups := make([]*rowGroup, len(sets))
+	for i, rows := range sets {
+		groups[i] = &rowGroup{unit: rowUnit[rows[0]], first: rows[0], rows: rows}
+	}
+	sort.SliceStable(groups, func(a, b int) bool {
+		if groups[a].unit != groups[b].unit {
+			return groups[a].unit < groups[b].unit
+		}
+		return groups[a].first < groups[b].first
+	})
+	return groups, nil
 }
 
 // rowGroup is the rows of one output row of Reaggregate: its new unit
