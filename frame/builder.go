@@ -52,6 +52,15 @@ func NewBuilder(mem memory.Allocator, meta map[string]string, specs ...FieldSpec
 	return &Builder{mem: mem, schema: schema, specs: specs, bs: bs}
 }
 
+// Index returns the position of the column of that name, for the Append
+// methods, or -1 when the Builder has none.
+func (b *Builder) Index(name string) int {
+	if ix := b.schema.FieldIndices(name); len(ix) > 0 {
+		return ix[0]
+	}
+	return -1
+}
+
 // Release frees the Builder's pending buffers.
 func (b *Builder) Release() {
 	for _, x := range b.bs {

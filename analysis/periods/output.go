@@ -7,21 +7,14 @@ import (
 )
 
 // table builds an output Frame column by column name.
-type table struct {
-	b   *frame.Builder
-	idx map[string]int
-}
+type table struct{ b *frame.Builder }
 
 func newTable(f *frame.Frame, meta map[string]string, specs []frame.FieldSpec) *table {
-	idx := make(map[string]int, len(specs))
-	for i, s := range specs {
-		idx[s.Name] = i
-	}
-	return &table{b: frame.NewBuilder(f.Allocator(), meta, specs...), idx: idx}
+	return &table{b: frame.NewBuilder(f.Allocator(), meta, specs...)}
 }
 
 func (t *table) str(name, v string, ok bool) {
-	i := t.idx[name]
+	i := t.b.Index(name)
 	if !ok {
 		t.b.AppendNull(i)
 		return
@@ -30,10 +23,10 @@ func (t *table) str(name, v string, ok bool) {
 }
 
 // num appends v, NaN as null.
-func (t *table) num(name string, v float64) { t.b.AppendFloat64(t.idx[name], v) }
+func (t *table) num(name string, v float64) { t.b.AppendFloat64(t.b.Index(name), v) }
 
 func (t *table) whole(name string, v int64, ok bool) {
-	i := t.idx[name]
+	i := t.b.Index(name)
 	if !ok {
 		t.b.AppendNull(i)
 		return
@@ -42,7 +35,7 @@ func (t *table) whole(name string, v int64, ok bool) {
 }
 
 func (t *table) flag(name string, v, ok bool) {
-	i := t.idx[name]
+	i := t.b.Index(name)
 	if !ok {
 		t.b.AppendNull(i)
 		return
