@@ -171,83 +171,41 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 		errs.Add(&Error{Line: c.Line, Cell: pos, Column: spec.Name, Text: c.Text, Err: rootErr(err), Expected: expected})
 	}
 	switch spec.Kind {
-	case RowNumber:
-		v, err := strconv.ParseInt(c.Text, 10, 64)
-		if err != nil {
-			fail(ErrNotNumber, "a row number")
-			b.AppendNull(col)
-		} else {
-			b.AppendInt64(col, v)
-		}
-		return col + 1
 	case Text:
 		if c.Empty() {
 			b.AppendNull(col)
 		} else {
 			b.AppendString(col, c.Text)
 		}
-		return col + 1
-	case Count:
-		switch {
-		case c.Empty():
-			b.AppendNull(col)
-		case l.DashZero && IsDash(c.Text):
-			b.AppendInt64(col, 0)
-		default:
-			v, err := numtext.ParseCount(c.Text, c.conv(t.Convention))
-			switch {
-			case err != nil:
-				fail(err, "a whole number "+detailOf(err))
-				b.AppendNull(col)
-			case v < 0:
-				fail(ErrNotNumber, "a count, not negative")
-				b.AppendNull(col)
-			default:
-				b.AppendInt64(col, v)
-			}
-		}
-		return col + 1
-	case Ratio:
-		switch {
-		case c.Empty():
-			b.AppendNull(col)
-		case l.DashZero && IsDash(c.Text):
-			b.AppendFloat64(col, 0)
-		default:
-			d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
-			if err != nil {
-				fail(err, "a number "+detailOf(err))
-				b.AppendNull(col)
-			} else {
-				b.AppendFloat64(col, d.Float(ratioScale(spec, d)))
-			}
-		}
-		return col + 1
-	case Money:
-		if c.Empty() {
-			b.AppendNull(col)
-			return col + 1
-		}
-		a, err := parseFigure(c, t, l)
-		if err != nil {
-			fail(err, "an amount of money "+detailOf(err))
-			b.AppendNull(col)
+	case RowNumber, Year, Count:
+		v, ok := wholeCell(spec, c, l, t, fail)
+		if ok {
+			b.AppendInt64(col, v)
 		} else {
-			b.AppendFloat64(col, a.Million)
+			b.AppendNull(col)
 		}
-		return col + 1
+	case Ratio, Number:
+		if v, ok := decimalCell(spec, c, l, t, fail); ok {
+			b.AppendFloat64(col, v)
+		} else {
+			b.AppendNull(col)
+		}
+	case Money:
+		if v, ok := moneyCell(c, l, t, fail, "an amount of money "); ok {
+			b.AppendFloat64(col, v)
+		} else {
+			b.AppendNull(col)
+		}
 	case MoneyOrText:
 		switch {
 		case c.Empty():
 			b.AppendNull(col)
 			b.AppendNull(col + 1)
 		case isNumberLike(c.Text):
-			a, err := parseFigure(c, t, l)
-			if err != nil {
-				fail(err, "an amount of money or a text "+detailOf(err))
-				b.AppendNull(col)
+			if v, ok := moneyCell(c, l, t, fail, "an amount of money or a text "); ok {
+				b.AppendFloat64(col, v)
 			} else {
-				b.AppendFloat64(col, a.Million)
+				b.AppendNull(col)
 			}
 			b.AppendNull(col + 1)
 		default:
@@ -255,52 +213,106 @@ func appendCell(b *frame.Builder, col int, spec CellSpec, c Cell, pos int, l Lay
 			b.AppendString(col+1, c.Text)
 		}
 		return col + 2
-	case Year:
-		switch {
-		case c.Empty():
-			b.AppendNull(col)
-		case yearRe.MatchString(c.Text):
-			y, _ := strconv.Atoi(c.Text)
-			b.AppendInt64(col, int64(y))
-		default:
-			fail(ErrNotNumber, "a year such as 2020")
-			b.AppendNull(col)
-		}
-		return col + 1
-	case Number:
-		switch {
-		case c.Empty():
-			b.AppendNull(col)
-		case l.DashZero && IsDash(c.Text):
-			b.AppendFloat64(col, 0)
-		default:
-			d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
-			if err != nil {
-				fail(err, "a number "+detailOf(err))
-				b.AppendNull(col)
-			} else {
-				b.AppendFloat64(col, d.Float(0))
-			}
-		}
-		return col + 1
 	case Period:
-		if c.Empty() {
-			b.AppendNull(col)
-			b.AppendNull(col + 1)
-			return col + 2
-		}
-		s, e, err := ParsePeriod(c.Text)
-		if err != nil {
-			fail(err, "a period such as 2011-2015")
-			b.AppendNull(col)
-			b.AppendNull(col + 1)
-		} else {
+		s, e, ok := periodCell(c, fail)
+		if ok {
 			b.AppendInt64(col, int64(s))
 			b.AppendInt64(col+1, int64(e))
+		} else {
+			b.AppendNull(col)
+			b.AppendNull(col + 1)
 		}
 		return col + 2
+	default:
+		panic("loaders: unknown cell kind")
 	}
-	panic("loaders: unknown cell kind")
+	return col + 1
+}
+
+// wholeCell reads a row number, a year or a count; ok is false for an
+// empty cell and for one in error (reported through fail).
+func wholeCell(spec CellSpec, c Cell, l Layout, t *Table, fail func(error, string)) (int64, bool) {
+	switch spec.Kind {
+	case RowNumber:
+		v, err := strconv.ParseInt(c.Text, 10, 64)
+		if err != nil {
+			fail(ErrNotNumber, "a row number")
+			return 0, false
+		}
+		return v, true
+	case Year:
+		if c.Empty() {
+			return 0, false
+		}
+		if !yearRe.MatchString(c.Text) {
+			fail(ErrNotNumber, "a year such as 2020")
+			return 0, false
+		}
+		y, _ := strconv.Atoi(c.Text)
+		return int64(y), true
+	}
+	switch {
+	case c.Empty():
+		return 0, false
+	case l.DashZero && IsDash(c.Text):
+		return 0, true
+	}
+	v, err := numtext.ParseCount(c.Text, c.conv(t.Convention))
+	switch {
+	case err != nil:
+		fail(err, "a whole number "+detailOf(err))
+		return 0, false
+	case v < 0:
+		fail(ErrNotNumber, "a count, not negative")
+		return 0, false
+	}
+	return v, true
+}
+
+// decimalCell reads a ratio (a percentage divided by 100 in a column of
+// ratios) or a number as written.
+func decimalCell(spec CellSpec, c Cell, l Layout, t *Table, fail func(error, string)) (float64, bool) {
+	switch {
+	case c.Empty():
+		return 0, false
+	case l.DashZero && IsDash(c.Text):
+		return 0, true
+	}
+	d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
+	if err != nil {
+		fail(err, "a number "+detailOf(err))
+		return 0, false
+	}
+	if spec.Kind == Ratio {
+		return d.Float(ratioScale(spec, d)), true
+	}
+	return d.Float(0), true
+}
+
+// moneyCell reads an amount into million đồng.
+func moneyCell(c Cell, l Layout, t *Table, fail func(error, string), what string) (float64, bool) {
+	if c.Empty() {
+		return 0, false
+	}
+	a, err := parseFigure(c, t, l)
+	if err != nil {
+		fail(err, what+detailOf(err))
+		return 0, false
+	}
+	return a.Million, true
+}
+
+// periodCell reads a period into its first and last year.
+func periodCell(c Cell, fail func(error, string)) (int, int, bool) {
+	if c.Empty() {
+		return 0, 0, false
+	}
+	s, e, err := ParsePeriod(c.Text)
+	if err != nil {
+		fail(err, "a period such as 2011-2015")
+		return 0, 0, false
+	}
+	return s, e, true
 }
 
 func parseTotal(r rawRow, l Layout, t *Table, errs *ErrorList) Total {
