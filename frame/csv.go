@@ -235,6 +235,9 @@ type CSVError struct {
 	Err    error
 }
 
+// Position returns the file and line of the error.
+func (e *CSVError) Position() Position { return Position{File: e.File, Line: e.Line} }
+
 func (e *CSVError) Error() string {
 	var b strings.Builder
 	if e.File != "" {

@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/numtext"
 )
 
@@ -129,6 +130,11 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Position returns the file, line and cell of the error.
+func (e *Error) Position() frame.Position {
+	return frame.Position{File: e.File, Line: e.Line, Cell: e.Cell}
+}
 
 // Clip returns s cut to n characters, the last one "…" when s was longer:
 // how an error quotes a long text.

@@ -55,6 +55,9 @@ func (e *CellError) Error() string {
 
 func (e *CellError) Unwrap() error { return e.Err }
 
+// Position returns the sheet and cell of the error.
+func (e *CellError) Position() frame.Position { return frame.SheetPosition("", e.Sheet, e.Cell) }
+
 // Read reads the first data sheet of a workbook (see ReadBook) into a
 // Frame built with mem (nil: memory.DefaultAllocator).
 func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {

@@ -1,6 +1,6 @@
 package xlsxio
 
-import "strings"
+import "github.com/ictplan/ictplan/frame"
 
 // Ref writes a cell's position as Excel does in a formula: the sheet name,
 // quoted when it has other characters than ASCII letters, digits and '_'
@@ -8,13 +8,7 @@ import "strings"
 // 'Phụ lục 2'!C7. With cell "" it is the sheet alone. Every error of this
 // package and of loaders/xlsxinput names a position this way.
 func Ref(sheet, cell string) string {
-	s := sheet
-	for _, r := range sheet {
-		if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			s = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
-			break
-		}
-	}
+	s := frame.Position{Sheet: sheet}.String()
 	if cell == "" {
 		return s
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -77,6 +78,11 @@ func (e *DocxError) Error() string {
 	in.File, in.Line, in.Cell = "", 0, 0
 	b.WriteString(in.Error())
 	return b.String()
+}
+
+// Position returns the file, table, row and cell of the error.
+func (e *DocxError) Position() frame.Position {
+	return frame.Position{File: e.File, Table: e.Table, Line: e.Row, Cell: e.Cell}
 }
 
 // Unwrap returns the loaders error.

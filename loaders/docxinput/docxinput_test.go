@@ -273,6 +273,10 @@ func TestCellNotNumber(t *testing.T) {
 		if !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error\n%s\nwant it to start\n%s", name, err, want)
 		}
+		// the one position type of every reader
+		if p, ok := frame.PositionOf(err); !ok || p != (frame.Position{File: name, Table: 1, Line: 4, Cell: 4}) || !strings.HasPrefix(err.Error(), p.String()+":") {
+			t.Errorf("%s: position %+v (%v)", name, p, ok)
+		}
 	}
 }
 

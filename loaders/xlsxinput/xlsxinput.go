@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -67,6 +68,9 @@ func (e *CellError) Error() string {
 
 // Unwrap returns the loaders error.
 func (e *CellError) Unwrap() error { return e.Err }
+
+// Position returns the file, sheet and cell of the error.
+func (e *CellError) Position() frame.Position { return frame.SheetPosition(e.File, e.Sheet, e.Ref) }
 
 // Parse reads the table of a layout from a sheet of a workbook: sheet ""
 // is the first sheet. It is ParseCells on xlsxio.ReadCells. A file that is

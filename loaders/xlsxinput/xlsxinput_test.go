@@ -386,6 +386,10 @@ func TestCellErrors(t *testing.T) {
 			if !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.msg) {
 				t.Fatalf("err = %v\nwant %v: %s", err, c.err, c.msg)
 			}
+			// the one position type of every reader, written as the error writes it
+			if p, ok := frame.PositionOf(err); !ok || !strings.HasPrefix(c.msg, p.String()+":") {
+				t.Errorf("position %v (%v), error %s", p, ok, c.msg)
+			}
 			if c.line == 0 {
 				return
 			}
