@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden CSV files in testdata/ from datasets.Load")
@@ -33,7 +34,7 @@ func loadCSV(t testing.TB, id string) []byte {
 	}
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatalf("WriteCSV(%q): %v", id, err)
 	}
 	return buf.Bytes()

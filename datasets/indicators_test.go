@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -36,7 +37,7 @@ func datasetCSV(t testing.TB, id string) []byte {
 	}
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -32,7 +32,7 @@ func investCSV(t testing.TB, id string) []byte {
 	}
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

@@ -115,7 +115,7 @@ func TestLoadConcurrent(t *testing.T) {
 					return
 				}
 				var b bytes.Buffer
-				err = f.WriteCSV(&b)
+				err = frame.WriteCSV(&b, f, frame.CSVWriteOptions{})
 				f.Release()
 				if err != nil {
 					errs <- err

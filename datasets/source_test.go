@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
 )
 
 // This file checks the golden CSV files against the source text with plain
@@ -393,7 +394,7 @@ func TestClaimsSpotChecks(t *testing.T) {
 			t.Fatal(err)
 		}
 		var b strings.Builder
-		if err := f.WriteCSV(&b); err != nil {
+		if err := frame.WriteCSV(&b, f, frame.CSVWriteOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		f.Release()

@@ -17,28 +17,7 @@ import (
 	"github.com/ictplan/ictplan/numtext"
 )
 
-// WriteCSV writes f as CSV with the default CSVWriteOptions: a header of
-// column names, then one record a row; numbers in plain Go form ('.'
-// decimal, no grouping), dates 2006-01-02, null as an empty field, UTF-8
-// without BOM, text as it is. CSV has no place for metadata: use IPC,
-// Parquet or JSON to keep labels and provenance.
-//
-// ReadCSV detects the convention of a file's numbers from the tokens that
-// read one way only: a file whose only numbers with a decimal point read
-// two ways, such as 1.774 (1774 in the Vietnamese convention), would be
-// undecided. In such a file, and only there, those floats are written with
-// a fourth decimal (1.7740), so that ReadCSV reads every number back as
-// written; a file with a float such as 0.5 or 1234.5 is written as it
-// always was. A text that begins with a single quote followed by =, +, -,
-// @, tab, carriage return or another quote gets one more quote first,
-// since ReadCSV removes one there (see CSVWriteOptions); so does a text
-// that begins with a tab or a carriage return, which ReadCSV would
-// otherwise trim.
-func (f *Frame) WriteCSV(w io.Writer) error {
-	return f.WriteCSVWith(w, CSVWriteOptions{})
-}
-
-// CSVWriteOptions control WriteCSVWith.
+// CSVWriteOptions control WriteCSV.
 //
 // A text cell (or a column name) that begins with =, +, -, @, a tab or a
 // carriage return is a formula to Excel and LibreOffice: an official who
@@ -59,8 +38,24 @@ type CSVWriteOptions struct {
 	QuoteFormulas bool
 }
 
-// WriteCSVWith writes f as CSV, as WriteCSV does, with options.
-func (f *Frame) WriteCSVWith(w io.Writer, o CSVWriteOptions) error {
+// WriteCSV writes f as CSV: a header of
+// column names, then one record a row; numbers in plain Go form ('.'
+// decimal, no grouping), dates 2006-01-02, null as an empty field, UTF-8
+// without BOM, text as it is. CSV has no place for metadata: use IPC,
+// Parquet or JSON to keep labels and provenance.
+//
+// ReadCSV detects the convention of a file's numbers from the tokens that
+// read one way only: a file whose only numbers with a decimal point read
+// two ways, such as 1.774 (1774 in the Vietnamese convention), would be
+// undecided. In such a file, and only there, those floats are written with
+// a fourth decimal (1.7740), so that ReadCSV reads every number back as
+// written; a file with a float such as 0.5 or 1234.5 is written as it
+// always was. A text that begins with a single quote followed by =, +, -,
+// @, tab, carriage return or another quote gets one more quote first,
+// since ReadCSV removes one there (see CSVWriteOptions); so does a text
+// that begins with a tab or a carriage return, which ReadCSV would
+// otherwise trim.
+func WriteCSV(w io.Writer, f *Frame, o CSVWriteOptions) error {
 	cw := csv.NewWriter(w)
 	names := f.Names()
 	for i, n := range names {
@@ -124,6 +119,13 @@ func quotedFormula(s string) bool {
 // lose its first quote, or its first tab or carriage return (trimmed as
 // blanks), on reading, and, if formulas is set, to a text a spreadsheet
 // would run.
+// QuoteFormula returns s as WriteCSV writes a text cell with
+// CSVWriteOptions.QuoteFormulas: with a single quote first when a
+// spreadsheet would run it as a formula (it begins with =, +, -, @, a tab
+// or a carriage return) or when it begins with such a quote already, for
+// CSV writers of other packages.
+func QuoteFormula(s string) string { return quoteFormula(s, true) }
+
 func quoteFormula(s string, formulas bool) string {
 	if s == "" {
 		return s

@@ -238,7 +238,7 @@ func TestCSVFormulaCells(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := f.WriteCSVWith(&buf, tc.o); err != nil {
+			if err := frame.WriteCSV(&buf, f, tc.o); err != nil {
 				t.Fatal(err)
 			}
 			if buf.String() != tc.want {
@@ -288,7 +288,7 @@ func TestWriteCSVUnambiguousFloats(t *testing.T) {
 			f := frametest.Build(t, mem, nil, specs, tc.rows...)
 			defer f.Release()
 			var buf bytes.Buffer
-			if err := f.WriteCSV(&buf); err != nil {
+			if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			if buf.String() != tc.want {
@@ -330,7 +330,7 @@ func TestReadCSVZeroWidthNoBreakSpace(t *testing.T) {
 		t.Errorf("b = %q", got)
 	}
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	back, err := frame.ReadCSV(&buf, frame.CSVOptions{Allocator: mem, Fields: f.Fields()})
@@ -378,12 +378,12 @@ func ExampleReadCSV_numbers() {
 
 // For a file an official will open in a spreadsheet, a text that would run
 // as a formula is written after a single quote; ReadCSV removes it.
-func ExampleFrame_WriteCSVWith() {
+func ExampleWriteCSV() {
 	f := frame.Must(frame.FromRows(nil, []frame.FieldSpec{{Name: "đơn_vị", Kind: frame.String}, {Name: "chênh_lệch", Kind: frame.Int64}},
 		[][]any{{"=HYPERLINK(\"http://x\")", -5}, {"- Sở Y tế", 3}}))
 	defer f.Release()
-	_ = f.WriteCSVWith(os.Stdout, frame.CSVWriteOptions{QuoteFormulas: true})
-	_ = f.WriteCSV(os.Stdout)
+	_ = frame.WriteCSV(os.Stdout, f, frame.CSVWriteOptions{QuoteFormulas: true})
+	_ = frame.WriteCSV(os.Stdout, f, frame.CSVWriteOptions{})
 	// Output:
 	// đơn_vị,chênh_lệch
 	// "'=HYPERLINK(""http://x"")",-5

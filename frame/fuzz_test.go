@@ -66,7 +66,7 @@ func roundTrip(t *testing.T, in string, conv numtext.Convention) {
 	}
 	defer got.Release()
 	var buf bytes.Buffer
-	if err := got.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, got, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// WriteCSV writes plain numbers, none of which reads two ways: the

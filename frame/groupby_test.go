@@ -231,7 +231,7 @@ func TestGroupByOutput(t *testing.T) {
 func csvOf(t *testing.T, f *Frame) string {
 	t.Helper()
 	var b stringsBuilder
-	if err := f.WriteCSV(&b); err != nil {
+	if err := WriteCSV(&b, f, CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -53,11 +53,11 @@ func TestRoundTrips(t *testing.T) {
 		read  func(r io.Reader) (*frame.Frame, error)
 	}
 	formats := []format{
-		{"JSON", (*frame.Frame).WriteJSON, func(r io.Reader) (*frame.Frame, error) { return frame.ReadJSON(r, mem) }},
-		{"CSV with fields", (*frame.Frame).WriteCSV, func(r io.Reader) (*frame.Frame, error) {
+		{"JSON", writeJSON, func(r io.Reader) (*frame.Frame, error) { return frame.ReadJSON(r, frame.JSONOptions{Allocator: mem}) }},
+		{"CSV with fields", writeCSV, func(r io.Reader) (*frame.Frame, error) {
 			return frame.ReadCSV(r, frame.CSVOptions{Fields: csvSpecs, Allocator: mem})
 		}},
-		{"CSV inferred", (*frame.Frame).WriteCSV, func(r io.Reader) (*frame.Frame, error) {
+		{"CSV inferred", writeCSV, func(r io.Reader) (*frame.Frame, error) {
 			return frame.ReadCSV(r, frame.CSVOptions{Allocator: mem})
 		}},
 	}
@@ -122,7 +122,7 @@ func TestWriteCSV(t *testing.T) {
 	f := provinces(t, mem)
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `province,year,staff,ratio,online,reported
@@ -218,7 +218,7 @@ func TestCSVOneColumnNull(t *testing.T) {
 	f := frametest.Build(t, mem, nil, []frame.FieldSpec{{Name: "n", Kind: frame.Int64}}, []any{nil}, []any{int64(0)}, []any{nil})
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "n\n\"\"\n0\n\"\"\n"; buf.String() != want {
@@ -318,7 +318,7 @@ func TestWriteJSON(t *testing.T) {
 	}, []any{"Sở \"A\"", 1234.5, day(2020, 1, 2)}, []any{nil, nil, nil})
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := f.WriteJSON(&buf); err != nil {
+	if err := frame.WriteJSON(&buf, f, frame.JSONOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := `{"metadata":{"dataset":"x"},
@@ -346,7 +346,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"unknown column", `{"fields":[{"name":"a","type":"int64"}],"rows":[{"a":1,"b":2}]}`, `row 1: column "b" is not among the fields`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f, err := frame.ReadJSON(strings.NewReader(tc.in), mem)
+			f, err := frame.ReadJSON(strings.NewReader(tc.in), frame.JSONOptions{Allocator: mem})
 			if err == nil {
 				f.Release()
 				t.Fatal("no error")
@@ -357,7 +357,7 @@ func TestReadJSONErrors(t *testing.T) {
 		})
 	}
 	// A missing key is null.
-	f, err := frame.ReadJSON(strings.NewReader(`{"fields":[{"name":"a","type":"int64"},{"name":"b","type":"bool"}],"rows":[{"a":1}]}`), mem)
+	f, err := frame.ReadJSON(strings.NewReader(`{"fields":[{"name":"a","type":"int64"},{"name":"b","type":"bool"}],"rows":[{"a":1}]}`), frame.JSONOptions{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,4 +365,10 @@ func TestReadJSONErrors(t *testing.T) {
 	if !f.Col("b").IsNull(0) {
 		t.Errorf("missing key is not null")
 	}
+}
+
+func writeJSON(f *frame.Frame, w io.Writer) error { return frame.WriteJSON(w, f, frame.JSONOptions{}) }
+
+func writeCSV(f *frame.Frame, w io.Writer) error {
+	return frame.WriteCSV(w, f, frame.CSVWriteOptions{})
 }

@@ -22,6 +22,13 @@ type jsonField struct {
 	Extra   map[string]string `json:"metadata,omitempty"`
 }
 
+// JSONOptions control WriteJSON and ReadJSON.
+type JSONOptions struct {
+	// Allocator builds the Frame ReadJSON returns (nil:
+	// memory.DefaultAllocator).
+	Allocator memory.Allocator
+}
+
 // WriteJSON writes f as one JSON object:
 //
 //	{"metadata": {...provenance...},
@@ -30,7 +37,7 @@ type jsonField struct {
 //
 // Rows are objects keyed by column name, in column order; null is null,
 // numbers are JSON numbers, dates "2006-01-02". ReadJSON reads it back.
-func (f *Frame) WriteJSON(w io.Writer) error {
+func WriteJSON(w io.Writer, f *Frame, o JSONOptions) error {
 	var b bytes.Buffer
 	b.WriteString("{\"metadata\":")
 	md, _ := json.Marshal(f.Metadata())
@@ -92,7 +99,8 @@ func (f *Frame) WriteJSON(w io.Writer) error {
 // ReadJSON reads the form written by WriteJSON. A row may leave out a
 // column (null); a row with a column that is not among the fields is an
 // error, as is a value of the wrong type.
-func ReadJSON(r io.Reader, mem memory.Allocator) (*Frame, error) {
+func ReadJSON(r io.Reader, o JSONOptions) (*Frame, error) {
+	mem := o.Allocator
 	var doc struct {
 		Metadata map[string]string            `json:"metadata"`
 		Fields   []jsonField                  `json:"fields"`

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -69,7 +70,7 @@ func ExampleParseText() {
 	}
 	defer t.Release()
 	fmt.Println(t.Convention, "-", t.ConventionReason)
-	if err := t.Frame.WriteCSV(os.Stdout); err != nil {
+	if err := frame.WriteCSV(os.Stdout, t.Frame, frame.CSVWriteOptions{}); err != nil {
 		fmt.Println(err)
 	}
 	staff, _ := t.Totals[0].Get("staff")

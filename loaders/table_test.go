@@ -51,7 +51,7 @@ func parseChecked(t *testing.T, text []byte, l Layout, o Options) (*Table, error
 func csvOf(t *testing.T, f *frame.Frame) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := f.WriteCSV(&b); err != nil {
+	if err := frame.WriteCSV(&b, f, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -111,7 +111,7 @@ func Write(dir string, in Input) error {
 		}
 	}
 	if err := writeFile(filepath.Join(tables, "findings.csv"), func(w *bytes.Buffer) error {
-		return reconcile.WriteCSV(w, in.Findings)
+		return reconcile.WriteCSV(w, in.Findings, frame.CSVWriteOptions{QuoteFormulas: true})
 	}); err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func checkDatasets(in Input) error {
 
 // writeCSV writes a table for a spreadsheet: formula-like text quoted.
 func writeCSV(w *bytes.Buffer, f *frame.Frame) error {
-	return f.WriteCSVWith(w, frame.CSVWriteOptions{QuoteFormulas: true})
+	return frame.WriteCSV(w, f, frame.CSVWriteOptions{QuoteFormulas: true})
 }
 
 func writeFile(path string, fill func(w *bytes.Buffer) error) error {

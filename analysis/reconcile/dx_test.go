@@ -69,7 +69,7 @@ func TestFlag(t *testing.T) {
 		t.Errorf("%+v", r)
 	}
 	var b strings.Builder
-	if err := WriteCSV(&b, r.Findings); err != nil || !strings.Contains(b.String(), "d,extra-figure,3 Hạ tầng số,,0,,,3115") {
+	if err := WriteCSV(&b, r.Findings, frame.CSVWriteOptions{}); err != nil || !strings.Contains(b.String(), "d,extra-figure,3 Hạ tầng số,,0,,,3115") {
 		t.Errorf("CSV %q, %v", b.String(), err)
 	}
 }

@@ -23,14 +23,22 @@ func plain(v float64) string {
 }
 
 // WriteCSV writes findings as CSV with CSVHeader; numbers in plain Go form,
-// an undefined figure as an empty field.
-func WriteCSV(w io.Writer, fs []Finding) error {
+// an undefined figure as an empty field. With o.QuoteFormulas (a file for
+// a spreadsheet, such as the report's findings.csv) a text a spreadsheet
+// would run as a formula gets a single quote first (frame.QuoteFormula).
+func WriteCSV(w io.Writer, fs []Finding, o frame.CSVWriteOptions) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
+	text := func(s string) string {
+		if o.QuoteFormulas {
+			return frame.QuoteFormula(s)
+		}
+		return s
+	}
 	for _, f := range fs {
-		if err := cw.Write([]string{f.Dataset, f.Rule, f.Subject, f.Column, plain(f.Reported), plain(f.Computed), plain(f.Difference), strconv.Itoa(f.SourceLine), f.Class}); err != nil {
+		if err := cw.Write([]string{text(f.Dataset), f.Rule, text(f.Subject), text(f.Column), plain(f.Reported), plain(f.Computed), plain(f.Difference), strconv.Itoa(f.SourceLine), f.Class}); err != nil {
 			return err
 		}
 	}

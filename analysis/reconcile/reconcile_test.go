@@ -160,13 +160,26 @@ func TestClaims(t *testing.T) {
 
 func TestWriteCSV(t *testing.T) {
 	var b bytes.Buffer
-	err := WriteCSV(&b, []Finding{{Dataset: "d", Rule: RuleRatio, Subject: "Sở \"A\", B", Column: "ratio", Reported: 0, Computed: math.NaN(), Difference: math.NaN(), SourceLine: 7, Class: ClassNote}})
-	if err != nil {
+	fs := []Finding{
+		{Dataset: "d", Rule: RuleRatio, Subject: "Sở \"A\", B", Column: "ratio", Reported: 0, Computed: math.NaN(), Difference: math.NaN(), SourceLine: 7, Class: ClassNote},
+		{Dataset: "d", Rule: RuleTotal, Subject: "=HYPERLINK(\"x\")", Column: "staff", Reported: -1, Computed: 2, Difference: -3, SourceLine: 8},
+	}
+	if err := WriteCSV(&b, fs, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	want := "dataset,rule,subject,column,reported,computed,difference,source_line,class\nd,ratio-vs-recomputed,\"Sở \"\"A\"\", B\",ratio,0,,,7,note\n"
+	const head = "dataset,rule,subject,column,reported,computed,difference,source_line,class\nd,ratio-vs-recomputed,\"Sở \"\"A\"\", B\",ratio,0,,,7,note\n"
+	want := head + "d,total-vs-sum,\"=HYPERLINK(\"\"x\"\")\",staff,-1,2,-3,8,\n"
 	if b.String() != want {
 		t.Errorf("got %q\nwant %q", b.String(), want)
+	}
+	// for a spreadsheet, a text that is a formula is quoted; numbers never
+	b.Reset()
+	if err := WriteCSV(&b, fs, frame.CSVWriteOptions{QuoteFormulas: true}); err != nil {
+		t.Fatal(err)
+	}
+	want = head + "d,total-vs-sum,\"'=HYPERLINK(\"\"x\"\")\",staff,-1,2,-3,8,\n"
+	if b.String() != want {
+		t.Errorf("quoted: got %q\nwant %q", b.String(), want)
 	}
 }
 

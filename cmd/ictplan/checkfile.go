@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/docxinput"
@@ -356,7 +357,7 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	}
 	switch format {
 	case "csv":
-		return reconcile.WriteCSV(stdout, r.Findings)
+		return reconcile.WriteCSV(stdout, r.Findings, frame.CSVWriteOptions{})
 	case "html":
 		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings}
 		for _, t := range tables {

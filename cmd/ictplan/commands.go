@@ -90,13 +90,13 @@ func runShow(args []string, stdout, stderr io.Writer) error {
 func writeFrame(w io.Writer, f *frame.Frame, format string) error {
 	switch format {
 	case "csv":
-		return f.WriteCSV(w)
+		return frame.WriteCSV(w, f, frame.CSVWriteOptions{})
 	case "json":
-		return f.WriteJSON(w)
+		return frame.WriteJSON(w, f, frame.JSONOptions{})
 	case "arrow", "ipc":
-		return ipcio.Write(w, f)
+		return ipcio.Write(w, f, ipcio.Options{})
 	case "parquet":
-		return parquetio.Write(w, f)
+		return parquetio.Write(w, f, parquetio.Options{})
 	case "xlsx":
 		return xlsxio.Write(w, f, xlsxio.Options{Readable: true})
 	case "text":
@@ -199,7 +199,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *format == "csv" {
-		return reconcile.WriteCSV(stdout, r.Findings)
+		return reconcile.WriteCSV(stdout, r.Findings, frame.CSVWriteOptions{})
 	}
 	if err := reconcile.WriteText(stdout, r.Findings); err != nil {
 		return err

@@ -84,13 +84,13 @@ func TestExportFormatsRoundTrip(t *testing.T) {
 		case "csv":
 			g, err = frame.ReadCSV(bytes.NewReader(data), frame.CSVOptions{Fields: f.Fields(), Meta: f.Metadata()})
 		case "json":
-			g, err = frame.ReadJSON(bytes.NewReader(data), nil)
+			g, err = frame.ReadJSON(bytes.NewReader(data), frame.JSONOptions{})
 		case "arrow":
-			g, err = ipcio.Read(bytes.NewReader(data), nil)
+			g, err = ipcio.Read(bytes.NewReader(data), ipcio.Options{})
 		case "parquet":
-			g, err = parquetio.ReadBytes(data, nil)
+			g, err = parquetio.ReadBytes(data, parquetio.Options{})
 		case "xlsx":
-			g, err = xlsxio.Read(bytes.NewReader(data), nil)
+			g, err = xlsxio.Read(bytes.NewReader(data), xlsxio.Options{})
 		}
 		if err != nil {
 			t.Fatalf("%s: read back: %v", format, err)

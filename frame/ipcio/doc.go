@@ -3,8 +3,8 @@
 // Frame holds: the five column kinds with their nulls, the labels and units
 // of the fields, and the provenance metadata.
 //
-//	err := ipcio.Write(w, f)
-//	f, err := ipcio.Read(r, nil)
+//	err := ipcio.Write(w, f, ipcio.Options{})
+//	f, err := ipcio.Read(r, ipcio.Options{})
 //
 // It lives apart from frame, as parquetio and xlsxio do, so that a program
 // that only reads datasets and computes with them (a notebook cell, for

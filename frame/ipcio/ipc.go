@@ -14,9 +14,16 @@ import (
 	"github.com/ictplan/ictplan/frame/internal/arrowcheck"
 )
 
+// Options control Write and Read.
+type Options struct {
+	// Allocator builds the Frame Read returns (nil:
+	// memory.DefaultAllocator). Write uses the Frame's own.
+	Allocator memory.Allocator
+}
+
 // Write writes f to w in the Arrow IPC file format (.arrow, Feather v2),
 // with its schema, field metadata and provenance.
-func Write(w io.Writer, f *frame.Frame) error {
+func Write(w io.Writer, f *frame.Frame, o Options) error {
 	fw, err := ipc.NewFileWriter(w, ipc.WithSchema(f.Schema()), ipc.WithAllocator(f.Allocator()))
 	if err != nil {
 		return err
@@ -31,7 +38,7 @@ func Write(w io.Writer, f *frame.Frame) error {
 }
 
 // Read reads an Arrow IPC file (or stream) written by Write or any Arrow
-// implementation into a Frame built with mem (nil: the default allocator);
+// implementation into a Frame built with o.Allocator;
 // record batches are concatenated. Columns must be of the five kinds of
 // frame.
 //
@@ -40,19 +47,17 @@ func Write(w io.Writer, f *frame.Frame) error {
 // allocates by them. (Data corrupt in a way that makes arrow-go's decoder
 // panic midway leaves the buffers it had allocated to the garbage
 // collector: a checked allocator reports them.)
-func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
-	if mem == nil {
-		mem = memory.DefaultAllocator
-	}
+func Read(r io.Reader, o Options) (*frame.Frame, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	return ReadBytes(data, mem)
+	return ReadBytes(data, o)
 }
 
 // ReadBytes reads Arrow IPC data held in memory (see Read).
-func ReadBytes(data []byte, mem memory.Allocator) (f *frame.Frame, err error) {
+func ReadBytes(data []byte, o Options) (f *frame.Frame, err error) {
+	mem := o.Allocator
 	if mem == nil {
 		mem = memory.DefaultAllocator
 	}

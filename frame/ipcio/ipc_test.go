@@ -28,10 +28,10 @@ func TestRoundTrip(t *testing.T) {
 	defer empty.Release()
 	for _, f := range []*frame.Frame{sample, empty} {
 		var buf bytes.Buffer
-		if err := ipcio.Write(&buf, f); err != nil {
+		if err := ipcio.Write(&buf, f, ipcio.Options{}); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ipcio.Read(&buf, mem)
+		got, err := ipcio.Read(&buf, ipcio.Options{Allocator: mem})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func ipcSeeds(t testing.TB) [][]byte {
 	s := frametest.Sample(memory.DefaultAllocator)
 	defer s.Release()
 	var file, stream bytes.Buffer
-	if err := ipcio.Write(&file, s); err != nil {
+	if err := ipcio.Write(&file, s, ipcio.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	w := ipc.NewWriter(&stream, ipc.WithSchema(s.Schema()))
@@ -73,7 +73,7 @@ func FuzzReadIPC(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := ipcio.Read(bytes.NewReader(data), memory.NewGoAllocator())
+		got, err := ipcio.Read(bytes.NewReader(data), ipcio.Options{Allocator: memory.NewGoAllocator()})
 		if err == nil {
 			got.Release()
 		}
@@ -115,7 +115,7 @@ func TestReadIPCMutated(t *testing.T) {
 				d = append(d[:p:p], append([]byte{byte(rng.IntN(256))}, d[p:]...)...)
 			}
 		}
-		got, err := ipcio.Read(bytes.NewReader(d), mem)
+		got, err := ipcio.Read(bytes.NewReader(d), ipcio.Options{Allocator: mem})
 		if err == nil {
 			got.Release()
 		}
@@ -143,7 +143,7 @@ func TestReadIPC(t *testing.T) {
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ipcio.Read(&stream, mem)
+	got, err := ipcio.Read(&stream, ipcio.Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +182,7 @@ func TestReadIPC(t *testing.T) {
 		{"empty", nil, "ipcio: reading Arrow IPC stream"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := ipcio.Read(bytes.NewReader(tc.in), mem)
+			g, err := ipcio.Read(bytes.NewReader(tc.in), ipcio.Options{Allocator: mem})
 			if err == nil {
 				g.Release()
 				t.Fatal("no error")

@@ -24,10 +24,10 @@ func Example() {
 	defer f.Release()
 
 	var buf bytes.Buffer
-	if err := parquetio.Write(&buf, f); err != nil {
+	if err := parquetio.Write(&buf, f, parquetio.Options{}); err != nil {
 		log.Fatal(err)
 	}
-	back, err := parquetio.ReadBytes(buf.Bytes(), nil)
+	back, err := parquetio.ReadBytes(buf.Bytes(), parquetio.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -17,7 +17,7 @@ import (
 func FuzzRead(f *testing.F) {
 	s := frametest.Sample(memory.DefaultAllocator)
 	var buf bytes.Buffer
-	if err := parquetio.Write(&buf, s); err != nil {
+	if err := parquetio.Write(&buf, s, parquetio.Options{}); err != nil {
 		f.Fatal(err)
 	}
 	s.Release()
@@ -26,7 +26,7 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 		defer mem.AssertSize(t, 0)
-		got, err := parquetio.ReadBytes(data, mem)
+		got, err := parquetio.ReadBytes(data, parquetio.Options{Allocator: mem})
 		if err != nil {
 			if !strings.HasPrefix(err.Error(), "parquetio: ") {
 				t.Fatalf("error %q", err)

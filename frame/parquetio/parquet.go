@@ -17,13 +17,28 @@ import (
 	"github.com/ictplan/ictplan/frame"
 )
 
+// Options control Write and Read.
+type Options struct {
+	// Allocator builds the Frame Read returns (nil:
+	// memory.DefaultAllocator). Write uses the Frame's own.
+	Allocator memory.Allocator
+}
+
+// Source is what Read reads a Parquet file from: an *os.File, a
+// *bytes.Reader, an *io.SectionReader. Its size is found by seeking to its
+// end.
+type Source interface {
+	io.ReaderAt
+	io.Seeker
+}
+
 // rowGroupRows is the largest row group Write makes.
 const rowGroupRows = 1 << 20
 
 // Write writes f to w as one Parquet file: Snappy-compressed, row groups of
 // at most 1 048 576 rows, the Arrow schema (field and schema metadata)
 // stored alongside so that Read restores it exactly. w is not closed.
-func Write(w io.Writer, f *frame.Frame) error {
+func Write(w io.Writer, f *frame.Frame, o Options) error {
 	props := parquet.NewWriterProperties(
 		parquet.WithAllocator(f.Allocator()),
 		parquet.WithCompression(compress.Codecs.Snappy),
@@ -55,7 +70,7 @@ type writerOnly struct{ io.Writer }
 
 // WriteFile writes f to the named file (see Write), creating or truncating
 // it.
-func WriteFile(name string, f *frame.Frame) (err error) {
+func WriteFile(name string, f *frame.Frame, o Options) (err error) {
 	out, err := os.Create(name)
 	if err != nil {
 		return err
@@ -65,18 +80,22 @@ func WriteFile(name string, f *frame.Frame) (err error) {
 			err = cerr
 		}
 	}()
-	return Write(out, f)
+	return Write(out, f, o)
 }
 
-// Read reads the Parquet file of the given size from r into a Frame built
-// with mem (nil: memory.DefaultAllocator). Row groups are concatenated.
+// Read reads the Parquet file r (its size found by seeking to its end) into
+// a Frame built with o.Allocator. Row groups are concatenated.
 // The schema stored by Write (or by pyarrow) gives back the field and
 // schema metadata. Every column must be of one of the five frame kinds,
 // and there may be at most MaxRows rows. A malformed file is an error,
 // never a panic: the footer's sizes are checked against the file before
 // they are used.
-func Read(r io.ReaderAt, size int64, mem memory.Allocator) (*frame.Frame, error) {
-	return read(r, size, mem)
+func Read(r Source, o Options) (*frame.Frame, error) {
+	size, err := r.Seek(0, io.SeekEnd)
+	if err != nil {
+		return nil, fmt.Errorf("parquetio: %w", err)
+	}
+	return read(r, size, o.Allocator)
 }
 
 func read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err error) {
@@ -202,20 +221,16 @@ func checkLayout(pf *file.Reader, size int64) error {
 }
 
 // ReadBytes reads a Parquet file held in memory (see Read).
-func ReadBytes(data []byte, mem memory.Allocator) (*frame.Frame, error) {
-	return Read(bytes.NewReader(data), int64(len(data)), mem)
+func ReadBytes(data []byte, o Options) (*frame.Frame, error) {
+	return Read(bytes.NewReader(data), o)
 }
 
 // ReadFile reads the named Parquet file (see Read).
-func ReadFile(name string, mem memory.Allocator) (*frame.Frame, error) {
+func ReadFile(name string, o Options) (*frame.Frame, error) {
 	in, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer in.Close()
-	st, err := in.Stat()
-	if err != nil {
-		return nil, err
-	}
-	return Read(in, st.Size(), mem)
+	return Read(in, o)
 }

@@ -49,13 +49,13 @@ func TestRoundTrip(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := parquetio.Write(&buf, tc.f); err != nil {
+			if err := parquetio.Write(&buf, tc.f, parquetio.Options{}); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.HasPrefix(buf.Bytes(), []byte("PAR1")) {
 				t.Fatalf("output does not start with PAR1")
 			}
-			got, err := parquetio.ReadBytes(buf.Bytes(), mem)
+			got, err := parquetio.ReadBytes(buf.Bytes(), parquetio.Options{Allocator: mem})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,10 +73,10 @@ func TestFile(t *testing.T) {
 	f := frametest.Sample(mem)
 	defer f.Release()
 	name := filepath.Join(t.TempDir(), "sample.parquet")
-	if err := parquetio.WriteFile(name, f); err != nil {
+	if err := parquetio.WriteFile(name, f, parquetio.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := parquetio.ReadFile(name, mem)
+	got, err := parquetio.ReadFile(name, parquetio.Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestFile(t *testing.T) {
 	if got.Meta(frame.MetaProvince) != "Đà Nẵng" || got.Col("budget_mvnd").Spec().Extra[frame.MetaSourceUnit] != "tỷ đồng" {
 		t.Errorf("metadata lost: %v %v", got.Metadata(), got.Col("budget_mvnd").Spec())
 	}
-	if _, err := parquetio.ReadFile(filepath.Join(t.TempDir(), "missing.parquet"), mem); !os.IsNotExist(err) {
+	if _, err := parquetio.ReadFile(filepath.Join(t.TempDir(), "missing.parquet"), parquetio.Options{Allocator: mem}); !os.IsNotExist(err) {
 		t.Errorf("missing file: err = %v", err)
 	}
 }
@@ -98,7 +98,7 @@ func TestReadMalformed(t *testing.T) {
 	f := frametest.Sample(mem)
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := parquetio.Write(&buf, f); err != nil {
+	if err := parquetio.Write(&buf, f, parquetio.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	good := buf.Bytes()
@@ -117,7 +117,7 @@ func TestReadMalformed(t *testing.T) {
 		{"corrupted", flipped},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := parquetio.ReadBytes(tc.data, mem)
+			got, err := parquetio.ReadBytes(tc.data, parquetio.Options{Allocator: mem})
 			if err == nil {
 				got.Release()
 				t.Fatalf("no error")
@@ -141,7 +141,7 @@ func TestReadMutated(t *testing.T) {
 	f := frametest.Sample(mem)
 	defer f.Release()
 	var buf bytes.Buffer
-	if err := parquetio.Write(&buf, f); err != nil {
+	if err := parquetio.Write(&buf, f, parquetio.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	good := buf.Bytes()
@@ -166,7 +166,7 @@ func TestReadMutated(t *testing.T) {
 			}
 		}
 		start := time.Now()
-		got, err := parquetio.ReadBytes(d, mem)
+		got, err := parquetio.ReadBytes(d, parquetio.Options{Allocator: mem})
 		if err == nil {
 			got.Release()
 		}

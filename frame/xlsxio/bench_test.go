@@ -60,7 +60,7 @@ func BenchmarkRead(b *testing.B) {
 			}
 			b.ReportAllocs()
 			for b.Loop() {
-				g, err := Read(bytes.NewReader(buf.Bytes()), nil)
+				g, err := Read(bytes.NewReader(buf.Bytes()), Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

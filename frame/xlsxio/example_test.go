@@ -32,7 +32,7 @@ func Example() {
 	if err := xlsxio.Write(&buf, f, xlsxio.Options{LabelRow: true}); err != nil {
 		log.Fatal(err)
 	}
-	back, err := xlsxio.Read(&buf, nil)
+	back, err := xlsxio.Read(&buf, xlsxio.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func ExampleWriteBook() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	sheets, err := xlsxio.ReadBook(&buf, nil)
+	sheets, err := xlsxio.ReadBook(&buf, xlsxio.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -59,9 +59,9 @@ func (e *CellError) Unwrap() error { return e.Err }
 func (e *CellError) Position() frame.Position { return frame.SheetPosition("", e.Sheet, e.Cell) }
 
 // Read reads the first data sheet of a workbook (see ReadBook) into a
-// Frame built with mem (nil: memory.DefaultAllocator).
-func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
-	sheets, err := readBook(r, mem, true, defaultLimits)
+// Frame built with o.Allocator; the other options are Write's.
+func Read(r io.Reader, o Options) (*frame.Frame, error) {
+	sheets, err := readBook(r, o.Allocator, true, defaultLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +69,7 @@ func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
 }
 
 // ReadBook reads every data sheet of a workbook, in order, into Frames
-// built with mem (nil: memory.DefaultAllocator); the caller releases them.
+// built with o.Allocator; the caller releases them.
 //
 // With a metadata sheet (as Write makes), the data sheets are those it
 // lists, their header rows must name the columns it lists, and each column
@@ -90,8 +90,8 @@ func Read(r io.Reader, mem memory.Allocator) (*frame.Frame, error) {
 //
 // The file may be at most MaxFileSize bytes and unzip to at most
 // MaxUnzipSize bytes. A malformed workbook is an error, never a panic.
-func ReadBook(r io.Reader, mem memory.Allocator) ([]Sheet, error) {
-	return readBook(r, mem, false, defaultLimits)
+func ReadBook(r io.Reader, o Options) ([]Sheet, error) {
+	return readBook(r, o.Allocator, false, defaultLimits)
 }
 
 // limits are the sizes readBook accepts (tests make them small).

@@ -44,7 +44,7 @@ func TestReadable(t *testing.T) {
 	if err := xlsxio.WriteBook(&buf, []xlsxio.Sheet{{Name: f.Meta(frame.MetaDataset), Frame: f}}, xlsxio.Options{Readable: true}); err != nil {
 		t.Fatal(err)
 	}
-	back, err := xlsxio.Read(bytes.NewReader(buf.Bytes()), nil)
+	back, err := xlsxio.Read(bytes.NewReader(buf.Bytes()), xlsxio.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func ExampleOptions_readable() {
 	if err := xlsxio.Write(&buf, f, xlsxio.Options{Readable: true}); err != nil {
 		log.Fatal(err)
 	}
-	back, err := xlsxio.Read(&buf, nil)
+	back, err := xlsxio.Read(&buf, xlsxio.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ictplan/ictplan/frame"
@@ -53,6 +54,9 @@ type Options struct {
 	// one page wide with the header rows repeated on each. The values are
 	// the same: only their display changes. It implies LabelRow.
 	Readable bool
+	// Allocator builds the Frames Read and ReadBook return (nil:
+	// memory.DefaultAllocator). Write uses the Frame's own.
+	Allocator memory.Allocator
 }
 
 // Sheet is one data sheet of a workbook.

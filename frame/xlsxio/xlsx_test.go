@@ -69,7 +69,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := Write(&buf, tc.f, tc.o); err != nil {
 				t.Fatal(err)
 			}
-			got, err := Read(bytes.NewReader(buf.Bytes()), mem)
+			got, err := Read(bytes.NewReader(buf.Bytes()), Options{Allocator: mem})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -112,7 +112,7 @@ func TestWriteBook(t *testing.T) {
 	if err := WriteBook(&buf, sheets, Options{LabelRow: true}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadBook(bytes.NewReader(buf.Bytes()), mem)
+	got, err := ReadBook(bytes.NewReader(buf.Bytes()), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestWriteBook(t *testing.T) {
 	}
 
 	// Read gives the first data sheet.
-	first, err := Read(bytes.NewReader(buf.Bytes()), mem)
+	first, err := Read(bytes.NewReader(buf.Bytes()), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,7 +306,7 @@ func TestReadErrors(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := edit(t, f, Options{}, tc.change)
-			got, err := Read(bytes.NewReader(data), mem)
+			got, err := Read(bytes.NewReader(data), Options{Allocator: mem})
 			if err == nil {
 				got.Release()
 				t.Fatal("no error")
@@ -356,7 +356,7 @@ func TestReadEdited(t *testing.T) {
 		x.SetCellValue(s, "C4", time.Date(2022, 1, 2, 15, 4, 5, 0, time.UTC)) // date and time
 		x.SetCellBool(s, "B4", false)
 	})
-	got, err := Read(bytes.NewReader(data), mem)
+	got, err := Read(bytes.NewReader(data), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,7 +387,7 @@ func TestReadInferred(t *testing.T) {
 	if err := Write(&buf, sample, Options{NoMetadata: true}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := Read(bytes.NewReader(buf.Bytes()), mem)
+	got, err := Read(bytes.NewReader(buf.Bytes()), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -395,7 +395,7 @@ func TestReadInferred(t *testing.T) {
 	// The values come back as a CSV file of them would: kinds inferred,
 	// no metadata, the empty text null.
 	var csvText bytes.Buffer
-	if err := sample.WriteCSV(&csvText); err != nil {
+	if err := frame.WriteCSV(&csvText, sample, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want, err := frame.ReadCSV(&csvText, frame.CSVOptions{Allocator: mem})
@@ -412,7 +412,7 @@ func TestReadInferred(t *testing.T) {
 	if err := Write(&named, sample, Options{NoMetadata: true, SheetName: "Metadata"}); err != nil {
 		t.Fatal(err)
 	}
-	renamed, err := ReadBook(bytes.NewReader(named.Bytes()), mem)
+	renamed, err := ReadBook(bytes.NewReader(named.Bytes()), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -445,7 +445,7 @@ func TestReadInferred(t *testing.T) {
 	if err := x.Write(&hand); err != nil {
 		t.Fatal(err)
 	}
-	book, err := ReadBook(bytes.NewReader(hand.Bytes()), mem)
+	book, err := ReadBook(bytes.NewReader(hand.Bytes()), Options{Allocator: mem})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/pdfinput"
 )
@@ -52,7 +53,7 @@ func golden(t testing.TB, id string) ([]string, [][]string) {
 func frameCSV(t testing.TB, tb *loaders.Table) ([]string, [][]string) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := tb.Frame.WriteCSV(&buf); err != nil {
+	if err := frame.WriteCSV(&buf, tb.Frame, frame.CSVWriteOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	recs, err := csv.NewReader(&buf).ReadAll()
