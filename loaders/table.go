@@ -263,59 +263,10 @@ func ParseCells(cells []Cell, l Layout, o Options) (*Table, error) {
 // segmentCells cuts a cell stream into rows by the layout's cell count,
 // checking every row boundary.
 func segmentCells(cells []Cell, l Layout, errs *ErrorList) ([]rawRow, string) {
-	n := len(l.Cells)
-	textSecond := len(l.Cells) > 1 && l.Cells[1].Kind == Text
-	isText := func(c Cell) bool { return !c.Empty() && !isNumberLike(c.Text) }
-	plausible := func(i int) bool {
-		if i >= len(cells) || !digitsRe.MatchString(cells[i].Text) {
-			return false
-		}
-		if textSecond {
-			return i+1 < len(cells) && isText(cells[i+1])
-		}
-		return true
-	}
-	// totalAt: a total label followed by a figure (a header cell such as
-	// "Tổng số CB trong ĐV" is followed by more header text). After the
-	// header the label alone is enough, so that a total whose first figure
-	// is not a number is still read as a total (and its figure reported).
-	inBody := false
-	totalAt := func(i int) bool {
-		if i >= len(cells) || !isTotal(cells[i].Text) {
-			return false
-		}
-		if inBody {
-			return true
-		}
-		for j := i + 1; j < len(cells); j++ {
-			if !cells[j].Empty() {
-				// A header cell such as "Tổng số cán bộ" right before
-				// the first row is followed by that row's number.
-				return isNumberLike(cells[j].Text) && !(textSecond && plausible(j))
-			}
-		}
-		return false
-	}
-	boundary := func(i int) bool {
-		if i >= len(cells) {
-			return true
-		}
-		return (l.Sections && isSection(cells[i].Text)) || totalAt(i) || plausible(i)
-	}
-	// header: up to the first section heading, total or plausible row
-	unit := ""
-	start := 0
-	var strayNumber *Cell // the first figure in the header: a row that lost its number or unit name
-	for start < len(cells) && !boundary(start) {
-		if m := unitRe.FindStringSubmatch(cells[start].Text); m != nil {
-			unit = m[1]
-		} else if strayNumber == nil && !cells[start].Empty() && isNumberLike(cells[start].Text) {
-			c := cells[start]
-			strayNumber = &c
-		}
-		start++
-	}
-	inBody = true
+	sg := &segmenter{cells: cells, l: l, n: len(l.Cells), errs: errs, want: 1, restart: true}
+	sg.textSecond = len(l.Cells) > 1 && l.Cells[1].Kind == Text
+	unit, start, strayNumber := sg.header()
+	sg.inBody = true
 	if start == len(cells) {
 		line := 0
 		if len(cells) > 0 {
@@ -324,41 +275,6 @@ func segmentCells(cells []Cell, l Layout, errs *ErrorList) ([]rawRow, string) {
 		errs.Add(&Error{Line: line, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with a row number (layout %s)", l.Name)})
 		return nil, unit
 	}
-	var rows []rawRow
-	group := ""
-	// Rows are numbered in sequence: 1, 2, 3 ... The numbering may restart
-	// at 1 at the start of the table, after a section heading and after a
-	// total row. A row out of sequence means cells were lost, added or moved
-	// across a row boundary, which the cell count alone cannot always see.
-	want := 1       // the number the next row should have; 0 = any
-	restart := true // whether 1 is also acceptable
-	inSequence := func(no int) bool { return want == 0 || no == want || (restart && no == 1) }
-	// rowAt: a plausible row start whose number may come next (after a
-	// total, that is the expected number or 1).
-	rowAt := func(j int) bool {
-		if !plausible(j) {
-			return false
-		}
-		no, _ := strconv.Atoi(cells[j].Text)
-		return want == 0 || no == want || no == 1
-	}
-	// resync finds the next boundary after i: the row with the expected
-	// number, else the next section heading or total row (the numbering
-	// is then unknown).
-	resync := func(i int) int {
-		for j := i + 1; j < len(cells); j++ {
-			t := cells[j].Text
-			if (l.Sections && isSection(t)) || totalAt(j) {
-				want = 0
-				return j
-			}
-			if plausible(j) && (want == 0 || t == strconv.Itoa(want)) {
-				return j
-			}
-		}
-		want = 0
-		return len(cells)
-	}
 	i := start
 	for i < len(cells) {
 		c := cells[i]
@@ -366,76 +282,205 @@ func segmentCells(cells []Cell, l Layout, errs *ErrorList) ([]rawRow, string) {
 		case c.Empty():
 			i++ // an empty cell between rows carries no figure
 		case l.Sections && isSection(c.Text):
-			group = c.Text
-			restart = true
+			sg.group = c.Text
+			sg.restart = true
 			i++
-		case totalAt(i):
-			j := i + 1
-			for j < len(cells) && !((l.Sections && isSection(cells[j].Text)) || totalAt(j) || rowAt(j)) {
-				j++
-			}
-			from := l.totalFrom()
-			vals := cells[i+1 : j]
-			aligned := make([]Cell, n)
-			for k := range aligned {
-				aligned[k] = Cell{Line: c.Line}
-			}
-			for k, v := range vals {
-				if from+k < n {
-					aligned[from+k] = v
-				} else if !v.Empty() {
-					errs.Add(&Error{Line: v.Line, Text: v.Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells after the total label %q", n-from, c.Text)})
-				}
-			}
-			rows = append(rows, rawRow{kind: totalRow, line: c.Line, cells: aligned, label: c.Text, group: group})
-			restart = true
-			i = j
+		case sg.totalAt(i):
+			i = sg.totalRow(i)
 		case digitsRe.MatchString(c.Text):
-			no, _ := strconv.Atoi(c.Text) // at most five digits
-			if i+n > len(cells) {
-				errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrTruncated, Expected: fmt.Sprintf("%d cells in row %s, found %d before the end of the table", n, c.Text, len(cells)-i)})
-				return rows, unit
+			next, ok := sg.dataRow(i, strayNumber)
+			if !ok {
+				return sg.rows, unit
 			}
-			if !inSequence(no) {
-				switch {
-				case len(rows) == 0 && strayNumber != nil:
-					errs.Add(&Error{Line: strayNumber.Line, Text: strayNumber.Text, Err: ErrUnexpectedCell,
-						Expected: fmt.Sprintf("header text before the first row (the first row found is numbered %s, at line %d: a row before it may have lost its number or name)", c.Text, c.Line)})
-				case restart && want != 1:
-					errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
-						Expected: fmt.Sprintf("the row numbered %d or 1 (rows are numbered in sequence)", want)})
-				default:
-					errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
-						Expected: fmt.Sprintf("the row numbered %d (rows are numbered in sequence)", want)})
-				}
-			}
-			// The row is complete when a boundary follows it, or when the
-			// next row number in sequence is the last cell (that row was
-			// cut off: reported as truncated on the next turn).
-			complete := boundary(i+n) || (i+n == len(cells)-1 && cells[i+n].Text == strconv.Itoa(no+1))
-			if !complete {
-				want, restart = no+1, false
-				j := resync(i)
-				errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
-					Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d before the next row at line %d", n, c.Text, l.Name, j-i, lineAt(cells, j))})
-				i = j
-				continue
-			}
-			rows = append(rows, rawRow{kind: dataRow, line: c.Line, cells: cells[i : i+n], group: group})
-			if inSequence(no) {
-				want = no + 1
-			} else {
-				want = 0 // one report is enough: take the next row as it comes
-			}
-			restart = false
-			i += n
+			i = next
 		default:
-			j := resync(i)
+			j := sg.resync(i)
 			errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell, Expected: "a row number, a section heading or a total row"})
 			i = j
 		}
 	}
-	return rows, unit
+	return sg.rows, unit
+}
+
+// segmenter is the state of segmentCells.
+//
+// Rows are numbered in sequence: 1, 2, 3 ... The numbering may restart at
+// 1 at the start of the table, after a section heading and after a total
+// row. A row out of sequence means cells were lost, added or moved across
+// a row boundary, which the cell count alone cannot always see.
+type segmenter struct {
+	cells      []Cell
+	l          Layout
+	n          int // cells of a row
+	textSecond bool
+	errs       *ErrorList
+	inBody     bool // past the header
+	want       int  // the number the next row should have; 0 = any
+	restart    bool // whether 1 is also acceptable
+	group      string
+	rows       []rawRow
+}
+
+func (sg *segmenter) isText(c Cell) bool { return !c.Empty() && !isNumberLike(c.Text) }
+
+// plausible: a row number at i (followed by a text when the layout's second
+// cell is one).
+func (sg *segmenter) plausible(i int) bool {
+	cells := sg.cells
+	if i >= len(cells) || !digitsRe.MatchString(cells[i].Text) {
+		return false
+	}
+	if sg.textSecond {
+		return i+1 < len(cells) && sg.isText(cells[i+1])
+	}
+	return true
+}
+
+// totalAt: a total label followed by a figure (a header cell such as "Tổng
+// số CB trong ĐV" is followed by more header text). After the header the
+// label alone is enough, so that a total whose first figure is not a
+// number is still read as a total (and its figure reported).
+func (sg *segmenter) totalAt(i int) bool {
+	cells := sg.cells
+	if i >= len(cells) || !isTotal(cells[i].Text) {
+		return false
+	}
+	if sg.inBody {
+		return true
+	}
+	for j := i + 1; j < len(cells); j++ {
+		if !cells[j].Empty() {
+			// A header cell such as "Tổng số cán bộ" right before the
+			// first row is followed by that row's number.
+			return isNumberLike(cells[j].Text) && !(sg.textSecond && sg.plausible(j))
+		}
+	}
+	return false
+}
+
+func (sg *segmenter) boundary(i int) bool {
+	if i >= len(sg.cells) {
+		return true
+	}
+	return (sg.l.Sections && isSection(sg.cells[i].Text)) || sg.totalAt(i) || sg.plausible(i)
+}
+
+func (sg *segmenter) inSequence(no int) bool {
+	return sg.want == 0 || no == sg.want || (sg.restart && no == 1)
+}
+
+// rowAt: a plausible row start whose number may come next (after a total,
+// that is the expected number or 1).
+func (sg *segmenter) rowAt(j int) bool {
+	if !sg.plausible(j) {
+		return false
+	}
+	no, _ := strconv.Atoi(sg.cells[j].Text)
+	return sg.want == 0 || no == sg.want || no == 1
+}
+
+// resync finds the next boundary after i: the row with the expected
+// number, else the next section heading or total row (the numbering is
+// then unknown).
+func (sg *segmenter) resync(i int) int {
+	for j := i + 1; j < len(sg.cells); j++ {
+		t := sg.cells[j].Text
+		if (sg.l.Sections && isSection(t)) || sg.totalAt(j) {
+			sg.want = 0
+			return j
+		}
+		if sg.plausible(j) && (sg.want == 0 || t == strconv.Itoa(sg.want)) {
+			return j
+		}
+	}
+	sg.want = 0
+	return len(sg.cells)
+}
+
+// header reads up to the first section heading, total or plausible row:
+// the unit an "Đơn vị tính" cell names, where the body starts, and the
+// first figure met in the header (a row that lost its number or name).
+func (sg *segmenter) header() (unit string, start int, strayNumber *Cell) {
+	cells := sg.cells
+	for start < len(cells) && !sg.boundary(start) {
+		if m := unitRe.FindStringSubmatch(cells[start].Text); m != nil {
+			unit = m[1]
+		} else if strayNumber == nil && !cells[start].Empty() && isNumberLike(cells[start].Text) {
+			c := cells[start]
+			strayNumber = &c
+		}
+		start++
+	}
+	return unit, start, strayNumber
+}
+
+// totalRow reads the total row whose label is at i and returns where the
+// next row starts.
+func (sg *segmenter) totalRow(i int) int {
+	cells, n, c := sg.cells, sg.n, sg.cells[i]
+	j := i + 1
+	for j < len(cells) && !((sg.l.Sections && isSection(cells[j].Text)) || sg.totalAt(j) || sg.rowAt(j)) {
+		j++
+	}
+	from := sg.l.totalFrom()
+	vals := cells[i+1 : j]
+	aligned := make([]Cell, n)
+	for k := range aligned {
+		aligned[k] = Cell{Line: c.Line}
+	}
+	for k, v := range vals {
+		if from+k < n {
+			aligned[from+k] = v
+		} else if !v.Empty() {
+			sg.errs.Add(&Error{Line: v.Line, Text: v.Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells after the total label %q", n-from, c.Text)})
+		}
+	}
+	sg.rows = append(sg.rows, rawRow{kind: totalRow, line: c.Line, cells: aligned, label: c.Text, group: sg.group})
+	sg.restart = true
+	return j
+}
+
+// dataRow reads the data row whose number is at i and returns where the
+// next row starts; ok is false when the table ends inside the row.
+func (sg *segmenter) dataRow(i int, strayNumber *Cell) (next int, ok bool) {
+	cells, n, c, l, errs := sg.cells, sg.n, sg.cells[i], sg.l, sg.errs
+	no, _ := strconv.Atoi(c.Text) // at most five digits
+	if i+n > len(cells) {
+		errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrTruncated, Expected: fmt.Sprintf("%d cells in row %s, found %d before the end of the table", n, c.Text, len(cells)-i)})
+		return 0, false
+	}
+	if !sg.inSequence(no) {
+		switch {
+		case len(sg.rows) == 0 && strayNumber != nil:
+			errs.Add(&Error{Line: strayNumber.Line, Text: strayNumber.Text, Err: ErrUnexpectedCell,
+				Expected: fmt.Sprintf("header text before the first row (the first row found is numbered %s, at line %d: a row before it may have lost its number or name)", c.Text, c.Line)})
+		case sg.restart && sg.want != 1:
+			errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+				Expected: fmt.Sprintf("the row numbered %d or 1 (rows are numbered in sequence)", sg.want)})
+		default:
+			errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrUnexpectedCell,
+				Expected: fmt.Sprintf("the row numbered %d (rows are numbered in sequence)", sg.want)})
+		}
+	}
+	// The row is complete when a boundary follows it, or when the next row
+	// number in sequence is the last cell (that row was cut off: reported
+	// as truncated on the next turn).
+	complete := sg.boundary(i+n) || (i+n == len(cells)-1 && cells[i+n].Text == strconv.Itoa(no+1))
+	if !complete {
+		sg.want, sg.restart = no+1, false
+		j := sg.resync(i)
+		errs.Add(&Error{Line: c.Line, Text: c.Text, Err: ErrCellCount,
+			Expected: fmt.Sprintf("%d cells in the row numbered %s (layout %s), found %d before the next row at line %d", n, c.Text, l.Name, j-i, lineAt(cells, j))})
+		return j, true
+	}
+	sg.rows = append(sg.rows, rawRow{kind: dataRow, line: c.Line, cells: cells[i : i+n], group: sg.group})
+	if sg.inSequence(no) {
+		sg.want = no + 1
+	} else {
+		sg.want = 0 // one report is enough: take the next row as it comes
+	}
+	sg.restart = false
+	return i + n, true
 }
 
 func lineAt(cells []Cell, j int) int {
