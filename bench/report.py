@@ -136,7 +136,7 @@ GO_VARIANTS = (
 # sentence saying how, read from bench/panel.py and bench/panel.mjs).
 COMPUTATION = {
     "column": ("column", "column first",
-               "`f.WithRatio` writes computers/staff of every row into a reused float64 buffer and "
+               "`f.WithRatioBuffer` writes computers/staff of every row into a reused float64 buffer and "
                "makes it the column `ratio` (nulls counted while dividing), then `GroupBy(province, year; Sum(staff), "
                "Sum(computers), Mean(ratio), CountRows())`"),
     "meanratio": ("aggregation", "in the aggregation",
@@ -590,7 +590,7 @@ def explain(n, go, go1, gr, gr1, pandas, duck, duck1, raw_bytes, judged):
              "floor a general group-by is measured against. Medians, ms:\n\n"
              "| part | GOMAXPROCS=%d | GOMAXPROCS=1 |\n|---|---:|---:|\n"
              "| *others' share of the CPU during the parts step* | *%.0f%%* | *%.0f%%* |\n"
-             "| `WithRatio` (writes the ratio column into a reused buffer) | %s | %s |\n"
+             "| `WithRatioBuffer` (writes the ratio column into a reused buffer) | %s | %s |\n"
              "| `GroupBy` with `Mean(ratio)` alone (ratio column given) | %s | %s |\n"
              "| ratio column then mean, the whole benchmark (table above) | %s | %s |\n"
              "| ratio inside the aggregation, `MeanRatio` (table above) | %s | %s |\n"
@@ -663,7 +663,7 @@ METHOD = """## Method
   benchmarks and, in bench/gopeak, for memory and checksum; pandas: numpy
   `arange` into a `DataFrame`; polars: `intRange` and integer expressions; DuckDB: `CREATE TABLE … AS
   SELECT … FROM range(ROWS)` with `//`. Every engine checks its columns are int64.
-- **Computation.** Go, ratio column then mean (`BenchmarkPanelGroupBy`): `f.WithRatio(ratio,
+- **Computation.** Go, ratio column then mean (`BenchmarkPanelGroupBy`): `f.WithRatioBuffer(ratio,
   computers, staff, buf)` into a reused buffer, then `GroupBy(province, year; Sum staff,
   Sum computers, Mean ratio, CountRows)`. Go, ratio inside the aggregation
   (`BenchmarkPanelGroupByRatio`): `GroupBy(province, year; Sum staff, Sum computers,

@@ -129,7 +129,7 @@ func TestRatiosParallelNulls(t *testing.T) {
 		return float64(i) / float64(i%10)
 	}
 	got := Ratios(nil, f.Col("a"), f.Col("b"))
-	g, err := f.WithRatio(FieldSpec{Name: "r"}, "a", "b", nil)
+	g, err := f.WithRatio(FieldSpec{Name: "r"}, "a", "b")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +161,7 @@ func TestWithRatio(t *testing.T) {
 	}
 	defer f.Release()
 	dst := make([]float64, 2)
-	g, err := f.WithRatio(FieldSpec{Name: "cps", LabelVI: "Máy tính/CBCC"}, "computers", "staff", dst)
+	g, err := f.WithRatioBuffer(FieldSpec{Name: "cps", LabelVI: "Máy tính/CBCC"}, "computers", "staff", dst)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestWithRatio(t *testing.T) {
 		{FieldSpec{Name: "x"}, "unit", "staff"},
 		{FieldSpec{Name: "x", Kind: Int64}, "computers", "staff"},
 	} {
-		if _, err := f.WithRatio(bad.spec, bad.num, bad.den, nil); err == nil {
+		if _, err := f.WithRatio(bad.spec, bad.num, bad.den); err == nil {
 			t.Errorf("WithRatio(%v, %s, %s): no error", bad.spec, bad.num, bad.den)
 		}
 	}

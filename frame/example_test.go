@@ -212,7 +212,7 @@ func ExampleFrame_WithRatio() {
 	f, _ := frame.FromRows(nil, []frame.FieldSpec{
 		{Name: "unit", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}, {Name: "computers", Kind: frame.Int64},
 	}, [][]any{{"Sở Tư pháp", int64(36), int64(44)}, {"Ban Dân tộc", int64(20), int64(9)}, {"Đơn vị mới", int64(0), int64(0)}})
-	g, _ := f.WithRatio(frame.FieldSpec{Name: "computers_per_staff", LabelVI: "Tỷ lệ máy tính/CBCC"}, "computers", "staff", nil)
+	g, _ := f.WithRatio(frame.FieldSpec{Name: "computers_per_staff", LabelVI: "Tỷ lệ máy tính/CBCC"}, "computers", "staff")
 	s, _ := g.Select("unit", "computers_per_staff")
 	fmt.Print(s)
 	// Output:

@@ -25,7 +25,7 @@ func BenchmarkPanelGroupBy(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
+				g, err := f.WithRatioBuffer(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -237,14 +237,14 @@ func BenchmarkPanelParts(b *testing.B) {
 	ratio := make([]float64, n)
 	b.Run("ratio", func(b *testing.B) {
 		for b.Loop() {
-			g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
+			g, err := f.WithRatioBuffer(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 			if err != nil {
 				b.Fatal(err)
 			}
 			g.Release()
 		}
 	})
-	g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
+	g, err := f.WithRatioBuffer(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 	if err != nil {
 		b.Fatal(err)
 	}

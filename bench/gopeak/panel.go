@@ -31,7 +31,7 @@ const (
 // rows), then GroupBy province × year into staff_sum, computers_sum,
 // ratio_mean and rows.
 func groupPanel(f *frame.Frame, ratio []float64) (*frame.Frame, error) {
-	g, err := f.WithRatio(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
+	g, err := f.WithRatioBuffer(frame.FieldSpec{Name: "ratio"}, "computers", "staff", ratio)
 	if err != nil {
 		return nil, err
 	}
