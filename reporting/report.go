@@ -304,14 +304,14 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 	fmt.Fprintf(w, "<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), tr(lang, "Tệp, dòng", "File, line"))
 	for _, f := range in.Findings {
-		rule, _ := codeWord("rule", f.Rule, lang)
+		rule := reconcile.RuleName(f.Rule, lang)
 		if f.Class != "" {
 			c, _ := codeWord("class", f.Class, lang)
 			rule += " — " + c
 		}
 		detail := ""
-		if lang == "en" {
-			detail = "<br><span class=\"muted\">" + esc(f.Detail) + "</span>"
+		if s := f.Sentence(lang); s != "" {
+			detail = "<br><span class=\"muted\">" + esc(s) + "</span>"
 		}
 		quote := ""
 		if in.LineText != nil {

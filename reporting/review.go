@@ -60,7 +60,7 @@ func WriteReview(w io.Writer, rv Review) error {
 	fmt.Fprintf(&b, "<h2>%s</h2>\n<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		tr(lang, "Các bảng", "Tables"), tr(lang, "Bảng", "Table"), tr(lang, "Bố cục", "Layout"), tr(lang, "Số dòng", "Rows"), tr(lang, "Dòng tổng", "Total rows"))
 	for _, t := range rv.Tables {
-		t.Where = placeWords(t.Where, lang)
+		t.Where = PlaceIn(t.Where, lang)
 		if t.Layout == "" {
 			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s: %s</td></tr>\n", esc(t.Where), tr(lang, "không đọc được", "not read"), esc(clip(t.Note, 300)))
 			continue
@@ -70,7 +70,7 @@ func WriteReview(w io.Writer, rv Review) error {
 	b.WriteString("</tbody></table></div>\n")
 	fs := make([]reconcile.Finding, len(rv.Findings))
 	for i, f := range rv.Findings {
-		f.Dataset = placeWords(f.Dataset, lang)
+		f.Dataset = PlaceIn(f.Dataset, lang)
 		fs[i] = f
 	}
 	findingsHTML(&b, Input{Checks: rv.Checks, Findings: fs, LineText: rv.LineText}, lang)
@@ -79,11 +79,15 @@ func WriteReview(w io.Writer, rv Review) error {
 	return err
 }
 
-// placeWords writes the places of a draft ("table 2 (PHỤ LỤC 5), pages
-// 3-5", "the text") in the page's language.
-func placeWords(s, lang string) string {
+// PlaceIn writes a place of a draft as ictplan check names it ("table 2
+// (PHỤ LỤC 5), pages 3-5, layout computers", "sheet 'S'", "the text") in
+// lang: as it is for "en", in Vietnamese otherwise.
+func PlaceIn(s, lang string) string {
 	if lang == "en" {
 		return s
 	}
-	return strings.NewReplacer("table ", "bảng ", "pages ", "trang ", "the first sheet", "trang tính đầu tiên", "the text", "văn bản", "the table", "bảng", ", layout ", ", bố cục ", " amounts in words", " số tiền bằng chữ").Replace(s)
+	return placeReplacer.Replace(s)
 }
+
+var placeReplacer = strings.NewReplacer("table ", "bảng ", "pages ", "trang ", "page ", "trang ", "sheet ", "trang tính ", "the first sheet", "trang tính đầu tiên",
+	"the text", "văn bản", "the table", "bảng", ", layout ", ", bố cục ", " amounts in words", " số tiền bằng chữ")

@@ -65,23 +65,6 @@ var codeWords = map[string]map[string]word{
 		"note":    {"ghi chú, không phải chênh lệch", "a note, not a discrepancy"},
 		"follows": {"hệ quả của một chênh lệch khác", "follows from another finding"},
 	},
-	"rule": {
-		"total-vs-sum":        {"tổng khác cộng các dòng", "total vs sum of rows"},
-		"ratio-vs-recomputed": {"tỷ lệ khác tỷ lệ tính lại", "ratio vs recomputed"},
-		"parts-vs-whole":      {"thành phần vượt tổng", "parts vs whole"},
-		"components-vs-total": {"các thành phần khác tổng", "components vs total"},
-		"text-vs-table":       {"lời văn khác bảng", "text vs table"},
-		"copies-agree":        {"hai bản khác nhau", "copies disagree"},
-		"extra-figure":        {"số liệu thừa", "extra figure"},
-		"label-vs-position":   {"nhãn khác vị trí", "label vs position"},
-		"restated-figure":     {"số liệu nêu lại khác", "restated figure differs"},
-		"index-vs-formula":    {"chỉ số khác công thức", "index vs its formula"},
-		"spent-vs-given":      {"thực hiện vượt kinh phí giao", "spent more than given"},
-		"mean-vs-rows":        {"số bình quân khác bình quân các dòng", "mean vs its rows"},
-		"note-vs-row":         {"tỷ lệ ghi chú khác số liệu của dòng", "note vs the row's figures"},
-		"competition-rank":    {"thứ hạng không liền mạch", "ranks out of order"},
-		"rank-vs-score":       {"thứ hạng ngược điểm số", "rank vs score"},
-	},
 }
 
 // boolWords names true and false in columns where ✓ and ✗ say too little.

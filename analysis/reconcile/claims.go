@@ -78,8 +78,13 @@ func Claims(dataset string, frames map[string]*frame.Frame, claims ...Claim) (Re
 			detail += fmt.Sprintf(" ± %s", frame.FormatVI(c.Tolerance, -1))
 		}
 		detail += fmt.Sprintf("); the tables give %s = %s", expr, frame.FormatVI(v, -1))
+		detailVI := fmt.Sprintf("lời văn ghi %q (%s %s", c.Text, cmp, vi(c.Value))
+		if cmp == "=" && c.Tolerance > 0 {
+			detailVI += fmt.Sprintf(" ± %s", vi(c.Tolerance))
+		}
+		detailVI += fmt.Sprintf("); các bảng cho %s = %s", expr, vi(v))
 		r.check(ok, Finding{Rule: RuleText, Subject: c.Subject, Column: expr,
-			Reported: c.Value, Computed: v, Difference: c.Value - v, SourceLine: c.Line, Detail: detail})
+			Reported: c.Value, Computed: v, Difference: c.Value - v, SourceLine: c.Line, Detail: detail, DetailVI: detailVI})
 	}
 	return r, nil
 }
@@ -128,6 +133,7 @@ type Pair struct {
 	Tolerance float64
 	Line      int
 	Detail    string
+	DetailVI  string // the same in Vietnamese ("": none)
 }
 
 // Pairs checks each pair.
@@ -135,7 +141,7 @@ func Pairs(dataset string, pairs ...Pair) Report {
 	r := Report{Dataset: dataset}
 	for _, p := range pairs {
 		r.check(approx.Equal(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, Column: p.Column,
-			Reported: p.Reported, Computed: p.Computed, Difference: p.Reported - p.Computed, SourceLine: p.Line, Detail: p.Detail})
+			Reported: p.Reported, Computed: p.Computed, Difference: p.Reported - p.Computed, SourceLine: p.Line, Detail: p.Detail, DetailVI: p.DetailVI})
 	}
 	return r
 }

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/internal/approx"
@@ -87,13 +88,15 @@ func Subtotals(dataset string, data, subtotals *frame.Frame, key, label string, 
 			}
 			subject += " (subtotal)"
 			detail := fmt.Sprintf("%s reports %s = %s; its %d rows add up to %s", subject, col, frame.FormatVI(sv[g], -1), n, frame.FormatVI(sum, -1))
+			detailVI := fmt.Sprintf("dòng cộng %s ghi %s = %s; cộng %d dòng được %s", strings.TrimSuffix(subject, " (subtotal)"), colLabel(data, col), vi(sv[g]), n, vi(sum))
 			if nulls > 0 {
 				detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
+				detailVI += fmt.Sprintf(" (không tính %d ô trống)", nulls)
 			}
 			r.check(approx.Equal(sv[g], sum, approx.HalfUnit(approx.Decimals(sv[g]))), Finding{
 				Rule: RuleTotal, Subject: subject, Column: col,
 				Reported: sv[g], Computed: sum, Difference: sv[g] - sum,
-				SourceLine: int(lines[g]), Detail: detail,
+				SourceLine: int(lines[g]), Detail: detail, DetailVI: detailVI,
 			})
 		}
 	}

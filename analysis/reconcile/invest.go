@@ -68,12 +68,16 @@ func Breakdowns(dataset string, bs ...Breakdown) Report {
 				Reported: b.Total, Computed: sum, Difference: roundDong(b.Total - sum), SourceLine: b.Line,
 				Detail: fmt.Sprintf("%s: the %d parts%s add up to %s; the total at line %d is %s (difference %s)",
 					b.Subject, len(b.Parts), linesOf(b.PartLines), frame.FormatVI(sum, -1), b.Line,
-					frame.FormatVI(b.Total, -1), frame.FormatVI(roundDong(b.Total-sum), -1))})
+					frame.FormatVI(b.Total, -1), frame.FormatVI(roundDong(b.Total-sum), -1)),
+				DetailVI: fmt.Sprintf("%s: %d phần%s cộng lại %s; tổng ở dòng %d là %s (chênh %s)",
+					b.Subject, len(b.Parts), linesOfVI(b.PartLines), vi(sum), b.Line, vi(b.Total), vi(roundDong(b.Total-sum)))})
 		case missing == 1 && b.Rest:
 			r.check(sum <= b.Total || approx.Equal(b.Total, sum, 0), Finding{Rule: b.Rule, Subject: b.Subject, Column: b.Column,
 				Reported: b.Total, Computed: sum, Difference: roundDong(b.Total - sum), SourceLine: b.Line,
 				Detail: fmt.Sprintf("%s: the %d parts with an amount%s add up to %s, more than the total at line %d (%s), leaving nothing for the rest",
-					b.Subject, len(b.Parts)-1, linesOf(b.PartLines), frame.FormatVI(sum, -1), b.Line, frame.FormatVI(b.Total, -1))})
+					b.Subject, len(b.Parts)-1, linesOf(b.PartLines), frame.FormatVI(sum, -1), b.Line, frame.FormatVI(b.Total, -1)),
+				DetailVI: fmt.Sprintf("%s: %d phần có số tiền%s cộng lại %s, vượt tổng ở dòng %d (%s), không còn gì cho phần còn lại",
+					b.Subject, len(b.Parts)-1, linesOfVI(b.PartLines), vi(sum), b.Line, vi(b.Total))})
 		}
 	}
 	return r
@@ -81,6 +85,14 @@ func Breakdowns(dataset string, bs ...Breakdown) Report {
 
 // roundDong rounds an amount in million đồng to the đồng.
 func roundDong(v float64) float64 { return math.Round(v*1e6) / 1e6 }
+
+// linesOfVI is linesOf for a Vietnamese sentence.
+func linesOfVI(ls []int) string {
+	if len(ls) == 0 {
+		return ""
+	}
+	return " (dòng" + strings.TrimPrefix(linesOf(ls), " (lines")
+}
 
 func linesOf(ls []int) string {
 	if len(ls) == 0 {
@@ -135,6 +147,8 @@ func CopiesAgree(dataset string, columns []string, ref TableCopy, others ...Tabl
 			r.check(ok, Finding{Rule: RuleCopies, Subject: subject, Reported: nan, Computed: nan, Difference: nan,
 				SourceLine: o.Line,
 				Detail: fmt.Sprintf("%s: the row of the copy at line %d (%s) is missing from the copy at line %d (%s)",
+					subject, want.Line, ref.Label, o.Line, o.Label),
+				DetailVI: fmt.Sprintf("%s: dòng của bản ở dòng %d (%s) không có trong bản ở dòng %d (%s)",
 					subject, want.Line, ref.Label, o.Line, o.Label)})
 			if !ok {
 				continue
@@ -144,6 +158,8 @@ func CopiesAgree(dataset string, columns []string, ref TableCopy, others ...Tabl
 				r.check(a == b, Finding{Rule: RuleCopies, Subject: subject, Column: name,
 					Reported: nan, Computed: nan, Difference: nan, SourceLine: got.Line,
 					Detail: fmt.Sprintf("%s, %s: the copy at line %d (%s) differs from the copy at line %d (%s): %s",
+						subject, name, got.Line, o.Label, want.Line, ref.Label, WordDiff(a, b)),
+					DetailVI: fmt.Sprintf("%s, %s: bản ở dòng %d (%s) khác bản ở dòng %d (%s): %s",
 						subject, name, got.Line, o.Label, want.Line, ref.Label, WordDiff(a, b))})
 			}
 		}
@@ -158,6 +174,8 @@ func CopiesAgree(dataset string, columns []string, ref TableCopy, others ...Tabl
 			r.check(false, Finding{Rule: RuleCopies, Subject: subject, Reported: nan, Computed: nan, Difference: nan,
 				SourceLine: row.Line,
 				Detail: fmt.Sprintf("%s: the copy at line %d (%s) has a row that the copy at line %d (%s) lacks",
+					subject, o.Line, o.Label, ref.Line, ref.Label),
+				DetailVI: fmt.Sprintf("%s: bản ở dòng %d (%s) có một dòng mà bản ở dòng %d (%s) không có",
 					subject, o.Line, o.Label, ref.Line, ref.Label)})
 		}
 	}

@@ -76,8 +76,10 @@ func Means(dataset string, data, means *frame.Frame, ratios ...Ratio) (Report, e
 		tol := approx.HalfUnit(int(decs[i]))
 		ok := n > 0 && approx.Equal(vals[i], mean, tol)
 		detail := fmt.Sprintf("%s reports %s = %s; the mean of its %d rows is %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), n, frame.FormatVI(mean, -1))
+		detailVI := fmt.Sprintf("%s ghi %s = %s; bình quân %d dòng là %s", labels[i], colLabel(data, cols[i]), vi(vals[i]), n, vi(mean))
 		if nulls > 0 {
 			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
+			detailVI += fmt.Sprintf(" (không tính %d ô trống)", nulls)
 		}
 		computed := mean
 		for _, s := range ratios {
@@ -108,6 +110,7 @@ func Means(dataset string, data, means *frame.Frame, ratios ...Ratio) (Report, e
 				q *= 100
 			}
 			detail += fmt.Sprintf(", and %s / %s over them is %s", s.Numerator, s.Denominator, frame.FormatVI(q, -1))
+			detailVI += fmt.Sprintf(", và %s / %s trên các dòng đó là %s", colLabel(data, s.Numerator), colLabel(data, s.Denominator), vi(q))
 			if !ok && approx.Equal(vals[i], q, tol) {
 				ok = true
 			}
@@ -119,7 +122,7 @@ func Means(dataset string, data, means *frame.Frame, ratios ...Ratio) (Report, e
 		r.check(ok, Finding{
 			Rule: RuleMean, Subject: labels[i], Column: cols[i],
 			Reported: vals[i], Computed: computed, Difference: vals[i] - computed,
-			SourceLine: int(lines[i]), Detail: detail,
+			SourceLine: int(lines[i]), Detail: detail, DetailVI: detailVI,
 		})
 	}
 	return r, nil

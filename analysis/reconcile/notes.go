@@ -87,6 +87,8 @@ func NoteRates(dataset string, data *frame.Frame, subject, note string, specs ..
 				SourceLine: int(rows[i]),
 				Detail: fmt.Sprintf("the note says %q; the row's figures give %s / %s = %s%%", text,
 					frame.FormatVI(num[i], -1), frame.FormatVI(den[i], -1), frame.FormatVI(computed, 2)),
+				DetailVI: fmt.Sprintf("ghi chú viết %q; số liệu của dòng cho %s / %s = %s%%", text,
+					vi(num[i]), vi(den[i]), frame.FormatVI(computed, 2)),
 			})
 		}
 	}

@@ -46,16 +46,29 @@ func WriteCSV(w io.Writer, fs []Finding, o frame.CSVWriteOptions) error {
 	return cw.Error()
 }
 
+// TextOptions control WriteText.
+type TextOptions struct {
+	// Lang is the language of the lines: "vi" writes the rule's name and
+	// the finding's sentence in Vietnamese (RuleName, Finding.Sentence);
+	// anything else the rule's code and the English sentence.
+	Lang string
+}
+
 // WriteText writes findings for people: one line each,
 // "dataset:line: rule: detail", the rule followed by "(note)" or
-// "(follows)" for a finding of that class.
-func WriteText(w io.Writer, fs []Finding) error {
+// "(follows)" for a finding of that class ("(ghi chú)", "(hệ quả)" in
+// Vietnamese).
+func WriteText(w io.Writer, fs []Finding, o TextOptions) error {
+	classVI := map[string]string{ClassNote: "ghi chú", ClassFollows: "hệ quả"}
 	for _, f := range fs {
-		rule := f.Rule
-		if f.Class != "" {
-			rule += " (" + f.Class + ")"
+		rule, class := f.Rule, f.Class
+		if o.Lang == "vi" {
+			rule, class = RuleName(f.Rule, "vi"), classVI[f.Class]
 		}
-		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", f.Dataset, f.SourceLine, rule, f.Detail); err != nil {
+		if class != "" {
+			rule += " (" + class + ")"
+		}
+		if _, err := fmt.Fprintf(w, "%s:%d: %s: %s\n", f.Dataset, f.SourceLine, rule, f.Sentence(o.Lang)); err != nil {
 			return err
 		}
 	}

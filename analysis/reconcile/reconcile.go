@@ -31,7 +31,11 @@ type Finding struct {
 	// SourceFile is the source the line is in, when the dataset draws on
 	// several (datasets.Check fills in the dataset's own source otherwise).
 	SourceFile string
-	Detail     string // a sentence for people
+	Detail     string // a sentence for people, in English
+	// DetailVI is the same sentence in Vietnamese, the columns named by
+	// their Vietnamese labels ("" where a rule writes none: Sentence
+	// falls back to Detail).
+	DetailVI string
 	// Class says what kind of finding it is: "" a discrepancy of the
 	// source; ClassNote a figure that is no discrepancy but worth a word
 	// (a ratio written 0 where it is undefined, 0 of 0); ClassFollows a
@@ -168,13 +172,15 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 			sum += v
 		}
 		detail := fmt.Sprintf("%s reports %s = %s; its %d rows add up to %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), n, frame.FormatVI(sum, -1))
+		detailVI := fmt.Sprintf("%s ghi %s = %s; cộng %d dòng được %s", labels[i], colLabel(data, cols[i]), vi(vals[i]), n, vi(sum))
 		if nulls > 0 {
 			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
+			detailVI += fmt.Sprintf(" (không tính %d ô trống)", nulls)
 		}
 		r.check(approx.Equal(vals[i], sum, approx.HalfUnit(int(decs[i]))), Finding{
 			Rule: RuleTotal, Subject: labels[i], Column: cols[i],
 			Reported: vals[i], Computed: sum, Difference: vals[i] - sum,
-			SourceLine: int(lines[i]), Detail: detail,
+			SourceLine: int(lines[i]), Detail: detail, DetailVI: detailVI,
 		})
 	}
 	return r, nil
@@ -232,7 +238,8 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 			if dv[i] == 0 {
 				f := Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
 					Reported: rv[i], Computed: math.NaN(), Difference: math.NaN(), SourceLine: int(lines[i]),
-					Detail: fmt.Sprintf("%s reports %s = %s but %s is 0: the ratio is undefined", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Denominator)}
+					Detail:   fmt.Sprintf("%s reports %s = %s but %s is 0: the ratio is undefined", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Denominator),
+					DetailVI: fmt.Sprintf("%s ghi %s = %s nhưng %s bằng 0: tỷ lệ không xác định", names[i], colLabel(data, s.Reported), vi(rv[i]), colLabel(data, s.Denominator))}
 				if rv[i] == 0 && nv[i] == 0 {
 					f.Class = ClassNote // 0 of 0 written 0: how tables write it
 				}
@@ -242,7 +249,8 @@ func Ratios(dataset string, data, claims *frame.Frame, subject string, specs ...
 			q := nv[i] / dv[i]
 			r.check(approx.Equal(rv[i], q, tol), Finding{Rule: RuleRatio, Subject: names[i], Column: s.Reported,
 				Reported: rv[i], Computed: q, Difference: rv[i] - q, SourceLine: int(lines[i]),
-				Detail: fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, -1), tol)})
+				Detail:   fmt.Sprintf("%s reports %s = %s; %s/%s = %s/%s = %s (tolerance ±%g)", names[i], s.Reported, frame.FormatVI(rv[i], -1), s.Numerator, s.Denominator, frame.FormatVI(nv[i], -1), frame.FormatVI(dv[i], -1), frame.FormatVI(q, -1), tol),
+				DetailVI: fmt.Sprintf("%s ghi %s = %s; tính lại %s / %s = %s / %s = %s (sai số cho phép ±%s)", names[i], colLabel(data, s.Reported), vi(rv[i]), colLabel(data, s.Numerator), colLabel(data, s.Denominator), vi(nv[i]), vi(dv[i]), vi(q), vi(tol))})
 		}
 		if claims != nil {
 			r.Add(totalRatio(dataset, data, claims, s, tol, k))
@@ -298,7 +306,8 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol, k float
 		q := sumN / sumD
 		rows := Finding{Rule: RuleRatio, Subject: labels[i], Column: s.Reported,
 			Reported: rep, Computed: q, Difference: rep - q, SourceLine: int(lines[i]),
-			Detail: fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1))}
+			Detail:   fmt.Sprintf("%s reports %s = %s; the rows give %s/%s = %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), s.Numerator, s.Denominator, frame.FormatVI(sumN, -1), frame.FormatVI(sumD, -1), frame.FormatVI(q, -1)),
+			DetailVI: fmt.Sprintf("%s ghi %s = %s; cộng các dòng cho %s / %s = %s / %s = %s", labels[i], colLabel(data, s.Reported), vi(vals[i]), colLabel(data, s.Numerator), colLabel(data, s.Denominator), vi(sumN), vi(sumD), vi(q))}
 		if n, ok1 := find(labels[i], s.Numerator); ok1 {
 			if d, ok2 := find(labels[i], s.Denominator); ok2 && d != 0 {
 				q2 := n / d
@@ -308,10 +317,12 @@ func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol, k float
 					// theirs against the rows, a finding of its own.
 					rows.Class = ClassFollows
 					rows.Detail += fmt.Sprintf(" — it agrees with the row's own totals (%s/%s), which disagree with the rows", frame.FormatVI(n, -1), frame.FormatVI(d, -1))
+					rows.DetailVI += fmt.Sprintf(" — khớp với chính các số tổng của dòng (%s / %s), vốn khác tổng các dòng", vi(n), vi(d))
 				}
 				r.check(own, Finding{Rule: RuleRatio, Subject: labels[i] + " (reported totals)", Column: s.Reported,
 					Reported: rep, Computed: q2, Difference: rep - q2, SourceLine: int(lines[i]),
-					Detail: fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1))})
+					Detail:   fmt.Sprintf("%s reports %s = %s; its own totals give %s/%s = %s", labels[i], s.Reported, frame.FormatVI(vals[i], -1), frame.FormatVI(n, -1), frame.FormatVI(d, -1), frame.FormatVI(q2, -1)),
+					DetailVI: fmt.Sprintf("%s ghi %s = %s; chính các số tổng của dòng cho %s / %s = %s", labels[i], colLabel(data, s.Reported), vi(vals[i]), vi(n), vi(d), vi(q2))})
 			}
 		}
 		r.check(approx.Equal(rep, q, tol), rows)
@@ -395,7 +406,8 @@ func PartsWithinWhole(dataset string, data *frame.Frame, subject string, specs .
 			}
 			r.check(ok, Finding{Rule: RuleParts, Subject: names[i], Column: strings.Join(s.Parts, "+"),
 				Reported: wv[i], Computed: sum, Difference: wv[i] - sum, SourceLine: int(lines[i]),
-				Detail: fmt.Sprintf("%s: %s = %s should be %s %s = %s", names[i], strings.Join(s.Parts, " + "), frame.FormatVI(sum, -1), rel, s.Whole, frame.FormatVI(wv[i], -1))})
+				Detail:   fmt.Sprintf("%s: %s = %s should be %s %s = %s", names[i], strings.Join(s.Parts, " + "), frame.FormatVI(sum, -1), rel, s.Whole, frame.FormatVI(wv[i], -1)),
+				DetailVI: fmt.Sprintf("%s: %s = %s, lẽ ra %s %s = %s", names[i], colLabels(data, s.Parts, " + "), vi(sum), relVI[rel], colLabel(data, s.Whole), vi(wv[i]))})
 		}
 	}
 	return r, nil

@@ -191,3 +191,20 @@ func TestPairs(t *testing.T) {
 		t.Fatalf("%+v", r)
 	}
 }
+
+// TestRuleNames: every rule of the package has a name in both languages,
+// and a finding's Vietnamese sentence names columns by their labels.
+func TestRuleNames(t *testing.T) {
+	for _, r := range []string{RuleTotal, RuleRatio, RuleParts, RuleText, RuleWords, RuleFunding, RuleComponents, RuleCopies, RuleExtraFigure, RuleLabel, RuleSpent, RuleMean, RuleNote} {
+		if vi, en := RuleName(r, "vi"), RuleName(r, "en"); vi == r || en == r || vi == en {
+			t.Errorf("%s: %q / %q", r, vi, en)
+		}
+	}
+	if RuleName("no-such-rule", "vi") != "no-such-rule" || len(Rules()) < 13 {
+		t.Error("unknown rule")
+	}
+	f := Finding{Detail: "en", DetailVI: "vi"}
+	if f.Sentence("vi") != "vi" || f.Sentence("en") != "en" || (Finding{Detail: "en"}).Sentence("vi") != "en" {
+		t.Error("Sentence")
+	}
+}

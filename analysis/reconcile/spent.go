@@ -46,7 +46,8 @@ func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned
 		}
 		r.check(s[i] <= p[i]+1e-9, Finding{Rule: RuleSpent, Subject: names[i], Column: "spent",
 			Reported: s[i], Computed: p[i], Difference: s[i] - p[i], SourceLine: int(lines[i]),
-			Detail: fmt.Sprintf("%s spent %s of %s planned (%s more than it was given)", names[i], frame.FormatVI(s[i], -1), frame.FormatVI(p[i], -1), frame.FormatVI(s[i]-p[i], -1))})
+			Detail:   fmt.Sprintf("%s spent %s of %s planned (%s more than it was given)", names[i], frame.FormatVI(s[i], -1), frame.FormatVI(p[i], -1), frame.FormatVI(s[i]-p[i], -1)),
+			DetailVI: fmt.Sprintf("%s đã thực hiện %s trên %s được giao (vượt %s)", names[i], vi(s[i]), vi(p[i]), vi(s[i]-p[i]))})
 	}
 	return r, nil
 }

@@ -201,11 +201,15 @@ func wordsReport(ws []loaders.WordAmount) reconcile.Report {
 			computed = w.Alternative
 		}
 		detail := fmt.Sprintf("%q is written in words %q", w.Digits, loaders.Clip(w.Words, loaders.MaxQuoted))
+		detailVI := fmt.Sprintf("%q được viết bằng chữ là %q", w.Digits, loaders.Clip(w.Words, loaders.MaxQuoted))
 		if w.Err != nil {
 			detail += ": " + w.Err.Error()
+			detailVI += ": không đọc được (" + w.Err.Error() + ")"
+		} else if !math.IsNaN(w.WordsMillion) {
+			detailVI += fmt.Sprintf(" = %s triệu đồng, số bằng số là %s triệu đồng", frame.FormatVI(w.WordsMillion, -1), frame.FormatVI(computed, -1))
 		}
 		pairs[i] = reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Digits, Column: "amount_mvnd",
-			Reported: w.WordsMillion, Computed: computed, Tolerance: 0, Line: w.Line, Detail: detail}
+			Reported: w.WordsMillion, Computed: computed, Tolerance: 0, Line: w.Line, Detail: detail, DetailVI: detailVI}
 	}
 	return reconcile.Pairs("the text", pairs...)
 }
@@ -304,7 +308,7 @@ func pageRange(pages []int) string {
 
 // runCheckFile appraises a file: the findings of its tables, each named by
 // table and line, then a summary; findings are data (exit status 0).
-func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Writer) error {
+func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout io.Writer) error {
 	conv, err := numtext.ParseConvention(numbers)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
@@ -359,7 +363,7 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	case "csv":
 		return reconcile.WriteCSV(stdout, r.Findings, frame.CSVWriteOptions{})
 	case "html":
-		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings}
+		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings, Lang: lang}
 		for _, t := range tables {
 			rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
 			switch {
@@ -387,20 +391,35 @@ func runCheckFile(name, layout, layoutFile, numbers, format string, stdout io.Wr
 	}
 	var b strings.Builder
 	for _, t := range tables {
+		where := reporting.PlaceIn(t.where, lang)
 		switch {
+		case t.words > 0 && lang == "vi":
+			fmt.Fprintf(&b, "# lời văn: %d số tiền viết bằng chữ\n", t.words)
+			continue
 		case t.words > 0:
 			fmt.Fprintf(&b, "# %s\n", t.where)
+			continue
+		case t.t == nil && lang == "vi":
+			fmt.Fprintf(&b, "# %s: không bố cục nào đọc được (%s)\n", where, loaders.Clip(fmt.Sprint(t.err), 300))
 			continue
 		case t.t == nil:
 			fmt.Fprintf(&b, "# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
 			continue
+		case lang == "vi":
+			fmt.Fprintf(&b, "# %s: bố cục %s, %d dòng, %d dòng tổng báo cáo\n", where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals)+len(t.t.Means))
+			continue
 		}
 		fmt.Fprintf(&b, "# %s: layout %s, %d rows, %d reported totals\n", t.where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals))
 	}
-	if err := reconcile.WriteText(&b, r.Findings); err != nil {
+	if lang == "vi" {
+		for i := range r.Findings {
+			r.Findings[i].Dataset = reporting.PlaceIn(r.Findings[i].Dataset, lang)
+		}
+	}
+	if err := reconcile.WriteText(&b, r.Findings, reconcile.TextOptions{Lang: lang}); err != nil {
 		return err
 	}
-	fmt.Fprintf(&b, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+	fmt.Fprintf(&b, "# %s\n", checkSummary(r, lang))
 	_, err = io.WriteString(stdout, safeText(b.String()))
 	return err
 }

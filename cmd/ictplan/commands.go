@@ -158,12 +158,16 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	layoutFile := fs.String("layout-file", "", "for a FILE: read its tables with the layout of this file (TOML)")
 	numbers := fs.String("numbers", "auto", "for a FILE: number convention: auto, dot-thousands or comma-thousands")
 	out := fs.String("o", "", "for a FILE: write to this file instead of stdout (with --format html: the review page)")
+	lang := fs.String("lang", "vi", "language of the findings: vi or en")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 1 {
 		return fmt.Errorf("%w: expected one dataset id, all, or a FILE (.docx, .pdf, .xlsx, .csv, .txt)", errUsage)
+	}
+	if *lang != "vi" && *lang != "en" {
+		return fmt.Errorf("%w: unknown language %q (want vi or en)", errUsage, loaders.Clip(*lang, loaders.MaxQuoted))
 	}
 	fileArg := len(pos) == 1 && isFileArg(pos[0])
 	if *format != "text" && *format != "csv" && !(*format == "html" && fileArg) {
@@ -179,7 +183,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			defer f.Close()
 			w = f
 		}
-		return runCheckFile(pos[0], *layout, *layoutFile, *numbers, *format, w)
+		return runCheckFile(pos[0], *layout, *layoutFile, *numbers, *format, *lang, w)
 	}
 	if *out != "" {
 		return fmt.Errorf("%w: -o applies to checking a FILE", errUsage)
@@ -201,16 +205,33 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if *format == "csv" {
 		return reconcile.WriteCSV(stdout, r.Findings, frame.CSVWriteOptions{})
 	}
-	if err := reconcile.WriteText(stdout, r.Findings); err != nil {
+	if err := reconcile.WriteText(stdout, r.Findings, reconcile.TextOptions{Lang: *lang}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "# %d checks, %d findings%s\n", r.Checks, len(r.Findings), classSummary(r.Findings))
+	fmt.Fprintf(stdout, "# %s\n", checkSummary(r, *lang))
 	return nil
 }
 
 // classSummary counts the findings that are notes or consequences:
 // " (25 discrepancies, 5 notes, 3 following from another)"; "" when all
 // are discrepancies.
+// checkSummary is the last line of a check: "150 checks, 3 findings"
+// with classSummary, or in Vietnamese "150 phép kiểm tra, 3 phát hiện".
+func checkSummary(r reconcile.Report, lang string) string {
+	if lang != "vi" {
+		return fmt.Sprintf("%d checks, %d findings%s", r.Checks, len(r.Findings), classSummary(r.Findings))
+	}
+	n := map[string]int{}
+	for _, f := range r.Findings {
+		n[f.Class]++
+	}
+	s := fmt.Sprintf("%d phép kiểm tra, %d phát hiện", r.Checks, len(r.Findings))
+	if n[reconcile.ClassNote] > 0 || n[reconcile.ClassFollows] > 0 {
+		s += fmt.Sprintf(" (%d chênh lệch, %d ghi chú, %d hệ quả của phát hiện khác)", n[""], n[reconcile.ClassNote], n[reconcile.ClassFollows])
+	}
+	return s
+}
+
 func classSummary(fs []reconcile.Finding) string {
 	n := map[string]int{}
 	for _, f := range fs {
@@ -382,7 +403,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 			r.Add(mr)
 		}
 		var findings strings.Builder
-		reconcile.WriteText(&findings, r.Findings)
+		reconcile.WriteText(&findings, r.Findings, reconcile.TextOptions{})
 		fmt.Fprint(stderr, safeText(findings.String()))
 		fmt.Fprintf(stderr, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
 	}

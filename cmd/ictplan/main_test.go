@@ -455,7 +455,7 @@ func TestParsePDF(t *testing.T) {
 // findings are data (exit 0); a planted discrepancy is found, none invented.
 func TestCheckFile(t *testing.T) {
 	const doc = "../../loaders/docxinput/testdata/plan-python-docx.docx"
-	out, stderr, code := runCmd(t, "check", "--numbers", "dot-thousands", doc)
+	out, stderr, code := runCmd(t, "check", "--lang", "en", "--numbers", "dot-thousands", doc)
 	if code != 0 || !strings.Contains(out, "# table 1 (PHỤ LỤC 2): layout computers, 27 rows") || !strings.Contains(out, "# table 2 (PHỤ LỤC 5): layout projects-plan, 13 rows") {
 		t.Fatalf("exit %d\n%s%s", code, out, stderr)
 	}
@@ -466,7 +466,7 @@ func TestCheckFile(t *testing.T) {
 		t.Errorf("findings:\n%s", out)
 	}
 	// A workbook: every sheet.
-	if out, _, code := runCmd(t, "check", "../../loaders/xlsxinput/testdata/libreoffice-plan.xlsx"); code != 0 ||
+	if out, _, code := runCmd(t, "check", "--lang", "en", "../../loaders/xlsxinput/testdata/libreoffice-plan.xlsx"); code != 0 ||
 		!strings.Contains(out, "# sheet 'Phụ lục 5': layout projects-plan, 2 rows, 1 reported totals") || !strings.Contains(out, "# 5 checks, 0 findings") {
 		t.Errorf("workbook: exit %d\n%s", code, out)
 	}
@@ -488,11 +488,11 @@ func TestCheckFile(t *testing.T) {
 		"TỔNG CỘNG,,60,51,50,41,0.85,0.80392,0.98039\n"
 	path := filepath.Join(dir, "draft.csv")
 	os.WriteFile(path, []byte(in), 0o644)
-	if out, _, code := runCmd(t, "check", path); code != 0 || !strings.Contains(out, "0 findings") {
+	if out, _, code := runCmd(t, "check", "--lang", "en", path); code != 0 || !strings.Contains(out, "0 findings") {
 		t.Errorf("unchanged: exit %d\n%s", code, out)
 	}
 	os.WriteFile(path, []byte(strings.Replace(in, "TỔNG CỘNG,,60,51", "TỔNG CỘNG,,60,55", 1)), 0o644)
-	out, _, code = runCmd(t, "check", path)
+	out, _, code = runCmd(t, "check", "--lang", "en", path)
 	// 55 against the rows' 51, and the total row's three ratios no longer
 	// agree with its own totals (0,85 against 55/60).
 	if code != 0 || !strings.Contains(out, ":4: total-vs-sum: TỔNG CỘNG reports computers = 55; its 2 rows add up to 51") || !strings.Contains(out, "4 findings") {
@@ -508,7 +508,7 @@ func TestCheckFile(t *testing.T) {
 // tasks of 2023 spent more than they were given (8.7, 8.8, 8.9).
 func TestCheckFileAppendices(t *testing.T) {
 	const plan = "../../datasets/sources/soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt"
-	out, _, code := runCmd(t, "check", plan)
+	out, _, code := runCmd(t, "check", "--lang", "en", plan)
 	if code != 0 || !strings.Contains(out, "# PHỤ LỤC 3: layout computers, 22 rows") || !strings.Contains(out, "# PHỤ LỤC 5: not read by any layout") || !strings.Contains(out, "# 275 checks, 10 findings") {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
@@ -518,7 +518,7 @@ func TestCheckFileAppendices(t *testing.T) {
 		}
 	}
 	const draft = "../../datasets/sources/soctrang-2024-dx-plan-draft-with-2023-results.txt"
-	out, _, code = runCmd(t, "check", "--numbers", "dot-thousands", draft)
+	out, _, code = runCmd(t, "check", "--lang", "en", "--numbers", "dot-thousands", draft)
 	if code != 0 || !strings.Contains(out, "# PHỤ LỤC 1: layout dx-results, 41 rows, 15 reported totals") || !strings.Contains(out, "# PHỤ LỤC 2: layout dx-plan, 48 rows") || !strings.Contains(out, "# 193 checks, 3 findings") || !strings.Contains(out, ":4075: spent-vs-given: 8.7 spent 943 of 770 planned") {
 		t.Errorf("the 2024 draft: exit %d\n%s", code, out)
 	}
@@ -548,12 +548,12 @@ func TestCheckFileWords(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "draft.txt")
 	os.WriteFile(path, src, 0o644)
-	if out, _, code := runCmd(t, "check", path); code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") || !strings.Contains(out, "# 2 checks, 0 findings") {
+	if out, _, code := runCmd(t, "check", "--lang", "en", path); code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") || !strings.Contains(out, "# 2 checks, 0 findings") {
 		t.Errorf("unchanged: exit %d\n%s", code, out)
 	}
 	// Line 305: "chín trăm năm mươi lăm triệu" changed to "tám trăm …".
 	os.WriteFile(path, []byte(strings.Replace(string(src), "(*Bằng chữ: Hai mươi hai tỷ, chín trăm", "(*Bằng chữ: Hai mươi hai tỷ, tám trăm", 1)), 0o644)
-	out, _, code := runCmd(t, "check", path)
+	out, _, code := runCmd(t, "check", "--lang", "en", path)
 	if code != 0 || !strings.Contains(out, `the text:305: words-vs-digits: "22.955.000.000 đồng" is written in words "Hai mươi hai tỷ, tám trăm năm mươi lăm triệu đồng"`) || !strings.Contains(out, "1 findings") {
 		t.Errorf("changed words: exit %d\n%s", code, out)
 	}
@@ -704,5 +704,44 @@ func TestReportLanguage(t *testing.T) {
 	}
 	if _, stderr, code := runCmd(t, "report", "-o", dir, "--lang", "fr"); code != 2 || !strings.Contains(stderr, "--lang") {
 		t.Errorf("--lang fr: exit %d, %s", code, stderr)
+	}
+}
+
+// TestCheckVietnamese: the findings of check are in Vietnamese by
+// default — the rule's name, the sentence with the columns' Vietnamese
+// labels, the summary — and in English with --lang en.
+func TestCheckVietnamese(t *testing.T) {
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
+		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
+		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
+		"TỔNG CỘNG,,60,55,50,41,0.85,0.80392,0.98039\n"
+	path := filepath.Join(t.TempDir(), "draft.csv")
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := runCmd(t, "check", path)
+	for _, want := range []string{
+		"# bảng: bố cục computers, 2 dòng, 1 dòng tổng báo cáo\n",
+		"bảng, bố cục computers:4: tổng khác cộng các dòng: TỔNG CỘNG ghi «Số lượng máy vi tính đang sử dụng» = 55; cộng 2 dòng được 51\n",
+		"# 20 phép kiểm tra, 4 phát hiện\n",
+	} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("exit %d, lacks %q:\n%s", code, want, out)
+		}
+	}
+	if strings.Contains(out, "reports") || strings.Contains(out, "total-vs-sum") {
+		t.Errorf("English in the Vietnamese output:\n%s", out)
+	}
+	out, _, _ = runCmd(t, "check", "--lang", "en", path)
+	if !strings.Contains(out, "the table, layout computers:4: total-vs-sum: TỔNG CỘNG reports computers = 55; its 2 rows add up to 51") {
+		t.Errorf("--lang en:\n%s", out)
+	}
+	out, _, _ = runCmd(t, "check", "soctrang-2010-computers-district")
+	if !strings.Contains(out, "soctrang-2010-computers-district:2354: tỷ lệ khác tỷ lệ tính lại (hệ quả): TỔNG/BÌNH QUÂN ghi «Tỷ lệ máy tính/ CBCC» = 0,61728") ||
+		!strings.Contains(out, "(4 chênh lệch, 0 ghi chú, 3 hệ quả của phát hiện khác)") {
+		t.Errorf("dataset check:\n%s", out)
+	}
+	if _, _, code := runCmd(t, "check", "--lang", "fr", path); code != 2 {
+		t.Errorf("--lang fr: exit %d, want 2", code)
 	}
 }

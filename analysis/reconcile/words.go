@@ -1,0 +1,89 @@
+package reconcile
+
+import (
+	"sort"
+
+	"github.com/ictplan/ictplan/frame"
+)
+
+// ruleNames are the rules' names for readers, in Vietnamese and English.
+var ruleNames = map[string][2]string{
+	RuleTotal:          {"tổng khác cộng các dòng", "total vs sum of rows"},
+	RuleRatio:          {"tỷ lệ khác tỷ lệ tính lại", "ratio vs recomputed"},
+	RuleParts:          {"thành phần vượt tổng", "parts vs whole"},
+	RuleText:           {"lời văn khác bảng", "text vs table"},
+	RuleWords:          {"số bằng chữ khác số bằng số", "amount in words vs digits"},
+	RuleFunding:        {"các nguồn vốn khác tổng", "funding vs total"},
+	RuleComponents:     {"các thành phần khác tổng", "components vs total"},
+	RuleCopies:         {"hai bản khác nhau", "copies disagree"},
+	RuleExtraFigure:    {"số liệu thừa", "extra figure"},
+	RuleLabel:          {"nhãn khác vị trí", "label vs position"},
+	RuleSpent:          {"thực hiện vượt kinh phí giao", "spent more than given"},
+	RuleMean:           {"số bình quân khác bình quân các dòng", "mean vs its rows"},
+	RuleNote:           {"tỷ lệ ghi chú khác số liệu của dòng", "note vs the row's figures"},
+	"restated-figure":  {"số liệu nêu lại khác", "restated figure differs"},
+	"index-vs-formula": {"chỉ số khác công thức", "index vs its formula"},
+	"competition-rank": {"thứ hạng không liền mạch", "ranks out of order"},
+	"rank-vs-score":    {"thứ hạng ngược điểm số", "rank vs score"},
+}
+
+// RuleName returns a rule's name for readers in lang ("vi", else
+// English); an unknown rule, its code.
+func RuleName(rule, lang string) string {
+	n, ok := ruleNames[rule]
+	switch {
+	case !ok:
+		return rule
+	case lang == "vi":
+		return n[0]
+	}
+	return n[1]
+}
+
+// Rules lists the rules RuleName names, sorted.
+func Rules() []string {
+	out := make([]string, 0, len(ruleNames))
+	for r := range ruleNames {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Sentence returns the finding's explanation in lang: DetailVI for "vi"
+// when the rule wrote one, else Detail.
+func (f Finding) Sentence(lang string) string {
+	if lang == "vi" && f.DetailVI != "" {
+		return f.DetailVI
+	}
+	return f.Detail
+}
+
+// colLabel is the Vietnamese label of a column of data, quoted, or its name
+// when it has none.
+func colLabel(data *frame.Frame, name string) string {
+	if data != nil {
+		if c, err := data.Column(name); err == nil && c.Spec().LabelVI != "" {
+			return "«" + c.Spec().LabelVI + "»"
+		}
+	}
+	return name
+}
+
+// colLabels are the labels of columns, joined by sep.
+func colLabels(data *frame.Frame, names []string, sep string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += sep
+		}
+		out += colLabel(data, n)
+	}
+	return out
+}
+
+// relVI says a relation between parts and their whole.
+var relVI = map[string]string{"=": "bằng", "≤": "không quá"}
+
+// vi writes a number as a Vietnamese reader reads it (1.234,5).
+func vi(v float64) string { return frame.FormatVI(v, -1) }
