@@ -124,6 +124,71 @@ type Layout struct {
 	// empty cells: lines of no-break spaces (the zero value), or also
 	// lines of plain spaces.
 	EmptyLines EmptyLines
+	// Checks are the reconciliation rules every table of the layout is
+	// checked with beyond its totals (ictplan check FILE).
+	Checks Checks
+}
+
+// Checks are the reconciliation rules of a layout's tables, by column
+// name: package analysis/reconcile runs them (ictplan check FILE).
+type Checks struct {
+	// Subject is the column that names a row in findings (default: the
+	// first text column).
+	Subject string
+	// Ratios are reported ratio columns and the columns they are the
+	// quotient of: each row's ratio is compared with its parts.
+	Ratios []RatioCheck
+	// Parts are columns that make up a whole in each row: their sum is at
+	// most the whole (AtMost) or equal to it.
+	Parts []PartsCheck
+	// Spent, if set, compares each row's amounts spent with the amounts
+	// it was given.
+	Spent *SpentCheck
+	// NoteRates are rates a row's note may state ("Tỷ lệ giải ngân đạt
+	// 11,91%") and the columns they are the quotient of.
+	NoteRates []NoteRateCheck
+}
+
+// RatioCheck is a reported ratio: Reported = Numerator / Denominator.
+type RatioCheck struct{ Reported, Numerator, Denominator string }
+
+// PartsCheck is a whole and its parts in one row.
+type PartsCheck struct {
+	Whole  string
+	Parts  []string
+	AtMost bool // the parts are some of the whole ("trong đó"), not all of it
+}
+
+// SpentCheck says which columns hold the amounts given and spent.
+type SpentCheck struct{ Planned, Spent []string }
+
+// NoteRateCheck is a rate in a note column: the words that introduce it
+// and the columns summed for its numerator and denominator.
+type NoteRateCheck struct {
+	Note                   string
+	Words                  []string
+	Numerator, Denominator []string
+}
+
+// columns lists the columns the checks name.
+func (c Checks) columns() []string {
+	var out []string
+	if c.Subject != "" {
+		out = append(out, c.Subject)
+	}
+	for _, r := range c.Ratios {
+		out = append(out, r.Reported, r.Numerator, r.Denominator)
+	}
+	for _, p := range c.Parts {
+		out = append(append(out, p.Whole), p.Parts...)
+	}
+	if c.Spent != nil {
+		out = append(append(out, c.Spent.Planned...), c.Spent.Spent...)
+	}
+	for _, n := range c.NoteRates {
+		out = append(append(append(out, n.Note), n.Numerator...), n.Denominator...)
+	}
+	return out
 }
 
 // DefaultMeanLabels begin a row of means when a layout names none.
@@ -265,6 +330,17 @@ func (l Layout) Validate() error {
 	}
 	if l.EmptyLines != EmptyNBSP && l.EmptyLines != EmptySpaces {
 		return fmt.Errorf("layout %q: unknown form of empty lines", l.Name)
+	}
+	if l.Form == CellPerLine {
+		have := map[string]bool{}
+		for _, c := range l.Columns() {
+			have[c.Name] = true
+		}
+		for _, name := range l.Checks.columns() {
+			if !have[name] {
+				return fmt.Errorf("layout %q: its checks name column %q, which it does not have", l.Name, name)
+			}
+		}
 	}
 	seen := map[string]bool{"group": l.Sections, frame.ColSourceLine: true}
 	for _, c := range l.cellSpecs() {

@@ -39,6 +39,22 @@ type layoutFile struct {
 		Key   cellFile `toml:"key"`
 		Value cellFile `toml:"value"`
 	} `toml:"matrix"`
+	Checks *checksFile `toml:"checks"`
+}
+
+// checksFile is the TOML form of Checks.
+type checksFile struct {
+	Subject string `toml:"subject"`
+	Ratios  []struct {
+		Reported    string `toml:"reported"`
+		Numerator   string `toml:"numerator"`
+		Denominator string `toml:"denominator"`
+	} `toml:"ratios"`
+	Parts []struct {
+		Whole  string   `toml:"whole"`
+		Parts  []string `toml:"parts"`
+		AtMost bool     `toml:"at_most"`
+	} `toml:"parts"`
 }
 
 type cellFile struct {
@@ -81,7 +97,7 @@ func ReadLayout(r io.Reader, file string) (Layout, error) {
 		for i, k := range un {
 			keys[i] = k.String()
 		}
-		return Layout{}, fmt.Errorf("%s: %w: unknown key %s (known: name, description, sections, total_from, money_unit, dash_zero, numbers, total_labels, mean_labels, empty_texts, empty_lines, [[cells]] and [matrix] key and value, each with name, kind, label, headers, unit, aux, aux_label, optional)", file, ErrLayoutFile, strings.Join(keys, ", "))
+		return Layout{}, fmt.Errorf("%s: %w: unknown key %s (known: name, description, sections, total_from, money_unit, dash_zero, numbers, total_labels, mean_labels, empty_texts, empty_lines, [[cells]] and [matrix] key and value, each with name, kind, label, headers, unit, aux, aux_label, optional; [checks] with subject, [[checks.ratios]] reported, numerator, denominator and [[checks.parts]] whole, parts, at_most)", file, ErrLayoutFile, strings.Join(keys, ", "))
 	}
 	l := Layout{Name: lf.Name, Description: lf.Description, Sections: lf.Sections, TotalFrom: lf.TotalFrom, DashZero: lf.DashZero,
 		TotalLabels: lf.TotalLabels, MeanLabels: lf.MeanLabels, EmptyTexts: lf.EmptyTexts}
@@ -119,6 +135,15 @@ func ReadLayout(r io.Reader, file string) (Layout, error) {
 			return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
 		}
 		l.Matrix = &Matrix{Key: key, Value: value}
+	}
+	if c := lf.Checks; c != nil {
+		l.Checks.Subject = c.Subject
+		for _, r := range c.Ratios {
+			l.Checks.Ratios = append(l.Checks.Ratios, RatioCheck{Reported: r.Reported, Numerator: r.Numerator, Denominator: r.Denominator})
+		}
+		for _, p := range c.Parts {
+			l.Checks.Parts = append(l.Checks.Parts, PartsCheck{Whole: p.Whole, Parts: p.Parts, AtMost: p.AtMost})
+		}
 	}
 	if err := l.Validate(); err != nil {
 		return Layout{}, fmt.Errorf("%s: %w: %v", file, ErrLayoutFile, err)
@@ -203,6 +228,18 @@ func (l Layout) WriteTOML(w io.Writer) error {
 		writeCellTOML(&b, m.Key)
 		b.WriteString("\n[matrix.value]  # cột nhận số liệu\n")
 		writeCellTOML(&b, m.Value)
+	}
+	if c := l.Checks; c.Subject != "" || len(c.Ratios) > 0 || len(c.Parts) > 0 {
+		b.WriteString("\n# Đối chiếu trong từng dòng (ictplan check): tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng.\n[checks]\n")
+		if c.Subject != "" {
+			fmt.Fprintf(&b, "subject = %s  # cột gọi tên dòng trong kết quả\n", q(c.Subject))
+		}
+		for _, r := range c.Ratios {
+			fmt.Fprintf(&b, "\n[[checks.ratios]]  # %s = %s / %s\nreported = %s\nnumerator = %s\ndenominator = %s\n", r.Reported, r.Numerator, r.Denominator, q(r.Reported), q(r.Numerator), q(r.Denominator))
+		}
+		for _, p := range c.Parts {
+			fmt.Fprintf(&b, "\n[[checks.parts]]\nwhole = %s\nparts = %s\nat_most = %t  # true: các thành phần là một phần của tổng (\"trong đó\"); false: cộng lại bằng tổng\n", q(p.Whole), quoteList(p.Parts), p.AtMost)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -14,7 +14,6 @@ import (
 	"github.com/ictplan/ictplan/frame/xlsxio"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/docxinput"
-	"github.com/ictplan/ictplan/loaders/dxtext"
 	"github.com/ictplan/ictplan/loaders/pdfinput"
 	"github.com/ictplan/ictplan/loaders/xlsxinput"
 	"github.com/ictplan/ictplan/numtext"
@@ -33,6 +32,7 @@ type checkedTable struct {
 	t      *loaders.Table // nil: no layout read it (or the text's amounts in words)
 	err    error          // why not (the last layout's error)
 	words  int            // for the text's amounts in words: how many
+	checks loaders.Checks // the layout's checks
 }
 
 // isFileArg reports whether check's argument names a file to appraise
@@ -151,7 +151,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 	var tables []checkedTable
 	for _, s := range sources {
 		var best *loaders.Table
-		var bestLayout string
+		var bestLayout loaders.Layout
 		var lastErr error
 		for _, l := range layouts {
 			t, err := s.parse(l)
@@ -163,7 +163,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 				if best != nil {
 					best.Release()
 				}
-				best, bestLayout = t, l.Name
+				best, bestLayout = t, l
 			} else {
 				t.Release()
 			}
@@ -172,7 +172,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 			tables = append(tables, checkedTable{where: s.where, err: lastErr})
 			continue
 		}
-		tables = append(tables, checkedTable{where: s.where, layout: bestLayout, t: best})
+		tables = append(tables, checkedTable{where: s.where, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
 	}
 	for _, c := range tables {
 		if c.t == nil {
@@ -221,9 +221,10 @@ func headingOf(h string) string {
 	return " (" + h + ")"
 }
 
-// reconcileTable checks a table's reported totals against its rows; for
-// the computers layout its reported ratios and the parts of its computers;
-// for the dx results each task's spending against what it was given.
+// reconcileTable checks a table's reported totals and means against its
+// rows, then runs the checks its layout declares (Layout.Checks): reported
+// ratios against their parts, parts against their whole, spent against
+// given, rates written in notes against the row's figures.
 func reconcileTable(c checkedTable) (reconcile.Report, error) {
 	name := c.where + ", layout " + c.layout
 	claims, err := c.t.TotalsFrame(nil)
@@ -235,32 +236,71 @@ func reconcileTable(c checkedTable) (reconcile.Report, error) {
 	if err != nil {
 		return r, err
 	}
-	if c.layout == dxtext.DXResults.Name {
-		planned, spent := dxtext.ResultColumns()
-		sr, err := reconcile.SpentWithinGiven(name, c.t.Frame, "code", planned, spent)
+	ch := c.checks
+	var ratios []reconcile.Ratio
+	for _, x := range ch.Ratios {
+		ratios = append(ratios, reconcile.Ratio{Reported: x.Reported, Numerator: x.Numerator, Denominator: x.Denominator})
+	}
+	if len(c.t.Means) > 0 {
+		means, err := c.t.MeansFrame(nil)
 		if err != nil {
 			return r, err
 		}
-		r.Add(sr)
+		defer means.Release()
+		mr, err := reconcile.Means(name, c.t.Frame, means, ratios...)
+		if err != nil {
+			return r, err
+		}
+		r.Add(mr)
 	}
-	if c.layout == loaders.Computers.Name {
-		rr, err := reconcile.Ratios(name, c.t.Frame, claims, "unit",
-			reconcile.Ratio{Reported: "computers_per_staff_reported", Numerator: "computers", Denominator: "staff"},
-			reconcile.Ratio{Reported: "lan_share_reported", Numerator: "lan_computers", Denominator: "computers"},
-			reconcile.Ratio{Reported: "internet_share_reported", Numerator: "internet_computers", Denominator: "computers"})
+	subject := ch.Subject
+	if subject == "" {
+		subject = firstTextColumn(c.t.Frame)
+	}
+	if len(ratios) > 0 {
+		rr, err := reconcile.Ratios(name, c.t.Frame, claims, subject, ratios...)
 		if err != nil {
 			return r, err
 		}
 		r.Add(rr)
-		pr, err := reconcile.PartsWithinWhole(name, c.t.Frame, "unit",
-			reconcile.Parts{Whole: "computers", Parts: []string{"internet_computers"}, AtMost: true},
-			reconcile.Parts{Whole: "computers", Parts: []string{"lan_computers"}, AtMost: true})
+	}
+	if len(ch.Parts) > 0 {
+		var parts []reconcile.Parts
+		for _, p := range ch.Parts {
+			parts = append(parts, reconcile.Parts{Whole: p.Whole, Parts: p.Parts, AtMost: p.AtMost})
+		}
+		pr, err := reconcile.PartsWithinWhole(name, c.t.Frame, subject, parts...)
 		if err != nil {
 			return r, err
 		}
 		r.Add(pr)
 	}
+	if ch.Spent != nil {
+		sr, err := reconcile.SpentWithinGiven(name, c.t.Frame, subject, ch.Spent.Planned, ch.Spent.Spent)
+		if err != nil {
+			return r, err
+		}
+		r.Add(sr)
+	}
+	for _, n := range ch.NoteRates {
+		nr, err := reconcile.NoteRates(name, c.t.Frame, subject, n.Note, reconcile.NoteRate{Words: n.Words, Numerator: n.Numerator, Denominator: n.Denominator})
+		if err != nil {
+			return r, err
+		}
+		r.Add(nr)
+	}
 	return r, nil
+}
+
+// firstTextColumn names the first text column of f ("" if none): the
+// column that names a row when a layout does not say.
+func firstTextColumn(f *frame.Frame) string {
+	for _, s := range f.Fields() {
+		if s.Kind == frame.String && s.Name != "group" {
+			return s.Name
+		}
+	}
+	return ""
 }
 
 // appendices lists the appendices ("PHỤ LỤC 2") of a text, each once, in

@@ -87,6 +87,14 @@ var (
 // --layout) finds them in any program that imports this package.
 func init() {
 	DXResults.Read, DXPlan.Read = parsePDFText, parsePDFText
+	planned, spent := ResultColumns()
+	DXResults.Checks = loaders.Checks{Subject: "code",
+		Spent: &loaders.SpentCheck{Planned: planned, Spent: spent},
+		NoteRates: []loaders.NoteRateCheck{{Note: "note", Words: []string{"tỷ lệ giải ngân", "tỷ lệ thực hiện"}, Numerator: spent, Denominator: planned}},
+	}
+	DXPlan.Checks = loaders.Checks{Subject: "code",
+		Parts: []loaders.PartsCheck{{Whole: "total_mvnd", Parts: []string{"local_mvnd", "central_mvnd", "invest_mvnd", "other_mvnd"}}},
+	}
 	for _, l := range []loaders.Layout{DXResults, DXPlan} {
 		if err := loaders.RegisterLayout(l); err != nil {
 			panic(err)
