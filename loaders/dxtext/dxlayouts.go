@@ -89,7 +89,7 @@ func init() {
 	DXResults.Read, DXPlan.Read = parsePDFText, parsePDFText
 	planned, spent := ResultColumns()
 	DXResults.Checks = loaders.Checks{Subject: "code",
-		Spent: &loaders.SpentCheck{Planned: planned, Spent: spent},
+		Spent:     &loaders.SpentCheck{Planned: planned, Spent: spent},
 		NoteRates: []loaders.NoteRateCheck{{Note: "note", Words: []string{"tỷ lệ giải ngân", "tỷ lệ thực hiện"}, Numerator: spent, Denominator: planned}},
 	}
 	DXPlan.Checks = loaders.Checks{Subject: "code",
