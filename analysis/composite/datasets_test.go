@@ -1,10 +1,12 @@
 package composite_test
 
 import (
+	"math"
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/composite"
 	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
 )
 
 // The catalogue's crosswalk: 63 former units, 34 new ones (Resolution
@@ -63,5 +65,56 @@ func TestCrosswalk2025(t *testing.T) {
 			t.Errorf("%s: %d former provinces with a population in the 34 units, want %d", m, total, len(withValue))
 		}
 		g.Release()
+	}
+}
+
+// dtiSpecs are the eight sub-indices of the provincial DTI with the
+// weights of its published formula, PDTI = (100 × the five foundation
+// sub-indices + 200 × government + 150 × economy + 150 × society) / 1000.
+var dtiSpecs = []composite.Indicator{
+	{Column: "awareness", Weight: 100}, {Column: "institutions", Weight: 100}, {Column: "infrastructure", Weight: 100},
+	{Column: "human_resources", Weight: 100}, {Column: "cybersecurity", Weight: 100},
+	{Column: "government_activity", Weight: 200}, {Column: "economy_activity", Weight: 150}, {Column: "society_activity", Weight: 150},
+}
+
+// TestDTIRaw: the published PDTI of 2022 is the weighted arithmetic mean
+// of the raw sub-indices (Raw): Composite gives it back for every province
+// whose sub-indices the table holds, within the rounding of the published
+// figures (each sub-index and the PDTI to four decimals: ± 0,00005 from
+// the parts, ± 0,00005 from the score; Hồ Chí Minh 0,716355 against the
+// published 0,7163), and ranks them as published.
+func TestDTIRaw(t *testing.T) {
+	dti, err := datasets.Load("vn-dti")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dti.Release()
+	with := dti.Filter(func(r frame.Row) bool { return !r.IsNull("pdti") && !r.IsNull("awareness") })
+	defer with.Release()
+	if with.NumRows() < 5 {
+		t.Fatalf("%d provinces with sub-indices", with.NumRows())
+	}
+	c, err := composite.Composite(with, dtiSpecs, composite.Options{Normalisation: composite.Raw, Aggregation: composite.Arithmetic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Release()
+	score, pdti, ranks := c.Col("score").Float64s(), c.Col("pdti").Float64s(), c.Col("rank").Int64s()
+	names, pub := c.Col("province").Strings(), with.Col("rank").Int64s()
+	for i := range score {
+		if math.Abs(score[i]-pdti[i]) > 0.0001+1e-12 {
+			t.Errorf("%s: score %.6f, published PDTI %.4f", names[i], score[i], pdti[i])
+		}
+	}
+	// the composite's ranks among these provinces keep the published order
+	for i := range ranks {
+		for j := range ranks {
+			if (pub[i] < pub[j]) != (ranks[i] < ranks[j]) && pub[i] != pub[j] {
+				t.Errorf("%s (published %d) and %s (published %d): ranks %d, %d", names[i], pub[i], names[j], pub[j], ranks[i], ranks[j])
+			}
+		}
+	}
+	if _, err := composite.Composite(with, []composite.Indicator{{Column: "awareness", Direction: composite.LowerBetter}}, composite.Options{Normalisation: composite.Raw}); err == nil {
+		t.Error("Raw with a lower-is-better indicator: no error")
 	}
 }

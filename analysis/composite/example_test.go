@@ -312,3 +312,37 @@ func ExampleComposite_researcherCSV() {
 	// Synthetic province C 0.0 4
 	// Synthetic province D 77.8 2
 }
+
+// The provincial DTI's score is the weighted mean of its eight raw
+// sub-indices (Raw: no normalisation), here reproduced from vn-dti for the
+// provinces whose sub-indices the table holds; then the same provinces
+// ranked with equal weights.
+func ExampleComposite_raw() {
+	dti, _ := datasets.Load("vn-dti")
+	defer dti.Release()
+	with := dti.Filter(func(r frame.Row) bool { return !r.IsNull("awareness") })
+	defer with.Release()
+	specs := []composite.Indicator{
+		{Column: "awareness", Weight: 100}, {Column: "institutions", Weight: 100}, {Column: "infrastructure", Weight: 100},
+		{Column: "human_resources", Weight: 100}, {Column: "cybersecurity", Weight: 100},
+		{Column: "government_activity", Weight: 200}, {Column: "economy_activity", Weight: 150}, {Column: "society_activity", Weight: 150},
+	}
+	published, _ := composite.Composite(with, specs, composite.Options{Normalisation: composite.Raw})
+	defer published.Release()
+	for i := range specs {
+		specs[i].Weight = 1
+	}
+	equal, _ := composite.Composite(with, specs, composite.Options{Normalisation: composite.Raw})
+	defer equal.Release()
+	names, pdti := published.Col("province").Strings(), published.Col("pdti").Float64s()
+	score, rank, rankEq := published.Col("score").Float64s(), published.Col("rank").Int64s(), equal.Col("rank").Int64s()
+	for i := range names {
+		fmt.Printf("%-18s PDTI %.4f, recomputed %.4f, rank %d; equal weights: rank %d\n", names[i], pdti[i], score[i], rank[i], rankEq[i])
+	}
+	// Output:
+	// TP. Đà Nẵng        PDTI 0.8002, recomputed 0.8002, rank 1; equal weights: rank 1
+	// TP. Hồ Chí Minh    PDTI 0.7163, recomputed 0.7164, rank 2; equal weights: rank 2
+	// Quảng Ninh         PDTI 0.7024, recomputed 0.7024, rank 3; equal weights: rank 4
+	// Thừa Thiên - Huế   PDTI 0.6975, recomputed 0.6975, rank 4; equal weights: rank 5
+	// TP. Cần Thơ        PDTI 0.6924, recomputed 0.6924, rank 5; equal weights: rank 3
+}

@@ -72,6 +72,13 @@ const (
 	// negative below the mean: aggregate them arithmetically, never
 	// geometrically.
 	ZScore
+	// Raw keeps the values as they are: for indicators already on one
+	// scale and higher-is-better, such as the eight sub-indices of the
+	// provincial DTI (each in [0, 1]), whose published score is their
+	// weighted arithmetic mean. A LowerBetter indicator is an error with
+	// Raw (nothing turns it round), as is an infinite value; a column
+	// without spread is allowed.
+	Raw
 )
 
 // String names the method as it appears in output metadata.
@@ -83,6 +90,8 @@ func (n Normalisation) String() string {
 		return "min-max [1,100]"
 	case ZScore:
 		return "z-score (sample sd)"
+	case Raw:
+		return "raw values (no normalisation)"
 	}
 	return fmt.Sprintf("Normalisation(%d)", int(n))
 }

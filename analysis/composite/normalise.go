@@ -11,7 +11,7 @@ import (
 // place, by its normalised value (float64, unit "score", the method in the
 // field description), so that every indicator is higher-is-better and on
 // one scale; the other columns (province, source_line ...) are kept as
-// they are. See MinMax, MinMaxFrom1 and ZScore for the formulas; the
+// they are. See MinMax, MinMaxFrom1, ZScore and Raw for the formulas; the
 // statistics (min, max, mean, s) are taken over the non-null values of
 // each column, so a null stays null and takes no part.
 //
@@ -79,6 +79,12 @@ func normaliseValues(x []float64, method Normalisation, dir Direction) ([]float6
 		}
 		n++
 		lo, hi, sum = min(lo, v), max(hi, v), sum+v
+	}
+	if method == Raw {
+		if dir == LowerBetter {
+			return nil, fmt.Errorf("a lower-is-better indicator cannot be aggregated raw: normalise it")
+		}
+		return append([]float64(nil), x...), nil
 	}
 	if n < 2 || lo == hi {
 		return nil, fmt.Errorf("%w: %d value(s), min %v, max %v", ErrNoSpread, n, lo, hi)
