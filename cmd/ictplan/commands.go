@@ -583,6 +583,13 @@ func knownSource(file string) bool {
 			return true
 		}
 	}
+	// the reference tables (reference/vn-cpi.csv …) are the sources of
+	// their datasets
+	for _, id := range datasets.IDs() {
+		if e, err := datasets.Lookup(id); err == nil && e.Source == file {
+			return true
+		}
+	}
 	return false
 }
 

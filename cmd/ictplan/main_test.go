@@ -196,6 +196,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"source", "no-such.txt"}, 2, `no source "no-such.txt"`},
 		{[]string{"source", "soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt:0"}, 2, `"0" is not a line number`},
 		{[]string{"source", "soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt:99999999"}, 1, "no line 99999999"},
+		{[]string{"source", "reference/vn-dti.csv:27"}, 0, ""}, // a reference table is a source too
+		{[]string{"source", "reference/vn-cpi.csv"}, 0, ""},
 		{[]string{"show", "-h"}, 0, ""},
 	} {
 		_, stderr, code := runCmd(t, c.args...)
