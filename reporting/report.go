@@ -325,7 +325,7 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 			file = sourceOf(in, f.Dataset)
 		}
 		fmt.Fprintf(w, "<tr><td class=\"text\">%s<br><span class=\"muted\">%s</span></td><td class=\"text\">%s%s%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\"><span class=\"muted\">%s</span><br>%s</td></tr>\n",
-			esc(rule), esc(f.Dataset), esc(f.Subject), detail, quote, numberIn(lang, f.Reported, -1), numberIn(lang, f.Computed, -1), numberIn(lang, f.Difference, -1), esc(shortFile(file)), lineRef(file, f.SourceLine, in.LineText))
+			esc(rule), esc(f.Dataset), esc(f.SubjectIn(lang)), detail, quote, numberIn(lang, f.Reported, -1), numberIn(lang, f.Computed, -1), numberIn(lang, f.Difference, -1), esc(shortFile(file)), lineRef(file, f.SourceLine, in.LineText))
 	}
 	w.WriteString("</tbody></table></div>\n")
 }

@@ -203,6 +203,9 @@ func TestRuleNames(t *testing.T) {
 	if RuleName("no-such-rule", "vi") != "no-such-rule" || len(Rules()) < 13 {
 		t.Error("unknown rule")
 	}
+	if s := (Finding{Subject: "3 Hạ tầng số (subtotal)"}).SubjectIn("vi"); s != "3 Hạ tầng số (dòng cộng)" {
+		t.Errorf("SubjectIn: %q", s)
+	}
 	f := Finding{Detail: "en", DetailVI: "vi"}
 	if f.Sentence("vi") != "vi" || f.Sentence("en") != "en" || (Finding{Detail: "en"}).Sentence("vi") != "en" {
 		t.Error("Sentence")

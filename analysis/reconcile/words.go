@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/ictplan/ictplan/frame"
 )
@@ -58,6 +59,18 @@ func (f Finding) Sentence(lang string) string {
 	}
 	return f.Detail
 }
+
+// SubjectIn returns the finding's subject in lang: the words some rules
+// add to a row's name ("(subtotal)", "(reported totals)") in Vietnamese
+// for "vi".
+func (f Finding) SubjectIn(lang string) string {
+	if lang != "vi" {
+		return f.Subject
+	}
+	return subjectVI.Replace(f.Subject)
+}
+
+var subjectVI = strings.NewReplacer(" (subtotal)", " (dòng cộng)", " (reported totals)", " (các số tổng báo cáo)")
 
 // colLabel is the Vietnamese label of a column of data, quoted, or its name
 // when it has none.
