@@ -160,7 +160,7 @@ func CopiesAgree(dataset string, columns []string, ref TableCopy, others ...Tabl
 					Detail: fmt.Sprintf("%s, %s: the copy at line %d (%s) differs from the copy at line %d (%s): %s",
 						subject, name, got.Line, o.Label, want.Line, ref.Label, WordDiff(a, b)),
 					DetailVI: fmt.Sprintf("%s, %s: bản ở dòng %d (%s) khác bản ở dòng %d (%s): %s",
-						subject, name, got.Line, o.Label, want.Line, ref.Label, WordDiff(a, b))})
+						subject, name, got.Line, o.Label, want.Line, ref.Label, WordDiffIn(a, b, "vi"))})
 			}
 		}
 		for _, row := range o.Rows {
@@ -196,13 +196,17 @@ const maxDiffWords = 500
 // WordDiff says how text b differs from text a, word by word: the runs of
 // words b lacks and the runs b adds, in order, each quoted. Equal texts
 // give "no difference".
-func WordDiff(a, b string) string {
+func WordDiff(a, b string) string { return WordDiffIn(a, b, "en") }
+
+// WordDiffIn is WordDiff in lang: "vi" says "thiếu" and "thêm".
+func WordDiffIn(a, b, lang string) string {
+	vi := lang == "vi"
 	if a == b {
-		return "no difference"
+		return pick(vi, "không khác", "no difference")
 	}
 	x, y := strings.Fields(a), strings.Fields(b)
 	if len(x) > maxDiffWords || len(y) > maxDiffWords {
-		return fmt.Sprintf("the texts differ (%d and %d words)", len(x), len(y))
+		return fmt.Sprintf(pick(vi, "hai đoạn khác nhau (%d và %d từ)", "the texts differ (%d and %d words)"), len(x), len(y))
 	}
 	// Two alignments with the most words in common: one that matches
 	// equal words as early as possible, one as late as possible. The one
@@ -217,16 +221,23 @@ func WordDiff(a, b string) string {
 	}
 	var parts []string
 	for _, r := range runs {
-		verb := "lacks"
+		verb := pick(vi, "thiếu", "lacks")
 		if r.add {
-			verb = "adds"
+			verb = pick(vi, "thêm", "adds")
 		}
 		parts = append(parts, fmt.Sprintf("%s %q", verb, strings.Join(r.words, " ")))
 	}
 	if len(parts) == 0 {
-		return "the texts differ only in blanks"
+		return pick(vi, "hai đoạn chỉ khác nhau ở khoảng trắng", "the texts differ only in blanks")
 	}
 	return strings.Join(parts, "; ")
+}
+
+func pick(vi bool, a, b string) string {
+	if vi {
+		return a
+	}
+	return b
 }
 
 // diffRun is a run of words that one text lacks or adds.

@@ -211,3 +211,12 @@ func TestRuleNames(t *testing.T) {
 		t.Error("Sentence")
 	}
 }
+
+func TestWordDiffIn(t *testing.T) {
+	if got := WordDiffIn("a b c", "a c d", "vi"); got != `thiếu "b"; thêm "d"` {
+		t.Errorf("vi: %q", got)
+	}
+	if got := WordDiffIn("a b c", "a c d", "en"); got != `lacks "b"; adds "d"` || WordDiff("a b c", "a c d") != got {
+		t.Errorf("en: %q", got)
+	}
+}
