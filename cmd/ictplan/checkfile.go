@@ -54,6 +54,9 @@ func isFileArg(arg string) bool {
 func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
 	var rep reconcile.Report
 	var words []loaders.WordAmount
+	// wordPlace, if set, names where the n-th line of the text searched for
+	// amounts in words is (a PDF's page and its line there)
+	var wordPlace func(n int) (string, int)
 	f, err := os.Open(name)
 	if err != nil {
 		return rep, nil, err
@@ -91,14 +94,28 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 			}})
 		}
 	case ".pdf":
-		infos, err := pdfinput.Tables(f, st.Size())
+		grids, err := pdfinput.ReadGrids(f, st.Size(), name)
 		if err != nil {
 			return rep, nil, fmt.Errorf("%s: %w", name, err)
 		}
-		for _, in := range infos {
-			n := in.Number
-			sources = append(sources, source{fmt.Sprintf("table %d%s, pages %s", n, headingOf(in.Heading), pageRange(in.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
-				return pdfinput.Parse(f, st.Size(), n, "", l, o)
+		lines, err := pdfinput.Lines(f, st.Size())
+		if err != nil {
+			return rep, nil, fmt.Errorf("%s: %w", name, err)
+		}
+		texts := make([]string, len(lines))
+		for i, l := range lines {
+			texts[i] = l.Text
+		}
+		// a line of the text is a page's line: a finding names both
+		words = loaders.FindWordAmounts([]byte(strings.Join(texts, "\n")), o.Convention)
+		wordPlace = func(n int) (string, int) {
+			l := lines[n-1]
+			return fmt.Sprintf("the text, page %d", l.Page), l.Line
+		}
+		for _, g := range grids {
+			g := g
+			sources = append(sources, source{fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
+				return g.Parse(l, o)
 			}})
 		}
 	case ".xlsx":
@@ -184,7 +201,13 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		}
 		rep.Add(r)
 	}
-	rep.Add(wordsReport(words))
+	wr := wordsReport(words)
+	if wordPlace != nil {
+		for i := range wr.Findings {
+			wr.Findings[i].Dataset, wr.Findings[i].SourceLine = wordPlace(wr.Findings[i].SourceLine)
+		}
+	}
+	rep.Add(wr)
 	if len(words) > 0 {
 		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(words)), words: len(words)})
 	}

@@ -798,3 +798,39 @@ func TestCheckFileComponents(t *testing.T) {
 		t.Errorf("a source changed:\n%s", out)
 	}
 }
+
+// TestCheckFilePDFWords: in a PDF's text, an amount in words that says
+// another amount than its digits is a finding named by its page and its
+// line there; the two that agree are none. The 92-page draft plan states
+// its total cost twice, in digits and in words, and both agree.
+func TestCheckFilePDFWords(t *testing.T) {
+	const dir = "../../loaders/pdfinput/testdata/"
+	for name, line := range map[string]string{"words-chromium.pdf": "10", "words-libreoffice.pdf": "9"} {
+		out, _, code := runCmd(t, "check", dir+name)
+		want := "văn bản, trang 1:" + line + `: số bằng chữ khác số bằng số: "2.955.000.000 đồng" được viết bằng chữ là "Hai tỷ, chín trăm năm mươi triệu đồng" = 2.950 triệu đồng, số bằng số là 2.955 triệu đồng`
+		if code != 0 || !strings.Contains(out, want) || !strings.Contains(out, "# 3 phép kiểm tra, 1 phát hiện") {
+			t.Errorf("%s: exit %d\n%s", name, code, out)
+		}
+		out, _, _ = runCmd(t, "check", "--lang", "en", dir+name)
+		if !strings.Contains(out, "the text, page 1:"+line+": words-vs-digits:") {
+			t.Errorf("%s --lang en:\n%s", name, out)
+		}
+	}
+	out, _, code := runCmd(t, "check", "--lang", "en", "--numbers", "dot-thousands", dir+"draft2024-libreoffice.pdf")
+	if code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") || !strings.Contains(out, "# 2 checks, 0 findings") {
+		t.Errorf("draft: exit %d\n%s", code, out)
+	}
+}
+
+// BenchmarkCheckFilePDF appraises the 2024 draft plan printed to PDF by
+// LibreOffice (92 pages, 203 kB): its words placed, its tables looked
+// for, its amounts in words read.
+func BenchmarkCheckFilePDF(b *testing.B) {
+	const draft = "../../loaders/pdfinput/testdata/draft2024-libreoffice.pdf"
+	for b.Loop() {
+		var out, errb bytes.Buffer
+		if code := run([]string{"check", "--numbers", "dot-thousands", draft}, &out, &errb); code != 0 {
+			b.Fatalf("exit %d: %s", code, errb.String())
+		}
+	}
+}

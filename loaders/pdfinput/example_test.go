@@ -86,3 +86,33 @@ func ExampleReadGrid() {
 	// page 1: "1.1" "Tổ chức sự kiện “Ngày Chuyển đổi số”." "60" … "60"
 	// page 1: "1.2" "Tổ chức các hội nghị, hội thảo, tọa đàm về chuyển đổi số, công nghệ số tại tỉnh nhằm trao đổi, chia sẻ kinh nghiệm, mô hình, giải pháp đã triển khai thành công." "150" … "0"
 }
+
+// ReadGrids reads a document once; each table is then tried with several
+// layouts, as ictplan check FILE does.
+func ExampleReadGrids() {
+	f, err := os.Open("testdata/plan2010-libreoffice.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	st, _ := f.Stat()
+	grids, err := pdfinput.ReadGrids(f, st.Size(), "plan2010.pdf")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, g := range grids {
+		for _, l := range []loaders.Layout{loaders.Computers, loaders.ProjectsPlan} {
+			t, err := g.Parse(l, loaders.Options{File: "plan2010.pdf", Convention: loaders.CommaThousands})
+			if err != nil {
+				continue
+			}
+			fmt.Printf("table %d (%s): layout %s, %d rows\n", g.Number, g.Heading, l.Name, t.Frame.NumRows())
+			t.Release()
+		}
+	}
+	// Output:
+	// table 1 (PHỤ LỤC 2): layout computers, 27 rows
+	// table 2 (PHỤ LỤC 5): layout projects-plan, 13 rows
+}

@@ -12,10 +12,11 @@ import (
 )
 
 // FuzzTables feeds the real PDFs of testdata/, their bytes mutated, to
-// Tables and Parse. The property: no panic, no hang, and every failure a
-// positioned error of this package (or the layout's).
+// Tables, Lines and Parse. The property: no panic, no hang, and every
+// failure a positioned error of this package (or the layout's); the lines
+// of text are numbered from 1 on each page, pages in order.
 func FuzzTables(f *testing.F) {
-	for _, name := range []string{"plan2010-libreoffice.pdf", "plan2010-chromium.pdf", "dx2023-libreoffice.pdf", "dx2023-chromium.pdf", "scanned.pdf"} {
+	for _, name := range []string{"plan2010-libreoffice.pdf", "plan2010-chromium.pdf", "dx2023-libreoffice.pdf", "dx2023-chromium.pdf", "scanned.pdf", "words-chromium.pdf", "words-libreoffice.pdf"} {
 		data, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)
@@ -24,6 +25,20 @@ func FuzzTables(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := bytes.NewReader(data)
+		if ls, err := pdfinput.Lines(r, int64(len(data))); err != nil {
+			var pe *pdfinput.Error
+			if !errors.As(err, &pe) {
+				t.Fatalf("Lines: %v is not a *pdfinput.Error", err)
+			}
+		} else {
+			page, line := 0, 0
+			for _, l := range ls {
+				if l.Page < page || (l.Page == page && l.Line != line+1) || (l.Page > page && l.Line != 1) {
+					t.Fatalf("line %+v after page %d line %d", l, page, line)
+				}
+				page, line = l.Page, l.Line
+			}
+		}
 		ts, err := pdfinput.Tables(r, int64(len(data)))
 		if err != nil {
 			var pe *pdfinput.Error

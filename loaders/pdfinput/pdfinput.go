@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
 
@@ -85,6 +86,15 @@ func (e *Error) Error() string {
 
 // Unwrap returns the loaders error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Position returns the file, page, table, row and cell of the error.
+func (e *Error) Position() frame.Position {
+	p := frame.Position{File: e.File, Page: e.Page, Table: e.Table}
+	if e.Err != nil {
+		p.Line, p.Cell = e.Err.Line, e.Err.Cell
+	}
+	return p
+}
 
 // TableInfo describes a table found in a PDF.
 type TableInfo struct {
@@ -309,6 +319,23 @@ func Parse(r io.ReaderAt, size int64, table int, appendix string, l loaders.Layo
 	}
 	g, err := ReadGrid(r, size, table, appendix, o.File)
 	if err != nil {
+		return nil, err
+	}
+	return g.Parse(l, o)
+}
+
+// ReadGrids reads every table of a PDF as rows of cells, in the order
+// Tables lists them: the document is read once, and each Grid parsed with
+// as many layouts as needed (Grid.Parse). file names the document in
+// errors.
+func ReadGrids(r io.ReaderAt, size int64, file string) ([]*Grid, error) {
+	return grids(file, r, size)
+}
+
+// Parse reads the grid's rows with a layout, as the package's Parse does
+// for a table it finds (o.Appendix is not used: the grid is the table).
+func (g *Grid) Parse(l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
+	if err := l.Validate(); err != nil {
 		return nil, err
 	}
 	meta := map[string]string{}

@@ -268,6 +268,11 @@ func TestErrorNamesPage(t *testing.T) {
 	if !strings.HasPrefix(err.Error(), fmt.Sprintf("plan.pdf: page %d, table 2 (PHỤ LỤC 5), row %d", pe.Page, pe.Err.Line)) {
 		t.Errorf("error reads %q", err)
 	}
+	// the one position type of every reader
+	if p, ok := frame.PositionOf(err); !ok || p.File != "plan.pdf" || p.Page != pe.Page || p.Table != 2 || p.Line != pe.Err.Line ||
+		!strings.HasPrefix(p.String(), fmt.Sprintf("plan.pdf: page %d, table 2, row %d", pe.Page, pe.Err.Line)) {
+		t.Errorf("position %+v (%v): %s", p, ok, p)
+	}
 }
 
 // TestPDF20: a PDF 2.0 header is read (the parser knows 1.0–1.7 only).

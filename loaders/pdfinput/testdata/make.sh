@@ -25,6 +25,18 @@ for doc in plan2010 dx2023 nfd2010; do
 		--print-to-pdf="$doc-chromium.pdf" "file://$work/$doc.html" 2>/dev/null
 done
 
+# The 2024 draft plan as a document of about a hundred pages (LibreOffice)
+# and the page of amounts in words (Chromium, with its header and footer).
+soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \
+	--convert-to pdf:writer_pdf_Export --outdir "$work" "$work/draft2024.html" >/dev/null
+cp "$work/draft2024.pdf" draft2024-libreoffice.pdf
+chromium --headless --no-sandbox --disable-gpu --no-first-run \
+	--disable-background-networking --user-data-dir="$work/chrome" \
+	--print-to-pdf=words-chromium.pdf "file://$work/words.html" 2>/dev/null
+soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \
+	--convert-to pdf:writer_pdf_Export --outdir "$work" "$work/words.html" >/dev/null
+cp "$work/words.pdf" words-libreoffice.pdf
+
 # A scanned document: the picture of page 1 (75 dpi, grey) printed by
 # Chromium without its header and footer: a PDF with no text at all.
 pdftoppm -r 75 -gray -singlefile -f 1 -l 1 -png plan2010-libreoffice.pdf "$work/scanned"

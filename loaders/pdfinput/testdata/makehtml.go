@@ -7,6 +7,11 @@
 // officials' documents are — a title, merged header cells, figures in the
 // document's own number writing — from the datasets' golden CSVs.
 //
+// It also writes the whole of the 2024 draft plan (its text, a hundred
+// pages: the benchmark of ictplan check on a PDF, with its two amounts in
+// words), and a page of a proposal that states two amounts in digits and
+// in words, the second with its words changed (words.html).
+//
 //	go run makehtml.go ../../../datasets/testdata OUTDIR
 package main
 
@@ -34,6 +39,41 @@ func main() {
 	// (NFD), as text pasted from some sources is: the reader must give the
 	// same NFC cells.
 	must(os.WriteFile(filepath.Join(out, "nfd2010.html"), []byte(norm.NFD.String(plan2010(golden))), 0o644))
+	sources := filepath.Join(golden, "..", "sources")
+	must(os.WriteFile(filepath.Join(out, "draft2024.html"), []byte(textDocument(filepath.Join(sources, "soctrang-2024-dx-plan-draft-with-2023-results.txt"))), 0o644))
+	must(os.WriteFile(filepath.Join(out, "words.html"), []byte(words()), 0o644))
+}
+
+// textDocument lays out a source text as a document: each line with text a
+// paragraph, as the text was extracted from the published PDF.
+func textDocument(path string) string {
+	data, err := os.ReadFile(path)
+	must(err)
+	var b strings.Builder
+	b.WriteString(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"))
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			b.WriteString(`<p class="t">` + html.EscapeString(l) + "</p>\n")
+		}
+	}
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// words is a page of a proposal with two amounts in digits and in words:
+// the first as Khánh Hòa's proposal writes it (line 305), the second with
+// "năm mươi lăm" changed to "năm mươi", a planted mismatch.
+func words() string {
+	return head("Tờ trình đề xuất chủ trương đầu tư") + `<p class="c"><b>TỜ TRÌNH</b></p>
+<p class="c"><b>Đề xuất chủ trương đầu tư dự án Xây dựng Hệ thống thông tin lãnh đạo, chỉ đạo</b></p>
+<p>1. Tên dự án: Xây dựng Hệ thống thông tin lãnh đạo, chỉ đạo của Tỉnh ủy.</p>
+<p>2. Nhóm dự án: Dự án nhóm C.</p>
+<p>5. Tổng mức đầu tư dự kiến (làm tròn): 22.955.000.000 đồng (<i>Bằng chữ: Hai mươi hai tỷ, chín trăm năm mươi lăm triệu đồng</i>).</p>
+<p>6. Nguồn vốn đầu tư: Ngân sách tỉnh bố trí năm 2023 – 2025.</p>
+<p>7. Kinh phí chuẩn bị đầu tư: 1.250.000.000 đồng (<i>Bằng chữ: Một tỷ, hai trăm năm mươi triệu đồng</i>).</p>
+<p>8. Kinh phí dự phòng: 2.955.000.000 đồng (<i>Bằng chữ: Hai tỷ, chín trăm năm mươi triệu đồng</i>).</p>
+</body></html>
+`
 }
 
 func must(err error) {
@@ -71,6 +111,7 @@ th { font-weight: bold; text-align: center; vertical-align: middle; }
 td.n { text-align: right; }
 td.c { text-align: center; }
 tr.b td { font-weight: bold; }
+p.t { margin: 0 0 3pt 0; text-align: justify; font-size: 12pt; }
 @media print { div[title=footer] { display: none; } }
 </style>`
 
