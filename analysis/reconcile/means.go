@@ -28,20 +28,9 @@ func Means(dataset string, data, means *frame.Frame, ratios ...Ratio) (Report, e
 	if means == nil || means.NumRows() == 0 {
 		return r, nil
 	}
-	labels := means.Col(ClaimLabel).Strings()
-	scopes := means.Col(ClaimScope).Strings()
-	cols := means.Col(ClaimColumn).Strings()
-	vals := means.Col(ClaimValue).Float64s()
-	decs := means.Col(ClaimDecimals).Int64s()
-	lines := means.Col(ClaimLine).Int64s()
-	scopeCol := "group"
-	if name := data.Meta("scope_column"); name != "" {
-		scopeCol = name
-	}
-	var groups []string
-	if data.Has(scopeCol) {
-		groups = data.Col(scopeCol).Strings()
-	}
+	cl := readClaims(means)
+	labels, scopes, cols, vals, decs, lines := cl.labels, cl.scopes, cl.cols, cl.vals, cl.decs, cl.lines
+	scopeCol, groups := scopeGroups(data)
 	inScope := func(i, k int) bool { return scopes[i] == "" || groups[k] == scopes[i] }
 	for i := range labels {
 		if math.IsNaN(vals[i]) {

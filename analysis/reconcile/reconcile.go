@@ -102,6 +102,35 @@ const (
 	ClaimLine     = frame.ColSourceLine
 )
 
+// claimCols are the columns of a claims Frame, read.
+type claimCols struct {
+	labels, scopes, cols []string
+	vals                 []float64
+	decs, lines          []int64
+}
+
+func readClaims(claims *frame.Frame) claimCols {
+	return claimCols{
+		labels: claims.Col(ClaimLabel).Strings(), scopes: claims.Col(ClaimScope).Strings(),
+		cols: claims.Col(ClaimColumn).Strings(), vals: claims.Col(ClaimValue).Float64s(),
+		decs: claims.Col(ClaimDecimals).Int64s(), lines: claims.Col(ClaimLine).Int64s(),
+	}
+}
+
+// scopeGroups returns the column of data that a claim's scope names rows
+// by — the one its schema metadata names under "scope_column", else
+// "group" — and its values (nil when data has no such column).
+func scopeGroups(data *frame.Frame) (string, []string) {
+	scopeCol := "group"
+	if name := data.Meta("scope_column"); name != "" {
+		scopeCol = name
+	}
+	if !data.Has(scopeCol) {
+		return scopeCol, nil
+	}
+	return scopeCol, data.Col(scopeCol).Strings()
+}
+
 // ClaimFields are the columns of a claims Frame.
 func ClaimFields() []frame.FieldSpec {
 	return []frame.FieldSpec{
@@ -131,20 +160,9 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 	if claims == nil || claims.NumRows() == 0 {
 		return r, nil
 	}
-	labels := claims.Col(ClaimLabel).Strings()
-	scopes := claims.Col(ClaimScope).Strings()
-	cols := claims.Col(ClaimColumn).Strings()
-	vals := claims.Col(ClaimValue).Float64s()
-	decs := claims.Col(ClaimDecimals).Int64s()
-	lines := claims.Col(ClaimLine).Int64s()
-	scopeCol := "group"
-	if name := data.Meta("scope_column"); name != "" {
-		scopeCol = name
-	}
-	var groups []string
-	if data.Has(scopeCol) {
-		groups = data.Col(scopeCol).Strings()
-	}
+	cl := readClaims(claims)
+	labels, scopes, cols, vals, decs, lines := cl.labels, cl.scopes, cl.cols, cl.vals, cl.decs, cl.lines
+	scopeCol, groups := scopeGroups(data)
 	for i := range labels {
 		if math.IsNaN(vals[i]) {
 			continue
