@@ -165,7 +165,8 @@ func dxSpentWithinGiven(id string, data *frame.Frame, subject string) (reconcile
 }
 
 // checkDX2023Items compares the items of each pillar with its subtotals,
-// column by column, and each item's spending with what it was given.
+// column by column, each item's spending with what it was given, and the
+// rates its notes state with its figures (the layout's checks).
 func checkDX2023Items(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 	r, err := dxItemsVsPillars(e.ID, data, dx2023Pillars, dxtext.DXResults)
 	if err != nil {
@@ -173,7 +174,17 @@ func checkDX2023Items(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 	}
 	s, err := dxSpentWithinGiven(e.ID, data, "code")
 	r.Add(s)
-	return r, err
+	if err != nil {
+		return r, err
+	}
+	for _, n := range dxtext.DXResults.Checks.NoteRates {
+		nr, err := reconcile.NoteRates(e.ID, data, "code", n.Note, reconcile.NoteRate{Words: n.Words, Numerator: n.Numerator, Denominator: n.Denominator})
+		if err != nil {
+			return r, err
+		}
+		r.Add(nr)
+	}
+	return r, nil
 }
 
 func dxItemsVsPillars(id string, data *frame.Frame, pillarsID string, l loaders.Layout) (reconcile.Report, error) {

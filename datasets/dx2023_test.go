@@ -296,8 +296,14 @@ func TestDX2023Check(t *testing.T) {
 		},
 		// Items that spent more than they were given, NSĐP: 943 of 770
 		// (line 4097), 179 of 150 (line 4119), 848 of 825 (line 4146),
-		// each named at its item's first line.
+		// each named at its item's first line; and two notes that state a
+		// disbursement rate the row's figures do not give: item 4.1 (row
+		// at line 3367) "Tỷ lệ giải ngân đạt 11,91%" (line 3411) for 1.200
+		// of 10.000 (12,00%), the pillar 5 task without a number (row at
+		// line 3583) "36,12%" (line 3625) for 3.600 of 10.000 (36,00%).
 		"soctrang-2023-dx-items": {
+			"3367 note-vs-row 4.1",
+			"3583 note-vs-row the row at line 3583",
 			"4075 spent-vs-given 8.7",
 			"4101 spent-vs-given 8.8",
 			"4123 spent-vs-given 8.9",
@@ -320,8 +326,9 @@ func TestDX2023Check(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s findings:\n%s\nwant\n%s", id, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
-		// + one spent-vs-given check a row: 40 items with figures, 10 pillars
-		minChecks := map[string]int{"soctrang-2023-dx-pillars": 20, "soctrang-2023-dx-items": 128, "soctrang-2023-dx-funding": 35}[id]
+		// + one spent-vs-given check a row: 40 items with figures, 10
+		// pillars; + one note-vs-row check a note that states a rate (2)
+		minChecks := map[string]int{"soctrang-2023-dx-pillars": 20, "soctrang-2023-dx-items": 130, "soctrang-2023-dx-funding": 35}[id]
 		if r.Checks != minChecks {
 			t.Errorf("%s: %d checks, want %d", id, r.Checks, minChecks)
 		}
