@@ -287,10 +287,47 @@ def check(path):
         assert want in xml, (path, want)
 
 
+def with_hue_components(path):
+    """Thừa Thiên Huế's programme (Nghị quyết of 14/10/2021) as a Word
+    table a province would send: its nine component projects (dataset
+    vn-dx-investment-components, lines 86–831 of the source) with their
+    owners and costs in đồng, numbered 2.1 … 2.9 as the resolution numbers
+    them, a header of two rows (a merged "Kinh phí dự kiến"), and the total
+    the resolution states, 100.000.000.000 đồng (line 892) — 277.000 đồng
+    less than its components."""
+    comps = [r for r in rows("vn-dx-investment-components.csv") if "Huế" in r["province"]]
+    assert len(comps) == 9, len(comps)
+    d = docx.Document()
+    d.add_paragraph("PHỤ LỤC")
+    d.add_paragraph("DANH MỤC DỰ ÁN THÀNH PHẦN CỦA CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ TỈNH THỪA THIÊN HUẾ")
+    d.add_paragraph("Đơn vị tính: đồng")
+    t = d.add_table(rows=2, cols=4)
+    t.style = "Table Grid"
+    for i, h in enumerate(["STT", "Tên dự án thành phần", "Chủ đầu tư", "Kinh phí dự kiến"]):
+        put(t.cell(0, i), h, bold=True)
+    for i in range(3):
+        t.cell(0, i).merge(t.cell(1, i))
+    put(t.cell(1, 3), "Tổng mức đầu tư (đồng)", bold=True)
+    for r in comps:
+        c = t.add_row().cells
+        million = float(r["amount_mvnd"])
+        dong = round(million * 1_000_000)
+        put(c[0], r["component_no"])
+        put(c[1], r["component"])
+        put(c[2], r["owner"])
+        put(c[3], f"{dong:,}".replace(",", "."))
+    c = t.add_row().cells
+    put(c[1], "Tổng cộng", bold=True)
+    put(c[3], "100.000.000.000", bold=True)
+    d.save(path)
+
+
 if __name__ == "__main__":
     for name, make in (("plan-python-docx.docx", with_python_docx),
-                       ("plan-libreoffice.docx", with_libreoffice)):
+                       ("plan-libreoffice.docx", with_libreoffice),
+                       ("hue-components.docx", with_hue_components)):
         path = os.path.join(HERE, name)
         make(path)
-        check(path)
+        if name.startswith("plan-"):
+            check(path)
         print(name, os.path.getsize(path), "bytes")
