@@ -128,7 +128,8 @@ func wordPairs(e Entry) ([]reconcile.Pair, error) {
 		}
 		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
 			Reported: d.Million, Computed: v, Line: w.Line,
-			Detail: fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
+			Detail:   fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1)),
+			DetailVI: fmt.Sprintf("%q = %s triệu đồng; bằng chữ %q = %s triệu đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
 	}
 	return out, nil
 }

@@ -490,6 +490,8 @@ func rankScorePairs(rows []dtiScored) []reconcile.Pair {
 		out = append(out, reconcile.Pair{Rule: RuleRankScore, Subject: a.subject, Column: "rank",
 			Reported: float64(byRank), Computed: float64(computed), Line: a.line,
 			Detail: fmt.Sprintf("%s: ranked %d, %s; among the %d with a published score, %d by rank and %s by score",
+				a.subject, a.rank, frame.FormatVI(a.score, dtiDecimals), len(rows), byRank, place),
+			DetailVI: fmt.Sprintf("%s: hạng %d, điểm %s; trong %d tỉnh có điểm công bố, thứ %d theo hạng nhưng thứ %s theo điểm",
 				a.subject, a.rank, frame.FormatVI(a.score, dtiDecimals), len(rows), byRank, place)})
 	}
 	return out
@@ -527,6 +529,10 @@ func checkDTI(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 			Detail: fmt.Sprintf("published PDTI %s; (100 × (%s) + 200 × %s + 150 × %s + 150 × %s) / 1000 = %s (tolerance ±%s, the rounding of the published figures)",
 				frame.FormatVI(pdti, dtiDecimals), dtiJoin(subs[:5], " + "), frame.FormatVI(subs[5], dtiDecimals),
 				frame.FormatVI(subs[6], dtiDecimals), frame.FormatVI(subs[7], dtiDecimals),
+				frame.FormatVI(computed, 6), frame.FormatVI(tol, -1)),
+			DetailVI: fmt.Sprintf("PDTI công bố %s; (100 × (%s) + 200 × %s + 150 × %s + 150 × %s) / 1000 = %s (sai số cho phép ±%s, do các số công bố được làm tròn)",
+				frame.FormatVI(pdti, dtiDecimals), dtiJoin(subs[:5], " + "), frame.FormatVI(subs[5], dtiDecimals),
+				frame.FormatVI(subs[6], dtiDecimals), frame.FormatVI(subs[7], dtiDecimals),
 				frame.FormatVI(computed, 6), frame.FormatVI(tol, -1))})
 	}
 	for i := range n {
@@ -539,7 +545,8 @@ func checkDTI(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 		}
 		pairs = append(pairs, reconcile.Pair{Rule: RuleCompetitionRank, Subject: r.String("province") + " (" + r.String("code") + ")",
 			Column: "rank", Reported: float64(ranks[i]), Computed: float64(before + 1), Line: int(r.Int64(frame.ColSourceLine)),
-			Detail: fmt.Sprintf("published rank %d; %d provinces ranked before it", ranks[i], before)})
+			Detail:   fmt.Sprintf("published rank %d; %d provinces ranked before it", ranks[i], before),
+			DetailVI: fmt.Sprintf("hạng công bố %d; có %d tỉnh xếp trên", ranks[i], before)})
 	}
 	pairs = append(pairs, rankScorePairs(scored)...)
 	return reconcile.Pairs(e.ID, pairs...), nil
@@ -604,11 +611,13 @@ func checkDTIYears(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 		}
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleText, Subject: subject(s), Column: "rank",
 			Reported: float64(s.rank), Computed: float64(t.rank), Line: s.line,
-			Detail: fmt.Sprintf("stated rank %d; vn-dti (%s:%d) ranks it %d", s.rank, dtiSource, t.line, t.rank)})
+			Detail:   fmt.Sprintf("stated rank %d; vn-dti (%s:%d) ranks it %d", s.rank, dtiSource, t.line, t.rank),
+			DetailVI: fmt.Sprintf("trang nêu hạng %d; vn-dti (%s:%d) xếp hạng %d", s.rank, dtiSource, t.line, t.rank)})
 		if !math.IsNaN(s.pdti) && !math.IsNaN(t.pdti) {
 			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleText, Subject: subject(s), Column: "pdti",
 				Reported: s.pdti, Computed: t.pdti, Line: s.line,
-				Detail: fmt.Sprintf("stated PDTI %s; vn-dti (%s:%d) has %s", frame.FormatVI(s.pdti, dtiDecimals), dtiSource, t.line, frame.FormatVI(t.pdti, dtiDecimals))})
+				Detail:   fmt.Sprintf("stated PDTI %s; vn-dti (%s:%d) has %s", frame.FormatVI(s.pdti, dtiDecimals), dtiSource, t.line, frame.FormatVI(t.pdti, dtiDecimals)),
+				DetailVI: fmt.Sprintf("trang nêu PDTI %s; vn-dti (%s:%d) ghi %s", frame.FormatVI(s.pdti, dtiDecimals), dtiSource, t.line, frame.FormatVI(t.pdti, dtiDecimals))})
 		}
 	}
 	// statements of one province in one ranking, against the first of them
@@ -620,11 +629,13 @@ func checkDTIYears(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
 		if f, ok := first[k]; ok {
 			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleCopies, Subject: subject(s), Column: "rank",
 				Reported: float64(s.rank), Computed: float64(f.rank), Line: s.line,
-				Detail: fmt.Sprintf("stated rank %d; line %d states %d", s.rank, f.line, f.rank)})
+				Detail:   fmt.Sprintf("stated rank %d; line %d states %d", s.rank, f.line, f.rank),
+				DetailVI: fmt.Sprintf("nêu hạng %d; dòng %d nêu hạng %d", s.rank, f.line, f.rank)})
 			if !math.IsNaN(s.pdti) && !math.IsNaN(f.pdti) {
 				pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleCopies, Subject: subject(s), Column: "pdti",
 					Reported: s.pdti, Computed: f.pdti, Line: s.line,
-					Detail: fmt.Sprintf("stated PDTI %s; line %d states %s", frame.FormatVI(s.pdti, dtiDecimals), f.line, frame.FormatVI(f.pdti, dtiDecimals))})
+					Detail:   fmt.Sprintf("stated PDTI %s; line %d states %s", frame.FormatVI(s.pdti, dtiDecimals), f.line, frame.FormatVI(f.pdti, dtiDecimals)),
+					DetailVI: fmt.Sprintf("nêu PDTI %s; dòng %d nêu %s", frame.FormatVI(s.pdti, dtiDecimals), f.line, frame.FormatVI(f.pdti, dtiDecimals))})
 			}
 			continue
 		}

@@ -260,7 +260,8 @@ func dxExtraFigures(id string, t *dxtext.DXTable) reconcile.Report {
 		for _, x := range extra {
 			r.Flag(reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
 				Reported: x.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: line,
-				Detail: fmt.Sprintf("%s writes %d figures for %d columns: %q after %s = %s is not read into any column", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)})
+				Detail:   fmt.Sprintf("%s writes %d figures for %d columns: %q after %s = %s is not read into any column", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text),
+				DetailVI: fmt.Sprintf("%s ghi %d số cho %d cột: %q sau %s = %s không thuộc cột nào", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)})
 		}
 	}
 	for _, p := range t.Pillars {
@@ -368,7 +369,8 @@ func dxWordPairs(id string, ws []dxWords) ([]reconcile.Pair, error) {
 		}
 		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
 			Reported: d.Million, Computed: v, Line: w.First,
-			Detail: fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
+			Detail:   fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1)),
+			DetailVI: fmt.Sprintf("%q = %s triệu đồng; bằng chữ %q = %s triệu đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
 	}
 	return out, nil
 }

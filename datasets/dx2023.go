@@ -277,7 +277,8 @@ func dxFundingChecks(id string, frames map[string]*frame.Frame, s *dxtext.Fundin
 		if row.Planned.Value == 0 {
 			f := reconcile.Finding{Rule: reconcile.RuleRatio, Subject: subject, Column: "rate_percent_reported",
 				Reported: row.Rate.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: row.Line,
-				Detail: fmt.Sprintf("%s reports a rate of %s%% but plans 0: spent/planned is undefined (%s/%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text)}
+				Detail:   fmt.Sprintf("%s reports a rate of %s%% but plans 0: spent/planned is undefined (%s/%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text),
+				DetailVI: fmt.Sprintf("%s ghi tỷ lệ %s%% nhưng kế hoạch bằng 0: thực hiện/kế hoạch không xác định (%s/%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text)}
 			if row.Rate.Value == 0 && row.Spent.Value == 0 {
 				f.Class = reconcile.ClassNote // 0% of 0 planned: how tables write it
 			}
@@ -287,13 +288,15 @@ func dxFundingChecks(id string, frames map[string]*frame.Frame, s *dxtext.Fundin
 		q := row.Spent.Value / row.Planned.Value * 100
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subject, Column: "rate_percent_reported",
 			Reported: row.Rate.Value, Computed: q, Tolerance: tol, Line: row.Line,
-			Detail: fmt.Sprintf("%s reports %s%%; spent/planned × 100 = %s/%s × 100 = %s (tolerance ±%g)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text, frame.FormatVI(q, 2), tol)})
+			Detail:   fmt.Sprintf("%s reports %s%%; spent/planned × 100 = %s/%s × 100 = %s (tolerance ±%g)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text, frame.FormatVI(q, 2), tol),
+			DetailVI: fmt.Sprintf("%s ghi %s%%; thực hiện/kế hoạch × 100 = %s/%s × 100 = %s (sai số cho phép ±%s)", subject, row.Rate.Text, row.Spent.Text, row.Planned.Text, frame.FormatVI(q, 2), frame.FormatVI(tol, -1))})
 	}
 	for i, row := range s.Rows {
 		if i >= len(dx2023Sources) {
 			r.Flag(reconcile.Finding{Rule: reconcile.RuleLabel, Subject: row.Source, Column: "source",
 				Reported: math.NaN(), Computed: math.NaN(), Difference: math.NaN(), SourceLine: row.Line,
-				Detail: fmt.Sprintf("row %d of the summary has no column of Phụ lục 01 to summarise (it has %d sources)", i+1, len(dx2023Sources))})
+				Detail:   fmt.Sprintf("row %d of the summary has no column of Phụ lục 01 to summarise (it has %d sources)", i+1, len(dx2023Sources)),
+				DetailVI: fmt.Sprintf("dòng %d của bảng tổng hợp không ứng với cột nào của Phụ lục 01 (Phụ lục có %d nguồn)", i+1, len(dx2023Sources))})
 			continue
 		}
 		src := dx2023Sources[i]
@@ -301,7 +304,8 @@ func dxFundingChecks(id string, frames map[string]*frame.Frame, s *dxtext.Fundin
 		if k := dxSourceKey(row.Source); k != src.key {
 			r.Flag(reconcile.Finding{Rule: reconcile.RuleLabel, Subject: subject, Column: "source",
 				Reported: math.NaN(), Computed: math.NaN(), Difference: math.NaN(), SourceLine: row.Line,
-				Detail: fmt.Sprintf("row %d of the summary is labelled %q (%s), but its position and figures (%s, %s) are those of the %s column of Phụ lục 01", i+1, row.Source, orNone(k), row.Planned.Text, row.Spent.Text, src.vi)})
+				Detail:   fmt.Sprintf("row %d of the summary is labelled %q (%s), but its position and figures (%s, %s) are those of the %s column of Phụ lục 01", i+1, row.Source, orNone(k), row.Planned.Text, row.Spent.Text, src.vi),
+				DetailVI: fmt.Sprintf("dòng %d của bảng tổng hợp ghi nhãn %q (%s), nhưng vị trí và số liệu (%s, %s) là của cột %s trong Phụ lục 01", i+1, row.Source, orNone(k), row.Planned.Text, row.Spent.Text, src.vi)})
 		}
 		for _, c := range []struct {
 			col string

@@ -77,7 +77,8 @@ func checkDX2024Pillars(e Entry, data, _ *frame.Frame) (reconcile.Report, error)
 		}
 		r.Add(reconcile.Pairs(e.ID, reconcile.Pair{Rule: reconcile.RuleParts, Subject: tot.Label, Column: "local_mvnd+central_mvnd+invest_mvnd+other_mvnd",
 			Reported: tot.Values[4].Value, Computed: sum, Line: tot.Line,
-			Detail: fmt.Sprintf("%s: the sources add up to %s; the total column says %s", tot.Label, frame.FormatVI(sum, -1), tot.Values[4].Text)}))
+			Detail:   fmt.Sprintf("%s: the sources add up to %s; the total column says %s", tot.Label, frame.FormatVI(sum, -1), tot.Values[4].Text),
+			DetailVI: fmt.Sprintf("%s: các nguồn cộng lại %s; cột tổng ghi %s", tot.Label, frame.FormatVI(sum, -1), tot.Values[4].Text)}))
 	}
 	r.Add(dxExtraFigures(e.ID, t))
 	return r, nil

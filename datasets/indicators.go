@@ -600,7 +600,9 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), Column: "value",
 			Reported: p.Value, Computed: computed, Tolerance: approx.HalfUnit(p.Decimals), Line: p.Line,
 			Detail: fmt.Sprintf("%s:%d states %s; %s / %s = %s / %s = %s%% (%s)", p.File, p.Line, p.Figure,
-				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals))})
+				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals)),
+			DetailVI: fmt.Sprintf("%s:%d ghi %s; %s / %s = %s / %s = %s%%", p.File, p.Line, p.Figure,
+				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3))})
 	}
 	for _, q := range indParts {
 		file := q.file
@@ -629,6 +631,8 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
 			Reported: w.Value, Computed: sum, Tolerance: tol, Line: w.Line,
 			Detail: fmt.Sprintf("%s:%d states %s; its parts %s add up to %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
+			DetailVI: fmt.Sprintf("%s:%d ghi %s; các phần %s cộng lại %s", w.File, w.Line, w.Figure,
 				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
 	}
 	for _, q := range indLevelParts {
@@ -646,6 +650,8 @@ func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, erro
 		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
 			Reported: w.Value, Computed: sum, Line: w.Line,
 			Detail: fmt.Sprintf("%s:%d states %s in all; by level %s add up to %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
+			DetailVI: fmt.Sprintf("%s:%d ghi tổng %s; theo cấp %s cộng lại %s", w.File, w.Line, w.Figure,
 				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
 	}
 	return reconcile.Pairs(e.ID, pairs...), nil
@@ -673,7 +679,8 @@ func restatements(rows []indicatorRow) []reconcile.Pair {
 		}
 		out = append(out, reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
 			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
-			Detail: fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text)})
+			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
+			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)})
 	}
 	return out
 }

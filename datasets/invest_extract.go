@@ -471,7 +471,7 @@ func docParts(lines []string) []docPart {
 				break
 			}
 		}
-		out = append(out, docPart{Line: k, Label: fmt.Sprintf("%s, line %d", name, k+1)})
+		out = append(out, docPart{Line: k, Label: fmt.Sprintf("%s, dòng %d", name, k+1)})
 	}
 	return out
 }

@@ -626,6 +626,8 @@ func checkInvestments(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: v.subject() + ": tổng mức đầu tư", Column: "total_mvnd",
 				Reported: a.Million, Computed: words, Line: w.Line,
 				Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
+					w.File, stripMarkup(d.Text), d.Line, frame.FormatVI(a.Million, -1), loaders.CleanText(w.Text), w.Line, frame.FormatVI(words, -1)),
+				DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
 					w.File, stripMarkup(d.Text), d.Line, frame.FormatVI(a.Million, -1), loaders.CleanText(w.Text), w.Line, frame.FormatVI(words, -1))})
 		}
 		cr, err := fieldCopies(e.ID, v.subject(), v.Fields, map[string]string{
@@ -809,6 +811,8 @@ func checkFunding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
 				pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: v.subject() + ": " + f.Source, Column: "amount_mvnd",
 					Reported: f.Amount, Computed: w, Line: f.WLine,
 					Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
+						v.Doc.File, f.AmountText, f.AmountLine, frame.FormatVI(f.Amount, -1), f.Words, f.WLine, frame.FormatVI(w, -1)),
+					DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
 						v.Doc.File, f.AmountText, f.AmountLine, frame.FormatVI(f.Amount, -1), f.Words, f.WLine, frame.FormatVI(w, -1))})
 			}
 			cr, err := fieldCopies(e.ID, v.subject()+": "+f.Source, f.Fields, nil)

@@ -78,16 +78,17 @@ func NoteRates(dataset string, data *frame.Frame, subject, note string, specs ..
 			stated := d.Float(0)
 			computed := 100 * num[i] / den[i]
 			name := subjects[i]
+			nameVI := name
 			if name == "" {
-				name = fmt.Sprintf("the row at line %d", rows[i])
+				name, nameVI = fmt.Sprintf("the row at line %d", rows[i]), fmt.Sprintf("dòng %d", rows[i])
 			}
 			r.check(approx.Equal(stated, computed, approx.HalfUnit(d.Decimals)), Finding{
 				Rule: RuleNote, Subject: name, Column: note,
 				Reported: stated, Computed: computed, Difference: stated - computed,
 				SourceLine: int(rows[i]),
-				Detail: fmt.Sprintf("the note says %q; the row's figures give %s / %s = %s%%", text,
+				Detail: fmt.Sprintf("%s: the note says %q; the row's figures give %s / %s = %s%%", name, text,
 					frame.FormatVI(num[i], -1), frame.FormatVI(den[i], -1), frame.FormatVI(computed, 2)),
-				DetailVI: fmt.Sprintf("ghi chú viết %q; số liệu của dòng cho %s / %s = %s%%", text,
+				DetailVI: fmt.Sprintf("%s: ghi chú viết %q; số liệu của dòng cho %s / %s = %s%%", nameVI, text,
 					vi(num[i]), vi(den[i]), frame.FormatVI(computed, 2)),
 			})
 		}

@@ -49,7 +49,7 @@ func TestNoteRates(t *testing.T) {
 	}
 	a, b := r.Findings[0], r.Findings[1]
 	if a.Rule != reconcile.RuleNote || a.Subject != "4.1" || a.SourceLine != 3367 || a.Reported != 11.91 || a.Computed != 12 ||
-		a.Detail != `the note says "Tỷ lệ giải ngân đạt 11,91%"; the row's figures give 1.200 / 10.000 = 12,00%` {
+		a.Detail != `4.1: the note says "Tỷ lệ giải ngân đạt 11,91%"; the row's figures give 1.200 / 10.000 = 12,00%` {
 		t.Errorf("4.1: %+v", a)
 	}
 	if b.Subject != "the row at line 3583" || b.Reported != 36.12 || math.Abs(b.Computed-36) > 1e-12 {

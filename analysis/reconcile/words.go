@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -67,8 +68,11 @@ func (f Finding) SubjectIn(lang string) string {
 	if lang != "vi" {
 		return f.Subject
 	}
-	return subjectVI.Replace(f.Subject)
+	return rowAtLine.ReplaceAllString(subjectVI.Replace(f.Subject), "dòng $1")
 }
+
+// rowAtLine is the subject of a row that has no name (NoteRates).
+var rowAtLine = regexp.MustCompile(`^the row at line ([0-9]+)$`)
 
 var subjectVI = strings.NewReplacer(" (subtotal)", " (dòng cộng)", " (reported totals)", " (các số tổng báo cáo)")
 
