@@ -82,7 +82,7 @@ func Claims(dataset string, frames map[string]*frame.Frame, claims ...Claim) (Re
 		if cmp == "=" && c.Tolerance > 0 {
 			detailVI += fmt.Sprintf(" ± %s", vi(c.Tolerance))
 		}
-		detailVI += fmt.Sprintf("); các bảng cho %s = %s", expr, vi(v))
+		detailVI += fmt.Sprintf("); các bảng cho %s", vi(v)) // the expression names columns by code: English only
 		r.check(ok, Finding{Rule: RuleText, Subject: c.Subject, Column: expr,
 			Reported: c.Value, Computed: v, Difference: c.Value - v, SourceLine: c.Line, Detail: detail, DetailVI: detailVI})
 	}
