@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -26,11 +27,11 @@ import (
 func init() {
 	catalogue = append(catalogue, Entry{
 		ID:       "vn-population",
-		TitleVI:  "Dân số trung bình phân theo địa phương (nghìn người), cả nước, 6 vùng và 63 tỉnh, thành phố, 2010–2016 và 2020 (Tổng cục Thống kê)",
-		TitleEN:  "Average population by province (thousand persons): the country, the 6 regions and the 63 provinces, 2010–2016 and 2020 (GSO), with the copy each figure was read from",
-		Province: "Việt Nam", Period: "2010-2020", Source: populationSource,
-		Document:       "Tổng cục Thống kê (GSO): Dân số trung bình phân theo địa phương / Average population by province",
-		DocumentDate:   "2018-09 and 2021-10 (downloads of GSO's PX-Web table)",
+		TitleVI:  "Dân số trung bình phân theo địa phương (nghìn người), cả nước, 6 vùng và 63 tỉnh, thành phố, 2010–2024 (Tổng cục Thống kê, biểu E02.03-07; 2024 sơ bộ)",
+		TitleEN:  "Average population by province (thousand persons): the country, the 6 regions and the 63 provinces, 2010–2024 (GSO table E02.03-07; 2024 preliminary), with the copies each figure was read from",
+		Province: "Việt Nam", Period: "2010-2024", Source: populationSource,
+		Document:       "Tổng cục Thống kê (GSO): Dân số trung bình phân theo địa phương / Average population by province (E02.03-07)",
+		DocumentDate:   "2025-07-23 (GSO's export), read from public copies of 2020 and 2025",
 		Rows:           populationRows,
 		Convention:     loaders.CommaThousands,
 		ConventionNote: "the copies write decimals with a point (7202.9, 8246.60) and no thousands separator",
@@ -40,8 +41,8 @@ func init() {
 
 const (
 	populationSource = "reference/vn-population.csv"
-	// populationRows: (1 country + 6 regions + 63 provinces) × 8 years.
-	populationRows = 70 * 8
+	// populationRows: (1 country + 6 regions + 63 provinces) × 15 years.
+	populationRows = 70 * 15
 )
 
 // populationHeader is the header of vn-population.csv.
@@ -62,12 +63,10 @@ type PopulationCopy struct {
 // PopulationCopies are the copies of GSO's table vn-population cites, in
 // the order of their download.
 var PopulationCopies = []PopulationCopy{
-	{ID: "gso-2017", Repo: "choisy/gso", Path: "data-raw/Population and Employment/Average population by province.csv",
-		Commit: "ffb428d14dd9f6f64847e2c0e39b8d0ed4fe7f6b", Table: "Average population by province(*) by Cities, provincies, Average population and Year"},
-	{ID: "gso-2018", Repo: "choisy/gso", Path: "data-raw/Population and Employment/Average population by province.csv",
-		Commit: "20ec601e83b90c4cfe42637e3b2d929f962a5dc1", Table: "Average population by province by Cities, provincies, Average population and Year"},
-	{ID: "gso-2021", Repo: "letung3105/coviddata", Path: "gso/vietnam-2020-average-population-by-province.csv",
-		Commit: "34031a0afeda0294c88c0b2a535273f4ce99f653", Table: "2020 (*) Average population (Thous. pers.)"},
+	{ID: "gso-e0203-2025", Repo: "yuariosu/vietnam_economy_analysis", Path: "E02.03-07.json",
+		Commit: "a5a41111d1cd34b608ccd3380d1759917e28a0e9", Table: "E02.03-07 Average population by province by sex and by residence (JSON-stat, updated 2025-07-23)"},
+	{ID: "gso-e0203-qah", Repo: "QuocAnhHo/Vietnam-socioeconomic-statistics", Path: "data/sources/population/E0203-07.csv",
+		Commit: "cc8fc3e470b609a6cbe9dac864e2801788dcc9c3", Table: "E02.03-07 Average population by province (CSV, Total 1995–2024, Prel. 2025)"},
 }
 
 func populationCopy(id string) (PopulationCopy, bool) {
@@ -145,13 +144,15 @@ func buildPopulation(e Entry) (*frame.Frame, *frame.Frame, error) {
 	}
 	meta := e.meta()
 	meta[frame.MetaSourceFile] = populationSource
-	meta["source"] = "General Statistics Office of Vietnam (GSO / Tổng cục Thống kê), \"Dân số trung bình phân theo địa phương\" / " +
-		"\"Average population by province\" (thousand persons), GSO's PX-Web table as downloaded in March 2017 and September 2018 " +
-		"(github.com/choisy/gso) and October 2021 (github.com/letung3105/coviddata); each row names its copy, commit, line and column"
-	meta["years"] = "2010-2016 (2016 preliminary) and 2020; 2017-2019 and 2021-2024 are in no copy found and are absent, never estimated"
-	meta["vintage"] = "2010-2016 are GSO's series before the 2019 census; GSO later revised them (Sóc Trăng 2015: 1310.7 here, " +
-		"1 236 306 persons in Sóc Trăng's 2023 yearbook; Bình Định 2015: 1520.2 here, 1 487 640): do not chain 2016 to 2020 as one series"
-	meta["method"] = "population = population_thousand × 1000 rounded; agreement: |a − b| ≤ 0.05 (half a unit of the last decimal)"
+	meta["source"] = "General Statistics Office of Vietnam (GSO / Tổng cục Thống kê), table E02.03-07 \"Dân số trung bình phân theo địa phương\" / " +
+		"\"Average population by province\" (thousand persons), GSO's JSON-stat export of 2025-07-23 (github.com/yuariosu/vietnam_economy_analysis), " +
+		"a later CSV download (github.com/QuocAnhHo/Vietnam-socioeconomic-statistics) and GSO's Vietnamese export of 2020 for 2017-2019 " +
+		"(github.com/toantranct94/datavisualization); each row names its copies, commits, lines and columns"
+	meta["years"] = "2010-2024; 2024 preliminary in the primary copy (final, unchanged, in the second)"
+	meta["vintage"] = "the series as GSO revised it after the 2019 census, 2010-2024; it agrees with the 2023 yearbooks of Sóc Trăng " +
+		"(page 83: 1 218 315 in 2017 … 1 198 798 in 2023) and Bình Định (page 94); older downloads of 2017-2018 hold the series before the census " +
+		"(Sóc Trăng 2015: 1 310,7 there, 1 236,3 here)"
+	meta["method"] = "population = population_thousand × 1000 rounded; agreement: |a − b| ≤ half a unit of the second copy's last decimal"
 	data, err := frame.FromRows(meta, populationFields(), rows)
 	if err != nil {
 		return nil, nil, err
@@ -232,7 +233,7 @@ func populationRow(f []string) ([]any, error) {
 		}
 		second = w
 		want := "disagree"
-		if math.Abs(v-w) <= 0.05+1e-9 {
+		if d, err := numtext.ParseDecimal(f[14], loaders.CommaThousands, false); err == nil && math.Abs(v-w) <= approx.HalfUnit(d.Decimals)+1e-9 {
 			want = "agree"
 		}
 		if f[15] != want {

@@ -14,7 +14,7 @@ import (
 
 const populationID = "vn-population"
 
-var populationYears = []int64{2010, 2011, 2012, 2013, 2014, 2015, 2016, 2020}
+var populationYears = []int64{2010, 2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024}
 
 // popKey names one figure: the copy's row label (trimmed) and the year.
 type popKey struct {
@@ -71,8 +71,8 @@ func TestPopulationShape(t *testing.T) {
 			}
 			codes[y][r.String("code")] = true
 		}
-		if r.Bool("preliminary") != (y == 2016) {
-			t.Errorf("%s %d: preliminary %v; only 2016 is marked Prel. in the copies", r.String("unit"), y, r.Bool("preliminary"))
+		if r.Bool("preliminary") != (y == 2024) {
+			t.Errorf("%s %d: preliminary %v; only 2024 is marked Prel. in the primary copy", r.String("unit"), y, r.Bool("preliminary"))
 		}
 	}
 	for _, y := range populationYears {
@@ -86,9 +86,10 @@ func TestPopulationShape(t *testing.T) {
 	}
 }
 
-// TestPopulationFigures checks figures read by hand from the three copies
-// (the file, line and column each comes from in the comment), and the
-// second copy's figure where there is one.
+// TestPopulationFigures checks figures read from the copies outside the
+// library (GSO's JSON-stat file decoded by hand with Python's json: the
+// value at the offset of unit × "Total" × year; the CSV download read in
+// its file), and the second copy's figure beside each.
 func TestPopulationFigures(t *testing.T) {
 	f := datasets.MustLoad(populationID)
 	defer f.Release()
@@ -96,31 +97,19 @@ func TestPopulationFigures(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		year   int64
-		want   float64
-		second float64 // NaN: no second copy
+		want   float64 // yuariosu/vietnam_economy_analysis@a5a41111, E02.03-07.json
+		second float64 // QuocAnhHo/Vietnam-socioeconomic-statistics@cc8fc3e4, E0203-07.csv, "Total YEAR"
 	}{
-		// choisy/gso@20ec601e (September 2018), line 4 " WHOLE COUNTRY".
-		{"WHOLE COUNTRY", 2010, 86947.4, 86947.4},
-		{"WHOLE COUNTRY", 2015, 91709.8, 91713.3}, // second: "Total Prel. 2015" of the March 2017 download
-		{"WHOLE COUNTRY", 2016, 92695.1, math.NaN()},
-		// line 5 "Red River Delta", "Total Prel. 2016".
-		{"Red River Delta", 2016, 21133.8, math.NaN()},
-		// line 6 "Ha Noi".
-		{"Ha Noi", 2014, 7095.9, 7095.9},
-		{"Ha Noi", 2015, 7202.9, 7216.0},
-		{"Ha Noi", 2016, 7328.4, math.NaN()},
-		{"Bac Ninh", 2014, 1131.2, 1131.2},
-		{"Quang Ninh", 2012, 1177.7, 1177.7},
-		{"Ha Giang", 2016, 816.1, math.NaN()},
-		{"Cao Bang", 2015, 524.6, 522.4},
-		{"Soc Trang", 2015, 1310.7, 1310.7},
-		// letung3105/coviddata@34031a0a, column "2020 (*) Average population (Thous. pers.)".
-		{"WHOLE COUNTRY", 2020, 97582.7, math.NaN()},
-		{"Ha Noi", 2020, 8246.6, math.NaN()},
-		{"Ho Chi Minh city", 2020, 9227.6, math.NaN()},
-		{"Thai  Nguyen", 2020, 1307.9, math.NaN()},
-		{"Soc Trang", 2020, 1195.7, math.NaN()},
-		{"Binh Dinh", 2020, 1487.9, math.NaN()},
+		{"WHOLE COUNTRY", 2010, 87067.266999999993, 87067.27},
+		{"WHOLE COUNTRY", 2024, 101343.7544056092, 101343.75}, // "Prel. 2024" in the JSON, "Total 2024" in the CSV
+		{"Ha Noi", 2023, 8587.08095426282, 8587.08},
+		{"Ho Chi Minh city", 2023, 9456.66069148827, 9456.66},
+		{"Soc Trang", 2017, 1218.3, 1218.30},
+		{"Soc Trang", 2021, 1206.81880333772, 1206.82},
+		{"Soc Trang", 2024, 1205.34, 1205.34},
+		{"Binh Dinh", 2022, 1504.285, 1504.29},
+		{"Hue", 2015, 1114.7, 1114.70},
+		{"Thai  Nguyen", 2019, 1290.9, 1290.90},
 	} {
 		t.Run(fmt.Sprintf("%s/%d", tc.name, tc.year), func(t *testing.T) {
 			r, ok := rows[popKey{tc.name, tc.year}]
@@ -133,39 +122,40 @@ func TestPopulationFigures(t *testing.T) {
 			if got := r.Int64("population"); got != int64(math.Round(tc.want*1000)) {
 				t.Errorf("population %d", got)
 			}
-			got, ok := r.Float64OK("second_value")
-			switch {
-			case math.IsNaN(tc.second) && ok:
-				t.Errorf("second value %v, want none", got)
-			case !math.IsNaN(tc.second) && (!ok || got != tc.second):
+			if got, ok := r.Float64OK("second_value"); !ok || got != tc.second {
 				t.Errorf("second value %v (%v), the second copy %v", got, ok, tc.second)
 			}
 		})
 	}
 }
 
-// TestPopulationCopiesAgree: the two downloads agree on 2010-2014 to the
-// digit; on 2015 the second one holds GSO's preliminary figure, revised in
-// the first for 31 of the 70 units — findings kept, not averaged.
+// TestPopulationCopiesAgree: the two copies of E02.03-07 agree on every
+// figure of 2010-2024 within the second's rounding (two decimals); GSO's
+// Vietnamese download of 2020 agrees on the 210 figures of 2017-2019 (one
+// decimal), noted on their rows.
 func TestPopulationCopiesAgree(t *testing.T) {
 	f := datasets.MustLoad(populationID)
 	defer f.Release()
-	disagree := map[int64]int{}
+	third := 0
 	for i := 0; i < f.NumRows(); i++ {
 		r := f.Row(i)
 		y, a := r.Int64("year"), r.String("agreement")
-		switch {
-		case y <= 2015 && a == "none", y > 2015 && a != "none":
+		if a != "agree" {
 			t.Errorf("%s %d: agreement %s", r.String("unit"), y, a)
-		case a == "disagree":
-			disagree[y]++
-			if r.IsNull("note") || !strings.Contains(r.String("second_column"), "Prel.") {
-				t.Errorf("%s %d: a disagreement without its note or outside a preliminary column", r.String("unit"), y)
+		}
+		note := r.String("note")
+		switch {
+		case y >= 2017 && y <= 2019:
+			if !strings.HasPrefix(note, "third copy gso-2020-vi") || !strings.HasSuffix(note, "(agrees)") {
+				t.Errorf("%s %d: note %q", r.String("unit"), y, note)
 			}
+			third++
+		case note != "":
+			t.Errorf("%s %d: note %q", r.String("unit"), y, note)
 		}
 	}
-	if len(disagree) != 1 || disagree[2015] != 31 {
-		t.Errorf("disagreements by year %v, want 31 in 2015 only", disagree)
+	if third != 210 {
+		t.Errorf("%d rows with a third copy, want 210", third)
 	}
 }
 
@@ -316,10 +306,9 @@ func TestPopulationJoinsProvinces(t *testing.T) {
 }
 
 // TestPopulationCrossChecks compares figures with provincial statistical
-// yearbooks (Niên giám thống kê 2023, in persons): 2020 agrees to rounding;
-// 2015 does not, because GSO revised the series after the 2019 census — the
-// reason vn-population keeps 2010-2016 and 2020 as they were published and
-// says so in its metadata.
+// yearbooks (Niên giám thống kê 2023, in persons): the revised series
+// agrees to rounding in every year they give, 2015 included (the series
+// published before the 2019 census said 1 310,7 thousand for Sóc Trăng).
 func TestPopulationCrossChecks(t *testing.T) {
 	f := datasets.MustLoad(populationID)
 	defer f.Release()
@@ -328,19 +317,27 @@ func TestPopulationCrossChecks(t *testing.T) {
 		name    string
 		year    int64
 		persons float64
-		agrees  bool
 	}{
-		// Sóc Trăng, yearbook 2023, table 8, page 83.
-		{"Soc Trang", 2020, 1195741, true},
-		{"Soc Trang", 2015, 1236306, false},
+		// Sóc Trăng, yearbook 2023, table 8, page 83 (2023 preliminary there).
+		{"Soc Trang", 2015, 1236306},
+		{"Soc Trang", 2017, 1218315},
+		{"Soc Trang", 2018, 1208822},
+		{"Soc Trang", 2019, 1199528},
+		{"Soc Trang", 2020, 1195741},
+		{"Soc Trang", 2021, 1206819},
+		{"Soc Trang", 2022, 1197823},
+		{"Soc Trang", 2023, 1198798},
 		// Bình Định, yearbook 2023, table 19, page 94.
-		{"Binh Dinh", 2020, 1487903, true},
-		{"Binh Dinh", 2015, 1487640, false},
+		{"Binh Dinh", 2015, 1487640},
+		{"Binh Dinh", 2020, 1487903},
+		{"Binh Dinh", 2021, 1508322},
+		{"Binh Dinh", 2022, 1504285},
+		{"Binh Dinh", 2023, 1506331},
 	} {
 		r := rows[popKey{tc.name, tc.year}]
 		got := r.Float64("population_thousand")
-		if agrees := math.Abs(got-tc.persons/1000) <= 0.05+1e-9; agrees != tc.agrees {
-			t.Errorf("%s %d: %v thousand against the yearbook's %v persons: agreement %v, want %v", tc.name, tc.year, got, tc.persons, agrees, tc.agrees)
+		if math.Abs(got-tc.persons/1000) > 0.05+1e-9 {
+			t.Errorf("%s %d: %v thousand against the yearbook's %v persons", tc.name, tc.year, got, tc.persons)
 		}
 	}
 	if !strings.Contains(f.Meta("vintage"), "2019 census") {
