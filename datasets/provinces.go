@@ -26,8 +26,8 @@ func init() {
 	catalogue = append(catalogue,
 		Entry{
 			ID:       "vn-provinces",
-			TitleVI:  "63 tỉnh, thành phố trước năm 2025: mã, vùng, dân số trung bình và diện tích (Tổng cục Thống kê)",
-			TitleEN:  "Vietnam's 63 provinces before 2025: GSO code, region, average population and area, with a citation per figure",
+			TitleVI:  "63 tỉnh, thành phố trước năm 2025: mã, vùng, dân số trung bình và diện tích năm 2023 (Tổng cục Thống kê, biểu E02.03-07 và E02.01)",
+			TitleEN:  "Vietnam's 63 provinces before 2025: GSO code, region, 2023 average population and area (GSO tables E02.03-07 and E02.01), with the copy each figure was read from",
 			Province: "Việt Nam", Period: "2023", Source: provincesSource,
 			Document:       "Tổng cục Thống kê (GSO): diện tích, dân số trung bình phân theo địa phương",
 			DocumentDate:   "2023",
@@ -70,10 +70,10 @@ func provinceFields() []frame.FieldSpec {
 		{Name: "province", Kind: frame.String, LabelVI: "Tỉnh, thành phố"},
 		{Name: "region", Kind: frame.String, LabelVI: "Vùng kinh tế - xã hội"},
 		{Name: "population", Kind: frame.Int64, LabelVI: "Dân số trung bình", Unit: "people",
-			Extra: map[string]string{frame.MetaDescription: "average population; a figure published in thousands with one decimal is multiplied by 1000 (so exact to ±50 people); null where no citable figure was found"}},
+			Extra: map[string]string{frame.MetaDescription: "average population: the figure in thousands × 1000, rounded to the person (vn-population's 2023 figure, GSO table E02.03-07)"}},
 		{Name: "population_year", Kind: frame.Int64, LabelVI: "Năm của số liệu dân số", Unit: "year"},
 		{Name: "area_km2", Kind: frame.Float64, LabelVI: "Diện tích tự nhiên", Unit: "km2",
-			Extra: map[string]string{frame.MetaDescription: "natural area as published; null where no citable figure was found"}},
+			Extra: map[string]string{frame.MetaDescription: "natural area as GSO's table E02.01 gives it (2023)"}},
 		{Name: "area_year", Kind: frame.Int64, LabelVI: "Năm của số liệu diện tích", Unit: "year"},
 		{Name: "source", Kind: frame.String, LabelVI: "Nguồn công bố số liệu"},
 		{Name: "source_page", Kind: frame.String, LabelVI: "Địa chỉ trang nguồn (không ghi giao thức)"},
@@ -123,12 +123,11 @@ func buildProvinces(e Entry) (*frame.Frame, *frame.Frame, error) {
 	}
 	meta := e.meta()
 	meta[frame.MetaSourceFile] = provincesSource
-	meta["source"] = "General Statistics Office of Vietnam (GSO / Tổng cục Thống kê): average population and natural area by province, 2023, " +
-		"as reproduced by the pages cited per row (source, source_page, quote); codes from GSO's list of administrative units " +
-		"(Quyết định 124/2004/QĐ-TTg), regions GSO's six socio-economic regions"
-	meta["method"] = "population = published figure × 1000 when published in thousands (population_unit thousand), else the published count; area_km2 as published"
-	meta["missing"] = "no citable figure was found for Lâm Đồng, the six units of Đông Nam Bộ and the Mekong Delta units other than Sóc Trăng: population and area null, never estimated"
-	meta["years"] = "population_year 2023 for every figure; area_year 2023 except Sóc Trăng (2022)"
+	meta["source"] = "General Statistics Office of Vietnam (GSO / Tổng cục Thống kê): average population 2023 from table E02.03-07 (dataset vn-population), " +
+		"natural area 2023 from table E02.01, both from GSO's JSON-stat export (github.com/yuariosu/vietnam_economy_analysis), the area checked against a " +
+		"second copy; codes from GSO's list of administrative units (Quyết định 124/2004/QĐ-TTg), regions GSO's six socio-economic regions"
+	meta["method"] = "population = the figure in thousands × 1000, rounded to the person; area_km2 as the copy writes it"
+	meta["years"] = "population_year and area_year 2023 for every province"
 	data, err := frame.FromRows(meta, provinceFields(), rows)
 	if err != nil {
 		return nil, nil, err

@@ -3,6 +3,7 @@ package datasets_test
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
 )
 
 func TestProvincesColumnsAndSources(t *testing.T) {
@@ -69,54 +71,63 @@ func vnNumber(t *testing.T, s string) float64 {
 }
 
 // TestProvincesAgainstQuotes reads the figures back from the quoted text,
-// independently of the builder: for the rows of the 2023 table the quote is
-// "<no> <name> <area km²> <population thousand>".
+// independently of the builder: "<label>: average population 2023 <P>
+// (thousand persons); area 2023 <A> km² (second copy … line N: <A2>)", the
+// area within ± 0,005 km² of the second copy's two decimals; and each
+// population is vn-population's 2023 figure of the same code, at the line
+// source_page names.
 func TestProvincesAgainstQuotes(t *testing.T) {
 	f := datasets.MustLoad("vn-provinces")
 	defer f.Release()
-	accents := strings.NewReplacer("oà", "òa", "oá", "óa")
-	n := 0
+	pop := datasets.MustLoad("vn-population")
+	defer pop.Release()
+	byCode := map[string]frame.Row{}
+	for i := 0; i < pop.NumRows(); i++ {
+		if r := pop.Row(i); r.Int64("year") == 2023 && r.String("level") == "province" {
+			byCode[r.String("code")] = r
+		}
+	}
+	quoteRe := regexp.MustCompile(`^(.+): average population 2023 ([0-9.]+) \(thousand persons\); area 2023 ([0-9.]+) km² \(second copy .* line [0-9]+: ([0-9.]+)\)$`)
 	for i := 0; i < f.NumRows(); i++ {
 		r := f.Row(i)
-		if r.String("source_page") != "xemtinviet.com/gjuc" {
-			continue
-		}
-		n++
-		w := strings.Fields(r.String("quote"))
-		if len(w) < 4 || accents.Replace(strings.Join(w[1:len(w)-2], " ")) != r.String("province") {
+		m := quoteRe.FindStringSubmatch(r.String("quote"))
+		if m == nil {
 			t.Errorf("%s: quote %q", r.String("province"), r.String("quote"))
 			continue
 		}
-		if a := vnNumber(t, w[len(w)-2]); a != r.Float64("area_km2") {
-			t.Errorf("%s: area %v, quoted %v", r.String("province"), r.Float64("area_km2"), a)
+		p, _ := strconv.ParseFloat(m[2], 64)
+		a, _ := strconv.ParseFloat(m[3], 64)
+		a2, _ := strconv.ParseFloat(m[4], 64)
+		if int64(math.Round(p*1000)) != r.Int64("population") || a != r.Float64("area_km2") || math.Abs(a-a2) > 0.005+1e-9 {
+			t.Errorf("%s: %d people, %v km²; quoted %v thousand, %v km² (second copy %v)", r.String("province"), r.Int64("population"), r.Float64("area_km2"), p, a, a2)
 		}
-		if p := vnNumber(t, w[len(w)-1]); int64(math.Round(p*1000)) != r.Int64("population") {
-			t.Errorf("%s: population %d, quoted %v thousand", r.String("province"), r.Int64("population"), p)
+		v, ok := byCode[r.String("code")]
+		if !ok || v.Float64("population_thousand") != p || v.String("name_as_written") != m[1] ||
+			!strings.Contains(r.String("source_page"), fmt.Sprintf("vn-population.csv dòng %d ", v.Int64("source_line"))) {
+			t.Errorf("%s: not vn-population's 2023 figure (%v, %q, line %d): page %q", r.String("province"), v.Float64("population_thousand"), v.String("name_as_written"), v.Int64("source_line"), r.String("source_page"))
 		}
-	}
-	if n != 43 {
-		t.Errorf("%d rows from the 2023 table, want 43", n)
+		if r.Int64("population_year") != 2023 || r.Int64("area_year") != 2023 {
+			t.Errorf("%s: years %d, %d", r.String("province"), r.Int64("population_year"), r.Int64("area_year"))
+		}
 	}
 }
 
-// TestProvincesSpotChecks: figures by hand from the quoted text.
+// TestProvincesSpotChecks: GSO's figures against those the earlier version
+// of this table cited from press pages and a yearbook, which agree to their
+// one decimal: Huế "4.947,1 1.166,5", Khánh Hòa "5.199,6 1.260,6", Hà Nội
+// "3.359,8 8.587,1" (xemtinviet.com/gjuc, GSO's 2023 table), Sóc Trăng
+// 1 198 798 persons in 2023 (its 2023 yearbook, page 83) and 3 298,2 km².
 func TestProvincesSpotChecks(t *testing.T) {
 	f := datasets.MustLoad("vn-provinces")
 	defer f.Release()
 	cases := []struct {
-		code, province, quote string
-		pop                   int64 // people
-		area                  float64
-		areaYear              int64
+		code, province string
+		popTh, area    float64 // as the press or yearbook wrote them
 	}{
-		// "31 Thừa Thiên Huế 4.947,1 1.166,5": 1 166,5 thousand = 1 166 500
-		{"46", "Thừa Thiên Huế", "31 Thừa Thiên Huế 4.947,1 1.166,5", 1166500, 4947.1, 2023},
-		// "37 Khánh Hoà 5.199,6 1.260,6": 1 260,6 thousand = 1 260 600
-		{"56", "Khánh Hòa", "37 Khánh Hoà 5.199,6 1.260,6", 1260600, 5199.6, 2023},
-		// Sóc Trăng's yearbook: "Sơ bộ - Prel. 2023 1.198.798" persons; area 3298,2 km² (2022)
-		{"94", "Sóc Trăng", "Sơ bộ - Prel. 2023 1.198.798", 1198798, 3298.2, 2022},
-		// "1 Hà Nội 3.359,8 8.587,1"
-		{"01", "Hà Nội", "1 Hà Nội 3.359,8 8.587,1", 8587100, 3359.8, 2023},
+		{"46", "Thừa Thiên Huế", 1166.5, 4947.1},
+		{"56", "Khánh Hòa", 1260.6, 5199.6},
+		{"94", "Sóc Trăng", 1198.798, 3298.2},
+		{"01", "Hà Nội", 8587.1, 3359.8},
 	}
 	for _, tc := range cases {
 		found := false
@@ -126,11 +137,9 @@ func TestProvincesSpotChecks(t *testing.T) {
 				continue
 			}
 			found = true
-			if r.String("province") != tc.province || !strings.Contains(r.String("quote"), tc.quote) {
-				t.Errorf("%s: %q, quote %q", tc.code, r.String("province"), r.String("quote"))
-			}
-			if r.Int64("population") != tc.pop || r.Float64("area_km2") != tc.area || r.Int64("area_year") != tc.areaYear {
-				t.Errorf("%s: %d people, %v km² (%d)", tc.province, r.Int64("population"), r.Float64("area_km2"), r.Int64("area_year"))
+			if r.String("province") != tc.province ||
+				math.Abs(float64(r.Int64("population"))/1000-tc.popTh) > 0.05 || math.Abs(r.Float64("area_km2")-tc.area) > 0.05 {
+				t.Errorf("%s: %q, %d people, %v km²", tc.code, r.String("province"), r.Int64("population"), r.Float64("area_km2"))
 			}
 		}
 		if !found {
@@ -276,7 +285,7 @@ func ExampleLoad_provinces() {
 		fmt.Printf("%s (%s): %d people in 2023\n", unit, strings.Join(parts, ", "), sum)
 	}
 	// Output:
-	// Huế (Thừa Thiên Huế): 1166500 people in 2023
-	// Khánh Hòa (Khánh Hòa, Ninh Thuận): 1861800 people in 2023
-	// Cần Thơ (Cần Thơ, Hậu Giang, Sóc Trăng): no 2023 figure for Cần Thơ, Hậu Giang
+	// Huế (Thừa Thiên Huế): 1166547 people in 2023
+	// Khánh Hòa (Khánh Hòa, Ninh Thuận): 1861840 people in 2023
+	// Cần Thơ (Cần Thơ, Hậu Giang, Sóc Trăng): 3185968 people in 2023
 }

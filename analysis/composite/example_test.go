@@ -176,10 +176,10 @@ func ExamplePerCapita() {
 			r.Float64("total_mvnd"), r.Int64("population"), r.Float64("total_mvnd_per_1000_people"), r.Int64("source_line"), r.Int64("ref_source_line"))
 	}
 	// Output:
-	// Sóc Trăng       2010-11-02    109045 /   1198798 × 1000 =  90.96 (lines 639, 96)
-	// Thừa Thiên Huế  2021-10-14    100000 /   1166500 × 1000 =  85.73 (lines 31, 66)
-	// Khánh Hòa       2023-07-14     22955 /   1260600 × 1000 =  18.21 (lines 79, 72)
-	// Sóc Trăng       2024-08-28     30500 /   1198798 × 1000 =  25.44 (lines 51, 96)
+	// Sóc Trăng       2010-11-02    109045 /   1198798 × 1000 =  90.96 (lines 639, 89)
+	// Thừa Thiên Huế  2021-10-14    100000 /   1166547 × 1000 =  85.72 (lines 31, 59)
+	// Khánh Hòa       2023-07-14     22955 /   1260623 × 1000 =  18.21 (lines 79, 65)
+	// Sóc Trăng       2024-08-28     30500 /   1198798 × 1000 =  25.44 (lines 51, 89)
 }
 
 // The 63 provinces regrouped into the units of 2025: Khánh Hòa + Ninh
@@ -210,9 +210,9 @@ func ExampleReaggregate() {
 	}
 	// Output:
 	// 34 units
-	// Huế = Thừa Thiên Huế: population 1166500, area 4947.1, density 235.8
-	// Khánh Hòa = Khánh Hòa; Ninh Thuận: population 1861800, area 8555.3, density 217.6
-	// Cần Thơ = Cần Thơ; Hậu Giang; Sóc Trăng: population <nil>, area <nil>, density NaN
+	// Huế = Thừa Thiên Huế: population 1166547, area 4947.1099, density 235.8
+	// Khánh Hòa = Khánh Hòa; Ninh Thuận: population 1861840, area 8555.3246, density 217.6
+	// Cần Thơ = Cần Thơ; Hậu Giang; Sóc Trăng: population 3185968, area 6360.8338, density 500.9
 }
 
 // The programmes of the sources under the 2025 units: each row says how
