@@ -191,7 +191,8 @@ func writeFile(path string, fill func(w *bytes.Buffer) error) error {
 // A4 paper (print): text in portrait, tables fitted to the width with their
 // header repeated on every page, no heading alone at the foot of a page,
 // charts at their 16 cm.
-const css = `body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
+const css = `tr.follows td:first-child{padding-left:1.4em}tr.follows{background:#fafafa}
+body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
 h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #1f5f8b;padding-bottom:.2em;color:#1f5f8b}
 table{border-collapse:collapse;margin:.5em 0}th,td{padding:3px 8px;vertical-align:top}
 table.list th{background:#eef3f7;text-align:left;border-bottom:1px solid #999;font-weight:bold}table.list td{border-bottom:1px solid #ddd}
@@ -303,7 +304,8 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 	}
 	fmt.Fprintf(w, "<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), tr(lang, "Tệp, dòng", "File, line"))
-	for _, f := range in.Findings {
+	grouped, parent := reconcile.Grouped(in.Findings)
+	for i, f := range grouped {
 		rule := reconcile.RuleName(f.Rule, lang)
 		if f.Class != "" {
 			c, _ := codeWord("class", f.Class, lang)
@@ -324,8 +326,13 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 		if file == "" {
 			file = sourceOf(in, f.Dataset)
 		}
-		fmt.Fprintf(w, "<tr><td class=\"text\">%s<br><span class=\"muted\">%s</span></td><td class=\"text\">%s%s%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\"><span class=\"muted\">%s</span><br>%s</td></tr>\n",
-			esc(rule), esc(f.Dataset), esc(f.SubjectIn(lang)), detail, quote, numberIn(lang, f.Reported, -1), numberIn(lang, f.Computed, -1), numberIn(lang, f.Difference, -1), esc(shortFile(file)), lineRef(file, f.SourceLine, in.LineText))
+		follows, class := "", ""
+		if parent[i] >= 0 {
+			// under the finding it follows from
+			follows, class = "↳ ", ` class="follows"`
+		}
+		fmt.Fprintf(w, "<tr%s><td class=\"text\">%s%s<br><span class=\"muted\">%s</span></td><td class=\"text\">%s%s%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\"><span class=\"muted\">%s</span><br>%s</td></tr>\n",
+			class, follows, esc(rule), esc(f.Dataset), esc(f.SubjectIn(lang)), detail, quote, numberIn(lang, f.Reported, -1), numberIn(lang, f.Computed, -1), numberIn(lang, f.Difference, -1), esc(shortFile(file)), lineRef(file, f.SourceLine, in.LineText))
 	}
 	w.WriteString("</tbody></table></div>\n")
 }

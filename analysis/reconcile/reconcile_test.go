@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -218,5 +219,24 @@ func TestWordDiffIn(t *testing.T) {
 	}
 	if got := WordDiffIn("a b c", "a c d", "en"); got != `lacks "b"; adds "d"` || WordDiff("a b c", "a c d") != got {
 		t.Errorf("en: %q", got)
+	}
+}
+
+// TestGrouped: a finding that follows from another comes right under it;
+// one without a parent stays where it is.
+func TestGrouped(t *testing.T) {
+	fs := []Finding{
+		{Dataset: "d", Subject: "TỔNG", Rule: RuleTotal, SourceLine: 1},
+		{Dataset: "d", Subject: "Sở A", Rule: RuleRatio, SourceLine: 2},
+		{Dataset: "d", Subject: "TỔNG", Rule: RuleRatio, SourceLine: 3, Class: ClassFollows},
+		{Dataset: "d", Subject: "Sở B", Rule: RuleRatio, SourceLine: 4, Class: ClassFollows},
+	}
+	out, parent := Grouped(fs)
+	var lines []int
+	for _, f := range out {
+		lines = append(lines, f.SourceLine)
+	}
+	if fmt.Sprint(lines) != "[1 3 2 4]" || fmt.Sprint(parent) != "[-1 0 -1 -1]" {
+		t.Errorf("lines %v, parents %v", lines, parent)
 	}
 }

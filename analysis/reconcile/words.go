@@ -104,3 +104,43 @@ var relVI = map[string]string{"=": "bằng", "≤": "không quá"}
 
 // vi writes a number as a Vietnamese reader reads it (1.234,5).
 func vi(v float64) string { return frame.FormatVI(v, -1) }
+
+// Grouped returns the findings in their order, except that each finding
+// of ClassFollows comes right after the first finding of another class
+// with the same dataset and subject (the one it follows: a total row's
+// ratio after the total row's own discrepancy), and Parent[i] is the index
+// in the result of the finding row i follows (-1 for the others).
+func Grouped(fs []Finding) (out []Finding, parent []int) {
+	placed := make([]bool, len(fs))
+	for i, f := range fs {
+		if placed[i] || f.Class == ClassFollows && hasParent(fs, i) {
+			continue
+		}
+		out, parent = append(out, f), append(parent, -1)
+		placed[i] = true
+		p := len(out) - 1
+		for j, g := range fs {
+			if !placed[j] && g.Class == ClassFollows && g.Dataset == f.Dataset && g.Subject == f.Subject && f.Class != ClassFollows {
+				out, parent = append(out, g), append(parent, p)
+				placed[j] = true
+			}
+		}
+	}
+	for i, f := range fs { // a follower whose parent came after it in fs
+		if !placed[i] {
+			out, parent = append(out, f), append(parent, -1)
+		}
+	}
+	return out, parent
+}
+
+// hasParent reports whether another finding of fs than i, not a follower,
+// has the dataset and subject of fs[i].
+func hasParent(fs []Finding, i int) bool {
+	for j, g := range fs {
+		if j != i && g.Class != ClassFollows && g.Dataset == fs[i].Dataset && g.Subject == fs[i].Subject {
+			return true
+		}
+	}
+	return false
+}
