@@ -380,19 +380,8 @@ func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout
 	switch {
 	case layout != "" && layoutFile != "":
 		return fmt.Errorf("%w: --layout or --layout-file, not both", errUsage)
-	case layout != "":
-		l, err := loaders.LookupLayout(layout)
-		if err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		layouts, textLayouts = []loaders.Layout{l}, nil
-	case layoutFile != "":
-		f, err := os.Open(layoutFile)
-		if err != nil {
-			return err
-		}
-		l, err := loaders.ReadLayout(f, layoutFile)
-		f.Close()
+	case layout != "" || layoutFile != "":
+		l, err := chosenLayout(layout, layoutFile)
 		if err != nil {
 			return err
 		}

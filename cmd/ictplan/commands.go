@@ -265,19 +265,9 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if (*layout == "") == (*layoutFile == "") || len(pos) != 1 {
 		return fmt.Errorf("%w: expected --layout LAYOUT or --layout-file FILE, and one FILE (- for stdin)", errUsage)
 	}
-	var l loaders.Layout
-	if *layoutFile != "" {
-		f, err := os.Open(*layoutFile)
-		if err != nil {
-			return err
-		}
-		l, err = loaders.ReadLayout(f, *layoutFile)
-		f.Close()
-		if err != nil {
-			return err
-		}
-	} else if l, err = loaders.LookupLayout(*layout); err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+	l, err := chosenLayout(*layout, *layoutFile)
+	if err != nil {
+		return err
 	}
 	conv, err := numtext.ParseConvention(*numbers)
 	if err != nil {
@@ -294,21 +284,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if err := checkFormat(*format, "text, csv, json, arrow, parquet or xlsx"); err != nil {
 		return err
 	}
-	form := *input
-	if form == "" {
-		switch strings.ToLower(filepath.Ext(pos[0])) {
-		case ".csv":
-			form = "csv"
-		case ".xlsx":
-			form = "xlsx"
-		case ".docx":
-			form = "docx"
-		case ".pdf":
-			form = "pdf"
-		default:
-			form = "text"
-		}
-	}
+	form := inputForm(pos[0], *input)
 	switch {
 	case form != "text" && form != "csv" && form != "xlsx" && form != "docx" && form != "pdf":
 		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx, docx or pdf)", errUsage, form)
@@ -331,30 +307,7 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	if *maxErrors == 0 {
 		o.MaxErrors = -1 // all
 	}
-	var t *loaders.Table
-	switch form {
-	case "csv":
-		t, err = loaders.ParseCSV(r, l, o)
-	case "text":
-		var data []byte
-		if data, err = readAllInput(r, name, inputLimit(form)); err == nil {
-			t, err = loaders.ParseText(data, l, o)
-		}
-	case "xlsx":
-		if r, err = notWorkbook(r, name); err == nil {
-			t, err = xlsxinput.Parse(r, *sheet, l, o)
-		}
-	case "docx":
-		ra, size, rerr := readerAt(r, name)
-		if err = rerr; err == nil {
-			t, err = docxinput.Parse(ra, size, *table, *appendix, l, o)
-		}
-	case "pdf":
-		ra, size, rerr := readerAt(r, name)
-		if err = rerr; err == nil {
-			t, err = pdfinput.Parse(ra, size, *table, *appendix, l, o)
-		}
-	}
+	t, err := parseInput(r, name, form, l, o, *sheet, *table, *appendix)
 	if err != nil {
 		return capErrors(err, *maxErrors)
 	}
@@ -408,6 +361,65 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
 	}
 	return emit(t.Frame, *format, *out, stdout)
+}
+
+// chosenLayout is the layout of --layout NAME or --layout-file FILE (one
+// of them set).
+func chosenLayout(name, file string) (loaders.Layout, error) {
+	if file == "" {
+		l, err := loaders.LookupLayout(name)
+		if err != nil {
+			return l, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		return l, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return loaders.Layout{}, err
+	}
+	defer f.Close()
+	return loaders.ReadLayout(f, file)
+}
+
+// inputForm is the form of an input: --input if given, else the file's
+// extension (text otherwise).
+func inputForm(arg, input string) string {
+	if input != "" {
+		return input
+	}
+	switch ext := strings.ToLower(filepath.Ext(arg)); ext {
+	case ".csv", ".xlsx", ".docx", ".pdf":
+		return ext[1:]
+	}
+	return "text"
+}
+
+// parseInput reads a table of the input in its form with layout l.
+func parseInput(r io.Reader, name, form string, l loaders.Layout, o loaders.Options, sheet string, table int, appendix string) (*loaders.Table, error) {
+	switch form {
+	case "csv":
+		return loaders.ParseCSV(r, l, o)
+	case "text":
+		data, err := readAllInput(r, name, inputLimit(form))
+		if err != nil {
+			return nil, err
+		}
+		return loaders.ParseText(data, l, o)
+	case "xlsx":
+		r, err := notWorkbook(r, name)
+		if err != nil {
+			return nil, err
+		}
+		return xlsxinput.Parse(r, sheet, l, o)
+	}
+	ra, size, err := readerAt(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if form == "docx" {
+		return docxinput.Parse(ra, size, table, appendix, l, o)
+	}
+	return pdfinput.Parse(ra, size, table, appendix, l, o)
 }
 
 // checkFormat refuses an output format writeFrame does not write, before
