@@ -53,10 +53,6 @@ func isFileArg(arg string) bool {
 // the most rows; then reconciles each.
 func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Options) (reconcile.Report, []checkedTable, error) {
 	var rep reconcile.Report
-	var words []loaders.WordAmount
-	// wordPlace, if set, names where the n-th line of the text searched for
-	// amounts in words is (a PDF's page and its line there)
-	var wordPlace func(n int) (string, int)
 	f, err := os.Open(name)
 	if err != nil {
 		return rep, nil, err
@@ -70,62 +66,111 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		return rep, nil, tooLarge(name, 64<<20, fmt.Sprintf(" (the file has %d bytes)", st.Size()))
 	}
 	o.File = name
-	type source struct {
-		where string
-		parse func(l loaders.Layout) (*loaders.Table, error)
+	in, err := readFileParts(f, st.Size(), name, o)
+	if err != nil {
+		return rep, nil, err
 	}
-	var sources []source
+	if in.text && textLayouts != nil {
+		layouts = textLayouts
+	}
+	tables := bestTables(in.sources, layouts)
+	for _, c := range tables {
+		if c.t == nil {
+			continue
+		}
+		r, err := reconcileTable(c)
+		if err != nil {
+			return rep, tables, err
+		}
+		rep.Add(r)
+	}
+	wr := wordsReport(in.words)
+	if in.wordPlace != nil {
+		for i := range wr.Findings {
+			wr.Findings[i].Dataset, wr.Findings[i].SourceLine = in.wordPlace(wr.Findings[i].SourceLine)
+		}
+	}
+	rep.Add(wr)
+	if len(in.words) > 0 {
+		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(in.words)), words: len(in.words)})
+	}
+	return rep, tables, nil
+}
+
+// tableSource is a table of a file, read with a layout on demand.
+type tableSource struct {
+	where string
+	parse func(l loaders.Layout) (*loaders.Table, error)
+}
+
+// fileParts are what check FILE reads in a file: its tables, the amounts
+// its text writes in words and where each line of that text is.
+type fileParts struct {
+	sources []tableSource
+	words   []loaders.WordAmount
+	// wordPlace, if set, names where the n-th line of the text searched
+	// for amounts in words is (a PDF's page and its line there)
+	wordPlace func(n int) (string, int)
+	text      bool // a text file, read appendix by appendix
+}
+
+// readFileParts finds the tables and the amounts in words of a file by
+// its kind: a Word document's tables and paragraphs, a PDF's tables and
+// lines, every sheet of a workbook, a CSV file's table, a text's
+// appendices and lines.
+func readFileParts(f *os.File, size int64, name string, o loaders.Options) (fileParts, error) {
+	var in fileParts
 	switch ext := strings.ToLower(filepath.Ext(name)); ext {
 	case ".docx":
-		infos, err := docxinput.Tables(f, st.Size())
+		infos, err := docxinput.Tables(f, size)
 		if err != nil {
-			return rep, nil, fmt.Errorf("%s: %w", name, err)
+			return in, fmt.Errorf("%s: %w", name, err)
 		}
-		pars, err := docxinput.Paragraphs(f, st.Size())
+		pars, err := docxinput.Paragraphs(f, size)
 		if err != nil {
-			return rep, nil, fmt.Errorf("%s: %w", name, err)
+			return in, fmt.Errorf("%s: %w", name, err)
 		}
 		// a paragraph is a line: a finding names the paragraph's number
-		words = loaders.FindWordAmounts([]byte(strings.Join(pars, "\n")), o.Convention)
-		for _, in := range infos {
-			n := in.Number
-			sources = append(sources, source{fmt.Sprintf("table %d%s", n, headingOf(in.Heading)), func(l loaders.Layout) (*loaders.Table, error) {
-				return docxinput.Parse(f, st.Size(), n, "", l, o)
+		in.words = loaders.FindWordAmounts([]byte(strings.Join(pars, "\n")), o.Convention)
+		for _, info := range infos {
+			n := info.Number
+			in.sources = append(in.sources, tableSource{fmt.Sprintf("table %d%s", n, headingOf(info.Heading)), func(l loaders.Layout) (*loaders.Table, error) {
+				return docxinput.Parse(f, size, n, "", l, o)
 			}})
 		}
 	case ".pdf":
-		grids, err := pdfinput.ReadGrids(f, st.Size(), name)
+		grids, err := pdfinput.ReadGrids(f, size, name)
 		if err != nil {
-			return rep, nil, fmt.Errorf("%s: %w", name, err)
+			return in, fmt.Errorf("%s: %w", name, err)
 		}
-		lines, err := pdfinput.Lines(f, st.Size())
+		lines, err := pdfinput.Lines(f, size)
 		if err != nil {
-			return rep, nil, fmt.Errorf("%s: %w", name, err)
+			return in, fmt.Errorf("%s: %w", name, err)
 		}
 		texts := make([]string, len(lines))
 		for i, l := range lines {
 			texts[i] = l.Text
 		}
 		// a line of the text is a page's line: a finding names both
-		words = loaders.FindWordAmounts([]byte(strings.Join(texts, "\n")), o.Convention)
-		wordPlace = func(n int) (string, int) {
+		in.words = loaders.FindWordAmounts([]byte(strings.Join(texts, "\n")), o.Convention)
+		in.wordPlace = func(n int) (string, int) {
 			l := lines[n-1]
 			return fmt.Sprintf("the text, page %d", l.Page), l.Line
 		}
 		for _, g := range grids {
 			g := g
-			sources = append(sources, source{fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
 				return g.Parse(l, o)
 			}})
 		}
 	case ".xlsx":
 		first, err := xlsxio.ReadCellsLimited(f, "", xlsxio.CellLimits{Cells: loaders.MaxCells})
 		if err != nil {
-			return rep, nil, fmt.Errorf("%s: %w", name, err)
+			return in, fmt.Errorf("%s: %w", name, err)
 		}
 		for _, sheet := range first.Sheets {
 			sheet := sheet
-			sources = append(sources, source{"sheet " + xlsxio.Ref(sheet, ""), func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{"sheet " + xlsxio.Ref(sheet, ""), func(l loaders.Layout) (*loaders.Table, error) {
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return nil, err
 				}
@@ -133,7 +178,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 			}})
 		}
 	case ".csv":
-		sources = append(sources, source{"the table", func(l loaders.Layout) (*loaders.Table, error) {
+		in.sources = append(in.sources, tableSource{"the table", func(l loaders.Layout) (*loaders.Table, error) {
 			if _, err := f.Seek(0, io.SeekStart); err != nil {
 				return nil, err
 			}
@@ -142,12 +187,12 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 	default:
 		data, err := readAllInput(f, name, loaders.MaxInputBytes)
 		if err != nil {
-			return rep, nil, err
+			return in, err
 		}
-		words = loaders.FindWordAmounts(data, o.Convention)
+		in.words, in.text = loaders.FindWordAmounts(data, o.Convention), true
 		ids, err := appendices(name, data)
 		if err != nil {
-			return rep, nil, err
+			return in, err
 		}
 		if len(ids) == 0 {
 			ids = []string{""}
@@ -157,14 +202,18 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 			if id != "" {
 				oa.Appendix, where = id, "PHỤ LỤC "+id
 			}
-			sources = append(sources, source{where, func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where, func(l loaders.Layout) (*loaders.Table, error) {
 				return loaders.ParseText(data, l, oa)
 			}})
 		}
-		if textLayouts != nil {
-			layouts = textLayouts
-		}
 	}
+	return in, nil
+}
+
+// bestTables reads each table with every layout and keeps, for each, the
+// layout that reads the most rows (or the last layout's error when none
+// reads it).
+func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable {
 	var tables []checkedTable
 	for _, s := range sources {
 		var best *loaders.Table
@@ -191,27 +240,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		}
 		tables = append(tables, checkedTable{where: s.where, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
 	}
-	for _, c := range tables {
-		if c.t == nil {
-			continue
-		}
-		r, err := reconcileTable(c)
-		if err != nil {
-			return rep, tables, err
-		}
-		rep.Add(r)
-	}
-	wr := wordsReport(words)
-	if wordPlace != nil {
-		for i := range wr.Findings {
-			wr.Findings[i].Dataset, wr.Findings[i].SourceLine = wordPlace(wr.Findings[i].SourceLine)
-		}
-	}
-	rep.Add(wr)
-	if len(words) > 0 {
-		tables = append(tables, checkedTable{where: fmt.Sprintf("the text: %d amounts in words", len(words)), words: len(words)})
-	}
-	return rep, tables, nil
+	return tables
 }
 
 // wordsReport compares each amount in words with its digits, exactly: the
