@@ -33,6 +33,9 @@ type ReviewTable struct {
 	Rows   int
 	Totals int    // reported total rows
 	Note   string // why it was not read
+	// Words is, for the text rather than a table, how many amounts it
+	// writes in words (Layout is then empty).
+	Words int
 }
 
 // WriteReview writes the review as one self-contained HTML page, printable
@@ -48,19 +51,28 @@ func WriteReview(w io.Writer, rv Review) error {
 	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"muted\">%s</p>\n", esc(title), esc(tr(lang,
 		"Mỗi bảng của dự thảo được đọc theo bố cục nhận ra nó; tổng cộng được đối chiếu với các dòng, tỷ lệ với các thành phần, số tiền bằng chữ với số tiền bằng số. Số liệu giữ nguyên như dự thảo ghi.",
 		"Each table of the draft is read with the layout that recognises it; totals are checked against their rows, ratios against their parts, amounts in words against their digits. Figures stay as the draft states them.")))
-	read := 0
+	read, tables := 0, 0
 	for _, t := range rv.Tables {
+		if t.Words > 0 {
+			continue
+		}
+		tables++
 		if t.Layout != "" {
 			read++
 		}
 	}
 	fmt.Fprintf(&b, "<div class=\"summary\"><div><b>%d/%d</b>%s</div><div><b>%s</b>%s</div><div><b>%d</b>%s</div></div>\n",
-		read, len(rv.Tables), tr(lang, "bảng đọc được", "tables read"), numberIn(lang, float64(rv.Checks), 0), tr(lang, "phép đối chiếu", "checks"),
+		read, tables, tr(lang, "bảng đọc được", "tables read"), numberIn(lang, float64(rv.Checks), 0), tr(lang, "phép đối chiếu", "checks"),
 		len(rv.Findings), tr(lang, "điểm chênh lệch", "findings"))
 	fmt.Fprintf(&b, "<h2>%s</h2>\n<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
 		tr(lang, "Các bảng", "Tables"), tr(lang, "Bảng", "Table"), tr(lang, "Bố cục", "Layout"), tr(lang, "Số dòng", "Rows"), tr(lang, "Dòng tổng", "Total rows"))
 	for _, t := range rv.Tables {
 		t.Where = PlaceIn(t.Where, lang)
+		if t.Words > 0 {
+			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s</td></tr>\n", esc(t.Where),
+				esc(fmt.Sprintf(tr(lang, "%d số tiền viết bằng số và bằng chữ, được đối chiếu", "%d amounts written in digits and in words, compared"), t.Words)))
+			continue
+		}
 		if t.Layout == "" {
 			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s: %s</td></tr>\n", esc(t.Where), tr(lang, "không đọc được", "not read"), esc(clip(t.Note, 300)))
 			continue

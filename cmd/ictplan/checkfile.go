@@ -451,7 +451,7 @@ func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout
 			case t.t != nil:
 				rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
 			case t.words > 0:
-				rt.Layout = "số tiền bằng chữ"
+				rt.Words = t.words
 			default:
 				rt.Note = fmt.Sprint(t.err)
 			}
