@@ -47,22 +47,7 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 	y := b.title(rc.title, m)
 	y = b.legend(rc.legend, m, b.w-m, y)
 
-	// Label column: as wide as the widest label, within LabelFraction of
-	// the inner width; labels wrap and are cut to that width.
-	var natural vg.Length
-	for _, l := range rc.labels {
-		natural = max(natural, labelFace.Width(cleanText(l)))
-	}
-	limit := min(natural, inner*vg.Length(th.LabelFraction))
-	wrapped := make([][]string, len(rc.labels))
-	for i, l := range rc.labels {
-		wrapped[i] = wrapText(labelFace, l, limit, th.MaxLabelLines, true)
-	}
-	distinguish(labelFace, rc.labels, wrapped, limit, th.MaxLabelLines)
-	var colW vg.Length
-	for _, lines := range wrapped {
-		colW = max(colW, maxWidth(labelFace, lines...))
-	}
+	wrapped, colW := rc.labelColumn(th, labelFace, inner)
 	const gap = 8
 	dataX0 := m + colW + gap
 	dataX1 := b.w - m - 2
@@ -117,17 +102,7 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 	rowsBottom := y
 
 	// Grid and ticks.
-	maxTicks := int(dataW / 55)
-	ticks := niceTicks(lo, hi, max(2, min(8, maxTicks)))
-	if rc.nonNegAxis {
-		kept := ticks[:0]
-		for _, t := range ticks {
-			if t >= 0 {
-				kept = append(kept, t)
-			}
-		}
-		ticks = kept
-	}
+	ticks := rc.ticks(lo, hi, dataW)
 	for _, t := range ticks {
 		col, wid := th.Grid, vg.Length(0.6)
 		if t == 0 {
@@ -149,8 +124,70 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 		b.add(lineItem{pts: []vg.Point{{X: tx, Y: rowsTop - 1}, {X: tx, Y: rowsBottom}}, color: th.Text, width: 1, dash: []vg.Length{4, 2.5}})
 	}
 
-	// Anchored value texts, on a background patch so that grid and target
-	// lines pass behind them.
+	rc.drawAnchors(b, th, valueFace, centres, x, at, offs, pad)
+	ve := valueFace.Extents()
+
+	// Category labels, right-aligned against the data area, and the value
+	// column.
+	for i, lines := range wrapped {
+		top := centres[i] - b.blockHeight(labelFace, len(lines))/2
+		b.block("label", lines, labelFace, th.Text, dataX0-gap, top, alignRight)
+		if rc.values != nil {
+			base := centres[i] + (ve.Ascent-ve.Descent)/2
+			b.text("value", rc.values[i], valueFace, th.Text, b.w-m, base, alignRight)
+		}
+	}
+
+	// Value axis.
+	y = rc.valueAxis(b, th, smallFace, ticks, x, rowsBottom, dataX0, dataX1)
+	if xl := cleanText(rc.xlabel); xl != "" {
+		lines := wrapText(smallFace, xl, dataW, 2, false)
+		y = b.block("axis", lines, smallFace, th.Muted, (dataX0+dataX1)/2, y+3, alignCenter)
+	}
+	y = b.note(rc.note, y+2)
+	return b.finish(rc.kind, y+m)
+}
+
+// labelColumn wraps the category labels for a column as wide as the
+// widest label, within LabelFraction of the inner width (labels wrap and
+// are cut to that width), and returns them with the column's width.
+func (rc *rowChart) labelColumn(th Theme, labelFace font.Face, inner vg.Length) ([][]string, vg.Length) {
+	var natural vg.Length
+	for _, l := range rc.labels {
+		natural = max(natural, labelFace.Width(cleanText(l)))
+	}
+	limit := min(natural, inner*vg.Length(th.LabelFraction))
+	wrapped := make([][]string, len(rc.labels))
+	for i, l := range rc.labels {
+		wrapped[i] = wrapText(labelFace, l, limit, th.MaxLabelLines, true)
+	}
+	distinguish(labelFace, rc.labels, wrapped, limit, th.MaxLabelLines)
+	var colW vg.Length
+	for _, lines := range wrapped {
+		colW = max(colW, maxWidth(labelFace, lines...))
+	}
+	return wrapped, colW
+}
+
+// ticks are the value axis's round ticks for a data area dataW wide (none
+// below zero on an axis that starts at zero).
+func (rc *rowChart) ticks(lo, hi float64, dataW vg.Length) []float64 {
+	ticks := niceTicks(lo, hi, max(2, min(8, int(dataW/55))))
+	if rc.nonNegAxis {
+		kept := ticks[:0]
+		for _, t := range ticks {
+			if t >= 0 {
+				kept = append(kept, t)
+			}
+		}
+		ticks = kept
+	}
+	return ticks
+}
+
+// drawAnchors writes the anchored value texts, on a background patch so
+// that grid and target lines pass behind them.
+func (rc *rowChart) drawAnchors(b *builder, th Theme, valueFace font.Face, centres []vg.Length, x func(float64) vg.Length, at []float64, offs []vg.Length, pad vg.Length) {
 	ve := valueFace.Extents()
 	for k, a := range rc.anchors {
 		base := centres[a.row] + a.dy + (ve.Ascent-ve.Descent)/2
@@ -170,20 +207,12 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 		b.add(rectItem{x0: x0 - 1, y0: base - ve.Ascent, x1: x0 + w + 1, y1: base + ve.Descent, fill: bg})
 		b.text("value", a.text, valueFace, col, x0, base, alignLeft)
 	}
+}
 
-	// Category labels, right-aligned against the data area, and the value
-	// column.
-	for i, lines := range wrapped {
-		top := centres[i] - b.blockHeight(labelFace, len(lines))/2
-		b.block("label", lines, labelFace, th.Text, dataX0-gap, top, alignRight)
-		if rc.values != nil {
-			base := centres[i] + (ve.Ascent-ve.Descent)/2
-			b.text("value", rc.values[i], valueFace, th.Text, b.w-m, base, alignRight)
-		}
-	}
-
-	// Value axis.
-	y = rowsBottom
+// valueAxis draws the axis line under the rows and its tick labels that do
+// not touch their left neighbour, and returns the bottom of the labels.
+func (rc *rowChart) valueAxis(b *builder, th Theme, smallFace font.Face, ticks []float64, x func(float64) vg.Length, y, dataX0, dataX1 vg.Length) vg.Length {
+	m := th.Margin
 	b.add(lineItem{pts: []vg.Point{{X: dataX0, Y: y}, {X: dataX1, Y: y}}, color: th.Muted, width: 0.6})
 	se := smallFace.Extents()
 	base := y + 3 + se.Ascent
@@ -201,13 +230,7 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 		b.text("tick", s, smallFace, th.Muted, cx, base, alignCenter)
 		last, placed = r, true
 	}
-	y = base + se.Descent
-	if xl := cleanText(rc.xlabel); xl != "" {
-		lines := wrapText(smallFace, xl, dataW, 2, false)
-		y = b.block("axis", lines, smallFace, th.Muted, (dataX0+dataX1)/2, y+3, alignCenter)
-	}
-	y = b.note(rc.note, y+2)
-	return b.finish(rc.kind, y+m)
+	return base + se.Descent
 }
 
 // targetClearance is the least distance between a value text and the
