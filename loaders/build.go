@@ -384,7 +384,7 @@ func parseFigure(c Cell, t *Table, l Layout) (Amount, error) {
 // ratio in a ratio column, a percentage or a bare figure in a column of
 // percent).
 func ratioScale(spec CellSpec, d numtext.Decimal) int {
-	if d.Percent && spec.Unit != UnitPercent {
+	if (d.Percent || spec.percentWritten) && spec.Unit != UnitPercent {
 		return -2
 	}
 	return 0
@@ -397,7 +397,7 @@ func ratioScale(spec CellSpec, d numtext.Decimal) int {
 // error.
 func checkRatioForms(rows []rawRow, l Layout, errs *ErrorList) {
 	for k, spec := range l.Cells {
-		if spec.Kind != Ratio {
+		if spec.Kind != Ratio || spec.percentWritten {
 			continue
 		}
 		var first *Cell

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ictplan/ictplan/numtext"
 	"github.com/ictplan/ictplan/vntext"
 )
 
@@ -150,12 +153,31 @@ func parseRows(records [][]Cell, l Layout, o Options, match *ColumnMatch) (*Tabl
 			return nil, err
 		}
 	}
-	rows, unit, bounds, err := collectRows(records, l, o, body, errs)
+	rows, unit, bounds, percentCols, err := collectRows(records, l, o, body, errs)
 	if err != nil || rows == nil && errs.Err() != nil {
 		if err == nil {
 			err = errs.Err()
 		}
 		return nil, err
+	}
+	if len(percentCols) > 0 {
+		// a ratio column whose header says "%": its bare figures are
+		// percentages (87,5 is 0,875) — unless every one is at most 1,5,
+		// which reads as ratios as well as percentages: an error
+		l.Cells = append([]CellSpec(nil), l.Cells...)
+		for k := range percentCols {
+			if l.Cells[k].Unit == UnitPercent {
+				continue
+			}
+			big, small := percentFigures(rows, k)
+			switch {
+			case big > 0:
+				l.Cells[k].percentWritten = true
+			case small != nil:
+				errs.Add(&Error{Line: small.Line, Cell: k + 1, Column: l.Cells[k].Name, Text: small.Text, Err: ErrAmbiguousNumber,
+					Expected: "a percentage with its % sign, or a ratio under a header without %: the column's header says %, and every figure of it is at most 1,5, so 0,75 could be 75% or 0,75%"})
+			}
+		}
 	}
 	if mcols != nil {
 		var scope string
@@ -226,11 +248,13 @@ func rowLabel(cells []Cell, l Layout) (label string, kind rowKind, ok bool) {
 
 // collectRows sorts the records into header, section headings, data rows,
 // totals and means, checking the data rows' keys.
-func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorList) (rows []rawRow, unit string, bounds []Cell, err error) {
+func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorList) (rows []rawRow, unit string, bounds []Cell, percentCols map[int]bool, err error) {
+	percentCols = map[int]bool{}
 	n := len(l.Cells)
 	key := l.Cells[0].Kind
 	cellCount := 0
 	group, started := "", false
+	headUnit := ""
 	seq := newSequence()
 	keys := map[string]int{} // section + key -> line, for keys by year or name
 	for ri, cells := range records {
@@ -245,7 +269,7 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 		}
 		line := cells[0].Line
 		if cellCount += last + 1; cellCount > MaxCells {
-			return nil, "", nil, &Error{File: o.File, Line: line, Err: ErrLimit, Expected: fmt.Sprintf("at most %d cells", MaxCells)}
+			return nil, "", nil, nil, &Error{File: o.File, Line: line, Err: ErrLimit, Expected: fmt.Sprintf("at most %d cells", MaxCells)}
 		}
 		if len(bounds) == 0 {
 			bounds = append(bounds, cells[0], cells[last])
@@ -308,21 +332,93 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 			}
 			rows = append(rows, rawRow{kind: labelKind, line: line, cells: aligned, label: label, group: group})
 		case !started:
-			for _, c := range cells {
+			if figures := rowFigures(cells, l); figures >= 2 && firstText(cells) != "" && !columnNumbers(cells[:last+1]) {
+				// a row with a name and figures but no key before the first
+				// data row: a data row that lost its number, or a section's
+				// subtotal — never header
+				errs.Add(&Error{Line: line, Text: firstText(cells), Err: ErrUnexpectedCell,
+					Expected: fmt.Sprintf("%s in the first cell: the row has %d figures (a data row without its number, or a section's subtotal?)", keyWord(key), figures)})
+				continue
+			}
+			for k, c := range cells {
 				if m := unitRe.FindStringSubmatch(c.Text); m != nil {
 					unit = m[1]
+				} else if k < n && (l.Cells[k].Kind == Money || l.Cells[k].Kind == MoneyOrText) && headUnit == "" {
+					if u := parenUnit(c.Text); u != "" {
+						headUnit = u
+					}
+				}
+				if k < n && l.Cells[k].Kind == Ratio && strings.Contains(c.Text, "%") {
+					percentCols[k] = true
 				}
 			}
 		default:
 			errs.Add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: fmt.Sprintf("%s in the first cell, a section heading or a total row", keyWord(key))})
 		}
 	}
+	if unit == "" {
+		unit = headUnit // the unit a money column's header names: "Kinh phí (tỷ đồng)"
+	}
 	if !started && errs.Err() == nil {
 		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with %s (layout %s)", keyWord(key), l.Name)})
-		return nil, unit, bounds, nil
+		return nil, unit, bounds, percentCols, nil
 	}
-	return rows, unit, bounds, nil
+	return rows, unit, bounds, percentCols, nil
 }
+
+// percentFigures counts the figures of column k of the data rows written
+// without a % sign above 1,5 (read in either convention), and returns the
+// first other nonzero one (nil when there is none).
+func percentFigures(rows []rawRow, k int) (big int, small *Cell) {
+	for _, r := range rows {
+		if r.kind != dataRow || k >= len(r.cells) {
+			continue
+		}
+		c := r.cells[k]
+		if c.Empty() || strings.HasSuffix(c.Text, "%") || IsDash(c.Text) {
+			continue
+		}
+		v := 0.0
+		for _, conv := range []Convention{Plain, DotThousands, CommaThousands} {
+			if d, err := numtext.ParseDecimal(c.Text, conv, false); err == nil {
+				v = math.Max(v, math.Abs(d.Float(0)))
+			}
+		}
+		switch {
+		case v > 1.5:
+			big++
+		case v > 0 && small == nil:
+			cc := c
+			small = &cc
+		}
+	}
+	return big, small
+}
+
+// rowFigures counts the cells of a row, in the layout's number columns,
+// that hold a figure.
+func rowFigures(cells []Cell, l Layout) int {
+	n := 0
+	for k, c := range cells {
+		if k > 0 && k < len(l.Cells) && numericKind(l.Cells[k].Kind) && l.Cells[k].matrixKey == "" && !c.Empty() && (c.Number || isNumberLike(c.Text) && !IsDash(c.Text)) {
+			n++
+		}
+	}
+	return n
+}
+
+// parenUnit is the money unit a header names in parentheses: "Tổng mức
+// đầu tư (tỷ đồng)" gives "tỷ đồng"; "" when none.
+func parenUnit(s string) string {
+	for _, m := range parenUnitRe.FindAllStringSubmatch(s, -1) {
+		if _, ok := ParseMoneyUnit(m[1]); ok {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+var parenUnitRe = regexp.MustCompile(`\(([^()]{1,30})\)`)
 
 // rowName names a data row by its key.
 func rowName(k CellKind, key string) string {

@@ -67,6 +67,11 @@ type CellSpec struct {
 	// Optional: a table matched by its headers may lack the column (its
 	// values are then null): a reported ratio, a note.
 	Optional bool
+	// percentWritten: the table's header says the column's figures are
+	// percentages ("Tỷ lệ (%)"), so a figure without its % sign is one.
+	percentWritten bool
+	// matrixKey is the key of a matrix table's column (its wide layout).
+	matrixKey string
 }
 
 // Layout is a table template: the cells of a data row, in order, and how

@@ -62,7 +62,7 @@ func matrixColumns(records [][]Cell, l Layout, match *ColumnMatch, body int, o O
 		}
 		seen[key] = head
 		cols = append(cols, matrixColumn{cell: cell, key: key, head: head})
-		wide.Cells[cell] = CellSpec{Kind: m.Value.Kind, Name: m.Value.Name + "@" + key, LabelVI: m.Value.LabelVI + " " + key, Unit: m.Value.Unit}
+		wide.Cells[cell] = CellSpec{Kind: m.Value.Kind, Name: m.Value.Name + "@" + key, LabelVI: m.Value.LabelVI + " " + key, Unit: m.Value.Unit, matrixKey: key}
 		return nil
 	}
 	if match != nil {

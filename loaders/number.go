@@ -58,6 +58,20 @@ func (u MoneyUnit) String() string {
 func ParseMoneyUnit(s string) (MoneyUnit, bool) {
 	t := strings.ToLower(strings.Join(strings.Fields(nfc(s)), " "))
 	t = strings.TrimSuffix(t, ".")
+	// "tỷ VNĐ", "triệu VND": the currency written as VNĐ
+	for _, c := range []string{" vnđ", " vnd", " việt nam đồng"} {
+		if strings.HasSuffix(t, c) && t != strings.TrimPrefix(c, " ") {
+			t = strings.TrimSuffix(t, c) + " đồng"
+			break
+		}
+	}
+	// "1.000.000 đồng": the unit written as a number of đồng
+	switch t {
+	case "1.000.000 đồng", "1000000 đồng", "1,000,000 đồng":
+		t = "triệu đồng"
+	case "1.000.000.000 đồng", "1000000000 đồng", "1,000,000,000 đồng":
+		t = "tỷ đồng"
+	}
 	switch t {
 	case "đồng", "đ", "vnđ", "vnd", "dong":
 		return Dong, true

@@ -134,7 +134,7 @@ const (
 var (
 	sectionRe = regexp.MustCompile(`^([IVXLC]+|[A-Z])\s*[.)]\s*\S`)
 	totalRe   = regexp.MustCompile(`^(?i:tổng|cộng)`)
-	unitRe    = regexp.MustCompile(`^\(?\s*(?i:đơn vị tính|đvt)\s*:\s*(.+?)\s*\)?$`)
+	unitRe    = regexp.MustCompile(`^\(?\s*(?i:đơn vị tính|đơn vị|đvt)\s*:\s*(.+?)\s*\)?$`)
 	digitsRe  = regexp.MustCompile(`^[0-9]{1,5}$`)
 	yearRe    = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)
 )

@@ -354,7 +354,7 @@ func TestLayoutsListing(t *testing.T) {
 func TestParseUserTable(t *testing.T) {
 	dir := t.TempDir()
 	// A computers table of another province, in CSV, with a total row.
-	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,Tỷ lệ LAN,Tỷ lệ Internet\n" +
 		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
 		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
 		"TỔNG CỘNG,,60,51,50,41,0.85,0.80392,0.98039\n"
@@ -485,7 +485,7 @@ func TestCheckFile(t *testing.T) {
 			t.Errorf("review page lacks %q", want)
 		}
 	}
-	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,Tỷ lệ LAN,Tỷ lệ Internet\n" +
 		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
 		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
 		"TỔNG CỘNG,,60,51,50,41,0.85,0.80392,0.98039\n"
@@ -600,7 +600,7 @@ func TestParseWorkbook(t *testing.T) {
 		defer x.Close()
 		x.SetSheetName("Sheet1", "Phụ lục 2")
 		s := "Phụ lục 2"
-		x.SetSheetRow(s, "A1", &[]any{"Mã số", "Tên đơn vị", "CBCC", "Máy tính", "Internet", "LAN", "Tỷ lệ", "LAN %", "Internet %"})
+		x.SetSheetRow(s, "A1", &[]any{"Mã số", "Tên đơn vị", "CBCC", "Máy tính", "Internet", "LAN", "Tỷ lệ", "Tỷ lệ LAN", "Tỷ lệ Internet"})
 		// Phụ lục 2 of 21/KH-UBND, its first two rows (source lines 1401, 1419)
 		x.SetSheetRow(s, "A2", &[]any{1, "Tỉnh ủy", 159, computers, 16, 87, 0.89308, 0.61268, 0.11268})
 		x.SetSheetRow(s, "A3", &[]any{2, "Hội đồng Nhân dân", 32, 35, 26, 26, 1.09375, 0.74286, 0.74286})
@@ -742,7 +742,7 @@ func TestReportLanguage(t *testing.T) {
 // default — the rule's name, the sentence with the columns' Vietnamese
 // labels, the summary — and in English with --lang en.
 func TestCheckVietnamese(t *testing.T) {
-	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,LAN %,Internet %\n" +
+	in := "Mã số,Tên đơn vị,CBCC,Máy tính,Internet,LAN,Tỷ lệ,Tỷ lệ LAN,Tỷ lệ Internet\n" +
 		"1,Sở Nội vụ,40,30,30,20,0.75,0.66667,1\n" +
 		"2,Sở Tư pháp,20,21,20,21,1.05,1,0.95238\n" +
 		"TỔNG CỘNG,,60,55,50,41,0.85,0.80392,0.98039\n"
