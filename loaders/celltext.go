@@ -23,6 +23,12 @@ type Cell struct {
 	// percentage (its value × 100). It is read exactly, whatever the
 	// table's convention, and is no evidence of that convention.
 	Number bool
+	// Merged marks a cell that continues a merged cell above it or to its
+	// left (Word's vertical merge, a worksheet's merged range): what the
+	// reader sees there is the first cell's text, which stands for both.
+	// A number cell of a data row merged so is an error (ParseRows): the
+	// row's own figure is not written.
+	Merged bool
 }
 
 // Empty reports whether the cell holds nothing.

@@ -315,6 +315,12 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(key, first), l.Name, len(cells))})
 				continue
 			}
+			for k := 1; k < n; k++ {
+				if c := cells[k]; c.Merged && numericKind(l.Cells[k].Kind) && l.Cells[k].Kind != MoneyOrText || c.Merged && l.Cells[k].matrixKey != "" {
+					errs.Add(&Error{Line: line, Cell: k + 1, Column: l.Cells[k].Name, Err: ErrUnexpectedCell,
+						Expected: "a figure of the row's own: the cell is merged with the one above, so the figure written there stands for both rows"})
+				}
+			}
 			rows = append(rows, rawRow{kind: dataRow, line: line, cells: cells[:n], group: group})
 		case labelled && (started || key != Text || inBody):
 			started = true

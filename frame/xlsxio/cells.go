@@ -101,6 +101,17 @@ type SheetCells struct {
 	Sheet  string      // the sheet read
 	Sheets []string    // every sheet of the workbook, in order
 	Cells  []SheetCell // by row, then column
+	// Merged are the sheet's merged ranges, in the order the sheet lists
+	// them: a range shows the value of its top-left cell only.
+	Merged []CellRange
+}
+
+// CellRange is a rectangle of cells, 1-based and inclusive.
+type CellRange struct{ FirstRow, FirstCol, LastRow, LastCol int }
+
+// Contains reports whether the cell at row, col is in the range.
+func (r CellRange) Contains(row, col int) bool {
+	return row >= r.FirstRow && row <= r.LastRow && col >= r.FirstCol && col <= r.LastCol
 }
 
 // ReadCells reads the cells of one sheet of a workbook (sheet "" is the
@@ -203,7 +214,11 @@ func ReadCellsLimited(r io.Reader, sheet string, lim CellLimits) (out *SheetCell
 	if err := cr.checkMerges(); err != nil {
 		return nil, err
 	}
-	return &SheetCells{Sheet: name, Sheets: b.sheets, Cells: cr.cells}, nil
+	merged := make([]CellRange, len(cr.merges))
+	for i, m := range cr.merges {
+		merged[i] = CellRange{FirstRow: m.r1, FirstCol: m.c1, LastRow: m.r2, LastCol: m.c2}
+	}
+	return &SheetCells{Sheet: name, Sheets: b.sheets, Cells: cr.cells, Merged: merged}, nil
 }
 
 // findSheet returns the name of the sheet asked for, or the first.

@@ -250,3 +250,19 @@ func TestHiddenTextCap(t *testing.T) {
 		t.Errorf("error ends %q", err.Error()[len(err.Error())-80:])
 	}
 }
+
+// TestMergedFigure: a count merged down over two data rows (Word shows 81
+// once, for Sở Tư pháp and Sở Tài chính together) is refused at the second
+// row's cell: the rows' own figures are not written (it was read as 81 for
+// the first and null for the second).
+func TestMergedFigure(t *testing.T) {
+	body := tbl(
+		tr(tc("Mã số"), tc("Tên đơn vị"), tc("CBCC"), tc("Máy tính")),
+		tr(tc("1"), tc("Sở Tư pháp"), `<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>81</w:t></w:r></w:p></w:tc>`, tc("30"), tc("16"), tc("20")),
+		tr(tc("2"), tc("Sở Tài chính"), `<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>`, tc("35"), tc("26"), tc("26")))
+	_, err := parseDoc(docxOf(t, body), 0, "", loaders.Computers, loaders.Options{})
+	var de *DocxError
+	if !errors.Is(err, loaders.ErrUnexpectedCell) || !errors.As(err, &de) || de.Row != 3 || de.Cell != 3 || !strings.Contains(err.Error(), "merged with the one above") {
+		t.Errorf("got %v", err)
+	}
+}

@@ -58,6 +58,8 @@ type docCell struct {
 	// spanned marks the columns after the first of a cell that spans
 	// several (w:gridSpan) and the continuation of a merge.
 	spanned bool
+	// merged marks the continuation of a merge (w:vMerge, w:hMerge).
+	merged bool
 }
 
 // columns returns the width of the table's widest row.
@@ -496,12 +498,12 @@ func (p *reader) endCell(b *building) error {
 	text := loaders.CleanText(strings.Join(c.pars, " "))
 	first := docCell{text: text, nested: c.nested}
 	if b.merge {
-		first = docCell{hidden: text, nested: c.nested, spanned: true}
+		first = docCell{hidden: text, nested: c.nested, spanned: true, merged: true}
 	}
 	if err := p.addCells(b, 1, first); err != nil {
 		return err
 	}
-	return p.addCells(b, b.span-1, docCell{spanned: true})
+	return p.addCells(b, b.span-1, docCell{spanned: true, merged: b.merge})
 }
 
 // addCells adds n copies of a cell to the row being read, within

@@ -359,7 +359,7 @@ func (p *tableParse) records(width int) [][]loaders.Cell {
 			rec[k].Line = line
 		}
 		for k, c := range row {
-			rec[k].Text = c.text
+			rec[k].Text, rec[k].Merged = c.text, c.merged && c.hidden == "" // hidden text is an error of its own
 			switch {
 			case c.nested > 0:
 				p.own.Add(&loaders.Error{Line: line, Cell: k + 1, Text: c.text, Err: ErrNestedTable,

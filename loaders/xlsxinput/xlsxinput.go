@@ -194,10 +194,11 @@ type sheetTable struct {
 	offset      int    // columns before the table's first
 	numbers     bool   // a number cell in the table
 	errs        []*CellError
+	merged      []xlsxio.CellRange
 }
 
 func newSheetTable(s *xlsxio.SheetCells, l loaders.Layout, o loaders.Options) *sheetTable {
-	p := &sheetTable{sheet: s.Sheet, file: o.File, layout: l}
+	p := &sheetTable{sheet: s.Sheet, file: o.File, layout: l, merged: s.Merged}
 	first := 0
 	for _, c := range s.Cells {
 		if c.Formula != "" && c.Value == "" {
@@ -280,6 +281,14 @@ func (p *sheetTable) records() [][]loaders.Cell {
 		for _, it := range items {
 			if k := p.pos(it.col); k >= 0 {
 				rec[k] = it.cell
+			}
+		}
+		// the cells a merged range covers below or right of its first
+		for _, m := range p.merged {
+			for k := range rec {
+				if col := k + 1 + p.offset; m.Contains(row, col) && !(row == m.FirstRow && col == m.FirstCol) {
+					rec[k].Merged = true
+				}
 			}
 		}
 		out = append(out, rec)

@@ -605,3 +605,33 @@ func TestHiddenValue(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestMergedFigure: a count merged down over two data rows (C2:C3 shows 81
+// once for both units) is refused at the second row's cell, not read as 81
+// for the first and null for the second.
+func TestMergedFigure(t *testing.T) {
+	x := excelize.NewFile()
+	defer x.Close()
+	rows := [][]any{
+		{"Mã số", "Tên đơn vị", "CBCC", "Máy tính", "Internet", "LAN"},
+		{1, "Sở Tư pháp", 81, 30, 16, 20},
+		{2, "Sở Tài chính", nil, 35, 26, 26},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.MergeCell("Sheet1", "C2", "C3"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := parseBook(t, buf.Bytes(), "", loaders.Computers, loaders.Options{})
+	if !errors.Is(err, loaders.ErrUnexpectedCell) || !strings.Contains(err.Error(), "plan.xlsx: Sheet1!C3:") || !strings.Contains(err.Error(), "merged with the one above") {
+		t.Errorf("got %v", err)
+	}
+}
