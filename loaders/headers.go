@@ -272,9 +272,29 @@ func matchScore(h []string, spec CellSpec) int {
 			return 100
 		case strings.Contains(joined, phrase):
 			best = max(best, 50+len(w))
+		case len(w) >= 2 && allWords(h, w):
+			// the words in another order: a measure over its children,
+			// "Kết nối Internet" over "Tỷ lệ", joins as "ket noi
+			// internet ty le" for "Tỷ lệ kết nối Internet"
+			best = max(best, 30+len(w))
 		}
 	}
 	return best
+}
+
+// allWords reports whether every word of w is among h.
+func allWords(h, w []string) bool {
+	have := map[string]int{}
+	for _, x := range h {
+		have[x]++
+	}
+	for _, x := range w {
+		if have[x] == 0 {
+			return false
+		}
+		have[x]--
+	}
+	return true
 }
 
 // matchColumns assigns the header texts to the layout's cells, best

@@ -70,3 +70,20 @@ func TestRowWithoutNumber(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestMeasureOverChildren: a header of two rows whose parents are the
+// measures ("Kết nối Internet", "Mạng LAN") over "Số lượng | Tỷ lệ": each
+// child is matched to its cell (the ratios were left as unnamed extras).
+func TestMeasureOverChildren(t *testing.T) {
+	csv := "STT,Tên đơn vị,Số CBCC,Số máy tính,Kết nối Internet,,Mạng LAN,\n" +
+		",,,,Số lượng,Tỷ lệ,Số lượng,Tỷ lệ\n" +
+		"1,Sở A,40,35,30,\"0,857\",20,\"0,571\"\n"
+	tb, err := loaders.ParseCSV(strings.NewReader(csv), loaders.Computers, loaders.Options{File: "c.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Release()
+	if got := column(tb.Frame, "internet_share_reported") + " " + column(tb.Frame, "lan_share_reported") + " " + column(tb.Frame, "lan_computers"); got != "0.857 0.571 20" {
+		t.Errorf("got %s\n%s", got, tb.Columns)
+	}
+}
