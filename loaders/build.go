@@ -32,9 +32,9 @@ func ParsePeriod(s string) (start, end int, err error) {
 	return start, end, nil
 }
 
-// grandTotalRe: "TỔNG CỘNG", "TỔNG/BÌNH QUÂN", "Tổng số" cover the whole
-// table (matched folded).
-var grandTotalRe = regexp.MustCompile(`^tong`)
+// grandTotalRe: "TỔNG CỘNG", "TỔNG/BÌNH QUÂN", "Tổng số", "Toàn tỉnh",
+// "Cả tỉnh" cover the whole table (matched folded).
+var grandTotalRe = regexp.MustCompile(`^(tong|toan tinh|ca tinh)`)
 
 func numericKind(k CellKind) bool {
 	return k == Count || k == Ratio || k == Money || k == MoneyOrText || k == Number

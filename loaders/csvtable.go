@@ -276,6 +276,12 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 		}
 		bounds[1] = cells[last]
 		first := cells[0].Text
+		if key == RowNumber && numberedRe.MatchString(first) {
+			// "1." or "1)": the row's number with its mark
+			cells = append([]Cell(nil), cells...)
+			cells[0].Text = strings.TrimRight(first, ".)")
+			first = cells[0].Text
+		}
 		label, labelKind, labelled := rowLabel(cells, l)
 		inBody := ri >= body
 		isData := false
@@ -423,6 +429,8 @@ func parenUnit(s string) string {
 	}
 	return ""
 }
+
+var numberedRe = regexp.MustCompile(`^[0-9]{1,5}[.)]$`)
 
 var parenUnitRe = regexp.MustCompile(`\(([^()]{1,30})\)`)
 

@@ -87,3 +87,18 @@ func TestMeasureOverChildren(t *testing.T) {
 		t.Errorf("got %s\n%s", got, tb.Columns)
 	}
 }
+
+// TestNumberMarksAndProvinceTotal: rows numbered "1." or "2)" are data
+// rows, and "Toàn tỉnh" is the table's total.
+func TestNumberMarksAndProvinceTotal(t *testing.T) {
+	csv := "STT,Tên đơn vị,Số CBCC,Số máy tính,Kết nối Internet,Mạng LAN\n" +
+		"1.,Sở A,40,35,30,20\n2),Sở B,20,21,20,21\nToàn tỉnh,,60,56,50,41\n"
+	tb, err := loaders.ParseCSV(strings.NewReader(csv), loaders.Computers, loaders.Options{File: "c.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Release()
+	if got := column(tb.Frame, "code"); got != "1|2" || len(tb.Totals) != 1 || tb.Totals[0].Group != "" {
+		t.Errorf("codes %s, totals %+v", got, tb.Totals)
+	}
+}

@@ -133,7 +133,7 @@ const (
 
 var (
 	sectionRe = regexp.MustCompile(`^([IVXLC]+|[A-Z])\s*[.)]\s*\S`)
-	totalRe   = regexp.MustCompile(`^(?i:tổng|cộng)`)
+	totalRe   = regexp.MustCompile(`^(?i:tổng|cộng|toàn tỉnh|cả tỉnh)`)
 	unitRe    = regexp.MustCompile(`^\(?\s*(?i:đơn vị tính|đơn vị|đvt)\s*:\s*(.+?)\s*\)?$`)
 	digitsRe  = regexp.MustCompile(`^[0-9]{1,5}$`)
 	yearRe    = regexp.MustCompile(`^(?:19|20)[0-9]{2}$`)

@@ -12,7 +12,7 @@ import (
 var ruleNames = map[string][2]string{
 	RuleTotal:          {"tổng khác cộng các dòng", "total vs sum of rows"},
 	RuleRatio:          {"tỷ lệ khác tỷ lệ tính lại", "ratio vs recomputed"},
-	RuleParts:          {"thành phần vượt tổng", "parts vs whole"},
+	RuleParts:          {"thành phần không khớp tổng", "parts vs whole"},
 	RuleText:           {"lời văn khác bảng", "text vs table"},
 	RuleWords:          {"số bằng chữ khác số bằng số", "amount in words vs digits"},
 	RuleFunding:        {"các nguồn vốn khác tổng", "funding vs total"},

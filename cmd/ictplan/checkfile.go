@@ -211,18 +211,22 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 }
 
 // bestTables reads each table with every layout and keeps, for each, the
-// layout that reads the most rows (or the last layout's error when none
-// reads it).
+// layout that reads the most rows (or, when none reads it, the error of
+// the layout that came nearest: the fewest errors).
 func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable {
 	var tables []checkedTable
 	for _, s := range sources {
 		var best *loaders.Table
 		var bestLayout loaders.Layout
 		var lastErr error
+		fewest := 0
 		for _, l := range layouts {
 			t, err := s.parse(l)
 			if err != nil {
-				lastErr = err
+				// say why with the layout that came nearest: the fewest errors
+				if n := max(1, len(loaders.Errors(err))); lastErr == nil || n < fewest {
+					lastErr, fewest = err, n
+				}
 				continue
 			}
 			if best == nil || t.Frame.NumRows() > best.Frame.NumRows() {
