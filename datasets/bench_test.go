@@ -18,16 +18,3 @@ func BenchmarkParseAll(b *testing.B) {
 		}
 	}
 }
-
-// BenchmarkCheckAll runs every reconciliation rule on cached datasets.
-func BenchmarkCheckAll(b *testing.B) {
-	if _, err := CheckAll(); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := CheckAll(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

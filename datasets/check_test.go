@@ -8,10 +8,12 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 )
 
-// wantFinding is a finding expected from datasets.Check: its rule, row,
+// wantFinding is a finding expected from checks.Check (the findings of
+// the datasets, worked out here from their golden files): its rule, row,
 // column and line, with the reported and computed figures worked out here
 // from the source text and the golden CSV files (NaN: undefined).
 type wantFinding struct {
@@ -127,7 +129,7 @@ func TestCheckFindings(t *testing.T) {
 	want := expectedFindings(t)
 	for _, id := range ids2010 {
 		t.Run(id, func(t *testing.T) {
-			r, err := datasets.Check(id)
+			r, err := checks.Check(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +159,7 @@ func TestCheckFindings(t *testing.T) {
 				}
 			}
 			// Stable: a second check gives the same findings.
-			r2, err := datasets.Check(id)
+			r2, err := checks.Check(id)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -184,7 +186,7 @@ func TestCheckDistrictTotal(t *testing.T) {
 	if got := colSum(t, readGolden(t, "soctrang-2010-computers-district"), "staff"); got != 2163 {
 		t.Fatalf("district staff rows add up to %v, want 2163", got)
 	}
-	r, err := datasets.Check("soctrang-2010-computers-district")
+	r, err := checks.Check("soctrang-2010-computers-district")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +202,7 @@ func TestCheckDistrictTotal(t *testing.T) {
 }
 
 func TestCheckAll(t *testing.T) {
-	all, err := datasets.CheckAll()
+	all, err := checks.CheckAll()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,12 +2,9 @@ package datasets
 
 import (
 	"fmt"
-	"math"
-	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/internal/approx"
 	"github.com/ictplan/ictplan/loaders"
@@ -27,7 +24,7 @@ import (
 // embedded like vn-cpi: each row's source_line is its line in the table,
 // and each figure carries the page it was read on and the text read.
 //
-// ictplan check recomputes each PDTI from its sub-indices with the
+// Package checks recomputes each PDTI from its sub-indices with the
 // published weights, checks that the ranks are a competition ranking
 // consistent with the scores, and compares the statements with the table
 // and with each other.
@@ -44,7 +41,7 @@ func init() {
 			Rows:           provinceCount,
 			Convention:     loaders.CommaThousands,
 			ConventionNote: "the reference table writes the indices with a decimal point and 4 decimals (0.8002), as the ministry's page does; quotes from Vietnamese pages keep their comma (0,6077)",
-			build:          buildDTI, check: checkDTI,
+			build:          buildDTI,
 		},
 		Entry{
 			ID:       "vn-dti-years",
@@ -56,31 +53,20 @@ func init() {
 			Rows:           dtiYearsRows,
 			Convention:     loaders.CommaThousands,
 			ConventionNote: "the reference table writes scores with a decimal point and 4 decimals; quotes keep the page's own form (0,8241 or 0.4874)",
-			build:          buildDTIYears, check: checkDTIYears,
+			build:          buildDTIYears,
 		})
 }
+
+// DTIDecimals is the number of decimals every index of vn-dti is published
+// with.
+const DTIDecimals = 4
 
 const (
 	dtiSource      = "reference/vn-dti.csv"
 	dtiYearsSource = "reference/vn-dti-years.csv"
 	dtiYearsRows   = 54
-	// dtiDecimals is the number of decimals every index is published with.
-	dtiDecimals = 4
 	// dtiPage is the ministry's page of the 2022 ranking.
 	dtiPage = "dti.gov.vn/xep-hang-2022"
-)
-
-// Rules of the DTI checks, stable in CSV output.
-const (
-	// RuleDTIFormula: a published PDTI against the PDTI recomputed from its
-	// eight sub-indices (DTIFormula).
-	RuleDTIFormula = "index-vs-formula"
-	// RuleCompetitionRank: a published rank against 1 + the number of
-	// provinces ranked before it (ties share a rank and skip the next ones).
-	RuleCompetitionRank = "competition-rank"
-	// RuleRankScore: a province's place among the provinces with a published
-	// score, by rank against by score.
-	RuleRankScore = "rank-vs-score"
 )
 
 // DTISubIndices are the columns of vn-dti's eight sub-indices, in the
@@ -111,16 +97,16 @@ func DTIFormula(s []float64) float64 {
 	return sum / 1000
 }
 
-// dtiFormulaTolerance is how far a published PDTI may be from the one
+// DTIFormulaTolerance is how far a published PDTI may be from the one
 // recomputed from published sub-indices: half a unit of the last decimal of
 // the PDTI, plus the same half unit of each sub-index times its weight (the
 // weights add up to 1000 of 1000).
-func dtiFormulaTolerance() float64 {
+func DTIFormulaTolerance() float64 {
 	w := 0.0
 	for _, x := range dtiWeights {
 		w += x
 	}
-	return approx.HalfUnit(dtiDecimals) * (1 + w/1000)
+	return approx.HalfUnit(DTIDecimals) * (1 + w/1000)
 }
 
 var (
@@ -223,8 +209,8 @@ func dtiIndex(s string) (any, error) {
 	if s == "" {
 		return nil, nil
 	}
-	if i := strings.IndexByte(s, '.'); i < 0 || len(s)-i-1 != dtiDecimals {
-		return nil, fmt.Errorf("index %q: want %d decimals", s, dtiDecimals)
+	if i := strings.IndexByte(s, '.'); i < 0 || len(s)-i-1 != DTIDecimals {
+		return nil, fmt.Errorf("index %q: want %d decimals", s, DTIDecimals)
 	}
 	v, err := numtext.ParseNumber(s, loaders.CommaThousands)
 	if err != nil {
@@ -279,7 +265,7 @@ func buildDTI(e Entry) (*frame.Frame, *frame.Frame, error) {
 		"(" + dtiPage + "): the XẾP HẠNG DTI list (every rank) and the Xếp hạng chi tiết table (sub-indices and PDTI); " +
 		"a PDTI read elsewhere cites its own page (score_source, score_page, score_quote)"
 	meta["method"] = "PDTI = (100 × (awareness + institutions + infrastructure + human_resources + cybersecurity) + 200 × government_activity + 150 × economy_activity + 150 × society_activity) / 1000 " +
-		"(DTIFormula); ictplan check recomputes it within ±" + strconv.FormatFloat(dtiFormulaTolerance(), 'f', -1, 64) + " (the rounding of the published figures)"
+		"(DTIFormula); ictplan check recomputes it within ±" + strconv.FormatFloat(DTIFormulaTolerance(), 'f', -1, 64) + " (the rounding of the published figures)"
 	meta["missing"] = "the stored copy of the ministry's page could be read for the first five rows of the detailed table only: the sub-indices of the other 58 provinces are null, " +
 		"and so is their PDTI unless another page states it (Trà Vinh); nothing is estimated"
 	data, err := frame.FromRows(meta, dtiFields(), rows)
@@ -451,213 +437,4 @@ func checkDerivation(expr string, want float64) error {
 		return fmt.Errorf("derivation %q gives %v, not %v", expr, got, want)
 	}
 	return nil
-}
-
-// dtiScored is a row of a ranking with a score: its subject, source line,
-// published rank and score.
-type dtiScored struct {
-	subject string
-	line    int
-	rank    int64
-	score   float64
-}
-
-// rankScorePairs compares, among rows that have a score, each row's place
-// by rank with its place by score (both competition ranks within those
-// rows). Equal published scores may stand in either order: a place by rank
-// between the first and last place the score allows is no finding.
-func rankScorePairs(rows []dtiScored) []reconcile.Pair {
-	var out []reconcile.Pair
-	for _, a := range rows {
-		byRank, above, equal := int64(1), 0, 0
-		for _, b := range rows {
-			if b.rank < a.rank {
-				byRank++
-			}
-			switch {
-			case b.score > a.score && !approx.Equal(a.score, b.score, 0):
-				above++
-			case approx.Equal(a.score, b.score, 0):
-				equal++ // a itself included
-			}
-		}
-		lo, hi := int64(above+1), int64(above+equal)
-		computed := min(max(byRank, lo), hi)
-		place := strconv.FormatInt(lo, 10)
-		if hi > lo {
-			place += "–" + strconv.FormatInt(hi, 10)
-		}
-		out = append(out, reconcile.Pair{Rule: RuleRankScore, Subject: a.subject, Column: "rank",
-			Reported: float64(byRank), Computed: float64(computed), Line: a.line,
-			Detail: fmt.Sprintf("%s: ranked %d, %s; among the %d with a published score, %d by rank and %s by score",
-				a.subject, a.rank, frame.FormatVI(a.score, dtiDecimals), len(rows), byRank, place),
-			DetailVI: fmt.Sprintf("%s: hạng %d, điểm %s; trong %d tỉnh có điểm công bố, thứ %d theo hạng nhưng thứ %s theo điểm",
-				a.subject, a.rank, frame.FormatVI(a.score, dtiDecimals), len(rows), byRank, place)})
-	}
-	return out
-}
-
-// checkDTI reconciles vn-dti: each PDTI against DTIFormula of its
-// sub-indices; each rank against the competition ranking of all ranks; the
-// order of ranks against the order of the published scores.
-func checkDTI(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
-	var pairs []reconcile.Pair
-	tol := dtiFormulaTolerance()
-	n := data.NumRows()
-	ranks := make([]int64, n)
-	var scored []dtiScored
-	for i := range n {
-		r := data.Row(i)
-		ranks[i] = r.Int64("rank")
-		subject := r.String("province") + " (" + r.String("code") + ")"
-		line := int(r.Int64(frame.ColSourceLine))
-		pdti, ok := r.Float64OK("pdti")
-		if !ok {
-			continue
-		}
-		scored = append(scored, dtiScored{subject, line, ranks[i], pdti})
-		subs := make([]float64, len(DTISubIndices))
-		for j, c := range DTISubIndices {
-			subs[j] = r.Float64(c)
-		}
-		computed := DTIFormula(subs)
-		if math.IsNaN(computed) {
-			continue
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: RuleDTIFormula, Subject: subject, Column: "pdti",
-			Reported: pdti, Computed: computed, Tolerance: tol, Line: line,
-			Detail: fmt.Sprintf("published PDTI %s; (100 × (%s) + 200 × %s + 150 × %s + 150 × %s) / 1000 = %s (tolerance ±%s, the rounding of the published figures)",
-				frame.FormatVI(pdti, dtiDecimals), dtiJoin(subs[:5], " + "), frame.FormatVI(subs[5], dtiDecimals),
-				frame.FormatVI(subs[6], dtiDecimals), frame.FormatVI(subs[7], dtiDecimals),
-				frame.FormatVI(computed, 6), frame.FormatVI(tol, -1)),
-			DetailVI: fmt.Sprintf("PDTI công bố %s; (100 × (%s) + 200 × %s + 150 × %s + 150 × %s) / 1000 = %s (sai số cho phép ±%s, do các số công bố được làm tròn)",
-				frame.FormatVI(pdti, dtiDecimals), dtiJoin(subs[:5], " + "), frame.FormatVI(subs[5], dtiDecimals),
-				frame.FormatVI(subs[6], dtiDecimals), frame.FormatVI(subs[7], dtiDecimals),
-				frame.FormatVI(computed, 6), frame.FormatVI(tol, -1))})
-	}
-	for i := range n {
-		r := data.Row(i)
-		before := int64(0)
-		for _, x := range ranks {
-			if x < ranks[i] {
-				before++
-			}
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: RuleCompetitionRank, Subject: r.String("province") + " (" + r.String("code") + ")",
-			Column: "rank", Reported: float64(ranks[i]), Computed: float64(before + 1), Line: int(r.Int64(frame.ColSourceLine)),
-			Detail:   fmt.Sprintf("published rank %d; %d provinces ranked before it", ranks[i], before),
-			DetailVI: fmt.Sprintf("hạng công bố %d; có %d tỉnh xếp trên", ranks[i], before)})
-	}
-	pairs = append(pairs, rankScorePairs(scored)...)
-	return reconcile.Pairs(e.ID, pairs...), nil
-}
-
-func dtiJoin(vs []float64, sep string) string {
-	s := make([]string, len(vs))
-	for i, v := range vs {
-		s[i] = frame.FormatVI(v, dtiDecimals)
-	}
-	return strings.Join(s, sep)
-}
-
-// dtiStatement is a row of vn-dti-years.
-type dtiStatement struct {
-	year, outOf int64
-	code, name  string
-	key         string
-	rank        int64
-	pdti        float64 // NaN if none
-	line        int
-}
-
-// checkDTIYears reconciles vn-dti-years: each 2022 statement against
-// vn-dti (text-vs-table), the statements of one province and year against
-// each other (copies-agree), and within a year's ranking the order of
-// ranks against the order of stated scores (rank-vs-score).
-func checkDTIYears(e Entry, data, _ *frame.Frame) (reconcile.Report, error) {
-	table, err := Load("vn-dti")
-	if err != nil {
-		return reconcile.Report{}, err
-	}
-	defer table.Release()
-	type tableRow struct {
-		rank int64
-		pdti float64
-		line int
-	}
-	byCode := map[string]tableRow{}
-	for i := range table.NumRows() {
-		r := table.Row(i)
-		byCode[r.String("code")] = tableRow{r.Int64("rank"), r.Float64("pdti"), int(r.Int64(frame.ColSourceLine))}
-	}
-	var sts []dtiStatement
-	for i := range data.NumRows() {
-		r := data.Row(i)
-		sts = append(sts, dtiStatement{year: r.Int64("year"), outOf: r.Int64("out_of"), code: r.String("code"),
-			name: r.String("province"), key: vntext.PlaceKey(r.String("province"), true), rank: r.Int64("rank"),
-			pdti: r.Float64("pdti"), line: int(r.Int64(frame.ColSourceLine))})
-	}
-	subject := func(s dtiStatement) string {
-		return fmt.Sprintf("%s, DTI %d (of %d)", s.name, s.year, s.outOf)
-	}
-	var pairs []reconcile.Pair
-	for _, s := range sts {
-		if s.year != 2022 || s.outOf != 63 {
-			continue
-		}
-		t, ok := byCode[s.code]
-		if !ok {
-			return reconcile.Report{}, fmt.Errorf("datasets: vn-dti-years:%d: code %s not in vn-dti", s.line, s.code)
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleText, Subject: subject(s), Column: "rank",
-			Reported: float64(s.rank), Computed: float64(t.rank), Line: s.line,
-			Detail:   fmt.Sprintf("stated rank %d; vn-dti (%s:%d) ranks it %d", s.rank, dtiSource, t.line, t.rank),
-			DetailVI: fmt.Sprintf("trang nêu hạng %d; vn-dti (%s:%d) xếp hạng %d", s.rank, dtiSource, t.line, t.rank)})
-		if !math.IsNaN(s.pdti) && !math.IsNaN(t.pdti) {
-			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleText, Subject: subject(s), Column: "pdti",
-				Reported: s.pdti, Computed: t.pdti, Line: s.line,
-				Detail:   fmt.Sprintf("stated PDTI %s; vn-dti (%s:%d) has %s", frame.FormatVI(s.pdti, dtiDecimals), dtiSource, t.line, frame.FormatVI(t.pdti, dtiDecimals)),
-				DetailVI: fmt.Sprintf("trang nêu PDTI %s; vn-dti (%s:%d) ghi %s", frame.FormatVI(s.pdti, dtiDecimals), dtiSource, t.line, frame.FormatVI(t.pdti, dtiDecimals))})
-		}
-	}
-	// statements of one province in one ranking, against the first of them
-	first := map[string]dtiStatement{}
-	groups := map[string][]dtiScored{}
-	var order []string
-	for _, s := range sts {
-		k := fmt.Sprintf("%d/%d/%s", s.year, s.outOf, s.key)
-		if f, ok := first[k]; ok {
-			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleCopies, Subject: subject(s), Column: "rank",
-				Reported: float64(s.rank), Computed: float64(f.rank), Line: s.line,
-				Detail:   fmt.Sprintf("stated rank %d; line %d states %d", s.rank, f.line, f.rank),
-				DetailVI: fmt.Sprintf("nêu hạng %d; dòng %d nêu hạng %d", s.rank, f.line, f.rank)})
-			if !math.IsNaN(s.pdti) && !math.IsNaN(f.pdti) {
-				pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleCopies, Subject: subject(s), Column: "pdti",
-					Reported: s.pdti, Computed: f.pdti, Line: s.line,
-					Detail:   fmt.Sprintf("stated PDTI %s; line %d states %s", frame.FormatVI(s.pdti, dtiDecimals), f.line, frame.FormatVI(f.pdti, dtiDecimals)),
-					DetailVI: fmt.Sprintf("nêu PDTI %s; dòng %d nêu %s", frame.FormatVI(s.pdti, dtiDecimals), f.line, frame.FormatVI(f.pdti, dtiDecimals))})
-			}
-			continue
-		}
-		first[k] = s
-	}
-	// the first stated score of each province, by ranking
-	scoredKey := map[string]bool{}
-	for _, s := range sts {
-		k := fmt.Sprintf("%d/%d/%s", s.year, s.outOf, s.key)
-		if math.IsNaN(s.pdti) || scoredKey[k] {
-			continue
-		}
-		scoredKey[k] = true
-		g := fmt.Sprintf("%d/%d", s.year, s.outOf)
-		if _, ok := groups[g]; !ok {
-			order = append(order, g)
-		}
-		groups[g] = append(groups[g], dtiScored{subject(s), s.line, s.rank, s.pdti})
-	}
-	sort.Strings(order)
-	for _, g := range order {
-		pairs = append(pairs, rankScorePairs(groups[g])...)
-	}
-	return reconcile.Pairs(e.ID, pairs...), nil
 }

@@ -4,13 +4,11 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/dxtext"
@@ -249,128 +247,4 @@ func dxItemsFrame(e Entry, t *dxtext.DXTable, curated string) (*frame.Frame, err
 	meta := dxEntryMeta(e, curated)
 	meta["assignments"] = dxAssignmentNote(t)
 	return t.ItemsFrame(loaders.Options{Meta: meta})
-}
-
-// dxExtraFigures flags the figures a pillar or total row writes beyond
-// the table's columns.
-func dxExtraFigures(id string, t *dxtext.DXTable) reconcile.Report {
-	r := reconcile.Report{Dataset: id}
-	last := t.Columns[len(t.Columns)-1]
-	flag := func(subject string, line int, vals, extra []dxtext.DXValue) {
-		for _, x := range extra {
-			r.Flag(reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
-				Reported: x.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: line,
-				Detail:   fmt.Sprintf("%s writes %d figures for %d columns: %q after %s = %s is not read into any column", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text),
-				DetailVI: fmt.Sprintf("%s ghi %d số cho %d cột: %q sau %s = %s không thuộc cột nào", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)})
-		}
-	}
-	for _, p := range t.Pillars {
-		if len(p.Values) == len(t.Columns) {
-			flag(fmt.Sprintf("%d %s", p.No, p.Name), p.Line, p.Values, p.Extra)
-		}
-	}
-	if t.Total != nil && len(t.Total.Values) == len(t.Columns) {
-		flag(t.Total.Label, t.Total.Line, t.Total.Values, t.Total.Extra)
-	}
-	return r
-}
-
-// dxLoadFrames loads datasets for a check hook; the caller releases them.
-func dxLoadFrames(ids ...string) (map[string]*frame.Frame, func(), error) {
-	m := map[string]*frame.Frame{}
-	release := func() {
-		for _, f := range m {
-			f.Release()
-		}
-	}
-	for _, id := range ids {
-		f, err := Load(id)
-		if err != nil {
-			release()
-			return nil, nil, err
-		}
-		m[id] = f
-	}
-	return m, release, nil
-}
-
-// dxTextLines returns lines first..last of the source joined with spaces,
-// blanks collapsed: a sentence of the text that wraps.
-func dxTextLines(first, last int) (string, error) {
-	var parts []string
-	for n := first; n <= last; n++ {
-		l, err := Line(dxSource, n)
-		if err != nil {
-			return "", err
-		}
-		parts = append(parts, l)
-	}
-	return loaders.CleanText(strings.Join(parts, " ")), nil
-}
-
-// dxClaim is a figure the text states, quoted from lines First..Last.
-type dxClaim struct {
-	First, Last int
-	Quote       string // the words of the text, as written (blanks collapsed)
-	Figure      string // the figure in the quote, in digits
-	Subject     string
-	Numerator   []reconcile.ColumnRef
-}
-
-// dxClaims checks text claims against the tables, after checking that
-// each quote is on its lines.
-func dxClaims(id string, frames map[string]*frame.Frame, cs []dxClaim) (reconcile.Report, error) {
-	var out []reconcile.Claim
-	for _, c := range cs {
-		text, err := dxTextLines(c.First, c.Last)
-		if err != nil {
-			return reconcile.Report{}, err
-		}
-		if !strings.Contains(text, c.Quote) || !strings.Contains(c.Quote, c.Figure) {
-			return reconcile.Report{}, fmt.Errorf("datasets: %s: lines %d–%d do not hold %q", id, c.First, c.Last, c.Quote)
-		}
-		a, err := loaders.ParseAmount(c.Figure, loaders.DotThousands, loaders.Million, false)
-		if err != nil {
-			return reconcile.Report{}, fmt.Errorf("datasets: %s: line %d: %w", id, c.First, err)
-		}
-		out = append(out, reconcile.Claim{Subject: c.Subject, Text: c.Quote, Line: c.First, Value: a.Million,
-			Tolerance: 0.5 * math.Pow10(-a.Decimals), Numerator: c.Numerator})
-	}
-	return reconcile.Claims(id, frames, out...)
-}
-
-// dxWords is an amount the text writes in digits and in words, over lines
-// First..Last.
-type dxWords struct {
-	First, Last   int
-	Subject       string
-	Digits, Words string
-}
-
-// dxWordPairs parses each amount twice, from its digits and from its
-// words, after checking both are on the lines given.
-func dxWordPairs(id string, ws []dxWords) ([]reconcile.Pair, error) {
-	var out []reconcile.Pair
-	for _, w := range ws {
-		text, err := dxTextLines(w.First, w.Last)
-		if err != nil {
-			return nil, err
-		}
-		if !strings.Contains(text, w.Digits) || !strings.Contains(text, w.Words) {
-			return nil, fmt.Errorf("datasets: %s: lines %d–%d do not hold %q and %q", id, w.First, w.Last, w.Digits, w.Words)
-		}
-		d, err := loaders.ParseAmount(w.Digits, loaders.DotThousands, loaders.UnknownUnit, false)
-		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: line %d: %w", id, w.First, err)
-		}
-		v, err := loaders.ParseAmountWords(w.Words)
-		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: line %d: %w", id, w.First, err)
-		}
-		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
-			Reported: d.Million, Computed: v, Line: w.First,
-			Detail:   fmt.Sprintf("%q = %s million đồng; in words %q = %s million đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1)),
-			DetailVI: fmt.Sprintf("%q = %s triệu đồng; bằng chữ %q = %s triệu đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
-	}
-	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 )
@@ -315,7 +316,7 @@ func TestDX2023Check(t *testing.T) {
 			"4463 ratio-vs-recomputed Nguồn vốn sự nghiệp địa phương (row 2: central)",
 		},
 	} {
-		r, err := datasets.Check(id)
+		r, err := checks.Check(id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
@@ -346,7 +347,7 @@ func TestDX2023Check(t *testing.T) {
 
 // reconcileClaimsAt counts the findings of a dataset at the given lines.
 func reconcileClaimsAt(id string, lines ...int) (int, error) {
-	r, err := datasets.Check(id)
+	r, err := checks.Check(id)
 	if err != nil {
 		return 0, err
 	}

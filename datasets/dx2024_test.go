@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/loaders/dxtext"
@@ -95,13 +96,13 @@ func TestDX2024GoldenAgainstSource(t *testing.T) {
 }
 
 func TestDX2024Check(t *testing.T) {
-	for id, checks := range map[string]int{"soctrang-2024-dx-pillars": 16, "soctrang-2024-dx-items": 112} {
-		r, err := datasets.Check(id)
+	for id, want := range map[string]int{"soctrang-2024-dx-pillars": 16, "soctrang-2024-dx-items": 112} {
+		r, err := checks.Check(id)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
-		if len(r.Findings) != 0 || r.Checks != checks {
-			t.Errorf("%s: %d checks, findings %+v; want %d checks, none", id, r.Checks, r.Findings, checks)
+		if len(r.Findings) != 0 || r.Checks != want {
+			t.Errorf("%s: %d checks, findings %+v; want %d checks, none", id, r.Checks, r.Findings, want)
 		}
 	}
 }

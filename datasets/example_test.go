@@ -25,17 +25,3 @@ func ExampleLoad() {
 	// Tỉnh ủy 159 142 0.89308 line 1401
 	// line 1413: 0.89308
 }
-
-func ExampleCheck() {
-	r, err := datasets.Check("soctrang-2010-computers-district")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(len(r.Findings), "findings")
-	f := r.Findings[0]
-	fmt.Printf("%s:%d: %s: %s %s reported %v, the rows add up to %v\n", f.Dataset, f.SourceLine, f.Rule, f.Subject, f.Column, f.Reported, f.Computed)
-	// Output:
-	// 7 findings
-	// soctrang-2010-computers-district:2346: total-vs-sum: TỔNG/BÌNH QUÂN staff reported 2025, the rows add up to 2163
-}

@@ -12,9 +12,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
-	"github.com/ictplan/ictplan/internal/approx"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/numtext"
 )
@@ -51,19 +49,14 @@ import (
 //
 // Every row keeps the quoted phrase (text), the figure as written (figure),
 // its source file and source line, so that datasets.Line can show where it
-// came from. The check (Check("vn-dx-indicators")) compares a figure that one
-// document states twice for the same key, level, year and kind
-// (RuleRestated), stated percentages with the counts the same sentence gives
-// (reconcile.RuleRatio), and stated totals with their stated parts
-// (reconcile.RuleParts); the 2010 baseline against the 2010 tables is checked
-// by the claims of the 2010 datasets.
+// came from. Package checks compares a figure that one document states
+// twice for the same key, level, year and kind, stated percentages with the
+// counts the same sentence gives, and stated totals with their stated
+// parts; the 2010 baseline against the 2010 tables is checked by the claims
+// of the 2010 datasets.
 
 //go:embed curated/indicators.csv curated/indicator-keys.csv
 var indicatorFS embed.FS
-
-// RuleRestated is the rule of a figure that one document states twice, for
-// the same indicator, level, year and kind, with different values.
-const RuleRestated = "restated-figure"
 
 // The documents the indicators are read from.
 const (
@@ -94,7 +87,6 @@ func init() {
 			"(1.774 thủ tục, 58,68%); the 2024 draft writes one figure with a decimal point (13.69 thuê bao/100 dân, line 888), " +
 			"which the mapping marks as comma-thousands",
 		build: buildIndicators,
-		check: checkIndicators,
 	})
 }
 
@@ -118,8 +110,11 @@ func IndicatorKeys() ([]IndicatorKey, error) {
 	return append([]IndicatorKey(nil), ind.keys...), nil
 }
 
-// indicatorRow is one figure of the mapping, located and parsed.
-type indicatorRow struct {
+// An Indicator is one figure of vn-dx-indicators: a row of the reviewed
+// mapping (curated/indicators.csv), located on its line and parsed. It
+// carries what the dataset's columns hold and the precision of the figure
+// (Decimals), which the checks use as their tolerance.
+type Indicator struct {
 	Key, Level       string
 	Year             int
 	Kind, Comparator string
@@ -141,7 +136,7 @@ type indicatorRow struct {
 type indicators struct {
 	keys   []IndicatorKey
 	byKey  map[string]IndicatorKey
-	rows   []indicatorRow
+	rows   []Indicator
 	loaded error
 }
 
@@ -233,10 +228,10 @@ func (ind *indicators) read() error {
 
 // parseRow validates one mapping line, locates its phrase and parses its
 // figure.
-func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (indicatorRow, error) {
+func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (Indicator, error) {
 	pos := fmt.Sprintf("curated/indicators.csv:%d", r.line)
 	f := r.f
-	row := indicatorRow{Key: f[0], Level: f[1], Kind: f[3], Comparator: f[4], File: f[5],
+	row := Indicator{Key: f[0], Level: f[1], Kind: f[3], Comparator: f[4], File: f[5],
 		Figure: f[7], Text: f[8], Note: loaders.CleanText(f[9]), Upper: math.NaN(), mapLine: r.line}
 	k, ok := ind.byKey[row.Key]
 	if !ok {
@@ -493,7 +488,7 @@ func buildIndicators(e Entry) (*frame.Frame, *frame.Frame, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	claims, err := frame.FromRows(meta, reconcile.ClaimFields(), nil)
+	claims, err := frame.FromRows(meta, loaders.TotalsFields(), nil)
 	if err != nil {
 		data.Release()
 		return nil, nil, err
@@ -501,197 +496,13 @@ func buildIndicators(e Entry) (*frame.Frame, *frame.Frame, error) {
 	return data, claims, nil
 }
 
-// indicatorRef names a row of the mapping: one figure of one document.
-type indicatorRef struct {
-	key, level string
-	year       int
-	kind       string
-}
-
-// textRatio says that a percentage stated in the text is num / den of two
-// counts the same passage states.
-type textRatio struct{ pct, num, den string }
-
-// textParts says that a stated whole is the sum of stated parts.
-type textParts struct {
-	whole string
-	parts []string
-	level string // "" for all
-	file  string
-}
-
-// The arithmetic the texts state, checked by checkIndicators. Each names
-// keys of the 2023 results (level all) unless it says otherwise.
-var (
-	indRatios = []textRatio{
-		{"online_services_full_process", "online_services_full_process_count", "procedures_total"},
-		{"online_services_partial", "online_services_partial_count", "procedures_total"},
-		{"procedures_not_online", "procedures_not_online_count", "procedures_total"},
-		{"online_application_share", "applications_online", "applications_received"},
-		{"one_stop_records_synced", "one_stop_records_synced_count", "one_stop_records_count"},
-		{"businesses_using_e_contracts", "businesses_using_e_contracts_count", "businesses_count"},
-		{"fibre_household_coverage", "fibre_households", "households"},
-		{"mobile_base_stations_2g_share", "mobile_base_stations_2g", "mobile_base_stations"},
-		{"mobile_base_stations_3g_share", "mobile_base_stations_3g", "mobile_base_stations"},
-		{"mobile_base_stations_4g_share", "mobile_base_stations_4g", "mobile_base_stations"},
-		{"social_beneficiaries_with_id", "social_beneficiaries_with_id_count", "social_beneficiaries_updated_count"},
-		{"children_records_updated", "children_records_updated_count", "children_count"},
-		{"health_id_lookups_successful", "health_id_lookups_successful_count", "health_id_lookups"},
-		{"electricity_customers_noncash_channels", "electricity_customers_noncash_channels_count", "electricity_customers_count"},
-		{"electricity_customers_agent_points", "electricity_customers_agent_points_count", "electricity_customers_count"},
-		{"electricity_customers_cashless", "electricity_customers_cashless_count", "electricity_customers_count"},
-		{"smart_meter_customers", "smart_meter_customers_count", "metered_customers_count"},
-	}
-	indParts = []textParts{
-		{whole: "procedures_total", parts: []string{"online_services_full_process_count", "online_services_partial_count", "procedures_not_online_count"}},
-		{whole: "applications_received", parts: []string{"applications_received_new", "applications_carried_over"}},
-		{whole: "applications_received_new", parts: []string{"applications_online", "applications_offline"}},
-		{whole: "mobile_base_stations", parts: []string{"mobile_base_stations_2g", "mobile_base_stations_3g", "mobile_base_stations_4g"}},
-		{whole: "phone_subscriptions", parts: []string{"fixed_phone_subscriptions", "mobile_phone_subscriptions"}},
-		{whole: "official_digital_signatures", parts: []string{"official_digital_signatures_organisations", "official_digital_signatures_individuals", "official_digital_signatures_sim"}},
-		{whole: "parcels_delivered", parts: []string{"parcels_vietnam_post", "parcels_viettel_post"}},
-		{whole: "electricity_customers_noncash_channels_count", parts: []string{"electricity_customers_agent_points_count", "electricity_customers_cashless_count"}},
-		{whole: "electricity_customers_noncash_channels", parts: []string{"electricity_customers_agent_points", "electricity_customers_cashless"}},
-		{whole: "social_beneficiaries_updated_count", parts: []string{"social_beneficiaries_with_id_count", "social_beneficiaries_pending_id_count"}},
-	}
-	// Wholes whose parts are the same key at the three levels.
-	indLevelParts = []struct {
-		key  string
-		year int
-		kind string
-		file string
-	}{
-		{"component_portals", 2023, "actual", indDraft2024},
-		{"procedures_online_level2", 2010, "baseline", indPlan2010},
-	}
-)
-
-// checkIndicators reconciles the figures of vn-dx-indicators with each other
-// (see the extraction method above). It works on the parsed mapping the
-// dataset is built from.
-func checkIndicators(e Entry, data, claims *frame.Frame) (reconcile.Report, error) {
+// Indicators returns the figures of vn-dx-indicators in the order of the
+// mapping, each located on its line and parsed (the rows of the dataset,
+// with the precision of each figure). The slice is the caller's.
+func Indicators() ([]Indicator, error) {
 	ind, err := loadIndicators()
 	if err != nil {
-		return reconcile.Report{}, err
+		return nil, err
 	}
-	var pairs []reconcile.Pair
-	pairs = append(pairs, restatements(ind.rows)...)
-
-	find := func(file string, ref indicatorRef) (indicatorRow, bool) {
-		for _, r := range ind.rows {
-			if r.File == file && r.Key == ref.key && r.Level == ref.level && r.Year == ref.year && r.Kind == ref.kind {
-				return r, true
-			}
-		}
-		return indicatorRow{}, false
-	}
-	ref2023 := func(key string) indicatorRef { return indicatorRef{key, "all", 2023, "actual"} }
-	for _, q := range indRatios {
-		p, ok1 := find(indDraft2024, ref2023(q.pct))
-		n, ok2 := find(indDraft2024, ref2023(q.num))
-		d, ok3 := find(indDraft2024, ref2023(q.den))
-		if !ok1 || !ok2 || !ok3 {
-			return reconcile.Report{}, fmt.Errorf("datasets: vn-dx-indicators: ratio %s = %s / %s: a figure is missing", q.pct, q.num, q.den)
-		}
-		computed := math.NaN()
-		if d.Value != 0 {
-			computed = 100 * n.Value / d.Value
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), Column: "value",
-			Reported: p.Value, Computed: computed, Tolerance: approx.HalfUnit(p.Decimals), Line: p.Line,
-			Detail: fmt.Sprintf("%s:%d states %s; %s / %s = %s / %s = %s%% (%s)", p.File, p.Line, p.Figure,
-				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals)),
-			DetailVI: fmt.Sprintf("%s:%d ghi %s; %s / %s = %s / %s = %s%%", p.File, p.Line, p.Figure,
-				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3))})
-	}
-	for _, q := range indParts {
-		file := q.file
-		if file == "" {
-			file = indDraft2024
-		}
-		w, ok := find(file, ref2023(q.whole))
-		if !ok {
-			return reconcile.Report{}, fmt.Errorf("datasets: vn-dx-indicators: whole %s is missing", q.whole)
-		}
-		sum, figs, tol := 0.0, []string{}, 0.0
-		if w.Unit == "percent" {
-			tol = approx.HalfUnit(w.Decimals)
-		}
-		for _, k := range q.parts {
-			p, ok := find(file, ref2023(k))
-			if !ok {
-				return reconcile.Report{}, fmt.Errorf("datasets: vn-dx-indicators: part %s of %s is missing", k, q.whole)
-			}
-			sum += p.Value
-			figs = append(figs, p.Figure)
-			if p.Unit == "percent" {
-				tol += approx.HalfUnit(p.Decimals)
-			}
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
-			Reported: w.Value, Computed: sum, Tolerance: tol, Line: w.Line,
-			Detail: fmt.Sprintf("%s:%d states %s; its parts %s add up to %s", w.File, w.Line, w.Figure,
-				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
-			DetailVI: fmt.Sprintf("%s:%d ghi %s; các phần %s cộng lại %s", w.File, w.Line, w.Figure,
-				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
-	}
-	for _, q := range indLevelParts {
-		w, ok := find(q.file, indicatorRef{q.key, "all", q.year, q.kind})
-		if !ok {
-			return reconcile.Report{}, fmt.Errorf("datasets: vn-dx-indicators: %s (all) is missing", q.key)
-		}
-		sum, figs := 0.0, []string{}
-		for _, lv := range []string{"province", "district", "commune"} {
-			if p, ok := find(q.file, indicatorRef{q.key, lv, q.year, q.kind}); ok {
-				sum += p.Value
-				figs = append(figs, lv+" "+p.Figure)
-			}
-		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
-			Reported: w.Value, Computed: sum, Line: w.Line,
-			Detail: fmt.Sprintf("%s:%d states %s in all; by level %s add up to %s", w.File, w.Line, w.Figure,
-				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
-			DetailVI: fmt.Sprintf("%s:%d ghi tổng %s; theo cấp %s cộng lại %s", w.File, w.Line, w.Figure,
-				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
-	}
-	return reconcile.Pairs(e.ID, pairs...), nil
-}
-
-// restatements compares, within one document, every later statement of the
-// same key, level, year and kind with the first.
-func restatements(rows []indicatorRow) []reconcile.Pair {
-	firsts := map[string]indicatorRow{}
-	var out []reconcile.Pair
-	for _, r := range rows {
-		id := strings.Join([]string{r.File, r.Key, r.Level, strconv.Itoa(r.Year), r.Kind}, "|")
-		f, ok := firsts[id]
-		if !ok {
-			firsts[id] = r
-			continue
-		}
-		tol := 0.0
-		if (f.Approximate || r.Approximate) && r.Unit == "percent" {
-			tol = 0.5
-		}
-		reported, first := r.Value, f.Value
-		if !math.IsNaN(f.Upper) && r.Value >= f.Value && r.Value <= f.Upper {
-			first = r.Value // a figure within the first statement's range agrees with it
-		}
-		out = append(out, reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
-			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
-			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
-			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)})
-	}
-	return out
-}
-
-func subjectOf(r indicatorRow) string {
-	return fmt.Sprintf("%s (%s, %d %s)", r.Key, r.Level, r.Year, r.Kind)
-}
-
-// halfUnitText says the tolerance of a figure written with decimals
-// decimals: half a unit of its last decimal (a percentage written 58,68% is
-// checked to ±0.005, one written 60% to ±0.5).
-func halfUnitText(decimals int) string {
-	return "tolerance ±" + strconv.FormatFloat(approx.HalfUnit(decimals), 'f', -1, 64) + " point"
+	return append([]Indicator(nil), ind.rows...), nil
 }

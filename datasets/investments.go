@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -408,7 +407,7 @@ func init() {
 			Document: "21/KH-UBND; NQ HĐND Thừa Thiên Huế 14/10/2021; 2216/TTr-STTTT; 103/NQ-HĐND",
 			Layout:   "investment-decisions", Rows: 4,
 			Convention: loaders.DotThousands, ConventionNote: investConvention,
-			build: buildInvestments, check: checkInvestments,
+			build: buildInvestments,
 		},
 		Entry{
 			ID:       "vn-dx-investment-components",
@@ -418,7 +417,7 @@ func init() {
 			Document: "21/KH-UBND; NQ HĐND Thừa Thiên Huế 14/10/2021; 2216/TTr-STTTT; 103/NQ-HĐND",
 			Layout:   "investment-components", Rows: 41,
 			Convention: loaders.DotThousands, ConventionNote: investConvention,
-			build: buildComponents, check: checkComponents,
+			build: buildComponents,
 		},
 		Entry{
 			ID:       "vn-dx-investment-funding",
@@ -428,7 +427,7 @@ func init() {
 			Document: "21/KH-UBND; NQ HĐND Thừa Thiên Huế 14/10/2021; 2216/TTr-STTTT; 103/NQ-HĐND",
 			Layout:   "investment-funding", Rows: 9,
 			Convention: loaders.DotThousands, ConventionNote: investConvention,
-			build: buildFunding, check: checkFunding,
+			build: buildFunding,
 		},
 	)
 }
@@ -521,7 +520,7 @@ func nullFloat(v float64) any {
 func emptyClaims(e Entry) (*frame.Frame, error) {
 	meta := e.meta()
 	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
-	return frame.FromRows(meta, reconcile.ClaimFields(), nil)
+	return frame.FromRows(meta, loaders.TotalsFields(), nil)
 }
 
 // finishBuild returns data with empty claims: the programme totals are
@@ -598,244 +597,4 @@ func buildFunding(e Entry) (*frame.Frame, *frame.Frame, error) {
 		"reconciliation_note", "Khánh Hòa names one source (ngân sách tỉnh) with no amount of its own; Thừa Thiên Huế gives the local budget as the rest (phần còn lại) of the total"),
 		fundingFields, rows)
 	return finishBuild(e, f, err)
-}
-
-// checkInvestments: each total in words against the total in digits
-// before it, and the copies of a figure that a document repeats.
-func checkInvestments(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
-	r := reconcile.Report{Dataset: e.ID}
-	vs, err := investments()
-	if err != nil {
-		return r, err
-	}
-	for _, v := range vs {
-		var pairs []reconcile.Pair
-		for _, w := range v.Fields["total_in_words"] {
-			words, err := w.words()
-			if err != nil {
-				return r, err
-			}
-			d, ok := digitsBefore(v.Fields["total"], w.Line)
-			if !ok {
-				return r, fmt.Errorf("datasets: %s: %s:%d: an amount in words with no amount in digits before it", e.ID, w.File, w.Line)
-			}
-			a, err := d.money()
-			if err != nil {
-				return r, err
-			}
-			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: v.subject() + ": tổng mức đầu tư", Column: "total_mvnd",
-				Reported: a.Million, Computed: words, Line: w.Line,
-				Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
-					w.File, stripMarkup(d.Text), d.Line, frame.FormatVI(a.Million, -1), loaders.CleanText(w.Text), w.Line, frame.FormatVI(words, -1)),
-				DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
-					w.File, stripMarkup(d.Text), d.Line, frame.FormatVI(a.Million, -1), loaders.CleanText(w.Text), w.Line, frame.FormatVI(words, -1))})
-		}
-		cr, err := fieldCopies(e.ID, v.subject(), v.Fields, map[string]string{
-			"total": "total_mvnd", "total_in_words": "total_in_words", "project_group": "project_group",
-			"period": "period", "owner": "owner", "title": "title", "duration": "duration_years"})
-		if err != nil {
-			return r, err
-		}
-		r.Add(withFile(cr, v.Doc.File))
-		r.Add(withFile(reconcile.Pairs(e.ID, pairs...), v.Doc.File))
-	}
-	return r, nil
-}
-
-// withFile names the source file of a programme's findings.
-func withFile(r reconcile.Report, file string) reconcile.Report {
-	for i := range r.Findings {
-		if r.Findings[i].SourceFile == "" {
-			r.Findings[i].SourceFile = file
-		}
-	}
-	return r
-}
-
-// digitsBefore returns the amount in digits nearest before (or on) line.
-func digitsBefore(totals []reading, line int) (reading, bool) {
-	var best reading
-	ok := false
-	for _, t := range totals {
-		if t.Line <= line && (!ok || t.Line > best.Line) {
-			best, ok = t, true
-		}
-	}
-	return best, ok
-}
-
-// fieldCopies compares, for each field read more than once (a figure a
-// document repeats in its drafts), every copy with the first.
-func fieldCopies(dataset, subject string, fields map[string][]reading, columns map[string]string) (reconcile.Report, error) {
-	r := reconcile.Report{Dataset: dataset}
-	names := make([]string, 0, len(fields))
-	for f := range fields {
-		names = append(names, f)
-	}
-	sort.Strings(names)
-	for _, field := range names {
-		rs := fields[field]
-		if len(rs) < 2 {
-			continue
-		}
-		col := columns[field]
-		if col == "" {
-			col = field
-		}
-		copies := make([]reconcile.TableCopy, len(rs))
-		for i, rd := range rs {
-			val, err := comparable(rd)
-			if err != nil {
-				return r, err
-			}
-			lines, err := sourceLines(rd.File)
-			if err != nil {
-				return r, err
-			}
-			copies[i] = reconcile.TableCopy{Label: partLabel(lines, rd.Line-1), Line: rd.Line, Rows: []reconcile.CopyRow{
-				{Key: field, Subject: subject + ": " + col, Line: rd.Line, Cells: []string{val}}}}
-		}
-		r.Add(reconcile.CopiesAgree(dataset, []string{col}, copies[0], copies[1:]...))
-	}
-	return r, nil
-}
-
-// comparable is a reading's value in the form its copies are compared in.
-func comparable(rd reading) (string, error) {
-	switch fieldKinds[rd.Field] {
-	case fieldMoney:
-		a, err := rd.money()
-		return frame.FormatVI(a.Million, -1) + " triệu đồng", err
-	case fieldWords:
-		w, err := rd.words()
-		return frame.FormatVI(w, -1) + " triệu đồng", err
-	case fieldPeriod:
-		s, e, err := rd.period()
-		return fmt.Sprintf("%d-%d", s, e), err
-	case fieldDate:
-		t, err := rd.date()
-		return t.Format(time.DateOnly), err
-	}
-	return copyText(rd.str()), nil
-}
-
-// checkComponents: the components of each programme against its total
-// (only where the source gives the components' amounts), and the copies
-// of Khánh Hòa's module table against the first.
-func checkComponents(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
-	r := reconcile.Report{Dataset: e.ID}
-	vs, err := investments()
-	if err != nil {
-		return r, err
-	}
-	for _, v := range vs {
-		if len(v.Copies) > 1 {
-			r.Add(withFile(moduleCopiesReport(e.ID, v.subject(), v.Copies), v.Doc.File))
-		}
-		if len(v.Parts) == 0 || allNaN(v.Parts) {
-			continue // no amounts: nothing to check against the total
-		}
-		b := reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: v.subject() + ": " + strconv.Itoa(len(v.Parts)) + " components",
-			Column: "amount_mvnd", Total: v.Total, Line: v.TotalLine}
-		for _, c := range v.Parts {
-			b.Parts = append(b.Parts, c.Amount)
-			if c.AmountLine > 0 {
-				b.PartLines = append(b.PartLines, c.AmountLine)
-			}
-		}
-		if len(b.PartLines) != len(b.Parts) {
-			b.PartLines = nil
-		}
-		r.Add(withFile(reconcile.Breakdowns(e.ID, b), v.Doc.File))
-	}
-	return r, nil
-}
-
-func allNaN(cs []component) bool {
-	for _, c := range cs {
-		if !math.IsNaN(c.Amount) {
-			return false
-		}
-	}
-	return true
-}
-
-// moduleCopiesReport compares the copies of a module table (with the
-// scope items after it) with the first copy, row by row: the name and the
-// description, with markup removed and list bullets unified.
-func moduleCopiesReport(dataset, subject string, copies []moduleCopy) reconcile.Report {
-	tc := make([]reconcile.TableCopy, len(copies))
-	for i, c := range copies {
-		t := reconcile.TableCopy{Label: c.Label, Line: c.Line}
-		items := 0
-		for _, row := range c.Rows {
-			key := "module " + row.No
-			if row.Kind == kindScopeItem {
-				items++
-				key = "scope item " + strconv.Itoa(items)
-			}
-			t.Rows = append(t.Rows, reconcile.CopyRow{Key: key, Subject: subject + ": " + key + " (" + row.Name + ")", Line: row.Line,
-				Cells: []string{copyText(row.Name), copyText(row.Description)}})
-		}
-		tc[i] = t
-	}
-	if len(tc) < 2 {
-		return reconcile.Report{Dataset: dataset}
-	}
-	return reconcile.CopiesAgree(dataset, []string{"component", "description"}, tc[0], tc[1:]...)
-}
-
-// checkFunding: each amount in words against its digits, the funding
-// sources of each programme against its total, the sources of a reported
-// subtotal against it, and the copies of a source that a document repeats.
-func checkFunding(e Entry, _, _ *frame.Frame) (reconcile.Report, error) {
-	r := reconcile.Report{Dataset: e.ID}
-	vs, err := investments()
-	if err != nil {
-		return r, err
-	}
-	for _, v := range vs {
-		var pairs []reconcile.Pair
-		var bs []reconcile.Breakdown
-		b := reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: v.subject() + ": " + strconv.Itoa(len(v.Funding)) + " funding sources",
-			Column: "amount_mvnd", Total: v.Total, Line: v.TotalLine}
-		for _, f := range v.Funding {
-			b.Parts = append(b.Parts, f.Amount)
-			b.PartLines = append(b.PartLines, max(f.AmountLine, f.Line))
-			b.Rest = b.Rest || f.Rest
-			if f.Words != "" {
-				w, err := f.Fields["amount_in_words"][0].words()
-				if err != nil {
-					return r, err
-				}
-				pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: v.subject() + ": " + f.Source, Column: "amount_mvnd",
-					Reported: f.Amount, Computed: w, Line: f.WLine,
-					Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
-						v.Doc.File, f.AmountText, f.AmountLine, frame.FormatVI(f.Amount, -1), f.Words, f.WLine, frame.FormatVI(w, -1)),
-					DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
-						v.Doc.File, f.AmountText, f.AmountLine, frame.FormatVI(f.Amount, -1), f.Words, f.WLine, frame.FormatVI(w, -1))})
-			}
-			cr, err := fieldCopies(e.ID, v.subject()+": "+f.Source, f.Fields, nil)
-			if err != nil {
-				return r, err
-			}
-			r.Add(withFile(cr, v.Doc.File))
-		}
-		bs = append(bs, b)
-		for _, s := range v.Subtotal {
-			sb := reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: v.subject() + ": " + s.Group, Column: "amount_mvnd",
-				Total: s.Amount, Line: s.AmountLine}
-			for _, f := range v.Funding {
-				if f.Group == s.Group {
-					sb.Parts = append(sb.Parts, f.Amount)
-					sb.PartLines = append(sb.PartLines, f.AmountLine)
-					sb.Rest = sb.Rest || f.Rest
-				}
-			}
-			bs = append(bs, sb)
-		}
-		r.Add(withFile(reconcile.Pairs(e.ID, pairs...), v.Doc.File))
-		r.Add(withFile(reconcile.Breakdowns(e.ID, bs...), v.Doc.File))
-	}
-	return r, nil
 }

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 )
@@ -77,7 +78,7 @@ func TestLoadShape(t *testing.T) {
 	if _, err := datasets.Load("soctrang-2010-nothing"); err == nil {
 		t.Error("Load(unknown id): no error")
 	}
-	if _, err := datasets.Check("soctrang-2010-nothing"); err == nil {
+	if _, err := checks.Check("soctrang-2010-nothing"); err == nil {
 		t.Error("Check(unknown id): no error")
 	}
 }
@@ -125,7 +126,7 @@ func TestLoadConcurrent(t *testing.T) {
 					errs <- fmt.Errorf("goroutine %d: %s differs", g, id)
 				}
 				if g%8 == 0 {
-					if _, err := datasets.Check(id); err != nil {
+					if _, err := checks.Check(id); err != nil {
 						errs <- err
 					}
 					c, err := datasets.Claims(id)

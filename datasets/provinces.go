@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 	"github.com/ictplan/ictplan/numtext"
@@ -279,7 +278,7 @@ func readReference(source string, header []string) ([]curatedRecord, error) {
 
 // withNoClaims pairs a reference dataset with its empty claims Frame.
 func withNoClaims(meta map[string]string, data *frame.Frame) (*frame.Frame, *frame.Frame, error) {
-	claims, err := frame.FromRows(meta, reconcile.ClaimFields(), nil)
+	claims, err := frame.FromRows(meta, loaders.TotalsFields(), nil)
 	if err != nil {
 		data.Release()
 		return nil, nil, err

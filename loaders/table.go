@@ -511,15 +511,23 @@ func (t *Table) MeansFrame(meta map[string]string) (*frame.Frame, error) {
 	return claimsFrame(t.Means, meta)
 }
 
+// TotalsFields are the columns of TotalsFrame and MeansFrame, in order:
+// label, scope, column, value, text, decimals, source_line. A dataset
+// that has no reported totals gives an empty Frame of these columns.
+func TotalsFields() []frame.FieldSpec {
+	return []frame.FieldSpec{
+		{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
+		{Name: "scope", Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
+		{Name: "column", Kind: frame.String, LabelVI: "Cột"},
+		{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
+		{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
+		{Name: "decimals", Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
+		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
+	}
+}
+
 func claimsFrame(totals []Total, meta map[string]string) (*frame.Frame, error) {
-	b := frame.NewBuilder(nil, meta,
-		frame.FieldSpec{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
-		frame.FieldSpec{Name: "scope", Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
-		frame.FieldSpec{Name: "column", Kind: frame.String, LabelVI: "Cột"},
-		frame.FieldSpec{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
-		frame.FieldSpec{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
-		frame.FieldSpec{Name: "decimals", Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
-		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
+	b := frame.NewBuilder(nil, meta, TotalsFields()...)
 	defer b.Release()
 	for _, tot := range totals {
 		for _, v := range tot.Values {

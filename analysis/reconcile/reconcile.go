@@ -29,7 +29,7 @@ type Finding struct {
 	Difference float64 // Reported - Computed (NaN if either is)
 	SourceLine int
 	// SourceFile is the source the line is in, when the dataset draws on
-	// several (datasets.Check fills in the dataset's own source otherwise).
+	// several (checks.Check fills in the dataset's own source otherwise).
 	SourceFile string
 	Detail     string // a sentence for people, in English
 	// DetailVI is the same sentence in Vietnamese, the columns named by
@@ -139,7 +139,7 @@ func ClaimFields() []frame.FieldSpec {
 		{Name: ClaimColumn, Kind: frame.String, LabelVI: "Cột"},
 		{Name: ClaimValue, Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
 		{Name: ClaimText, Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
-		{Name: ClaimDecimals, Kind: frame.Int64, LabelVI: "Số chữ số thập phân"},
+		{Name: ClaimDecimals, Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
 		{Name: ClaimLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/frame/ipcio"
@@ -195,9 +196,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	var r reconcile.Report
 	if len(pos) == 0 || pos[0] == "all" {
-		r, err = datasets.CheckAll()
+		r, err = checks.CheckAll()
 	} else {
-		r, err = datasets.Check(pos[0])
+		r, err = checks.Check(pos[0])
 	}
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/ictplan/ictplan/analysis/chart"
+	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/reporting"
 	"github.com/ictplan/ictplan/reporting/sections"
@@ -51,7 +52,7 @@ func runReport(args []string, stdout, stderr io.Writer) error {
 	for _, s := range datasets.Sources() {
 		in.Sources = append(in.Sources, reporting.Source{File: s.File, Title: s.Title, Province: s.Province, Document: s.Document, Date: s.Date})
 	}
-	r, err := datasets.CheckAll()
+	r, err := checks.CheckAll()
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ import (
 	_ "github.com/ictplan/ictplan/analysis/periods"
 	_ "github.com/ictplan/ictplan/analysis/ratios"
 	_ "github.com/ictplan/ictplan/analysis/reconcile"
+	_ "github.com/ictplan/ictplan/checks"
 	_ "github.com/ictplan/ictplan/datasets"
 	_ "github.com/ictplan/ictplan/frame"
 	_ "github.com/ictplan/ictplan/frame/gotaconv"

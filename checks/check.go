@@ -1,10 +1,11 @@
-package datasets
+package checks
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -16,16 +17,16 @@ import (
 // dataset (or one a claim refers to) could not be loaded.
 func Check(id string) (reconcile.Report, error) {
 	r := reconcile.Report{Dataset: id}
-	e, err := Lookup(id)
+	e, err := datasets.Lookup(id)
 	if err != nil {
 		return r, err
 	}
-	f, err := Load(id)
+	f, err := datasets.Load(id)
 	if err != nil {
 		return r, err
 	}
 	defer f.Release()
-	claims, err := Claims(id)
+	claims, err := datasets.Claims(id)
 	if err != nil {
 		return r, err
 	}
@@ -35,28 +36,29 @@ func Check(id string) (reconcile.Report, error) {
 		return r, err
 	}
 	r.Add(tot)
-	if len(e.ratios) > 0 {
-		rr, err := reconcile.Ratios(id, f, claims, e.subject, e.ratios...)
+	rl := byDataset[id]
+	if len(rl.ratios) > 0 {
+		rr, err := reconcile.Ratios(id, f, claims, rl.subject, rl.ratios...)
 		if err != nil {
 			return r, err
 		}
 		r.Add(rr)
 	}
-	if len(e.parts) > 0 {
-		pr, err := reconcile.PartsWithinWhole(id, f, e.subject, e.parts...)
+	if len(rl.parts) > 0 {
+		pr, err := reconcile.PartsWithinWhole(id, f, rl.subject, rl.parts...)
 		if err != nil {
 			return r, err
 		}
 		r.Add(pr)
 	}
-	if len(e.claims) > 0 {
+	if len(rl.claims) > 0 {
 		frames := map[string]*frame.Frame{}
-		for _, c := range e.claims {
+		for _, c := range rl.claims {
 			for _, ref := range append(append([]reconcile.ColumnRef{}, c.Numerator...), c.Denominator...) {
 				if _, ok := frames[ref.Dataset]; ok {
 					continue
 				}
-				g, err := Load(ref.Dataset)
+				g, err := datasets.Load(ref.Dataset)
 				if err != nil {
 					return r, err
 				}
@@ -64,21 +66,21 @@ func Check(id string) (reconcile.Report, error) {
 				frames[ref.Dataset] = g
 			}
 		}
-		cr, err := reconcile.Claims(id, frames, e.claims...)
+		cr, err := reconcile.Claims(id, frames, rl.claims...)
 		if err != nil {
 			return r, err
 		}
 		r.Add(cr)
 	}
-	if e.check != nil {
-		xr, err := e.check(e, f, claims)
+	if rl.hook != nil {
+		xr, err := rl.hook(e, f, claims)
 		if err != nil {
 			return r, err
 		}
 		r.Add(xr)
 	}
-	if len(e.words) > 0 {
-		pairs, err := wordPairs(e)
+	if len(rl.words) > 0 {
+		pairs, err := wordPairs(e, rl.words)
 		if err != nil {
 			return r, err
 		}
@@ -96,7 +98,7 @@ func Check(id string) (reconcile.Report, error) {
 // CheckAll checks every dataset of the catalogue, in id order.
 func CheckAll() (reconcile.Report, error) {
 	all := reconcile.Report{Dataset: "all"}
-	for _, id := range IDs() {
+	for _, id := range datasets.IDs() {
 		r, err := Check(id)
 		if err != nil {
 			return all, err
@@ -108,23 +110,23 @@ func CheckAll() (reconcile.Report, error) {
 
 // wordPairs parses each amount of the text twice, from digits and from
 // words, after checking that both are on the line the catalogue says.
-func wordPairs(e Entry) ([]reconcile.Pair, error) {
+func wordPairs(e datasets.Entry, words []wordAmount) ([]reconcile.Pair, error) {
 	var out []reconcile.Pair
-	for _, w := range e.words {
-		line, err := Line(e.Source, w.Line)
+	for _, w := range words {
+		line, err := datasets.Line(e.Source, w.Line)
 		if err != nil {
 			return nil, err
 		}
 		if !strings.Contains(line, w.Digits) || !strings.Contains(line, w.Words) {
-			return nil, fmt.Errorf("datasets: %s: line %d does not hold %q and %q", e.ID, w.Line, w.Digits, w.Words)
+			return nil, fmt.Errorf("checks: %s: line %d does not hold %q and %q", e.ID, w.Line, w.Digits, w.Words)
 		}
 		d, err := loaders.ParseAmount(w.Digits, loaders.DotThousands, loaders.UnknownUnit, false)
 		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: line %d: %w", e.ID, w.Line, err)
+			return nil, fmt.Errorf("checks: %s: line %d: %w", e.ID, w.Line, err)
 		}
 		v, err := loaders.ParseAmountWords(w.Words)
 		if err != nil {
-			return nil, fmt.Errorf("datasets: %s: line %d: %w", e.ID, w.Line, err)
+			return nil, fmt.Errorf("checks: %s: line %d: %w", e.ID, w.Line, err)
 		}
 		out = append(out, reconcile.Pair{Rule: reconcile.RuleWords, Subject: w.Subject, Column: "amount_mvnd",
 			Reported: d.Million, Computed: v, Line: w.Line,

@@ -1,4 +1,4 @@
-package datasets
+package checks
 
 import (
 	"math/big"
@@ -7,19 +7,24 @@ import (
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/datasets"
 )
 
 var claimFigureRe = regexp.MustCompile(`([0-9][0-9.]*)\s*(%|đồng)`)
 
-// TestCatalogueClaimsInSource: every text claim of the catalogue quotes its
+// TestCatalogueClaimsInSource: every text claim of the rules quotes its
 // source line, and its Value is the last figure of the quote (an amount in
 // đồng as million đồng, a percentage as is), read here without the loaders.
 func TestCatalogueClaimsInSource(t *testing.T) {
 	n := 0
-	for _, e := range catalogue {
-		for _, c := range e.claims {
+	for id, rl := range byDataset {
+		e, err := datasets.Lookup(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range rl.claims {
 			n++
-			line, err := Line(e.Source, c.Line)
+			line, err := datasets.Line(e.Source, c.Line)
 			if err != nil {
 				t.Errorf("%s: claim %q: %v", e.ID, c.Subject, err)
 				continue
@@ -48,7 +53,7 @@ func TestCatalogueClaimsInSource(t *testing.T) {
 				t.Errorf("%s line %d: Value %v, the text says %s (%v)", e.ID, c.Line, c.Value, m[0], f)
 			}
 			for _, ref := range append(append([]reconcile.ColumnRef{}, c.Numerator...), c.Denominator...) {
-				f, err := Load(ref.Dataset)
+				f, err := datasets.Load(ref.Dataset)
 				if err != nil {
 					t.Errorf("%s line %d: %v", e.ID, c.Line, err)
 					continue

@@ -1,0 +1,226 @@
+package checks
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/ictplan/ictplan/analysis/reconcile"
+	"github.com/ictplan/ictplan/datasets"
+	"github.com/ictplan/ictplan/frame"
+	"github.com/ictplan/ictplan/internal/approx"
+)
+
+// The indicators of the texts (vn-dx-indicators): a figure one document
+// states twice, stated percentages against the counts the same passage
+// gives, stated totals against their stated parts.
+
+// RuleRestated is the rule of a figure that one document states twice, for
+// the same indicator, level, year and kind, with different values.
+const RuleRestated = "restated-figure"
+
+func init() {
+	byDataset["vn-dx-indicators"] = rules{hook: checkIndicators}
+}
+
+// The documents the indicators are read from.
+const (
+	indPlan2010  = "soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt"
+	indDraft2024 = dxSource
+)
+
+// indicatorRef names a row of the mapping: one figure of one document.
+type indicatorRef struct {
+	key, level string
+	year       int
+	kind       string
+}
+
+// textRatio says that a percentage stated in the text is num / den of two
+// counts the same passage states.
+type textRatio struct{ pct, num, den string }
+
+// textParts says that a stated whole is the sum of stated parts.
+type textParts struct {
+	whole string
+	parts []string
+	level string // "" for all
+	file  string
+}
+
+// The arithmetic the texts state, checked by checkIndicators. Each names
+// keys of the 2023 results (level all) unless it says otherwise.
+var (
+	indRatios = []textRatio{
+		{"online_services_full_process", "online_services_full_process_count", "procedures_total"},
+		{"online_services_partial", "online_services_partial_count", "procedures_total"},
+		{"procedures_not_online", "procedures_not_online_count", "procedures_total"},
+		{"online_application_share", "applications_online", "applications_received"},
+		{"one_stop_records_synced", "one_stop_records_synced_count", "one_stop_records_count"},
+		{"businesses_using_e_contracts", "businesses_using_e_contracts_count", "businesses_count"},
+		{"fibre_household_coverage", "fibre_households", "households"},
+		{"mobile_base_stations_2g_share", "mobile_base_stations_2g", "mobile_base_stations"},
+		{"mobile_base_stations_3g_share", "mobile_base_stations_3g", "mobile_base_stations"},
+		{"mobile_base_stations_4g_share", "mobile_base_stations_4g", "mobile_base_stations"},
+		{"social_beneficiaries_with_id", "social_beneficiaries_with_id_count", "social_beneficiaries_updated_count"},
+		{"children_records_updated", "children_records_updated_count", "children_count"},
+		{"health_id_lookups_successful", "health_id_lookups_successful_count", "health_id_lookups"},
+		{"electricity_customers_noncash_channels", "electricity_customers_noncash_channels_count", "electricity_customers_count"},
+		{"electricity_customers_agent_points", "electricity_customers_agent_points_count", "electricity_customers_count"},
+		{"electricity_customers_cashless", "electricity_customers_cashless_count", "electricity_customers_count"},
+		{"smart_meter_customers", "smart_meter_customers_count", "metered_customers_count"},
+	}
+	indParts = []textParts{
+		{whole: "procedures_total", parts: []string{"online_services_full_process_count", "online_services_partial_count", "procedures_not_online_count"}},
+		{whole: "applications_received", parts: []string{"applications_received_new", "applications_carried_over"}},
+		{whole: "applications_received_new", parts: []string{"applications_online", "applications_offline"}},
+		{whole: "mobile_base_stations", parts: []string{"mobile_base_stations_2g", "mobile_base_stations_3g", "mobile_base_stations_4g"}},
+		{whole: "phone_subscriptions", parts: []string{"fixed_phone_subscriptions", "mobile_phone_subscriptions"}},
+		{whole: "official_digital_signatures", parts: []string{"official_digital_signatures_organisations", "official_digital_signatures_individuals", "official_digital_signatures_sim"}},
+		{whole: "parcels_delivered", parts: []string{"parcels_vietnam_post", "parcels_viettel_post"}},
+		{whole: "electricity_customers_noncash_channels_count", parts: []string{"electricity_customers_agent_points_count", "electricity_customers_cashless_count"}},
+		{whole: "electricity_customers_noncash_channels", parts: []string{"electricity_customers_agent_points", "electricity_customers_cashless"}},
+		{whole: "social_beneficiaries_updated_count", parts: []string{"social_beneficiaries_with_id_count", "social_beneficiaries_pending_id_count"}},
+	}
+	// Wholes whose parts are the same key at the three levels.
+	indLevelParts = []struct {
+		key  string
+		year int
+		kind string
+		file string
+	}{
+		{"component_portals", 2023, "actual", indDraft2024},
+		{"procedures_online_level2", 2010, "baseline", indPlan2010},
+	}
+)
+
+// checkIndicators reconciles the figures of vn-dx-indicators with each other
+// (see the extraction method above). It works on the parsed mapping the
+// dataset is built from.
+func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Report, error) {
+	rows, err := datasets.Indicators()
+	if err != nil {
+		return reconcile.Report{}, err
+	}
+	var pairs []reconcile.Pair
+	pairs = append(pairs, restatements(rows)...)
+
+	find := func(file string, ref indicatorRef) (datasets.Indicator, bool) {
+		for _, r := range rows {
+			if r.File == file && r.Key == ref.key && r.Level == ref.level && r.Year == ref.year && r.Kind == ref.kind {
+				return r, true
+			}
+		}
+		return datasets.Indicator{}, false
+	}
+	ref2023 := func(key string) indicatorRef { return indicatorRef{key, "all", 2023, "actual"} }
+	for _, q := range indRatios {
+		p, ok1 := find(indDraft2024, ref2023(q.pct))
+		n, ok2 := find(indDraft2024, ref2023(q.num))
+		d, ok3 := find(indDraft2024, ref2023(q.den))
+		if !ok1 || !ok2 || !ok3 {
+			return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: ratio %s = %s / %s: a figure is missing", q.pct, q.num, q.den)
+		}
+		computed := math.NaN()
+		if d.Value != 0 {
+			computed = 100 * n.Value / d.Value
+		}
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), Column: "value",
+			Reported: p.Value, Computed: computed, Tolerance: approx.HalfUnit(p.Decimals), Line: p.Line,
+			Detail: fmt.Sprintf("%s:%d states %s; %s / %s = %s / %s = %s%% (%s)", p.File, p.Line, p.Figure,
+				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals)),
+			DetailVI: fmt.Sprintf("%s:%d ghi %s; %s / %s = %s / %s = %s%%", p.File, p.Line, p.Figure,
+				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3))})
+	}
+	for _, q := range indParts {
+		file := q.file
+		if file == "" {
+			file = indDraft2024
+		}
+		w, ok := find(file, ref2023(q.whole))
+		if !ok {
+			return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: whole %s is missing", q.whole)
+		}
+		sum, figs, tol := 0.0, []string{}, 0.0
+		if w.Unit == "percent" {
+			tol = approx.HalfUnit(w.Decimals)
+		}
+		for _, k := range q.parts {
+			p, ok := find(file, ref2023(k))
+			if !ok {
+				return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: part %s of %s is missing", k, q.whole)
+			}
+			sum += p.Value
+			figs = append(figs, p.Figure)
+			if p.Unit == "percent" {
+				tol += approx.HalfUnit(p.Decimals)
+			}
+		}
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
+			Reported: w.Value, Computed: sum, Tolerance: tol, Line: w.Line,
+			Detail: fmt.Sprintf("%s:%d states %s; its parts %s add up to %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
+			DetailVI: fmt.Sprintf("%s:%d ghi %s; các phần %s cộng lại %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
+	}
+	for _, q := range indLevelParts {
+		w, ok := find(q.file, indicatorRef{q.key, "all", q.year, q.kind})
+		if !ok {
+			return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: %s (all) is missing", q.key)
+		}
+		sum, figs := 0.0, []string{}
+		for _, lv := range []string{"province", "district", "commune"} {
+			if p, ok := find(q.file, indicatorRef{q.key, lv, q.year, q.kind}); ok {
+				sum += p.Value
+				figs = append(figs, lv+" "+p.Figure)
+			}
+		}
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
+			Reported: w.Value, Computed: sum, Line: w.Line,
+			Detail: fmt.Sprintf("%s:%d states %s in all; by level %s add up to %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
+			DetailVI: fmt.Sprintf("%s:%d ghi tổng %s; theo cấp %s cộng lại %s", w.File, w.Line, w.Figure,
+				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
+	}
+	return reconcile.Pairs(e.ID, pairs...), nil
+}
+
+// restatements compares, within one document, every later statement of the
+// same key, level, year and kind with the first.
+func restatements(rows []datasets.Indicator) []reconcile.Pair {
+	firsts := map[string]datasets.Indicator{}
+	var out []reconcile.Pair
+	for _, r := range rows {
+		id := strings.Join([]string{r.File, r.Key, r.Level, strconv.Itoa(r.Year), r.Kind}, "|")
+		f, ok := firsts[id]
+		if !ok {
+			firsts[id] = r
+			continue
+		}
+		tol := 0.0
+		if (f.Approximate || r.Approximate) && r.Unit == "percent" {
+			tol = 0.5
+		}
+		reported, first := r.Value, f.Value
+		if !math.IsNaN(f.Upper) && r.Value >= f.Value && r.Value <= f.Upper {
+			first = r.Value // a figure within the first statement's range agrees with it
+		}
+		out = append(out, reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
+			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
+			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
+			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)})
+	}
+	return out
+}
+
+func subjectOf(r datasets.Indicator) string {
+	return fmt.Sprintf("%s (%s, %d %s)", r.Key, r.Level, r.Year, r.Kind)
+}
+
+// halfUnitText says the tolerance of a figure written with decimals
+// decimals: half a unit of its last decimal (a percentage written 58,68% is
+// checked to ±0.005, one written 60% to ±0.5).
+func halfUnitText(decimals int) string {
+	return "tolerance ±" + strconv.FormatFloat(approx.HalfUnit(decimals), 'f', -1, 64) + " point"
+}
