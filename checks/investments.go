@@ -31,17 +31,23 @@ func checkInvestments(e datasets.Entry, _, _ *frame.Frame) (reconcile.Report, er
 	for _, p := range ps {
 		var pairs []reconcile.Pair
 		for _, w := range p.TotalInWords {
-			pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: p.Subject + ": tổng mức đầu tư", Column: "total_mvnd",
-				Reported: w.DigitsAmount, Computed: w.WordsAmount, Line: w.WordsLine,
-				Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
-					w.File, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1)),
-				DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
-					w.File, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1))})
+			pairs = append(pairs, wordsPair(p.Subject+": tổng mức đầu tư", "total_mvnd", w.File, w))
 		}
 		r.Add(withFile(restatedReport(e.ID, p.Subject, p.Restated), p.File))
 		r.Add(withFile(reconcile.Pairs(e.ID, pairs...), p.File))
 	}
 	return r, nil
+}
+
+// wordsPair compares an amount in digits with the same amount in words,
+// in file.
+func wordsPair(subject, column, file string, w datasets.InWords) reconcile.Pair {
+	return reconcile.Pair{Rule: reconcile.RuleWords, Subject: subject, Column: column,
+		Reported: w.DigitsAmount, Computed: w.WordsAmount, Line: w.WordsLine,
+		Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
+			file, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1)),
+		DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
+			file, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1))}
 }
 
 // withFile names the source file of a programme's findings.
@@ -147,12 +153,7 @@ func checkFunding(e datasets.Entry, _, _ *frame.Frame) (reconcile.Report, error)
 			b.PartLines = append(b.PartLines, max(f.AmountLine, f.Line))
 			b.Rest = b.Rest || f.Rest
 			if w := f.InWords; w != nil {
-				pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleWords, Subject: p.Subject + ": " + f.Source, Column: "amount_mvnd",
-					Reported: w.DigitsAmount, Computed: w.WordsAmount, Line: w.WordsLine,
-					Detail: fmt.Sprintf("%s: %q (line %d) = %s million đồng; in words %q (line %d) = %s million đồng",
-						p.File, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1)),
-					DetailVI: fmt.Sprintf("%s: %q (dòng %d) = %s triệu đồng; bằng chữ %q (dòng %d) = %s triệu đồng",
-						p.File, w.Digits, w.DigitsLine, frame.FormatVI(w.DigitsAmount, -1), w.Words, w.WordsLine, frame.FormatVI(w.WordsAmount, -1))})
+				pairs = append(pairs, wordsPair(p.Subject+": "+f.Source, "amount_mvnd", p.File, *w))
 			}
 			r.Add(withFile(restatedReport(e.ID, p.Subject+": "+f.Source, f.Restated), p.File))
 		}
