@@ -55,7 +55,7 @@ func TestRatiosParallel(t *testing.T) {
 	for i := range num {
 		num[i], den[i] = int64(i), int64(i%7)
 	}
-	f, err := FromColumns(nil, nil, []FieldSpec{{Name: "a", Kind: Int64}, {Name: "b", Kind: Int64}}, []any{num, den})
+	f, err := FromColumns(nil, []FieldSpec{{Name: "a", Kind: Int64}, {Name: "b", Kind: Int64}}, []any{num, den})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestRatiosParallelNulls(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
 	n := 1<<20 + 7
-	b := NewBuilder(mem, nil, FieldSpec{Name: "a", Kind: Int64}, FieldSpec{Name: "b", Kind: Float64})
+	b := NewBuilder(nil, []FieldSpec{{Name: "a", Kind: Int64}, {Name: "b", Kind: Float64}}, WithAllocator(mem))
 	for i := range n {
 		if i%1000 == 3 {
 			b.AppendNull(0)

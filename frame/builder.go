@@ -20,13 +20,11 @@ type Builder struct {
 }
 
 // NewBuilder returns a Builder for columns of the given specs and schema
-// metadata (provenance; may be nil). A nil allocator means
-// memory.DefaultAllocator. It panics on an invalid kind or a duplicate
-// column name, both programmer errors.
-func NewBuilder(mem memory.Allocator, meta map[string]string, specs ...FieldSpec) *Builder {
-	if mem == nil {
-		mem = memory.DefaultAllocator
-	}
+// metadata (provenance; may be nil). It allocates with the option
+// WithAllocator (memory.DefaultAllocator without it). It panics on an
+// invalid kind or a duplicate column name, both programmer errors.
+func NewBuilder(meta map[string]string, specs []FieldSpec, opts ...Option) *Builder {
+	mem := allocator(opts)
 	fields := make([]arrow.Field, len(specs))
 	seen := map[string]bool{}
 	for i, s := range specs {
@@ -187,9 +185,9 @@ func (b *Builder) Frame() (*Frame, error) {
 
 // FromRows builds a Frame from rows of values (see Builder.Append for the
 // accepted types; nil is null). It is the simplest way to make a small
-// Frame by hand.
-func FromRows(meta map[string]string, specs []FieldSpec, rows [][]any) (*Frame, error) {
-	b := NewBuilder(nil, meta, specs...)
+// Frame by hand. Options: WithAllocator.
+func FromRows(meta map[string]string, specs []FieldSpec, rows [][]any, opts ...Option) (*Frame, error) {
+	b := NewBuilder(meta, specs, opts...)
 	defer b.Release()
 	for r, row := range rows {
 		if err := b.AppendRow(row...); err != nil {
@@ -203,9 +201,9 @@ func FromRows(meta map[string]string, specs []FieldSpec, rows [][]any) (*Frame, 
 // []int64, []int, []float64 (NaN is null), []bool, []time.Time (zero is
 // null) or []any (nil is null) for specs[i]. All columns must have the same
 // length. Typed slices of the spec's kind are copied in bulk, so this is the
-// fast way to make a large Frame. A nil allocator means
-// memory.DefaultAllocator.
-func FromColumns(mem memory.Allocator, meta map[string]string, specs []FieldSpec, values []any) (*Frame, error) {
+// fast way to make a large Frame. Options: WithAllocator.
+func FromColumns(meta map[string]string, specs []FieldSpec, values []any, opts ...Option) (*Frame, error) {
+	mem := allocator(opts)
 	if len(specs) != len(values) {
 		return nil, fmt.Errorf("frame: FromColumns: %d specs for %d columns", len(specs), len(values))
 	}
@@ -224,7 +222,7 @@ func FromColumns(mem memory.Allocator, meta map[string]string, specs []FieldSpec
 		n = l
 	}
 	// an empty frame of n rows to add columns to
-	b := NewBuilder(mem, meta, specs...)
+	b := NewBuilder(meta, specs, WithAllocator(mem))
 	schema := b.schema
 	b.Release()
 	base := newFrame(mem, arrow.NewSchema(nil, metaPtr(schema)), nil, n)

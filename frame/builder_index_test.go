@@ -9,7 +9,7 @@ import (
 // TestBuilderIndex: the Append methods' position of a column by its name,
 // -1 for a name the Builder lacks.
 func TestBuilderIndex(t *testing.T) {
-	b := frame.NewBuilder(nil, nil, frame.FieldSpec{Name: "unit", Kind: frame.String}, frame.FieldSpec{Name: "staff", Kind: frame.Int64})
+	b := frame.NewBuilder(nil, []frame.FieldSpec{{Name: "unit", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}})
 	defer b.Release()
 	if b.Index("unit") != 0 || b.Index("staff") != 1 || b.Index("computers") != -1 {
 		t.Fatalf("Index: %d %d %d", b.Index("unit"), b.Index("staff"), b.Index("computers"))

@@ -47,7 +47,7 @@ func TestBuilderAppend(t *testing.T) {
 		{"too few values", []any{"a", 1}, nil, "row has 2 values for 5 columns"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := frame.NewBuilder(mem, nil, specs...)
+			b := frame.NewBuilder(nil, specs, frame.WithAllocator(mem))
 			defer b.Release()
 			err := b.AppendRow(tc.row...)
 			if tc.err != "" {
@@ -82,8 +82,8 @@ func TestBuilderAppend(t *testing.T) {
 func TestBuilderFrame(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	b := frame.NewBuilder(mem, map[string]string{"dataset": "x"},
-		frame.FieldSpec{Name: "a", Kind: frame.Int64}, frame.FieldSpec{Name: "b", Kind: frame.String})
+	b := frame.NewBuilder(map[string]string{"dataset": "x"},
+		[]frame.FieldSpec{{Name: "a", Kind: frame.Int64}, {Name: "b", Kind: frame.String}}, frame.WithAllocator(mem))
 	defer b.Release()
 	b.AppendInt64(0, 1)
 	b.AppendInt64(0, 2)
@@ -128,7 +128,7 @@ func TestNewBuilderPanics(t *testing.T) {
 					t.Errorf("no panic")
 				}
 			}()
-			b := frame.NewBuilder(nil, nil, tc.specs...)
+			b := frame.NewBuilder(nil, tc.specs)
 			b.Release()
 		})
 	}

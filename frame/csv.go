@@ -396,7 +396,7 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 		}
 	}
 	var errs []error
-	b := NewBuilder(o.Allocator, o.Meta, specs...)
+	b := NewBuilder(o.Meta, specs, WithAllocator(o.Allocator))
 	defer b.Release()
 	for r, rec := range records {
 		for k, s := range specs {

@@ -133,7 +133,7 @@ province  year  staff  ratio  online  reported
 func TestTextMaxRowsDefault(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	b := frame.NewBuilder(mem, nil, frame.FieldSpec{Name: "i", Kind: frame.Int64})
+	b := frame.NewBuilder(nil, []frame.FieldSpec{{Name: "i", Kind: frame.Int64}}, frame.WithAllocator(mem))
 	defer b.Release()
 	for i := range 120 {
 		b.AppendInt64(0, int64(i))

@@ -24,8 +24,10 @@ type Frame struct {
 // FromArrays makes a Frame of the given schema and arrays. It takes a new
 // reference to each array (the caller keeps its own). Every array must have
 // the type of its field, one of the five kinds, and all arrays the same
-// length. A nil allocator means memory.DefaultAllocator.
-func FromArrays(mem memory.Allocator, schema *arrow.Schema, cols []arrow.Array) (*Frame, error) {
+// length. The Frame allocates with the option WithAllocator
+// (memory.DefaultAllocator without it).
+func FromArrays(schema *arrow.Schema, cols []arrow.Array, opts ...Option) (*Frame, error) {
+	mem := allocator(opts)
 	if schema == nil {
 		return nil, fmt.Errorf("frame: nil schema")
 	}
@@ -73,15 +75,13 @@ func newFrame(mem memory.Allocator, schema *arrow.Schema, cols []arrow.Array, n 
 
 // FromRecord makes a Frame from an Arrow record batch, taking a new reference
 // to its columns. The record's schema is kept, metadata included.
-func FromRecord(mem memory.Allocator, rec arrow.RecordBatch) (*Frame, error) {
-	return FromArrays(mem, rec.Schema(), rec.Columns())
+func FromRecord(rec arrow.RecordBatch, opts ...Option) (*Frame, error) {
+	return FromArrays(rec.Schema(), rec.Columns(), opts...)
 }
 
 // FromTable concatenates the chunks of an Arrow table into a Frame.
-func FromTable(mem memory.Allocator, tbl arrow.Table) (*Frame, error) {
-	if mem == nil {
-		mem = memory.DefaultAllocator
-	}
+func FromTable(tbl arrow.Table, opts ...Option) (*Frame, error) {
+	mem := allocator(opts)
 	n := int(tbl.NumCols())
 	for _, fl := range tbl.Schema().Fields() {
 		if kindOf(fl.Type) == Invalid {
@@ -115,7 +115,7 @@ func FromTable(mem memory.Allocator, tbl arrow.Table) (*Frame, error) {
 		}
 		cols = append(cols, a)
 	}
-	f, err := FromArrays(mem, tbl.Schema(), cols)
+	f, err := FromArrays(tbl.Schema(), cols, WithAllocator(mem))
 	release()
 	return f, err
 }

@@ -19,7 +19,7 @@ func TestFromArrays(t *testing.T) {
 
 	// Record and FromRecord give back the same Frame.
 	rec := f.Record()
-	g, err := frame.FromRecord(mem, rec)
+	g, err := frame.FromRecord(rec, frame.WithAllocator(mem))
 	rec.Release()
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestFromArrays(t *testing.T) {
 		{"length", arrow.NewSchema([]arrow.Field{i64, i64b}, nil), []arrow.Array{two, one}, `column "b" has 1 rows, want 2`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			g, err := frame.FromArrays(mem, tc.schema, tc.cols)
+			g, err := frame.FromArrays(tc.schema, tc.cols, frame.WithAllocator(mem))
 			if err == nil {
 				g.Release()
 				t.Fatal("no error")
@@ -70,7 +70,7 @@ func TestFromArrays(t *testing.T) {
 	s := arrow.NewSchema([]arrow.Field{i64}, nil)
 	tbl := array.NewTableFromSlice(s, [][]arrow.Array{{two, one, two}})
 	defer tbl.Release()
-	h, err := frame.FromTable(mem, tbl)
+	h, err := frame.FromTable(tbl, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

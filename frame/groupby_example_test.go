@@ -10,7 +10,7 @@ import (
 // Group units by level and add up staff and computers: sums of parts, then
 // the ratio of the sums (not a mean of ratios).
 func ExampleFrame_GroupBy() {
-	f, _ := frame.FromColumns(nil, nil,
+	f, _ := frame.FromColumns(nil,
 		[]frame.FieldSpec{
 			{Name: "level", Kind: frame.String},
 			{Name: "unit", Kind: frame.String},
@@ -39,7 +39,7 @@ func ExampleFrame_GroupBy() {
 // beside the group's ratio of sums (each staff member weighs the same):
 // (142/159 + 42/48) / 2 = 0,8840 against 184/207 = 0,8889.
 func ExampleMeanRatio() {
-	f, _ := frame.FromColumns(nil, nil,
+	f, _ := frame.FromColumns(nil,
 		[]frame.FieldSpec{{Name: "level", Kind: frame.String}, {Name: "staff", Kind: frame.Int64}, {Name: "computers", Kind: frame.Int64}},
 		[]any{[]string{"tỉnh", "tỉnh", "huyện"}, []int64{159, 48, 303}, []int64{142, 42, 228}})
 	defer f.Release()

@@ -93,13 +93,13 @@ func naiveNullGroups(f *Frame, keys []string, col string) map[string]bool {
 func randomFrame(t *testing.T, mem memory.Allocator, n int, seed uint64) *Frame {
 	t.Helper()
 	r := rand.New(rand.NewPCG(seed, 7))
-	b := NewBuilder(mem, nil,
-		FieldSpec{Name: "province", Kind: String, LabelVI: "Tỉnh"},
-		FieldSpec{Name: "year", Kind: Int64, Unit: "year"},
-		FieldSpec{Name: "big", Kind: Int64},
-		FieldSpec{Name: "staff", Kind: Int64, Unit: "people"},
-		FieldSpec{Name: "ratio", Kind: Float64, Unit: "ratio"},
-		FieldSpec{Name: "code", Kind: Int64})
+	b := NewBuilder(nil,
+		[]FieldSpec{{Name: "province", Kind: String, LabelVI: "Tỉnh"},
+			{Name: "year", Kind: Int64, Unit: "year"},
+			{Name: "big", Kind: Int64},
+			{Name: "staff", Kind: Int64, Unit: "people"},
+			{Name: "ratio", Kind: Float64, Unit: "ratio"},
+			{Name: "code", Kind: Int64}}, WithAllocator(mem))
 	defer b.Release()
 	provs := []string{"Sóc Trăng", "Khánh Hòa", "Huế", "An Giang"}
 	for i := 0; i < n; i++ {
@@ -262,11 +262,11 @@ func TestGroupByFusedMatchesGeneral(t *testing.T) {
 			ratio[i] = r.Float64() * 3
 			name[i] = fmt.Sprint("u", r.IntN(5))
 		}
-		f, err := FromColumns(mem, map[string]string{MetaDataset: "fused"}, []FieldSpec{
+		f, err := FromColumns(map[string]string{MetaDataset: "fused"}, []FieldSpec{
 			{Name: "year", Kind: Int64}, {Name: "code", Kind: Int64}, {Name: "unit", Kind: Int64},
 			{Name: "staff", Kind: Int64, Unit: "people", LabelVI: "Biên chế"}, {Name: "ratio", Kind: Float64, Unit: "ratio"},
 			{Name: "name", Kind: String},
-		}, []any{year, code, unit, staff, ratio, name})
+		}, []any{year, code, unit, staff, ratio, name}, WithAllocator(mem))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -367,10 +367,10 @@ func TestGroupByMeanRatio(t *testing.T) {
 func TestGroupByStrict(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	b := NewBuilder(mem, nil,
-		FieldSpec{Name: "g", Kind: Int64}, FieldSpec{Name: "tỉnh", Kind: String},
-		FieldSpec{Name: "staff", Kind: Int64, Unit: "people"}, FieldSpec{Name: "ratio", Kind: Float64},
-		FieldSpec{Name: "day", Kind: Date}, FieldSpec{Name: "computers", Kind: Int64})
+	b := NewBuilder(nil,
+		[]FieldSpec{{Name: "g", Kind: Int64}, {Name: "tỉnh", Kind: String},
+			{Name: "staff", Kind: Int64, Unit: "people"}, {Name: "ratio", Kind: Float64},
+			{Name: "day", Kind: Date}, {Name: "computers", Kind: Int64}}, WithAllocator(mem))
 	defer b.Release()
 	for _, r := range [][]any{
 		// g=1 complete; g=2 a null in each column; g=3 nothing but nulls;
@@ -501,11 +501,11 @@ func TestGroupByFusedGrowingKeys(t *testing.T) {
 				nullable[i] = int64(r.IntN(3))
 			}
 		}
-		f, err := FromColumns(mem, nil, []FieldSpec{
+		f, err := FromColumns(nil, []FieldSpec{
 			{Name: "rising", Kind: Int64}, {Name: "falling", Kind: Int64}, {Name: "late", Kind: Int64},
 			{Name: "wide", Kind: Int64}, {Name: "small", Kind: Int64}, {Name: "nullable", Kind: Int64},
 			{Name: "staff", Kind: Int64}, {Name: "ratio", Kind: Float64},
-		}, []any{rising, falling, late, wide, small, nullable, staff, ratio})
+		}, []any{rising, falling, late, wide, small, nullable, staff, ratio}, WithAllocator(mem))
 		if err != nil {
 			t.Fatal(err)
 		}

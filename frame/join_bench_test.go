@@ -17,7 +17,7 @@ func panelProvinces(b *testing.B) *frame.Frame {
 		name[i] = fmt.Sprintf("Tỉnh số %02d", i+1)
 		pop[i] = 500 + 37.5*float64(i)
 	}
-	f, err := frame.FromColumns(nil, nil, []frame.FieldSpec{
+	f, err := frame.FromColumns(nil, []frame.FieldSpec{
 		{Name: "province", Kind: frame.Int64},
 		{Name: "province_name", Kind: frame.String},
 		{Name: "population", Kind: frame.Float64, Unit: "thousand_people"},

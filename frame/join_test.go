@@ -402,11 +402,11 @@ func TestJoinLarge(t *testing.T) {
 	names := []string{"Sóc Trăng", "Khánh Hòa", "Thừa Thiên Huế", "Đà Nẵng", "An Giang", "Bạc Liêu", "Cà Mau"}
 	// right: unique (code, name) and unique sparse, dense and date keys
 	perm := rng.Perm(2 * m)
-	rb := frame.NewBuilder(mem, map[string]string{frame.MetaDataset: "ref"},
-		frame.FieldSpec{Name: "dense", Kind: frame.Int64}, frame.FieldSpec{Name: "sparse", Kind: frame.Int64},
-		frame.FieldSpec{Name: "name", Kind: frame.String}, frame.FieldSpec{Name: "day", Kind: frame.Date},
-		frame.FieldSpec{Name: "pop", Kind: frame.Float64, Unit: "people"}, frame.FieldSpec{Name: "label", Kind: frame.String},
-		frame.FieldSpec{Name: "flag", Kind: frame.Bool})
+	rb := frame.NewBuilder(map[string]string{frame.MetaDataset: "ref"},
+		[]frame.FieldSpec{{Name: "dense", Kind: frame.Int64}, {Name: "sparse", Kind: frame.Int64},
+			{Name: "name", Kind: frame.String}, {Name: "day", Kind: frame.Date},
+			{Name: "pop", Kind: frame.Float64, Unit: "people"}, {Name: "label", Kind: frame.String},
+			{Name: "flag", Kind: frame.Bool}}, frame.WithAllocator(mem))
 	defer rb.Release()
 	for j := 0; j < m+1; j++ { // row 0 is cut off by the slice below
 		k := perm[j]
@@ -459,7 +459,7 @@ func TestJoinLarge(t *testing.T) {
 		dense[i], sparse[i] = int64(k), int64(k)*1_000_000_007-5e17
 		name[i], days[i] = keyName[k+5][i%2], keyDay[k+5]
 	}
-	lf, err := frame.FromColumns(mem, nil, []frame.FieldSpec{{Name: "x", Kind: frame.Int64}, {Name: "day", Kind: frame.Date}}, []any{xs, days})
+	lf, err := frame.FromColumns(nil, []frame.FieldSpec{{Name: "x", Kind: frame.Int64}, {Name: "day", Kind: frame.Date}}, []any{xs, days}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -123,7 +123,7 @@ func ReadJSON(r io.Reader, o JSONOptions) (*Frame, error) {
 		known[fj.Name] = true
 		specs[j] = FieldSpec{Name: fj.Name, Kind: k, LabelVI: fj.LabelVI, Unit: fj.Unit, Extra: fj.Extra}
 	}
-	b := NewBuilder(mem, doc.Metadata, specs...)
+	b := NewBuilder(doc.Metadata, specs, WithAllocator(mem))
 	defer b.Release()
 	for i, row := range doc.Rows {
 		for name := range row {

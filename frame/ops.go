@@ -273,7 +273,7 @@ func (f *Frame) WithColumn(spec FieldSpec, values any, valid []bool) (*Frame, er
 		defer arr.Release()
 		return f.withArray(spec.arrowField(), arr), nil
 	}
-	b := NewBuilder(f.mem, nil, spec)
+	b := NewBuilder(nil, []FieldSpec{spec}, WithAllocator(f.mem))
 	defer b.Release()
 	get, length, err := valuesOf(values)
 	if err != nil {

@@ -122,7 +122,7 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 			specs[i].Extra = map[string]string{frame.MetaSourceUnit: t.MoneyUnit.String()}
 		}
 	}
-	b := frame.NewBuilder(o.Allocator, meta, specs...)
+	b := frame.NewBuilder(meta, specs, frame.WithAllocator(o.Allocator))
 	defer b.Release()
 	nData := 0
 	for _, r := range rows {

@@ -527,7 +527,7 @@ func TotalsFields() []frame.FieldSpec {
 }
 
 func claimsFrame(totals []Total, meta map[string]string) (*frame.Frame, error) {
-	b := frame.NewBuilder(nil, meta, TotalsFields()...)
+	b := frame.NewBuilder(meta, TotalsFields())
 	defer b.Release()
 	for _, tot := range totals {
 		for _, v := range tot.Values {

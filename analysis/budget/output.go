@@ -58,7 +58,7 @@ func outMeta(analysis, method, title string, inputs ...*frame.Frame) map[string]
 
 // build makes a Frame of rows with f's allocator.
 func build(f *frame.Frame, meta map[string]string, specs []frame.FieldSpec, rows [][]any) (*frame.Frame, error) {
-	b := frame.NewBuilder(f.Allocator(), meta, specs...)
+	b := frame.NewBuilder(meta, specs, frame.WithAllocator(f.Allocator()))
 	defer b.Release()
 	for _, r := range rows {
 		if err := b.AppendRow(r...); err != nil {

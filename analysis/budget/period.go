@@ -92,7 +92,7 @@ func PerYear(plans ...Plan) (*frame.Frame, error) {
 		{Name: "rows", Kind: frame.Int64, LabelVI: "Số dòng cộng lại", Unit: "count"},
 		specSourceLines,
 	}
-	b := frame.NewBuilder(mem, meta, specs...)
+	b := frame.NewBuilder(meta, specs, frame.WithAllocator(mem))
 	defer b.Release()
 	for _, r := range rows {
 		if err := b.AppendRow(r...); err != nil {

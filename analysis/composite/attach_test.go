@@ -13,7 +13,7 @@ import (
 func TestAttach(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	ref, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "ref"}, []frame.FieldSpec{
+	ref, err := frame.FromColumns(map[string]string{frame.MetaDataset: "ref"}, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String},
 		{Name: "population", Kind: frame.Int64, Unit: "people"},
 		{Name: "source_line", Kind: frame.Int64},
@@ -21,14 +21,14 @@ func TestAttach(t *testing.T) {
 		[]string{"Khánh Hòa", "Cần Thơ", "Thừa Thiên Huế"},
 		[]any{int64(1260600), nil, int64(1166500)},
 		[]int64{72, 94, 66},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ref.Release()
-	f, err := frame.FromColumns(mem, nil, []frame.FieldSpec{
+	f, err := frame.FromColumns(nil, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String}, {Name: "source_line", Kind: frame.Int64},
-	}, []any{[]string{"Huế", "khánh hoà", "Cần Thơ", "Khánh Hòa"}, []int64{1, 2, 3, 4}})
+	}, []any{[]string{"Huế", "khánh hoà", "Cần Thơ", "Khánh Hòa"}, []int64{1, 2, 3, 4}}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ import (
 //	D         30  10
 func fourProvinces(t *testing.T, mem memory.Allocator) *frame.Frame {
 	t.Helper()
-	f, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "example"}, []frame.FieldSpec{
+	f, err := frame.FromColumns(map[string]string{frame.MetaDataset: "example"}, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String},
 		{Name: "x1", Kind: frame.Float64, Unit: "percent", LabelVI: "Chỉ tiêu 1"},
 		{Name: "x2", Kind: frame.Int64, Unit: "count"},
@@ -31,7 +31,7 @@ func fourProvinces(t *testing.T, mem memory.Allocator) *frame.Frame {
 		[]float64{10, 40, 20, 30},
 		[]int64{2, 6, 4, 10},
 		[]int64{11, 12, 13, 14},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,13 +223,13 @@ func equalInts(a, b []int64) bool {
 func TestNulls(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f, err := frame.FromColumns(mem, nil, []frame.FieldSpec{
+	f, err := frame.FromColumns(nil, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String}, {Name: "x1", Kind: frame.Float64}, {Name: "x2", Kind: frame.Float64},
 	}, []any{
 		[]string{"A", "B", "C", "D", "E", "F"},
 		[]float64{10, 40, 20, 30, 25, math.NaN()},
 		[]float64{2, 6, 4, 10, math.NaN(), math.NaN()},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +310,7 @@ func TestZeroWeightExcludes(t *testing.T) {
 func TestPerCapitaAndStaff(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	f, err := frame.FromColumns(mem, nil, []frame.FieldSpec{
+	f, err := frame.FromColumns(nil, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String},
 		{Name: "total_mvnd", Kind: frame.Float64, Unit: "million_vnd", LabelVI: "Tổng mức đầu tư"},
 		{Name: "population", Kind: frame.Int64, Unit: "people"},
@@ -318,7 +318,7 @@ func TestPerCapitaAndStaff(t *testing.T) {
 		[]string{"A", "B", "C", "D"},
 		[]float64{100, 50, math.NaN(), 30},
 		[]any{int64(1000), int64(0), int64(500), int64(2000)},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -234,7 +234,7 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	method := fmt.Sprintf("regrouped by the crosswalk %s (matching %s); sums of %s; ratios recomputed from sums",
 		datasetName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
 	meta := derivedMeta(f, "Số liệu theo đơn vị hành chính sau sắp xếp năm 2025 (regrouped to the new provinces)", method)
-	return frame.FromColumns(f.Allocator(), meta, specs, values)
+	return frame.FromColumns(meta, specs, values, frame.WithAllocator(f.Allocator()))
 }
 
 func datasetName(c *frame.Frame) string {

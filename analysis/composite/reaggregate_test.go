@@ -64,7 +64,7 @@ func TestMatchKey(t *testing.T) {
 // its pre-2025 name).
 func crosswalk(t *testing.T, mem memory.Allocator) *frame.Frame {
 	t.Helper()
-	f, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "test-crosswalk"}, []frame.FieldSpec{
+	f, err := frame.FromColumns(map[string]string{frame.MetaDataset: "test-crosswalk"}, []frame.FieldSpec{
 		{Name: "old_province", Kind: frame.String},
 		{Name: "new_province", Kind: frame.String},
 		{Name: "new_kind", Kind: frame.String},
@@ -72,7 +72,7 @@ func crosswalk(t *testing.T, mem memory.Allocator) *frame.Frame {
 		[]string{"Thừa Thiên Huế", "Khánh Hòa", "Ninh Thuận", "Cần Thơ", "Sóc Trăng", "Hậu Giang"},
 		[]string{"Huế", "Khánh Hòa", "Khánh Hòa", "Cần Thơ", "Cần Thơ", "Cần Thơ"},
 		[]string{"city", "province", "province", "city", "city", "city"},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func crosswalk(t *testing.T, mem memory.Allocator) *frame.Frame {
 func oldProvinces(t *testing.T, mem memory.Allocator, names []string, staff []any) *frame.Frame {
 	t.Helper()
 	n := len(names)
-	f, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "test-provinces"}, []frame.FieldSpec{
+	f, err := frame.FromColumns(map[string]string{frame.MetaDataset: "test-provinces"}, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String},
 		{Name: "population", Kind: frame.Int64, Unit: "people", LabelVI: "Dân số"},
 		{Name: "spent_mvnd", Kind: frame.Float64, Unit: "million_vnd"},
@@ -98,7 +98,7 @@ func oldProvinces(t *testing.T, mem memory.Allocator, names []string, staff []an
 		staff,
 		[]int64{50, 10, 30, 20, 40, 60}[:n],
 		[]int64{101, 102, 103, 104, 105, 106}[:n],
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -296,7 +296,7 @@ func TestCrosswalkErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			cw, err := frame.FromColumns(nil, nil, []frame.FieldSpec{
+			cw, err := frame.FromColumns(nil, []frame.FieldSpec{
 				{Name: "old_province", Kind: frame.String}, {Name: "new_province", Kind: frame.String},
 			}, []any{tc.old, tc.new})
 			if err != nil {

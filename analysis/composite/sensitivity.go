@@ -184,8 +184,8 @@ func sensitivityFrame(f *frame.Frame, key string, o SensitivityOptions, spread f
 	}
 	method := fmt.Sprintf("%s; %s; weights %s; %d draws, each weight × (1 + U(−%g, %g)), seed %d",
 		o.Normalisation, o.Aggregation, weightText(specs, w), draws, spread, spread, o.Seed)
-	return frame.FromColumns(f.Allocator(), derivedMeta(f, "Độ nhạy của thứ hạng theo trọng số (rank sensitivity to weights)", method),
-		specsOut, values)
+	return frame.FromColumns(derivedMeta(f, "Độ nhạy của thứ hạng theo trọng số (rank sensitivity to weights)", method),
+		specsOut, values, frame.WithAllocator(f.Allocator()))
 }
 
 // colValues returns a column as a []any with nil for null.

@@ -104,7 +104,7 @@ func Wide(long *frame.Frame, key, indicator, value string) (*frame.Frame, error)
 	}
 	meta := derivedMeta(long, "Bảng rộng tỉnh × chỉ tiêu (wide province × indicator table)",
 		fmt.Sprintf("Wide(%s, %s, %s)", key, indicator, value))
-	return frame.FromColumns(long.Allocator(), meta, specs, values)
+	return frame.FromColumns(meta, specs, values, frame.WithAllocator(long.Allocator()))
 }
 
 // single returns the one value attr takes on the rows of indicator name,

@@ -12,7 +12,7 @@ import (
 func TestWide(t *testing.T) {
 	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
 	defer mem.AssertSize(t, 0)
-	long, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "long"}, []frame.FieldSpec{
+	long, err := frame.FromColumns(map[string]string{frame.MetaDataset: "long"}, []frame.FieldSpec{
 		{Name: "province", Kind: frame.String}, {Name: "indicator", Kind: frame.String},
 		{Name: "value", Kind: frame.Float64}, {Name: "unit", Kind: frame.String}, {Name: "source_line", Kind: frame.Int64},
 	}, []any{
@@ -21,7 +21,7 @@ func TestWide(t *testing.T) {
 		[]any{1.0, 2.0, 3.0, nil, 5.0},
 		[]string{"percent", "count", "percent", "count", "people"},
 		[]int64{10, 11, 20, 30, 21},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 type table struct{ b *frame.Builder }
 
 func newTable(f *frame.Frame, meta map[string]string, specs []frame.FieldSpec) *table {
-	return &table{b: frame.NewBuilder(f.Allocator(), meta, specs...)}
+	return &table{b: frame.NewBuilder(meta, specs, frame.WithAllocator(f.Allocator()))}
 }
 
 func (t *table) str(name, v string, ok bool) {

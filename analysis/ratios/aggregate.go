@@ -221,7 +221,7 @@ func groupUnits(f *frame.Frame, groupCol string, counts []bool, values ...[]floa
 	var err error
 	if groupCol == "" {
 		key = all
-		w, err = frame.FromColumns(nil, nil, []frame.FieldSpec{{Name: all, Kind: frame.Int64}}, []any{make([]int64, n)})
+		w, err = frame.FromColumns(nil, []frame.FieldSpec{{Name: all, Kind: frame.Int64}}, []any{make([]int64, n)})
 	} else {
 		w, err = f.Select(groupCol)
 	}

@@ -147,7 +147,7 @@ func assemble(f *frame.Frame, base *frame.Frame, meta map[string]string, cols []
 	for i, c := range cols {
 		specs[i], vals[i] = c.spec, c.values
 	}
-	extra, err := frame.FromColumns(f.Allocator(), nil, specs, vals)
+	extra, err := frame.FromColumns(nil, specs, vals, frame.WithAllocator(f.Allocator()))
 	if err != nil {
 		return nil, fmt.Errorf("ratios: %w", err)
 	}
@@ -176,7 +176,7 @@ func assemble(f *frame.Frame, base *frame.Frame, meta map[string]string, cols []
 		arrays = append(arrays, extra.ColumnAt(i).Array())
 	}
 	md := arrow.MetadataFrom(meta)
-	out, err := frame.FromArrays(f.Allocator(), arrow.NewSchema(fields, &md), arrays)
+	out, err := frame.FromArrays(arrow.NewSchema(fields, &md), arrays, frame.WithAllocator(f.Allocator()))
 	if err != nil {
 		return nil, fmt.Errorf("ratios: %w", err)
 	}

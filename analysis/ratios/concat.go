@@ -49,8 +49,8 @@ func WithLevel(f *frame.Frame, level string) (*frame.Frame, error) {
 	for i := range vals {
 		vals[i] = level
 	}
-	lf, err := frame.FromColumns(f.Allocator(), nil,
-		[]frame.FieldSpec{{Name: ColLevel, Kind: frame.String, LabelVI: "Cấp"}}, []any{vals})
+	lf, err := frame.FromColumns(nil,
+		[]frame.FieldSpec{{Name: ColLevel, Kind: frame.String, LabelVI: "Cấp"}}, []any{vals}, frame.WithAllocator(f.Allocator()))
 	if err != nil {
 		return nil, fmt.Errorf("ratios: WithLevel: %w", err)
 	}
@@ -61,7 +61,7 @@ func WithLevel(f *frame.Frame, level string) (*frame.Frame, error) {
 		arrays = append(arrays, f.ColumnAt(i).Array())
 	}
 	md := arrow.MetadataFrom(f.Metadata())
-	return frame.FromArrays(f.Allocator(), arrow.NewSchema(fields, &md), arrays)
+	return frame.FromArrays(arrow.NewSchema(fields, &md), arrays, frame.WithAllocator(f.Allocator()))
 }
 
 // UseColumns renames the columns of f to the names this package and its
@@ -101,7 +101,7 @@ func UseColumns(f *frame.Frame, names map[string]string) (*frame.Frame, error) {
 		arrays[i] = f.ColumnAt(i).Array()
 	}
 	md := f.Schema().Metadata()
-	out, err := frame.FromArrays(f.Allocator(), arrow.NewSchema(fields, &md), arrays)
+	out, err := frame.FromArrays(arrow.NewSchema(fields, &md), arrays, frame.WithAllocator(f.Allocator()))
 	if err != nil {
 		return nil, fmt.Errorf("ratios: UseColumns: %w", err)
 	}

@@ -36,7 +36,7 @@ func small(t *testing.T, mem memory.Allocator, units []string, num []float64, de
 	for i := range b {
 		b[i] = int64(1) // one more in every numerator where a is used with b
 	}
-	f, err := frame.FromColumns(mem, map[string]string{frame.MetaDataset: "test"}, specs, []any{groups, units, num, b, den, lines})
+	f, err := frame.FromColumns(map[string]string{frame.MetaDataset: "test"}, specs, []any{groups, units, num, b, den, lines}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,13 +363,13 @@ func TestCompareEdges(t *testing.T) {
 		{Name: "a", Kind: frame.Int64}, {Name: "d", Kind: frame.Int64},
 		{Name: "rep", Kind: frame.Float64, LabelVI: "Tỷ lệ"},
 	}
-	f, err := frame.FromColumns(mem, nil, specs, []any{
+	f, err := frame.FromColumns(nil, specs, []any{
 		[]string{"ok", "off", "zero den", "no report", "null part", "rounded"},
 		[]any{int64(1), int64(1), int64(0), int64(1), nil, int64(2)},
 		[]any{int64(3), int64(3), int64(0), int64(3), int64(3), int64(3)},
 		// 1/3 = 0.333333…; 0.3334 is 0.000067 off; 2/3 = 0.666667 written 0.6667
 		[]float64{0.3333, 0.3334, 0, nan, 0.5, 0.6667},
-	})
+	}, frame.WithAllocator(mem))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,17 +78,17 @@ func WriteText(w io.Writer, fs []Finding, o TextOptions) error {
 // Frame returns findings as a Frame with the CSV columns (class null for
 // a discrepancy) plus "detail".
 func Frame(fs []Finding) (*frame.Frame, error) {
-	b := frame.NewBuilder(nil, map[string]string{frame.MetaTitle: "Kết quả đối chiếu số liệu (reconciliation findings)"},
-		frame.FieldSpec{Name: "dataset", Kind: frame.String},
-		frame.FieldSpec{Name: "rule", Kind: frame.String},
-		frame.FieldSpec{Name: "subject", Kind: frame.String},
-		frame.FieldSpec{Name: "column", Kind: frame.String},
-		frame.FieldSpec{Name: "reported", Kind: frame.Float64},
-		frame.FieldSpec{Name: "computed", Kind: frame.Float64},
-		frame.FieldSpec{Name: "difference", Kind: frame.Float64},
-		frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64},
-		frame.FieldSpec{Name: "class", Kind: frame.String},
-		frame.FieldSpec{Name: "detail", Kind: frame.String})
+	b := frame.NewBuilder(map[string]string{frame.MetaTitle: "Kết quả đối chiếu số liệu (reconciliation findings)"},
+		[]frame.FieldSpec{{Name: "dataset", Kind: frame.String},
+			{Name: "rule", Kind: frame.String},
+			{Name: "subject", Kind: frame.String},
+			{Name: "column", Kind: frame.String},
+			{Name: "reported", Kind: frame.Float64},
+			{Name: "computed", Kind: frame.Float64},
+			{Name: "difference", Kind: frame.Float64},
+			{Name: frame.ColSourceLine, Kind: frame.Int64},
+			{Name: "class", Kind: frame.String},
+			{Name: "detail", Kind: frame.String}})
 	defer b.Release()
 	for _, f := range fs {
 		var class any

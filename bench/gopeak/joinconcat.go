@@ -35,7 +35,7 @@ func provinceTable() (*frame.Frame, error) {
 		code[i] = int64(i + 1)
 		pop[i] = 500 + 37.5*float64(i)
 	}
-	return frame.FromColumns(nil, nil, []frame.FieldSpec{
+	return frame.FromColumns(nil, []frame.FieldSpec{
 		{Name: "province", Kind: frame.Int64},
 		{Name: "population", Kind: frame.Float64, Unit: "thousand_people"},
 	}, []any{code, pop})

@@ -78,7 +78,7 @@ func FromGota(df dataframe.DataFrame, meta map[string]string) (*frame.Frame, err
 		}
 		specs[j] = frame.FieldSpec{Name: n, Kind: k}
 	}
-	b := frame.NewBuilder(nil, meta, specs...)
+	b := frame.NewBuilder(meta, specs)
 	defer b.Release()
 	for j, n := range names {
 		s := df.Col(n)

@@ -117,5 +117,5 @@ func ReadBytes(data []byte, o Options) (f *frame.Frame, err error) {
 	}
 	tbl := array.NewTableFromRecords(schema, recs)
 	defer tbl.Release()
-	return frame.FromTable(mem, tbl)
+	return frame.FromTable(tbl, frame.WithAllocator(mem))
 }

@@ -138,7 +138,7 @@ func read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err 
 		return nil, fmt.Errorf("parquetio: %w", err)
 	}
 	defer tbl.Release()
-	chunked, err := frame.FromTable(mem, tbl)
+	chunked, err := frame.FromTable(tbl, frame.WithAllocator(mem))
 	if err != nil {
 		return nil, fmt.Errorf("parquetio: %w", err)
 	}
@@ -151,7 +151,7 @@ func read(r io.ReaderAt, size int64, mem memory.Allocator) (f *frame.Frame, err 
 	for j := range cols {
 		cols[j] = chunked.ColumnAt(j).Array()
 	}
-	f, err = frame.FromArrays(mem, restoreSchema(schema), cols)
+	f, err = frame.FromArrays(restoreSchema(schema), cols, frame.WithAllocator(mem))
 	if err != nil {
 		return nil, fmt.Errorf("parquetio: %w", err)
 	}

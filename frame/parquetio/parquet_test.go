@@ -24,7 +24,7 @@ func TestRoundTrip(t *testing.T) {
 
 	empty := sample.Head(0)
 	defer empty.Release()
-	noMeta := frame.NewBuilder(mem, nil, frame.FieldSpec{Name: "x", Kind: frame.Float64})
+	noMeta := frame.NewBuilder(nil, []frame.FieldSpec{{Name: "x", Kind: frame.Float64}}, frame.WithAllocator(mem))
 	defer noMeta.Release()
 	for _, v := range []float64{1.5, -0.25} {
 		noMeta.AppendFloat64(0, v)

@@ -14,11 +14,11 @@ import (
 // count and a ratio.
 func panel(b *testing.B, rows int) *frame.Frame {
 	names := []string{"An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Cà Mau", "Đà Nẵng", "Điện Biên"}
-	bl := frame.NewBuilder(memory.DefaultAllocator, map[string]string{frame.MetaDataset: "panel"},
-		frame.FieldSpec{Name: "province", Kind: frame.String},
-		frame.FieldSpec{Name: "year", Kind: frame.Int64, Unit: "year"},
-		frame.FieldSpec{Name: "staff", Kind: frame.Int64, Unit: "people"},
-		frame.FieldSpec{Name: "ratio", Kind: frame.Float64, Unit: "ratio"},
+	bl := frame.NewBuilder(map[string]string{frame.MetaDataset: "panel"},
+		[]frame.FieldSpec{{Name: "province", Kind: frame.String},
+			{Name: "year", Kind: frame.Int64, Unit: "year"},
+			{Name: "staff", Kind: frame.Int64, Unit: "people"},
+			{Name: "ratio", Kind: frame.Float64, Unit: "ratio"}}, frame.WithAllocator(memory.DefaultAllocator),
 	)
 	defer bl.Release()
 	for i := range rows {

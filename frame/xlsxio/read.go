@@ -431,7 +431,7 @@ func (br *bookReader) readTyped(m *sheetMeta) (*frame.Frame, error) {
 	for j, fl := range m.fields {
 		specs[j] = frame.FieldSpec{Name: fl.Name, Kind: m.kinds[j]}
 	}
-	b := frame.NewBuilder(br.mem, nil, specs...)
+	b := frame.NewBuilder(nil, specs, frame.WithAllocator(br.mem))
 	defer b.Release()
 	for i := 0; i < n; i++ {
 		var row []string
@@ -483,7 +483,7 @@ func (br *bookReader) readTyped(m *sheetMeta) (*frame.Frame, error) {
 		x := arrow.NewMetadata(m.metaKeys, m.metaVals)
 		md = &x
 	}
-	f, err := frame.FromArrays(br.mem, arrow.NewSchema(fields, md), cols)
+	f, err := frame.FromArrays(arrow.NewSchema(fields, md), cols, frame.WithAllocator(br.mem))
 	if err != nil {
 		return nil, fmt.Errorf("xlsxio: sheet %q: %w", sheet, err)
 	}
@@ -619,7 +619,7 @@ func (br *bookReader) readInferred(sheet string) (*frame.Frame, error) {
 		return nil, fmt.Errorf("xlsxio: sheet %q: %w", sheet, err)
 	}
 	if len(rows) == 0 {
-		b := frame.NewBuilder(br.mem, nil)
+		b := frame.NewBuilder(nil, nil, frame.WithAllocator(br.mem))
 		defer b.Release()
 		return b.Frame()
 	}

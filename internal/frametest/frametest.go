@@ -23,7 +23,7 @@ import (
 // caller releases the Frame.
 func Build(t testing.TB, mem memory.Allocator, meta map[string]string, specs []frame.FieldSpec, rows ...[]any) *frame.Frame {
 	t.Helper()
-	b := frame.NewBuilder(mem, meta, specs...)
+	b := frame.NewBuilder(meta, specs, frame.WithAllocator(mem))
 	defer b.Release()
 	for _, r := range rows {
 		if err := b.AppendRow(r...); err != nil {
@@ -71,7 +71,7 @@ var Rows = [][]any{
 // Sample returns a Frame of Specs, Rows and Meta built with mem. The caller
 // releases it.
 func Sample(mem memory.Allocator) *frame.Frame {
-	b := frame.NewBuilder(mem, Meta, Specs...)
+	b := frame.NewBuilder(Meta, Specs, frame.WithAllocator(mem))
 	defer b.Release()
 	for _, r := range Rows {
 		if err := b.AppendRow(r...); err != nil {

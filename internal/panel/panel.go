@@ -35,7 +35,7 @@ func Columns(n int) (province, year, unit, staff, computers []int64) {
 // Frame returns the panel as a Frame.
 func Frame(mem memory.Allocator, n int) (*frame.Frame, error) {
 	p, y, u, s, c := Columns(n)
-	return frame.FromColumns(mem, map[string]string{frame.MetaDataset: "synthetic-panel"},
+	return frame.FromColumns(map[string]string{frame.MetaDataset: "synthetic-panel"},
 		[]frame.FieldSpec{
 			{Name: "province", Kind: frame.Int64},
 			{Name: "year", Kind: frame.Int64, Unit: "year"},
@@ -43,7 +43,7 @@ func Frame(mem memory.Allocator, n int) (*frame.Frame, error) {
 			{Name: "staff", Kind: frame.Int64, Unit: "people"},
 			{Name: "computers", Kind: frame.Int64, Unit: "count"},
 		},
-		[]any{p, y, u, s, c})
+		[]any{p, y, u, s, c}, frame.WithAllocator(mem))
 }
 
 // Cells is the result of HandLoop: per cell of province × year (cell =

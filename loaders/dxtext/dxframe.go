@@ -122,7 +122,7 @@ func (t *DXTable) ItemsFrame(o loaders.Options) (*frame.Frame, error) {
 			}
 		}
 	}
-	b := frame.NewBuilder(o.Allocator, meta, specs...)
+	b := frame.NewBuilder(meta, specs, frame.WithAllocator(o.Allocator))
 	defer b.Release()
 	for _, it := range t.Items {
 		for col, s := range specs {
@@ -182,7 +182,7 @@ func (t *DXTable) PillarsFrame(o loaders.Options) (*frame.Frame, error) {
 		specs = append(specs, t.moneySpec(frame.FieldSpec{Name: c.Name, Kind: frame.Float64, LabelVI: c.LabelVI, Unit: "million_vnd"}))
 	}
 	specs = append(specs, frame.FieldSpec{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"})
-	b := frame.NewBuilder(o.Allocator, t.meta(o), specs...)
+	b := frame.NewBuilder(t.meta(o), specs, frame.WithAllocator(o.Allocator))
 	defer b.Release()
 	for _, p := range t.Pillars {
 		b.AppendInt64(0, int64(p.No))
@@ -213,7 +213,7 @@ func (t *DXTable) FundingFrame(o loaders.Options) (*frame.Frame, error) {
 		{Name: "rate_percent_reported", Kind: frame.Float64, LabelVI: "Tỷ lệ thực hiện (%)", Unit: "percent"},
 		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
 	}
-	b := frame.NewBuilder(o.Allocator, t.meta(o), specs...)
+	b := frame.NewBuilder(t.meta(o), specs, frame.WithAllocator(o.Allocator))
 	defer b.Release()
 	for _, r := range t.Funding.Rows {
 		if err := b.AppendRow(r.Source, r.Planned.Value, r.Spent.Value, r.Rate.Value, int64(r.Line)); err != nil {
