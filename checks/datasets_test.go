@@ -47,6 +47,9 @@ func TestIndicatorCheckFindings(t *testing.T) {
 		"401 " + RuleRestated + " cashless_share_coopmart",
 		// WinMart and Bách hoá xanh khoảng 5-7% (line 248), then khoảng 10%
 		"403 " + RuleRestated + " cashless_share_winmart_bhx",
+		// "Tất cả các văn bản chỉ đạo, điều hành ở cấp tỉnh đều được đưa lên
+		// …" and, in the next sentence, "… ở các cơ quan cấp tỉnh trên 90%"
+		"627 " + RuleTwoLevels + " directive_documents_on_portal",
 		// 997/2.939 = 33,923%, stated as 33,93%
 		"874 " + reconcile.RuleRatio + " mobile_base_stations_2g_share",
 	}

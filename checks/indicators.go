@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,12 @@ import (
 // RuleRestated is the rule of a figure that one document states twice, for
 // the same indicator, level, year and kind, with different values.
 const RuleRestated = "restated-figure"
+
+// RuleTwoLevels is the rule of a target that one passage of a document
+// (a paragraph, an item of a list) sets at two different levels: "Tất cả
+// các văn bản chỉ đạo, điều hành ở cấp tỉnh đều được đưa lên …" and, in
+// the next sentence, "… ở các cơ quan cấp tỉnh trên 90%".
+const RuleTwoLevels = "target-two-levels"
 
 func init() {
 	byDataset["vn-dx-indicators"] = rules{hook: checkIndicators}
@@ -103,8 +110,10 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 	if err != nil {
 		return reconcile.Report{}, err
 	}
-	var pairs []reconcile.Pair
-	pairs = append(pairs, restatements(rows)...)
+	pairs, err := restatements(rows)
+	if err != nil {
+		return reconcile.Report{}, err
+	}
 
 	find := func(file string, ref indicatorRef) (datasets.Indicator, bool) {
 		for _, r := range rows {
@@ -188,7 +197,15 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 
 // restatements compares, within one document, every later statement of the
 // same key, level, year and kind with the first.
-func restatements(rows []datasets.Indicator) []reconcile.Pair {
+func restatements(rows []datasets.Indicator) ([]reconcile.Pair, error) {
+	keys, err := datasets.IndicatorKeys()
+	if err != nil {
+		return nil, err
+	}
+	label := map[string]datasets.IndicatorKey{}
+	for _, k := range keys {
+		label[k.Key] = k
+	}
 	firsts := map[string]datasets.Indicator{}
 	var out []reconcile.Pair
 	for _, r := range rows {
@@ -206,12 +223,55 @@ func restatements(rows []datasets.Indicator) []reconcile.Pair {
 		if !math.IsNaN(f.Upper) && r.Value >= f.Value && r.Value <= f.Upper {
 			first = r.Value // a figure within the first statement's range agrees with it
 		}
-		out = append(out, reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
+		p := reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
 			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
 			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
-			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)})
+			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)}
+		if r.Kind == "target" {
+			same, err := samePassage(r.File, f.Line, r.Line)
+			if err != nil {
+				return nil, err
+			}
+			if same {
+				p.Rule = RuleTwoLevels
+				p.Detail = fmt.Sprintf("%s:%d sets the %d target of %q twice in one passage: %q (%s) and %q (%s)",
+					r.File, f.Line, r.Year, label[r.Key].LabelEN, f.Text, levelText(f), r.Text, levelText(r))
+				p.DetailVI = fmt.Sprintf("%s:%d nêu mục tiêu năm %d về %q hai lần trong một đoạn: %q (%s) và %q (%s)",
+					r.File, f.Line, r.Year, label[r.Key].LabelVI, f.Text, levelText(f), r.Text, levelText(r))
+			}
+		}
+		out = append(out, p)
 	}
-	return out
+	return out, nil
+}
+
+// levelText writes the level a figure states: "= 100", "> 90".
+func levelText(r datasets.Indicator) string {
+	s := r.Comparator + " " + frame.FormatVI(r.Value, -1)
+	if r.Unit == "percent" {
+		s += "%"
+	}
+	return s
+}
+
+// newItem matches a line that starts an item of a list or a numbered
+// heading: "- ", "+ ", "• ", "1. ", "a) ", "II. ".
+var newItem = regexp.MustCompile(`^\s*([-+•*]\s|\d+[.)]\s|[a-zđ]\)\s|[IVX]+\.\s)`)
+
+// samePassage reports whether lines a and b (a ≤ b) of a source file are
+// in one passage: the same line, or no line from a+1 to b starts a new
+// item of a list or a heading.
+func samePassage(file string, a, b int) (bool, error) {
+	for n := a + 1; n <= b; n++ {
+		l, err := datasets.Line(file, n)
+		if err != nil {
+			return false, err
+		}
+		if newItem.MatchString(l) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func subjectOf(r datasets.Indicator) string {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -37,7 +38,8 @@ import (
 //     decimal comma, "58,68%" = 58.68; one figure of the 2024 draft, "13.69",
 //     is written with a decimal point and says so in the mapping). A range
 //     "10-20%" is one row: value is its lower bound, value_upper its upper
-//     bound and the comparator ">=";
+//     bound and the comparator ">=". A share stated in words as all
+//     ("Tất cả các văn bản … đều …", allWords) is a figure of 100 %;
 //   - reads the comparator again from the words before and after the figure
 //     and requires it to agree with the mapping: "tối thiểu", "ít nhất" before
 //     it or "trở lên" after it is ">="; "trên" or "hơn" right before it is ">"
@@ -81,7 +83,7 @@ func init() {
 		Province: "Sóc Trăng", Period: "2010-2024", Source: indDraft2024,
 		Document:     "21/KH-UBND (2010); dự thảo kế hoạch chuyển đổi số năm 2024",
 		DocumentDate: "2010-11-02; 2024",
-		Rows:         243,
+		Rows:         244,
 		Convention:   loaders.DotThousands,
 		ConventionNote: "the running text of both documents groups thousands with a dot and writes decimals with a comma " +
 			"(1.774 thủ tục, 58,68%); the 2024 draft writes one figure with a decimal point (13.69 thuê bao/100 dân, line 888), " +
@@ -270,16 +272,27 @@ func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (I
 	if row.Figure == "" || at < 0 {
 		return row, fmt.Errorf("%s: the figure %q is not in the phrase %q", pos, row.Figure, row.Text)
 	}
-	lo, hi, ranged, decimals, err := parseFigure(row.Figure, row.Convention)
-	if err != nil {
-		return row, fmt.Errorf("%s: %w", pos, err)
-	}
-	row.Value, row.Decimals = lo, decimals
-	if ranged {
-		row.Upper = hi
-	}
-	if pct := strings.Contains(row.Figure, "%"); pct != (row.Unit == "percent") {
-		return row, fmt.Errorf("%s: figure %q for a key in %s", pos, row.Figure, row.Unit)
+	ranged := false
+	if allWord(row.Figure) {
+		// "Tất cả các văn bản … đều …": a share stated in words as all
+		if row.Unit != "percent" {
+			return row, fmt.Errorf("%s: figure %q (all, 100%%) for a key in %s, want a key in percent", pos, row.Figure, row.Unit)
+		}
+		row.Value = 100
+	} else {
+		var lo, hi float64
+		var decimals int
+		lo, hi, ranged, decimals, err = parseFigure(row.Figure, row.Convention)
+		if err != nil {
+			return row, fmt.Errorf("%s: %w", pos, err)
+		}
+		row.Value, row.Decimals = lo, decimals
+		if ranged {
+			row.Upper = hi
+		}
+		if pct := strings.Contains(row.Figure, "%"); pct != (row.Unit == "percent") {
+			return row, fmt.Errorf("%s: figure %q for a key in %s", pos, row.Figure, row.Unit)
+		}
 	}
 	cmp, approx := wordingComparator(row.Text[:at], row.Text[at+len(row.Figure):], ranged)
 	if cmp != row.Comparator {
@@ -287,6 +300,17 @@ func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (I
 	}
 	row.Approximate = approx
 	return row, nil
+}
+
+// allWords are the words a text states a share of 100 % with: "Tất cả
+// các văn bản chỉ đạo, điều hành ở cấp tỉnh đều được đưa lên …" is a
+// target of 100 % of them. Such a figure is a row of a key in percent,
+// value 100, without a % sign.
+var allWords = []string{"tất cả", "toàn bộ"}
+
+// allWord reports whether a figure is one of allWords (any case).
+func allWord(fig string) bool {
+	return slices.Contains(allWords, strings.ToLower(fig))
 }
 
 // locatePhrase reports where phrase starts in the text of line n of file

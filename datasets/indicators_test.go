@@ -165,6 +165,13 @@ func TestIndicatorsGoldenAgainstSource(t *testing.T) {
 		if !strings.Contains(r["text"], r["figure"]) {
 			t.Errorf("%s: figure %q not in %q", pos, r["figure"], r["text"])
 		}
+		if f := strings.ToLower(r["figure"]); f == "tất cả" || f == "toàn bộ" {
+			// a share stated in words as all: 100 %
+			if r["value"] != "100" || r["unit"] != "percent" || r["comparator"] != "=" {
+				t.Errorf("%s: %q is 100%%, got value %s, unit %s, comparator %s", pos, r["figure"], r["value"], r["unit"], r["comparator"])
+			}
+			continue
+		}
 		for _, col := range []string{"value", "value_upper"} {
 			if r[col] == "" {
 				continue
