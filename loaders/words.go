@@ -346,6 +346,15 @@ type wordsParser struct {
 	w      []wordToken
 	i      int
 	final  bool // the number ends the text: short forms may be read
+
+	// the value read so far
+	seg       int64  // the value of the part after the last tỷ
+	segLast   int    // the last scale of that part: 0, 3 or 6
+	mult      int64  // the number before tỷ, once read (-1 before)
+	unit      int64  // the value of the last scale word (compounds included)
+	lastScale int    // index of the last scale word (-1 before)
+	zeroScale bool   // the group before the last scale is zero
+	pending   *group // a group not yet followed by its scale
 }
 
 // group is a group of three digits as written.
@@ -372,160 +381,191 @@ func (p *wordsParser) class(i int) wordClass {
 func (p *wordsParser) word(i int) string { return p.w[i].text }
 
 // fail is an error at word i.
-func (p *wordsParser) fail(i int, format string, args ...any) (int64, int, error) {
-	return 0, i, wordsErrorf(p.phrase, format, args...)
+func (p *wordsParser) fail(i int, format string, args ...any) (int, error) {
+	return i, wordsErrorf(p.phrase, format, args...)
 }
 
 // parse reads the whole of p.w. It returns the value, or the index of the
-// word where the grammar breaks and the error.
+// word where the grammar breaks and the error. Groups of digits are read
+// one by one; each is held (pending) until the scale word after it (nghìn,
+// triệu, tỷ), a rưỡi or the end says what it counts.
 func (p *wordsParser) parse() (int64, int, error) {
 	n := len(p.w)
 	if n == 1 && p.w[0].info.class == wDigit && p.w[0].info.val == 0 {
 		return 0, -1, nil // "không"
 	}
-	var (
-		seg       int64       // the value of the part after the last tỷ
-		segLast   int         // the last scale of that part: 0, 3 or 6
-		mult      int64  = -1 // the number before tỷ, once read
-		unit      int64       // the value of the last scale word (compounds included)
-		lastScale = -1        // index of the last scale word
-		zeroScale bool        // the group before the last scale is zero
-		pending   *group      // a group not yet followed by its scale
-	)
+	p.seg, p.segLast, p.mult, p.unit, p.lastScale, p.zeroScale, p.pending = 0, 0, -1, 0, -1, false, nil
 	for p.i < n {
-		w := p.i
-		info := p.w[w].info
-		switch info.class {
+		var at int
+		var err error
+		switch p.w[p.i].info.class {
 		case wScale:
-			s := int(info.val)
-			if pending == nil {
-				switch {
-				case lastScale < 0 || p.class(w-1) != wScale:
-					return p.fail(w, "%q without a number before it", p.word(w))
-				case s == 9 && mult >= 0:
-					return p.fail(w, "%q a second time: a number has one tỷ", p.word(w))
-				case s == 9 && zeroScale:
-					return p.fail(w, "%q after \"không %s\"", p.word(w), p.word(w-1))
-				case s == 9: // "nghìn tỷ", "triệu tỷ"
-					mult, unit = seg, pow10(9+segLast)
-					seg, segLast = 0, 0
-				case int(p.w[w-1].info.val) == s:
-					return p.fail(w, "%q a second time: each scale is written once", p.word(w))
-				case int(p.w[w-1].info.val) < s:
-					return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(w-1))
-				default:
-					return p.fail(w, "%q right after %q: a number comes before each scale", p.word(w), p.word(w-1))
-				}
-				lastScale = w
-				p.i++
-				continue
-			}
-			g := pending
-			pending = nil
-			switch {
-			case s == 9 && mult >= 0:
-				return p.fail(w, "%q a second time: a number has one tỷ", p.word(w))
-			case s == 9 && segLast == 6 && !g.zeroHundred:
-				return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(lastScale))
-			case s != 9 && segLast == s:
-				return p.fail(w, "%q a second time: each scale is written once", p.word(w))
-			case s != 9 && segLast != 0 && s > segLast:
-				return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(lastScale))
-			case g.shortTail:
-				d := p.word(g.last)
-				return p.fail(g.last, "%q right after \"trăm\" and before %q reads two ways: write \"trăm linh %s\" or \"trăm %s mươi\"", d, p.word(w), d, d)
-			case g.val == 0 && s == 9:
-				return p.fail(g.first, "\"không\" before %q: a group of zeros is written only before nghìn or triệu", p.word(w))
-			case g.single && lastScale >= 0 && lastScale == g.first-1 && s == 9:
-				d := p.word(g.first)
-				return p.fail(g.first, "%q right after %q and before %q reads two ways: write \"%s trăm\" or \"không trăm linh %s\"", d, p.word(lastScale), p.word(w), d, d)
-			case g.single && !p.w[g.first].info.std:
-				return p.fail(g.first, "%q before %q: a digit there is một to chín", p.word(g.first), p.word(w))
-			}
-			if s == 9 {
-				mult, unit = seg+g.val, 1e9
-				seg, segLast = 0, 0
-			} else {
-				seg += g.val * pow10(s)
-				segLast, unit = s, pow10(s)
-			}
-			zeroScale, lastScale = g.val == 0, w
-			p.i++
+			at, err = p.scaleWord(p.i)
 		case wHalf:
-			if w != n-1 {
-				return p.fail(w+1, "%q after %q: rưỡi ends a number", p.word(w+1), p.word(w))
-			}
-			if pending != nil {
-				if !pending.hundreds || pending.zeroHundred || pending.last != w-1 || p.class(w-1) != wHundred {
-					return p.fail(w, "%q after %q: rưỡi follows a scale or trăm (\"hai nghìn rưỡi\", \"một trăm rưỡi\")", p.word(w), p.word(w-1))
-				}
-				pending.val += 50
-				p.i++
-				continue
-			}
-			switch {
-			case lastScale < 0:
-				return p.fail(w, "%q without a number before it", p.word(w))
-			case zeroScale:
-				return p.fail(w, "%q after \"không %s\"", p.word(w), p.word(w-1))
-			}
-			seg += unit / 2
-			p.i++
+			at, err = p.halfWord(p.i)
 		default:
-			if pending != nil { // a group always ends before a scale, rưỡi or the end
-				return p.fail(w, "%q after %q", p.word(w), p.word(w-1))
-			}
-			first := lastScale < 0
-			g, at, err := p.group(first)
-			if err != nil {
-				return 0, at, err
-			}
-			if first && g.val == 0 {
-				return p.fail(g.first, "the number begins with \"không\"")
-			}
-			pending = &g
+			at, err = p.groupWords(p.i)
+		}
+		if err != nil {
+			return 0, at, err
 		}
 	}
-	if g := pending; g != nil {
+	if at, err := p.end(); err != nil {
+		return 0, at, err
+	}
+	if p.mult >= 0 {
+		p.seg += p.mult * 1e9
+	}
+	return p.seg, -1, nil
+}
+
+// scaleWord reads the scale word at w: it multiplies the pending group
+// ("hai triệu"), or, right after another scale, makes a compound scale
+// ("nghìn tỷ"). Scales go down and each is written once.
+func (p *wordsParser) scaleWord(w int) (int, error) {
+	s := int(p.w[w].info.val)
+	if p.pending == nil {
 		switch {
-		case g.single && lastScale >= 0: // short form: "một triệu hai"
-			d := p.w[g.first].info
-			switch {
-			case d.val == 0:
-				return p.fail(g.first, "\"không\" at the end: a group of zeros is written only before nghìn or triệu")
-			case !d.short:
-				return p.fail(g.first, "%q after %q: a digit there is một to chín", p.word(g.first), p.word(lastScale))
-			case !p.final:
-				return p.fail(g.first, "%q right after %q is read as a short form (\"một triệu hai\" = 1.200.000) only at the end of an amount", p.word(g.first), p.word(lastScale))
-			case zeroScale:
-				return p.fail(g.first, "%q after \"không %s\": a short form follows a scale that has a number", p.word(g.first), p.word(lastScale))
-			}
-			seg += d.val * unit / 10
-		case g.shortTail && !p.final:
-			return p.fail(g.last, "%q right after \"trăm\" is read as the tens (\"một trăm hai\" = 120) only at the end of an amount", p.word(g.last))
-		case g.val == 0:
-			return p.fail(g.first, "\"không\" at the end: a group of zeros is written only before nghìn or triệu")
-		case lastScale >= 0 && p.w[lastScale].info.val != 3 && !g.zeroHundred:
-			// "một triệu hai trăm": 1.000.200 or 1.200.000?
-			before := seg
-			if mult >= 0 {
-				before += mult * 1e9
-			}
-			units, thousands := before+g.val, before+g.val*(unit/1000)
-			wu, _ := Words(units)
-			wt, _ := Words(thousands)
-			return p.fail(g.first, "%q after %q reads as %s or %s: write %q or %q",
-				p.text(g.first, g.last), p.word(lastScale), groupDots(units), groupDots(thousands), wu, wt)
-		case g.single && !p.w[g.first].info.std:
-			return p.fail(g.first, "%q alone: it is a digit only %s", p.word(g.first), variantHint(p.word(g.first)))
+		case p.lastScale < 0 || p.class(w-1) != wScale:
+			return p.fail(w, "%q without a number before it", p.word(w))
+		case s == 9 && p.mult >= 0:
+			return p.fail(w, "%q a second time: a number has one tỷ", p.word(w))
+		case s == 9 && p.zeroScale:
+			return p.fail(w, "%q after \"không %s\"", p.word(w), p.word(w-1))
+		case s == 9: // "nghìn tỷ", "triệu tỷ"
+			p.mult, p.unit = p.seg, pow10(9+p.segLast)
+			p.seg, p.segLast = 0, 0
+		case int(p.w[w-1].info.val) == s:
+			return p.fail(w, "%q a second time: each scale is written once", p.word(w))
+		case int(p.w[w-1].info.val) < s:
+			return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(w-1))
 		default:
-			seg += g.val
+			return p.fail(w, "%q right after %q: a number comes before each scale", p.word(w), p.word(w-1))
 		}
+		p.lastScale = w
+		p.i++
+		return 0, nil
 	}
-	if mult >= 0 {
-		seg += mult * 1e9
+	g := p.pending
+	p.pending = nil
+	switch {
+	case s == 9 && p.mult >= 0:
+		return p.fail(w, "%q a second time: a number has one tỷ", p.word(w))
+	case s == 9 && p.segLast == 6 && !g.zeroHundred:
+		return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(p.lastScale))
+	case s != 9 && p.segLast == s:
+		return p.fail(w, "%q a second time: each scale is written once", p.word(w))
+	case s != 9 && p.segLast != 0 && s > p.segLast:
+		return p.fail(w, "%q after %q: scales must go down", p.word(w), p.word(p.lastScale))
+	case g.shortTail:
+		d := p.word(g.last)
+		return p.fail(g.last, "%q right after \"trăm\" and before %q reads two ways: write \"trăm linh %s\" or \"trăm %s mươi\"", d, p.word(w), d, d)
+	case g.val == 0 && s == 9:
+		return p.fail(g.first, "\"không\" before %q: a group of zeros is written only before nghìn or triệu", p.word(w))
+	case g.single && p.lastScale >= 0 && p.lastScale == g.first-1 && s == 9:
+		d := p.word(g.first)
+		return p.fail(g.first, "%q right after %q and before %q reads two ways: write \"%s trăm\" or \"không trăm linh %s\"", d, p.word(p.lastScale), p.word(w), d, d)
+	case g.single && !p.w[g.first].info.std:
+		return p.fail(g.first, "%q before %q: a digit there is một to chín", p.word(g.first), p.word(w))
 	}
-	return seg, -1, nil
+	if s == 9 {
+		p.mult, p.unit = p.seg+g.val, 1e9
+		p.seg, p.segLast = 0, 0
+	} else {
+		p.seg += g.val * pow10(s)
+		p.segLast, p.unit = s, pow10(s)
+	}
+	p.zeroScale, p.lastScale = g.val == 0, w
+	p.i++
+	return 0, nil
+}
+
+// halfWord reads rưỡi at w, the last word: half of the scale before it
+// ("hai nghìn rưỡi") or 50 after trăm ("một trăm rưỡi").
+func (p *wordsParser) halfWord(w int) (int, error) {
+	if w != len(p.w)-1 {
+		return p.fail(w+1, "%q after %q: rưỡi ends a number", p.word(w+1), p.word(w))
+	}
+	if g := p.pending; g != nil {
+		if !g.hundreds || g.zeroHundred || g.last != w-1 || p.class(w-1) != wHundred {
+			return p.fail(w, "%q after %q: rưỡi follows a scale or trăm (\"hai nghìn rưỡi\", \"một trăm rưỡi\")", p.word(w), p.word(w-1))
+		}
+		g.val += 50
+		p.i++
+		return 0, nil
+	}
+	switch {
+	case p.lastScale < 0:
+		return p.fail(w, "%q without a number before it", p.word(w))
+	case p.zeroScale:
+		return p.fail(w, "%q after \"không %s\"", p.word(w), p.word(w-1))
+	}
+	p.seg += p.unit / 2
+	p.i++
+	return 0, nil
+}
+
+// groupWords reads a group of up to three digits at w and holds it until
+// what follows says what it counts.
+func (p *wordsParser) groupWords(w int) (int, error) {
+	if p.pending != nil { // a group always ends before a scale, rưỡi or the end
+		return p.fail(w, "%q after %q", p.word(w), p.word(w-1))
+	}
+	first := p.lastScale < 0
+	g, at, err := p.group(first)
+	if err != nil {
+		return at, err
+	}
+	if first && g.val == 0 {
+		return p.fail(g.first, "the number begins with \"không\"")
+	}
+	p.pending = &g
+	return 0, nil
+}
+
+// end adds the group left at the end: units, or a short form after a
+// scale ("một triệu hai" = 1.200.000) where the amount ends; it refuses a
+// group that reads two ways ("một triệu hai trăm").
+func (p *wordsParser) end() (int, error) {
+	g := p.pending
+	if g == nil {
+		return 0, nil
+	}
+	switch {
+	case g.single && p.lastScale >= 0: // short form: "một triệu hai"
+		d := p.w[g.first].info
+		switch {
+		case d.val == 0:
+			return p.fail(g.first, "\"không\" at the end: a group of zeros is written only before nghìn or triệu")
+		case !d.short:
+			return p.fail(g.first, "%q after %q: a digit there is một to chín", p.word(g.first), p.word(p.lastScale))
+		case !p.final:
+			return p.fail(g.first, "%q right after %q is read as a short form (\"một triệu hai\" = 1.200.000) only at the end of an amount", p.word(g.first), p.word(p.lastScale))
+		case p.zeroScale:
+			return p.fail(g.first, "%q after \"không %s\": a short form follows a scale that has a number", p.word(g.first), p.word(p.lastScale))
+		}
+		p.seg += d.val * p.unit / 10
+	case g.shortTail && !p.final:
+		return p.fail(g.last, "%q right after \"trăm\" is read as the tens (\"một trăm hai\" = 120) only at the end of an amount", p.word(g.last))
+	case g.val == 0:
+		return p.fail(g.first, "\"không\" at the end: a group of zeros is written only before nghìn or triệu")
+	case p.lastScale >= 0 && p.w[p.lastScale].info.val != 3 && !g.zeroHundred:
+		// "một triệu hai trăm": 1.000.200 or 1.200.000?
+		before := p.seg
+		if p.mult >= 0 {
+			before += p.mult * 1e9
+		}
+		units, thousands := before+g.val, before+g.val*(p.unit/1000)
+		wu, _ := Words(units)
+		wt, _ := Words(thousands)
+		return p.fail(g.first, "%q after %q reads as %s or %s: write %q or %q",
+			p.text(g.first, g.last), p.word(p.lastScale), groupDots(units), groupDots(thousands), wu, wt)
+	case g.single && !p.w[g.first].info.std:
+		return p.fail(g.first, "%q alone: it is a digit only %s", p.word(g.first), variantHint(p.word(g.first)))
+	default:
+		p.seg += g.val
+	}
+	return 0, nil
 }
 
 // text is the words i..j joined by spaces.
@@ -542,7 +582,7 @@ func (p *wordsParser) text(i, j int) string {
 // it. It reads no word when p.i holds none of those.
 func (p *wordsParser) group(first bool) (group, int, error) {
 	fail := func(i int, format string, args ...any) (group, int, error) {
-		_, at, err := p.fail(i, format, args...)
+		at, err := p.fail(i, format, args...)
 		return group{}, at, err
 	}
 	g := group{first: p.i}
