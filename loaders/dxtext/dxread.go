@@ -319,13 +319,82 @@ func (r *dxReader) totalLine(l pdfLine) (rawFigures, bool) {
 	return f, true
 }
 
+// read reads the lines of a dx table: its header, then its pillar rows,
+// tasks and the grand total, into r.
 func (r *dxReader) read(lines []pdfLine) {
+	i, ok := r.readHeader(lines)
+	if !ok {
+		return
+	}
+	b := dxBody{r: r, expect: 1}
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		if l.raw == "" {
+			continue
+		}
+		if l.text != "" && len(r.header.words) >= minHeaderWords && firstWord(l.text) == r.header.words[0] {
+			if next, rest, ok := r.header.match(lines, i); ok {
+				if b.cur != nil {
+					b.cur.markPageNumber()
+				}
+				b.pendingBreak = true
+				i = next - 1
+				if rest != nil {
+					// The header's last line goes on with the table: read
+					// that part as a line of its own (it is shorter than
+					// the line, so this ends).
+					lines[next-1] = *rest
+					i = next - 2
+				}
+				continue
+			}
+		}
+		if l.text == "" {
+			if b.cur != nil {
+				b.add(l)
+			}
+			continue
+		}
+		if f, ok := r.pillarLine(l, b.pillar+1); ok {
+			b.closeRow()
+			r.pillars = append(r.pillars, f)
+			b.pillar++
+			b.expect = 1
+			b.pendingBreak = false
+			continue
+		}
+		if f, ok := r.totalLine(l); ok {
+			b.closeRow()
+			r.total = &f
+			r.after = lines[i+1:]
+			return
+		}
+		if b.task(l) {
+			continue
+		}
+		if b.cur == nil {
+			// A pillar's unnumbered task ("-" in its TT cell, or none).
+			b.cur = &dxRawRow{pillar: b.pillar, line: l.no}
+			b.pendingBreak = false
+			if l.text == "-" {
+				continue
+			}
+		}
+		b.add(l)
+	}
+	b.closeRow()
+	r.truncated(lines, b.pillar)
+}
+
+// readHeader reads the lines before the first pillar row: the unit line
+// and the header, whose words it learns, to recognise the page headers the
+// PDF repeats. It returns the index of the first pillar row, or false
+// (with an error) when the table has none.
+func (r *dxReader) readHeader(lines []pdfLine) (int, bool) {
 	i := 0
 	if len(lines) > 0 && loaders.AppendixID(lines[0].text) != "" {
 		i = 1
 	}
-	// The header: up to the first pillar row. Its words are learnt, to
-	// recognise the page headers the PDF repeats.
 	var hw []string
 	inHeader := false
 	for ; i < len(lines); i++ {
@@ -354,105 +423,78 @@ func (r *dxReader) read(lines []pdfLine) {
 			line = lines[0].no
 		}
 		r.errs.Add(&loaders.Error{Line: line, Err: loaders.ErrTruncated, Expected: fmt.Sprintf("a pillar row such as \"1 Nhận thức số\" followed by its figures (layout %s)", r.l.Name)})
-		return
+		return i, false
 	}
-	var cur *dxRawRow
-	pillar, expect := 0, 1
-	pendingBreak := false
-	closeRow := func() {
-		if cur != nil {
-			r.rows = append(r.rows, cur)
-			cur = nil
-		}
+	return i, true
+}
+
+// dxBody is the state of reading a dx table's body: the task being read,
+// the pillar it is in, the number of the next task, and whether a page
+// break came before the next line of text.
+type dxBody struct {
+	r            *dxReader
+	cur          *dxRawRow
+	pillar       int
+	expect       int
+	pendingBreak bool
+}
+
+// closeRow ends the task being read.
+func (b *dxBody) closeRow() {
+	if b.cur != nil {
+		b.r.rows = append(b.r.rows, b.cur)
+		b.cur = nil
 	}
-	add := func(l pdfLine) {
-		dl := dxLine{pdfLine: l}
-		if l.text != "" {
-			dl.afterBreak, pendingBreak = pendingBreak, false
-		}
-		cur.lines = append(cur.lines, dl)
+}
+
+// add adds a line to the task being read, marked when a page break came
+// before it.
+func (b *dxBody) add(l pdfLine) {
+	dl := dxLine{pdfLine: l}
+	if l.text != "" {
+		dl.afterBreak, b.pendingBreak = b.pendingBreak, false
 	}
-	for ; i < len(lines); i++ {
-		l := lines[i]
-		if l.raw == "" {
-			continue
-		}
-		if l.text != "" && len(r.header.words) >= minHeaderWords && firstWord(l.text) == r.header.words[0] {
-			if next, rest, ok := r.header.match(lines, i); ok {
-				if cur != nil {
-					cur.markPageNumber()
-				}
-				pendingBreak = true
-				i = next - 1
-				if rest != nil {
-					// The header's last line goes on with the table: read
-					// that part as a line of its own (it is shorter than
-					// the line, so this ends).
-					lines[next-1] = *rest
-					i = next - 2
-				}
-				continue
-			}
-		}
-		if l.text == "" {
-			if cur != nil {
-				add(l)
-			}
-			continue
-		}
-		if f, ok := r.pillarLine(l, pillar+1); ok {
-			closeRow()
-			r.pillars = append(r.pillars, f)
-			pillar++
-			expect = 1
-			pendingBreak = false
-			continue
-		}
-		if f, ok := r.totalLine(l); ok {
-			closeRow()
-			r.total = &f
-			r.after = lines[i+1:]
-			return
-		}
-		if m := codeRe.FindStringSubmatch(l.text); m != nil {
-			major, _ := strconv.Atoi(m[1])
-			minor, _ := strconv.Atoi(m[2])
-			if major == pillar && minor >= expect && minor > 0 {
-				if minor > expect {
-					r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
-						Expected: fmt.Sprintf("task %d.%d (tasks are numbered in sequence)", pillar, expect)})
-				}
-				closeRow()
-				cur = &dxRawRow{pillar: pillar, code: m[1] + "." + m[2], line: l.no}
-				if m[3] != "" {
-					ws := wordsOfRaw(l.raw)
-					cur.head = dxLine{pdfLine: pdfLine{no: l.no, raw: l.raw[ws[1].start:], text: m[3]}, afterBreak: pendingBreak}
-				}
-				pendingBreak = false
-				expect = minor + 1
-				continue
-			}
-			if major == pillar+1 && minor >= 1 && len(m[3]) < 200 {
-				// A task of the next pillar before that pillar's row: the
-				// row was lost or garbled, and its tasks would be read as
-				// text of the task above.
-				r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
-					Expected: fmt.Sprintf("the row of pillar %d (its number, name and figures) before its task %d.%d", pillar+1, major, minor)})
-			}
-		}
-		if cur == nil {
-			// A pillar's unnumbered task ("-" in its TT cell, or none).
-			cur = &dxRawRow{pillar: pillar, line: l.no}
-			pendingBreak = false
-			if l.text == "-" {
-				continue
-			}
-		}
-		add(l)
+	b.cur.lines = append(b.cur.lines, dl)
+}
+
+// task starts a new task when l begins with the next task number of the
+// pillar ("3.2 …") and reports whether it did. A number that skips tasks
+// starts the task with an error; a task of the next pillar before that
+// pillar's row is an error (the row was lost or garbled) and is read as
+// text of the task above.
+func (b *dxBody) task(l pdfLine) bool {
+	m := codeRe.FindStringSubmatch(l.text)
+	if m == nil {
+		return false
 	}
-	closeRow()
-	// The table ended without its grand total: cut short, perhaps in the
-	// middle of a pillar whose subtotal its rows no longer add up to.
+	major, _ := strconv.Atoi(m[1])
+	minor, _ := strconv.Atoi(m[2])
+	if major == b.pillar && minor >= b.expect && minor > 0 {
+		if minor > b.expect {
+			b.r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
+				Expected: fmt.Sprintf("task %d.%d (tasks are numbered in sequence)", b.pillar, b.expect)})
+		}
+		b.closeRow()
+		b.cur = &dxRawRow{pillar: b.pillar, code: m[1] + "." + m[2], line: l.no}
+		if m[3] != "" {
+			ws := wordsOfRaw(l.raw)
+			b.cur.head = dxLine{pdfLine: pdfLine{no: l.no, raw: l.raw[ws[1].start:], text: m[3]}, afterBreak: b.pendingBreak}
+		}
+		b.pendingBreak = false
+		b.expect = minor + 1
+		return true
+	}
+	if major == b.pillar+1 && minor >= 1 && len(m[3]) < 200 {
+		b.r.errs.Add(&loaders.Error{Line: l.no, Text: l.text, Err: loaders.ErrUnexpectedCell,
+			Expected: fmt.Sprintf("the row of pillar %d (its number, name and figures) before its task %d.%d", b.pillar+1, major, minor)})
+	}
+	return false
+}
+
+// truncated reports a table that ended without its grand total: cut
+// short, perhaps in the middle of a pillar whose subtotal its rows no
+// longer add up to.
+func (r *dxReader) truncated(lines []pdfLine, pillar int) {
 	k := len(lines) - 1
 	for k > 0 && lines[k].text == "" {
 		k--
