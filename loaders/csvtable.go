@@ -249,14 +249,9 @@ func rowLabel(cells []Cell, l Layout) (label string, kind rowKind, ok bool) {
 // collectRows sorts the records into header, section headings, data rows,
 // totals and means, checking the data rows' keys.
 func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorList) (rows []rawRow, unit string, bounds []Cell, percentCols map[int]bool, err error) {
-	percentCols = map[int]bool{}
-	n := len(l.Cells)
-	key := l.Cells[0].Kind
+	c := rowCollector{l: l, errs: errs, n: len(l.Cells), key: l.Cells[0].Kind, seq: newSequence(),
+		keys: map[string]int{}, percentCols: map[int]bool{}}
 	cellCount := 0
-	group, started := "", false
-	headUnit := ""
-	seq := newSequence()
-	keys := map[string]int{} // section + key -> line, for keys by year or name
 	for ri, cells := range records {
 		last := -1
 		for i, c := range cells {
@@ -275,107 +270,150 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 			bounds = append(bounds, cells[0], cells[last])
 		}
 		bounds[1] = cells[last]
-		first := cells[0].Text
-		if key == RowNumber && numberedRe.MatchString(first) {
-			// "1." or "1)": the row's number with its mark
-			cells = append([]Cell(nil), cells...)
-			cells[0].Text = strings.TrimRight(first, ".)")
-			first = cells[0].Text
-		}
-		label, labelKind, labelled := rowLabel(cells, l)
-		inBody := ri >= body
-		isData := false
-		switch key {
-		case RowNumber:
-			isData = digitsRe.MatchString(first)
-		case Year:
-			isData = yearRe.MatchString(first)
-		case Text:
-			isData = inBody && first != "" && !labelled
-		}
-		switch {
-		case l.Sections && last == firstNonEmpty(cells) && isSection(cells[last].Text) && (key != Text || inBody):
-			group, started = cells[last].Text, true
-			seq.restart()
-		case !started && columnNumbers(cells[:last+1]):
-			// the header's row of column numbers (1), (2) … or 1, 2 …
-		case isData:
-			started = true
-			switch key {
-			case RowNumber:
-				seq.check(errs, cells[0])
-			default:
-				k := group + "\x00" + vntext.Fold(first)
-				if at, dup := keys[k]; dup {
-					errs.Add(&Error{Line: line, Cell: 1, Text: first, Err: ErrUnexpectedCell,
-						Expected: fmt.Sprintf("each %s once in its section: %q is also the row at line %d", map[CellKind]string{Year: "year", Text: "name"}[key], first, at)})
-				} else {
-					keys[k] = line
-				}
-			}
-			if last >= n {
-				errs.Add(&Error{Line: line, Cell: last + 1, Text: cells[last].Text, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(key, first), l.Name, last+1)})
-				continue
-			}
-			if len(cells) < n {
-				errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(key, first), l.Name, len(cells))})
-				continue
-			}
-			for k := 1; k < n; k++ {
-				if c := cells[k]; c.Merged && numericKind(l.Cells[k].Kind) && l.Cells[k].Kind != MoneyOrText || c.Merged && l.Cells[k].matrixKey != "" {
-					errs.Add(&Error{Line: line, Cell: k + 1, Column: l.Cells[k].Name, Err: ErrUnexpectedCell,
-						Expected: "a figure of the row's own: the cell is merged with the one above, so the figure written there stands for both rows"})
-				}
-			}
-			rows = append(rows, rawRow{kind: dataRow, line: line, cells: cells[:n], group: group})
-		case labelled && (started || key != Text || inBody):
-			started = true
-			seq.restart()
-			aligned := make([]Cell, n)
-			for k := range aligned {
-				aligned[k] = Cell{Line: line}
-			}
-			for k := l.totalFrom(); k < len(cells); k++ {
-				if k < n {
-					aligned[k] = cells[k]
-				} else if cells[k].Text != "" {
-					errs.Add(&Error{Line: line, Cell: k + 1, Text: cells[k].Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells", n)})
-				}
-			}
-			rows = append(rows, rawRow{kind: labelKind, line: line, cells: aligned, label: label, group: group})
-		case !started:
-			if figures := rowFigures(cells, l); figures >= 2 && firstText(cells) != "" && !columnNumbers(cells[:last+1]) {
-				// a row with a name and figures but no key before the first
-				// data row: a data row that lost its number, or a section's
-				// subtotal — never header
-				errs.Add(&Error{Line: line, Text: firstText(cells), Err: ErrUnexpectedCell,
-					Expected: fmt.Sprintf("%s in the first cell: the row has %d figures (a data row without its number, or a section's subtotal?)", keyWord(key), figures)})
-				continue
-			}
-			for k, c := range cells {
-				if m := unitRe.FindStringSubmatch(c.Text); m != nil {
-					unit = m[1]
-				} else if k < n && (l.Cells[k].Kind == Money || l.Cells[k].Kind == MoneyOrText) && headUnit == "" {
-					if u := parenUnit(c.Text); u != "" {
-						headUnit = u
-					}
-				}
-				if k < n && l.Cells[k].Kind == Ratio && strings.Contains(c.Text, "%") {
-					percentCols[k] = true
-				}
-			}
-		default:
-			errs.Add(&Error{Line: line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: fmt.Sprintf("%s in the first cell, a section heading or a total row", keyWord(key))})
+		c.record(cells, last, ri >= body)
+	}
+	if c.unit == "" {
+		c.unit = c.headUnit // the unit a money column's header names: "Kinh phí (tỷ đồng)"
+	}
+	if !c.started && errs.Err() == nil {
+		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with %s (layout %s)", keyWord(c.key), l.Name)})
+		return nil, c.unit, bounds, c.percentCols, nil
+	}
+	return c.rows, c.unit, bounds, c.percentCols, nil
+}
+
+// rowCollector is the state of collectRows: the section being read,
+// whether the data rows have started, the row numbers and keys seen, and
+// what the header says (unit, columns in percent).
+type rowCollector struct {
+	l           Layout
+	errs        *ErrorList
+	n           int      // cells of a row
+	key         CellKind // what the first cell of a data row holds
+	group       string   // the section heading above
+	started     bool     // the data rows have started
+	headUnit    string   // the unit a money column's header names
+	unit        string   // the unit a "Đơn vị tính" line names
+	seq         *sequence
+	keys        map[string]int // section + key -> line, for keys by year or name
+	rows        []rawRow
+	percentCols map[int]bool
+}
+
+// record sorts one record (its last nonempty cell at last; inBody: at or
+// after the first row of the table's body).
+func (c *rowCollector) record(cells []Cell, last int, inBody bool) {
+	first := cells[0].Text
+	if c.key == RowNumber && numberedRe.MatchString(first) {
+		// "1." or "1)": the row's number with its mark
+		cells = append([]Cell(nil), cells...)
+		cells[0].Text = strings.TrimRight(first, ".)")
+		first = cells[0].Text
+	}
+	label, labelKind, labelled := rowLabel(cells, c.l)
+	isData := false
+	switch c.key {
+	case RowNumber:
+		isData = digitsRe.MatchString(first)
+	case Year:
+		isData = yearRe.MatchString(first)
+	case Text:
+		isData = inBody && first != "" && !labelled
+	}
+	switch {
+	case c.l.Sections && last == firstNonEmpty(cells) && isSection(cells[last].Text) && (c.key != Text || inBody):
+		c.group, c.started = cells[last].Text, true
+		c.seq.restart()
+	case !c.started && columnNumbers(cells[:last+1]):
+		// the header's row of column numbers (1), (2) … or 1, 2 …
+	case isData:
+		c.started = true
+		c.dataRow(cells, last)
+	case labelled && (c.started || c.key != Text || inBody):
+		c.started = true
+		c.seq.restart()
+		c.labelledRow(cells, label, labelKind)
+	case !c.started:
+		c.headerRow(cells, last)
+	default:
+		c.errs.Add(&Error{Line: cells[0].Line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: fmt.Sprintf("%s in the first cell, a section heading or a total row", keyWord(c.key))})
+	}
+}
+
+// dataRow checks a data row's key (numbered in sequence, or a year or a
+// name once in its section), its number of cells and its merged cells,
+// and keeps it.
+func (c *rowCollector) dataRow(cells []Cell, last int) {
+	first, line, n := cells[0].Text, cells[0].Line, c.n
+	switch c.key {
+	case RowNumber:
+		c.seq.check(c.errs, cells[0])
+	default:
+		k := c.group + "\x00" + vntext.Fold(first)
+		if at, dup := c.keys[k]; dup {
+			c.errs.Add(&Error{Line: line, Cell: 1, Text: first, Err: ErrUnexpectedCell,
+				Expected: fmt.Sprintf("each %s once in its section: %q is also the row at line %d", map[CellKind]string{Year: "year", Text: "name"}[c.key], first, at)})
+		} else {
+			c.keys[k] = line
 		}
 	}
-	if unit == "" {
-		unit = headUnit // the unit a money column's header names: "Kinh phí (tỷ đồng)"
+	if last >= n {
+		c.errs.Add(&Error{Line: line, Cell: last + 1, Text: cells[last].Text, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(c.key, first), c.l.Name, last+1)})
+		return
 	}
-	if !started && errs.Err() == nil {
-		errs.Add(&Error{Line: 1, Err: ErrTruncated, Expected: fmt.Sprintf("data rows starting with %s (layout %s)", keyWord(key), l.Name)})
-		return nil, unit, bounds, percentCols, nil
+	if len(cells) < n {
+		c.errs.Add(&Error{Line: line, Text: first, Err: ErrCellCount, Expected: fmt.Sprintf("%d cells in %s (layout %s), found %d", n, rowName(c.key, first), c.l.Name, len(cells))})
+		return
 	}
-	return rows, unit, bounds, percentCols, nil
+	for k := 1; k < n; k++ {
+		if cell := cells[k]; cell.Merged && numericKind(c.l.Cells[k].Kind) && c.l.Cells[k].Kind != MoneyOrText || cell.Merged && c.l.Cells[k].matrixKey != "" {
+			c.errs.Add(&Error{Line: line, Cell: k + 1, Column: c.l.Cells[k].Name, Err: ErrUnexpectedCell,
+				Expected: "a figure of the row's own: the cell is merged with the one above, so the figure written there stands for both rows"})
+		}
+	}
+	c.rows = append(c.rows, rawRow{kind: dataRow, line: line, cells: cells[:n], group: c.group})
+}
+
+// labelledRow keeps a total or mean row, its figures aligned with the
+// layout's cells from the first one a total holds.
+func (c *rowCollector) labelledRow(cells []Cell, label string, kind rowKind) {
+	line, n := cells[0].Line, c.n
+	aligned := make([]Cell, n)
+	for k := range aligned {
+		aligned[k] = Cell{Line: line}
+	}
+	for k := c.l.totalFrom(); k < len(cells); k++ {
+		if k < n {
+			aligned[k] = cells[k]
+		} else if cells[k].Text != "" {
+			c.errs.Add(&Error{Line: line, Cell: k + 1, Text: cells[k].Text, Err: ErrCellCount, Expected: fmt.Sprintf("at most %d cells", n)})
+		}
+	}
+	c.rows = append(c.rows, rawRow{kind: kind, line: line, cells: aligned, label: label, group: c.group})
+}
+
+// headerRow reads a row before the first data row: the unit it names, the
+// ratio columns it marks in percent. A row with a name and figures there
+// is refused: a data row that lost its number, or a section's subtotal —
+// never header.
+func (c *rowCollector) headerRow(cells []Cell, last int) {
+	if figures := rowFigures(cells, c.l); figures >= 2 && firstText(cells) != "" && !columnNumbers(cells[:last+1]) {
+		c.errs.Add(&Error{Line: cells[0].Line, Text: firstText(cells), Err: ErrUnexpectedCell,
+			Expected: fmt.Sprintf("%s in the first cell: the row has %d figures (a data row without its number, or a section's subtotal?)", keyWord(c.key), figures)})
+		return
+	}
+	for k, cell := range cells {
+		if m := unitRe.FindStringSubmatch(cell.Text); m != nil {
+			c.unit = m[1]
+		} else if k < c.n && (c.l.Cells[k].Kind == Money || c.l.Cells[k].Kind == MoneyOrText) && c.headUnit == "" {
+			if u := parenUnit(cell.Text); u != "" {
+				c.headUnit = u
+			}
+		}
+		if k < c.n && c.l.Cells[k].Kind == Ratio && strings.Contains(cell.Text, "%") {
+			c.percentCols[k] = true
+		}
+	}
 }
 
 // percentFigures counts the figures of column k of the data rows written
