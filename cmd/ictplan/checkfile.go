@@ -448,53 +448,11 @@ func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout
 	case "csv":
 		return reconcile.WriteCSV(stdout, r.Findings, frame.CSVWriteOptions{})
 	case "html":
-		rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings, Lang: lang}
-		for _, t := range tables {
-			rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
-			switch {
-			case t.t != nil:
-				rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
-			case t.words > 0:
-				rt.Words = t.words
-			default:
-				rt.Note = fmt.Sprint(t.err)
-			}
-			rv.Tables = append(rv.Tables, rt)
-		}
-		if strings.EqualFold(filepath.Ext(name), ".txt") {
-			if data, err := os.ReadFile(name); err == nil {
-				lines := strings.Split(string(data), "\n")
-				rv.LineText = func(_ string, line int) string {
-					if line >= 1 && line <= len(lines) {
-						return lines[line-1]
-					}
-					return ""
-				}
-			}
-		}
-		return reporting.WriteReview(stdout, rv)
+		return reporting.WriteReview(stdout, review(name, lang, r, tables))
 	}
 	var b strings.Builder
 	for _, t := range tables {
-		where := reporting.PlaceIn(t.where, lang)
-		switch {
-		case t.words > 0 && lang == "vi":
-			fmt.Fprintf(&b, "# lời văn: %d số tiền viết bằng chữ\n", t.words)
-			continue
-		case t.words > 0:
-			fmt.Fprintf(&b, "# %s\n", t.where)
-			continue
-		case t.t == nil && lang == "vi":
-			fmt.Fprintf(&b, "# %s: không bố cục nào đọc được (%s)\n", where, loaders.Clip(fmt.Sprint(t.err), 300))
-			continue
-		case t.t == nil:
-			fmt.Fprintf(&b, "# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
-			continue
-		case lang == "vi":
-			fmt.Fprintf(&b, "# %s: bố cục %s, %d dòng, %d dòng tổng báo cáo\n", where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals)+len(t.t.Means))
-			continue
-		}
-		fmt.Fprintf(&b, "# %s: layout %s, %d rows, %d reported totals\n", t.where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals))
+		b.WriteString(tableLine(t, lang))
 	}
 	if lang == "vi" {
 		for i := range r.Findings {
@@ -507,4 +465,53 @@ func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout
 	fmt.Fprintf(&b, "# %s\n", checkSummary(r, lang))
 	_, err = io.WriteString(stdout, safeText(b.String()))
 	return err
+}
+
+// review is the review page of a checked file: its tables, its findings
+// and, for a text file, the text of each line a finding names.
+func review(name, lang string, r reconcile.Report, tables []checkedTable) reporting.Review {
+	rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings, Lang: lang}
+	for _, t := range tables {
+		rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
+		switch {
+		case t.t != nil:
+			rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
+		case t.words > 0:
+			rt.Words = t.words
+		default:
+			rt.Note = fmt.Sprint(t.err)
+		}
+		rv.Tables = append(rv.Tables, rt)
+	}
+	if strings.EqualFold(filepath.Ext(name), ".txt") {
+		if data, err := os.ReadFile(name); err == nil {
+			lines := strings.Split(string(data), "\n")
+			rv.LineText = func(_ string, line int) string {
+				if line >= 1 && line <= len(lines) {
+					return lines[line-1]
+				}
+				return ""
+			}
+		}
+	}
+	return rv
+}
+
+// tableLine is the line of the text output that says how a table of the
+// file was read (or why not), in lang.
+func tableLine(t checkedTable, lang string) string {
+	where := reporting.PlaceIn(t.where, lang)
+	switch {
+	case t.words > 0 && lang == "vi":
+		return fmt.Sprintf("# lời văn: %d số tiền viết bằng chữ\n", t.words)
+	case t.words > 0:
+		return fmt.Sprintf("# %s\n", t.where)
+	case t.t == nil && lang == "vi":
+		return fmt.Sprintf("# %s: không bố cục nào đọc được (%s)\n", where, loaders.Clip(fmt.Sprint(t.err), 300))
+	case t.t == nil:
+		return fmt.Sprintf("# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
+	case lang == "vi":
+		return fmt.Sprintf("# %s: bố cục %s, %d dòng, %d dòng tổng báo cáo\n", where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals)+len(t.t.Means))
+	}
+	return fmt.Sprintf("# %s: layout %s, %d rows, %d reported totals\n", t.where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals))
 }

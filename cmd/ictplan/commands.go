@@ -286,17 +286,8 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	form := inputForm(pos[0], *input)
-	switch {
-	case form != "text" && form != "csv" && form != "xlsx" && form != "docx" && form != "pdf":
-		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx, docx or pdf)", errUsage, form)
-	case *sheet != "" && form != "xlsx":
-		return fmt.Errorf("%w: --sheet applies to xlsx input only", errUsage)
-	case *table != 0 && form != "docx" && form != "pdf":
-		return fmt.Errorf("%w: --table applies to docx and pdf input only", errUsage)
-	case *table < 0:
-		return fmt.Errorf("%w: --table must be 1 or more, not %d", errUsage, *table)
-	case *appendix != "" && form == "xlsx":
-		return fmt.Errorf("%w: --appendix does not apply to a workbook: choose the sheet with --sheet", errUsage)
+	if err := checkInputFlags(form, *sheet, *table, *appendix); err != nil {
+		return err
 	}
 	loaders.DefaultMaxErrors = *maxErrors
 	r, name, closeIn, err := openInput(pos[0], form)
@@ -313,6 +304,36 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 		return capErrors(err, *maxErrors)
 	}
 	defer t.Release()
+	describeParse(stderr, name, form, l, t, *explain)
+	if *totals {
+		if err := printTotals(stderr, name, t); err != nil {
+			return err
+		}
+	}
+	return emit(t.Frame, *format, *out, stdout)
+}
+
+// checkInputFlags refuses the flags that do not apply to the input form.
+func checkInputFlags(form, sheet string, table int, appendix string) error {
+	switch {
+	case form != "text" && form != "csv" && form != "xlsx" && form != "docx" && form != "pdf":
+		return fmt.Errorf("%w: unknown input form %q (want text, csv, xlsx, docx or pdf)", errUsage, form)
+	case sheet != "" && form != "xlsx":
+		return fmt.Errorf("%w: --sheet applies to xlsx input only", errUsage)
+	case table != 0 && form != "docx" && form != "pdf":
+		return fmt.Errorf("%w: --table applies to docx and pdf input only", errUsage)
+	case table < 0:
+		return fmt.Errorf("%w: --table must be 1 or more, not %d", errUsage, table)
+	case appendix != "" && form == "xlsx":
+		return fmt.Errorf("%w: --appendix does not apply to a workbook: choose the sheet with --sheet", errUsage)
+	}
+	return nil
+}
+
+// describeParse says on stderr what was read: the rows, where in the
+// input, the convention of the numbers and why, and how the columns were
+// matched (--explain: in full).
+func describeParse(stderr io.Writer, name, form string, l loaders.Layout, t *loaders.Table, explain bool) {
 	where := fmt.Sprintf("lines %d–%d", t.FirstLine, t.LastLine)
 	switch form {
 	case "xlsx":
@@ -325,43 +346,46 @@ func runParse(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
 	switch {
-	case *explain && t.Columns != nil:
+	case explain && t.Columns != nil:
 		fmt.Fprint(stderr, safeText("columns matched by their headers: "+t.Columns.String()))
-	case *explain:
+	case explain:
 		fmt.Fprint(stderr, "columns read by position, in the layout's order (ictplan layouts)\n")
 	case t.Columns != nil && t.Columns.Reordered:
 		fmt.Fprint(stderr, "columns matched by their headers, not in the layout's order: --explain shows how\n")
 	}
-	if *totals {
-		claims, err := t.TotalsFrame(nil)
-		if err != nil {
-			return err
-		}
-		defer claims.Release()
-		fmt.Fprint(stderr, safeText(claims.Text(frame.TextOptions{})))
-		r, err := reconcile.Totals(name, t.Frame, claims)
-		if err != nil {
-			return err
-		}
-		if len(t.Means) > 0 {
-			means, err := t.MeansFrame(nil)
-			if err != nil {
-				return err
-			}
-			defer means.Release()
-			fmt.Fprint(stderr, safeText(means.Text(frame.TextOptions{})))
-			mr, err := reconcile.Means(name, t.Frame, means)
-			if err != nil {
-				return err
-			}
-			r.Add(mr)
-		}
-		var findings strings.Builder
-		reconcile.WriteText(&findings, r.Findings, reconcile.TextOptions{})
-		fmt.Fprint(stderr, safeText(findings.String()))
-		fmt.Fprintf(stderr, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+}
+
+// printTotals prints on stderr the totals and means the table reports
+// and the findings of comparing them with its rows (--totals).
+func printTotals(stderr io.Writer, name string, t *loaders.Table) error {
+	claims, err := t.TotalsFrame(nil)
+	if err != nil {
+		return err
 	}
-	return emit(t.Frame, *format, *out, stdout)
+	defer claims.Release()
+	fmt.Fprint(stderr, safeText(claims.Text(frame.TextOptions{})))
+	r, err := reconcile.Totals(name, t.Frame, claims)
+	if err != nil {
+		return err
+	}
+	if len(t.Means) > 0 {
+		means, err := t.MeansFrame(nil)
+		if err != nil {
+			return err
+		}
+		defer means.Release()
+		fmt.Fprint(stderr, safeText(means.Text(frame.TextOptions{})))
+		mr, err := reconcile.Means(name, t.Frame, means)
+		if err != nil {
+			return err
+		}
+		r.Add(mr)
+	}
+	var findings strings.Builder
+	reconcile.WriteText(&findings, r.Findings, reconcile.TextOptions{})
+	fmt.Fprint(stderr, safeText(findings.String()))
+	fmt.Fprintf(stderr, "# %d checks, %d findings\n", r.Checks, len(r.Findings))
+	return nil
 }
 
 // chosenLayout is the layout of --layout NAME or --layout-file FILE (one
