@@ -219,13 +219,28 @@ func findGrid(r region) *grid {
 	if start < 0 {
 		return nil
 	}
-	lines := r.lines[:tableEnd(r.lines, start)]
-	first := r.lines[start]
-	// The words above the body on its first page, with where they start:
-	// a later page may repeat those lines (the header) at its top, the
-	// words at the same x (the lines may break at other heights).
+	body := tableBody(r.lines, start)
+	plain := withoutLabels(body)
+	blocks := splitRivers(columnBlocks(plain), plain)
+	if len(blocks) < 2 {
+		return nil
+	}
+	seps := separators(blocks)
+	g := &grid{heading: r.heading, number: r.number, cols: len(blocks)}
+	titles, header := titleAndHeader(r.lines, start, seps)
+	g.title = strings.Join(titles, " ")
+	g.fill(append(append([]line(nil), header...), body...), len(header), seps)
+	return g
+}
+
+// tableBody is the lines of the table's body, from its first row to its
+// end, without the header lines a later page repeats at its top: the
+// words above the body on its first page, at the same x (the lines may
+// break at other heights).
+func tableBody(lines []line, start int) []line {
+	first := lines[start]
 	headerWords := map[string][]float64{}
-	for _, l := range r.lines[:start] {
+	for _, l := range lines[:start] {
 		if l.page == first.page {
 			for _, w := range l.words {
 				headerWords[w.text] = append(headerWords[w.text], w.x0)
@@ -242,7 +257,7 @@ func findGrid(r region) *grid {
 	}
 	var body []line
 	page, top := first.page, false
-	for _, l := range lines[start:] {
+	for _, l := range lines[start:tableEnd(lines, start)] {
 		if l.page != page {
 			page, top = l.page, true
 		}
@@ -261,19 +276,17 @@ func findGrid(r region) *grid {
 		}
 		body = append(body, l)
 	}
-	plain := withoutLabels(body)
-	blocks := splitRivers(columnBlocks(plain), plain)
-	if len(blocks) < 2 {
-		return nil
-	}
-	seps := separators(blocks)
-	g := &grid{heading: r.heading, number: r.number, cols: len(blocks)}
+	return body
+}
 
-	// Lines before the body on its page (and the page before): the
-	// title, a unit line, the header. The title lines are those down to
-	// the last line that is one segment across half the columns or more.
+// titleAndHeader splits the lines before the body on its page (and the
+// page before) into the title and the header (with a unit line). The
+// title lines are those down to the last line that is one segment across
+// half the columns or more.
+func titleAndHeader(lines []line, start int, seps []float64) (titles []string, header []line) {
+	first := lines[start]
 	var pre []line
-	for _, l := range r.lines[:start] {
+	for _, l := range lines[:start] {
 		if l.page == first.page || l.page == first.page-1 {
 			pre = append(pre, l)
 		}
@@ -286,8 +299,6 @@ func findGrid(r region) *grid {
 			}
 		}
 	}
-	var titles []string
-	var header []line
 	for i, l := range pre {
 		if i >= hstart || unitLine(l.text()) {
 			header = append(header, l)
@@ -295,21 +306,24 @@ func findGrid(r region) *grid {
 			titles = append(titles, l.text())
 		}
 	}
-	g.title = strings.Join(titles, " ")
-	lines = append(append([]line(nil), header...), body...)
+	return titles, header
+}
+
+// fill cuts the lines (the first nheader of them the header) into cells
+// by the column separators and adds the grid's rows. The rows before the
+// first body row are the header: one row of every header cell's lines (a
+// merged cell at the start of its span, its children's text after it), a
+// unit line and a line of column numbers kept as rows of their own.
+func (g *grid) fill(lines []line, nheader int, seps []float64) {
 	ncol := len(seps) + 1
 	cells := make([][]placed, len(lines))
 	for i, l := range lines {
-		cells[i] = cellsOf(l, seps, i < len(header))
+		cells[i] = cellsOf(l, seps, i < nheader)
 	}
-	// The rows before the first body row are the header: one row of
-	// every header cell's lines (a merged cell at the start of its span,
-	// its children's text after it), a unit line and a line of column
-	// numbers kept as rows of their own.
 	var merged []int
 	headerDone := false
-	for _, idx := range groupRows(lines, cells, ncol, len(header)) {
-		if !headerDone && idx[len(idx)-1] < len(header) {
+	for _, idx := range groupRows(lines, cells, ncol, nheader) {
+		if !headerDone && idx[len(idx)-1] < nheader {
 			for _, i := range idx {
 				if unitLine(lines[i].text()) || columnNumberLine(cells[i]) {
 					g.add(rowCells([]int{i}, cells, ncol), lines[i].page)
@@ -328,7 +342,6 @@ func findGrid(r region) *grid {
 		}
 		g.add(rowCells(idx, cells, ncol), lines[idx[0]].page)
 	}
-	return g
 }
 
 func (g *grid) add(row []string, page int) {
