@@ -120,40 +120,16 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 	if key == "" {
 		key = "province"
 	}
-	kc, err := f.Column(key)
+	kc, byCols, err := reaggregateColumns(f, key, spec)
 	if err != nil {
-		return nil, fmt.Errorf("composite: Reaggregate: %w", err)
-	}
-	if kc.Kind() != frame.String {
-		return nil, fmt.Errorf("composite: Reaggregate: key %q is %s, not text", key, kc.Kind())
+		return nil, err
 	}
 	entries, index, err := readCrosswalk(crosswalk, spec.Matching)
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range aggregated(spec) {
-		col, err := f.Column(c)
-		if err != nil {
-			return nil, fmt.Errorf("composite: Reaggregate: %w", err)
-		}
-		if !col.Kind().Numeric() {
-			return nil, fmt.Errorf("composite: Reaggregate: %q is %s, not a number", c, col.Kind())
-		}
-	}
-	for _, r := range spec.Ratios {
-		if r.As == "" {
-			return nil, fmt.Errorf("composite: Reaggregate: the ratio %s/%s needs a name (As)", r.Numerator, r.Denominator)
-		}
-	}
-	byCols := make([]frame.Column, len(spec.By))
-	for i, b := range spec.By {
-		if byCols[i], err = f.Column(b); err != nil {
-			return nil, fmt.Errorf("composite: Reaggregate: %w", err)
-		}
-	}
 
 	// Assign each row to a group.
-	names := kc.Strings()
 	rowUnit, err := assignUnits(kc, index, spec.Matching)
 	if err != nil {
 		return nil, err
@@ -163,55 +139,110 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 		return nil, err
 	}
 
-	// Output columns.
-	ng := len(groups)
-	var specs []frame.FieldSpec
-	var values []any
-	hasKind := crosswalk.Has("new_kind")
-	newName, newKind, olds, expected, complete, members := membership(f, groups, entries, names, spec)
-	specs = append(specs, frame.FieldSpec{Name: "new_province", Kind: frame.String, LabelVI: "Tỉnh, thành phố (sau sắp xếp năm 2025)"})
-	values = append(values, newName)
-	if hasKind {
-		specs = append(specs, frame.FieldSpec{Name: "new_kind", Kind: frame.String, LabelVI: "Loại đơn vị"})
-		values = append(values, newKind)
+	// Output columns: the new unit and its members, then the figures.
+	var out columnSet
+	newName, newKind, olds, expected, complete, members := membership(f, groups, entries, kc.Strings(), spec)
+	out.add(frame.FieldSpec{Name: "new_province", Kind: frame.String, LabelVI: "Tỉnh, thành phố (sau sắp xếp năm 2025)"}, newName)
+	if crosswalk.Has("new_kind") {
+		out.add(frame.FieldSpec{Name: "new_kind", Kind: frame.String, LabelVI: "Loại đơn vị"}, newKind)
 	}
 	for _, c := range byCols {
-		specs = append(specs, c.Spec())
-		v := make([]any, ng)
+		v := make([]any, len(groups))
 		for gi, g := range groups {
 			v[gi] = c.Value(g.first)
 		}
-		values = append(values, v)
+		out.add(c.Spec(), v)
 	}
-	specs = append(specs,
-		frame.FieldSpec{Name: "old_provinces", Kind: frame.Int64, LabelVI: "Số tỉnh cũ có số liệu", Unit: "count"},
-		frame.FieldSpec{Name: "old_provinces_expected", Kind: frame.Int64, LabelVI: "Số tỉnh cũ hợp thành", Unit: "count"},
-		frame.FieldSpec{Name: "complete", Kind: frame.Bool, LabelVI: "Đủ số liệu các tỉnh cũ"},
-		frame.FieldSpec{Name: "old_province_names", Kind: frame.String, LabelVI: "Các tỉnh cũ"},
-	)
-	values = append(values, olds, expected, complete, members)
+	out.add(frame.FieldSpec{Name: "old_provinces", Kind: frame.Int64, LabelVI: "Số tỉnh cũ có số liệu", Unit: "count"}, olds)
+	out.add(frame.FieldSpec{Name: "old_provinces_expected", Kind: frame.Int64, LabelVI: "Số tỉnh cũ hợp thành", Unit: "count"}, expected)
+	out.add(frame.FieldSpec{Name: "complete", Kind: frame.Bool, LabelVI: "Đủ số liệu các tỉnh cũ"}, complete)
+	out.add(frame.FieldSpec{Name: "old_province_names", Kind: frame.String, LabelVI: "Các tỉnh cũ"}, members)
+	groupFigures(&out, f, groups, spec)
+	if err := out.unique(); err != nil {
+		return nil, err
+	}
+	method := fmt.Sprintf("regrouped by the crosswalk %s (matching %s); sums of %s; ratios recomputed from sums",
+		datasetName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
+	meta := derivedMeta(f, "Số liệu theo đơn vị hành chính sau sắp xếp năm 2025 (regrouped to the new provinces)", method)
+	return frame.FromColumns(meta, out.specs, out.values, frame.WithAllocator(f.Allocator()))
+}
 
+// reaggregateColumns checks the columns a Reaggregation names: the key
+// (text), every column it sums, divides or averages (numbers), the names
+// of its ratios, and its By columns, which it returns.
+func reaggregateColumns(f *frame.Frame, key string, spec Reaggregation) (kc frame.Column, byCols []frame.Column, err error) {
+	kc, err = f.Column(key)
+	if err != nil {
+		return kc, nil, fmt.Errorf("composite: Reaggregate: %w", err)
+	}
+	if kc.Kind() != frame.String {
+		return kc, nil, fmt.Errorf("composite: Reaggregate: key %q is %s, not text", key, kc.Kind())
+	}
+	for _, c := range aggregated(spec) {
+		col, err := f.Column(c)
+		if err != nil {
+			return kc, nil, fmt.Errorf("composite: Reaggregate: %w", err)
+		}
+		if !col.Kind().Numeric() {
+			return kc, nil, fmt.Errorf("composite: Reaggregate: %q is %s, not a number", c, col.Kind())
+		}
+	}
+	for _, r := range spec.Ratios {
+		if r.As == "" {
+			return kc, nil, fmt.Errorf("composite: Reaggregate: the ratio %s/%s needs a name (As)", r.Numerator, r.Denominator)
+		}
+	}
+	byCols = make([]frame.Column, len(spec.By))
+	for i, b := range spec.By {
+		if byCols[i], err = f.Column(b); err != nil {
+			return kc, nil, fmt.Errorf("composite: Reaggregate: %w", err)
+		}
+	}
+	return kc, byCols, nil
+}
+
+// columnSet is the columns of a result being built, in order.
+type columnSet struct {
+	specs  []frame.FieldSpec
+	values []any
+}
+
+func (c *columnSet) add(spec frame.FieldSpec, values any) {
+	c.specs = append(c.specs, spec)
+	c.values = append(c.values, values)
+}
+
+// unique refuses a result with two columns of one name.
+func (c *columnSet) unique() error {
+	for i := range c.specs {
+		for j := 0; j < i; j++ {
+			if c.specs[i].Name == c.specs[j].Name {
+				return fmt.Errorf("composite: Reaggregate: column %q would appear twice in the result", c.specs[i].Name)
+			}
+		}
+	}
+	return nil
+}
+
+// groupFigures adds the figures of each group: the sums, the ratios of
+// sums, the means, and the source lines the group adds up.
+func groupFigures(out *columnSet, f *frame.Frame, groups []*rowGroup, spec Reaggregation) {
 	rowsets := groups2rows(groups)
 	for _, s := range spec.Sums {
 		c := f.Col(s)
 		fs := c.Spec()
 		fs.Extra = copyExtra(fs.Extra, "sum over the old provinces of the new unit; null if any is null")
-		specs = append(specs, fs)
-		values = append(values, groupSums(c, rowsets))
+		out.add(fs, groupSums(c, rowsets))
 	}
 	for _, r := range spec.Ratios {
-		fs, v := groupRatio(f, r, rowsets)
-		specs = append(specs, fs)
-		values = append(values, v)
+		out.add(groupRatio(f, r, rowsets))
 	}
 	for _, m := range spec.Means {
-		fs, v := groupMeans(f, m, rowsets)
-		specs = append(specs, fs)
-		values = append(values, v)
+		out.add(groupMeans(f, m, rowsets))
 	}
 	if c, err := f.Column(frame.ColSourceLine); err == nil {
 		lines := c.Strings()
-		sl := make([]string, ng)
+		sl := make([]string, len(groups))
 		for gi, g := range groups {
 			var ls []string
 			for _, i := range g.rows {
@@ -221,20 +252,8 @@ func Reaggregate(f, crosswalk *frame.Frame, spec Reaggregation) (*frame.Frame, e
 			}
 			sl[gi] = strings.Join(ls, ";")
 		}
-		specs = append(specs, frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Dòng nguồn"})
-		values = append(values, sl)
+		out.add(frame.FieldSpec{Name: "source_lines", Kind: frame.String, LabelVI: "Dòng nguồn"}, sl)
 	}
-	for i := range specs {
-		for j := 0; j < i; j++ {
-			if specs[i].Name == specs[j].Name {
-				return nil, fmt.Errorf("composite: Reaggregate: column %q would appear twice in the result", specs[i].Name)
-			}
-		}
-	}
-	method := fmt.Sprintf("regrouped by the crosswalk %s (matching %s); sums of %s; ratios recomputed from sums",
-		datasetName(crosswalk), spec.Matching, strings.Join(spec.Sums, ", "))
-	meta := derivedMeta(f, "Số liệu theo đơn vị hành chính sau sắp xếp năm 2025 (regrouped to the new provinces)", method)
-	return frame.FromColumns(meta, specs, values, frame.WithAllocator(f.Allocator()))
 }
 
 func datasetName(c *frame.Frame) string {

@@ -7,10 +7,11 @@
 // officials' documents are — a title, merged header cells, figures in the
 // document's own number writing — from the datasets' golden CSVs.
 //
-// It also writes the whole of the 2024 draft plan (its text, a hundred
-// pages: the benchmark of ictplan check on a PDF, with its two amounts in
-// words), and a page of a proposal that states two amounts in digits and
-// in words, the second with its words changed (words.html).
+// It also writes the whole of the 2024 draft plan (a hundred pages: the
+// benchmark of ictplan check on a PDF, with its two amounts in words): its
+// text as paragraphs, its two appendix tables as tables; and a page of a
+// proposal that states three amounts in digits and in words, the third
+// with its words changed (words.html, and decomposed: wordsnfd.html).
 //
 //	go run makehtml.go ../../../datasets/testdata OUTDIR
 package main
@@ -21,6 +22,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -40,24 +42,205 @@ func main() {
 	// same NFC cells.
 	must(os.WriteFile(filepath.Join(out, "nfd2010.html"), []byte(norm.NFD.String(plan2010(golden))), 0o644))
 	sources := filepath.Join(golden, "..", "sources")
-	must(os.WriteFile(filepath.Join(out, "draft2024.html"), []byte(textDocument(filepath.Join(sources, "soctrang-2024-dx-plan-draft-with-2023-results.txt"))), 0o644))
+	must(os.WriteFile(filepath.Join(out, "draft2024.html"), []byte(draft2024(golden, filepath.Join(sources, "soctrang-2024-dx-plan-draft-with-2023-results.txt"))), 0o644))
 	must(os.WriteFile(filepath.Join(out, "words.html"), []byte(words()), 0o644))
+	// The same page decomposed (NFD): the amounts in words must read the
+	// same.
+	must(os.WriteFile(filepath.Join(out, "wordsnfd.html"), []byte(norm.NFD.String(words())), 0o644))
 }
 
-// textDocument lays out a source text as a document: each line with text a
-// paragraph, as the text was extracted from the published PDF.
-func textDocument(path string) string {
+// draft2024 lays out the 2024 draft plan as a document: the lines of its
+// text before the first appendix and after the last table as paragraphs,
+// its two appendices (the 2023 tasks and what they spent, Phụ lục 01, with
+// the funding by source under it; the 2024 tasks, Phụ lục 2) as tables
+// from the golden CSVs, each task's "Mục tiêu" (which no dataset keeps)
+// taken from the task's lines of the source text.
+func draft2024(golden, path string) string {
 	data, err := os.ReadFile(path)
 	must(err)
+	src := strings.Split(string(data), "\n")
+	at := func(prefix string, from int) int {
+		for i := from; i < len(src); i++ {
+			if strings.HasPrefix(strings.TrimSpace(src[i]), prefix) {
+				return i + 1
+			}
+		}
+		must(fmt.Errorf("%s: no line %q after line %d", path, prefix, from))
+		return 0
+	}
+	pl1 := at("PHỤ LỤC 01", 0)
+	total1 := at("TỔNG CỘNG", pl1)
+	pl2 := at("PHỤ LỤC 2", total1)
+	total2 := at("TỔNG CỘNG", pl2)
+
 	var b strings.Builder
 	b.WriteString(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"))
-	for _, l := range strings.Split(string(data), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			b.WriteString(`<p class="t">` + html.EscapeString(l) + "</p>\n")
+	paragraphs := func(from, to int) { // source lines from..to, 1-based
+		for _, l := range src[from-1 : to] {
+			if l = strings.TrimSpace(l); l != "" {
+				b.WriteString(`<p class="t">` + html.EscapeString(l) + "</p>\n")
+			}
 		}
 	}
+	paragraphs(1, pl1-1)
+
+	// Phụ lục 01: the 2023 tasks.
+	items := readCSV(filepath.Join(golden, "soctrang-2023-dx-items.csv"))
+	pillars := readCSV(filepath.Join(golden, "soctrang-2023-dx-pillars.csv"))
+	b.WriteString(`<p class="c" style="page-break-before: always"><b>PHỤ LỤC 01</b></p>
+<p class="c"><b>DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN TRIỂN KHAI NĂM 2023</b></p>
+<p class="c"><i>(Kèm theo Kế hoạch số.........../KH-UBND ngày.......tháng......năm 2024 của UBND tỉnh Sóc Trăng)</i></p>
+<p style="text-align:right"><i>ĐVT: Triệu đồng</i></p>
+<table>
+<thead>
+<tr><th rowspan="2">TT</th><th rowspan="2" style="width:18%">Nhiệm vụ/dự án</th><th rowspan="2" style="width:24%">Mục tiêu</th><th colspan="4">Kinh phí được giao theo kế hoạch năm 2023</th><th colspan="4">Tổng kinh phí đã thực hiện</th><th rowspan="2" style="width:10%">Ghi chú</th></tr>
+<tr><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th></tr>
+</thead>
+<tbody>
+`)
+	amounts := []string{"planned_local_mvnd", "planned_central_mvnd", "planned_invest_mvnd", "planned_other_mvnd", "spent_local_mvnd", "spent_central_mvnd", "spent_invest_mvnd", "spent_other_mvnd"}
+	ends := spanEnds(items, pillars, total1)
+	for _, p := range pillars {
+		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + `<td colspan="2">` + html.EscapeString(p["pillar"]) + "</td>")
+		for _, k := range amounts {
+			b.WriteString(td("n", dot(p[k])))
+		}
+		b.WriteString("<td></td></tr>\n")
+		for _, r := range items {
+			if r["pillar_no"] != p["pillar_no"] {
+				continue
+			}
+			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("", objective(src, r, ends, r["note"])))
+			for _, k := range amounts {
+				b.WriteString(td("n", dot(r[k])))
+			}
+			b.WriteString(td("", r["note"]) + "</tr>\n")
+		}
+	}
+	b.WriteString(`<tr class="b"><td></td><td colspan="2">TỔNG CỘNG</td>` + td("n", "18.970") + td("n", "0") + td("n", "27.900") + td("n", "2.138") + td("n", "12.693") + td("n", "0") + td("n", "12.700") + td("n", "2.138") + "<td></td></tr>\n</tbody></table>\n")
+	// the funding by source, a table without row numbers
+	b.WriteString(`<p class="t">Chi tiết:</p>
+<table>
+<thead><tr><th>Nguồn vốn</th><th>Kinh phí được giao theo Kế hoạch năm 2023 (triệu đồng)</th><th>Tổng kinh phí đã thực hiện (triệu đồng)</th><th>Tỷ lệ thực hiện (%)</th></tr></thead>
+<tbody>
+`)
+	for _, r := range readCSV(filepath.Join(golden, "soctrang-2023-dx-funding.csv")) {
+		b.WriteString("<tr>" + td("", r["source"]) + td("n", dot(r["planned_mvnd"])) + td("n", dot(r["spent_mvnd"])) + td("n", r["rate_percent_reported"]) + "</tr>\n")
+	}
+	b.WriteString(`<tr class="b">` + td("", "Tổng") + td("n", "49.008") + td("n", "27.531") + td("n", "56") + "</tr>\n</tbody></table>\n")
+
+	// Phụ lục 2: the 2024 tasks.
+	items = readCSV(filepath.Join(golden, "soctrang-2024-dx-items.csv"))
+	pillars = readCSV(filepath.Join(golden, "soctrang-2024-dx-pillars.csv"))
+	b.WriteString(`<p class="c" style="page-break-before: always"><b>PHỤ LỤC 2</b></p>
+<p class="c"><b>DANH MỤC NHIỆM VỤ, DỰ ÁN DỰ KIẾN TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024</b></p>
+<p class="c"><i>(Kèm theo Kế hoạch số........./KH-UBND ngày.......tháng.......năm 2024 của UBND tỉnh Sóc Trăng)</i></p>
+<p style="text-align:right"><i>ĐVT: Triệu đồng</i></p>
+<table>
+<thead>
+<tr><th rowspan="2">TT</th><th rowspan="2" style="width:17%">Nhiệm vụ/dự án</th><th rowspan="2">Dự án mới/chuyển tiếp</th><th rowspan="2">Đơn vị chủ trì</th><th rowspan="2" style="width:26%">Mục tiêu</th><th rowspan="2">Thời gian triển khai</th><th colspan="4">Kinh phí thực hiện</th><th rowspan="2">Dự kiến tổng mức đầu tư</th></tr>
+<tr><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th></tr>
+</thead>
+<tbody>
+`)
+	amounts = []string{"local_mvnd", "central_mvnd", "invest_mvnd", "other_mvnd", "total_mvnd"}
+	status := map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}
+	ends = spanEnds(items, pillars, total2)
+	for _, p := range pillars {
+		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + `<td colspan="5">` + html.EscapeString(p["pillar"]) + "</td>")
+		for _, k := range amounts {
+			v := dot(p[k])
+			if v == "0" {
+				v = "-"
+			}
+			b.WriteString(td("n", v))
+		}
+		b.WriteString("</tr>\n")
+		for _, r := range items {
+			if r["pillar_no"] != p["pillar_no"] {
+				continue
+			}
+			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("c", status[r["status"]]) + td("c", r["lead_unit"]) + td("", objective(src, r, ends, r["period"])) + td("c", r["period"]))
+			for _, k := range amounts {
+				b.WriteString(td("n", dot(r[k])))
+			}
+			b.WriteString("</tr>\n")
+		}
+	}
+	b.WriteString(`<tr class="b"><td></td><td colspan="5">TỔNG CỘNG</td>` + td("n", "18.023") + td("n", "-") + td("n", "128.225") + td("n", "6.455") + td("n", "152.703") + "</tr>\n</tbody></table>\n")
+	paragraphs(total2+1, len(src))
 	b.WriteString("</body></html>\n")
 	return b.String()
+}
+
+// spanEnds gives the line before which each row of an appendix ends in the
+// source text: the next row's line (an item's, a pillar's) or the total's.
+func spanEnds(items, pillars []map[string]string, total int) map[int]int {
+	var starts []int
+	for _, rs := range [][]map[string]string{items, pillars} {
+		for _, r := range rs {
+			n, err := strconv.Atoi(r["source_line"])
+			must(err)
+			starts = append(starts, n)
+		}
+	}
+	starts = append(starts, total)
+	sort.Ints(starts)
+	ends := map[int]int{}
+	for i := 0; i+1 < len(starts); i++ {
+		ends[starts[i]] = starts[i+1]
+	}
+	return ends
+}
+
+// objective is the text of a task's "Mục tiêu" cell: the words of its
+// lines in the source text (from its source_line to the next row's) after
+// its code, its task, its status and its lead unit, before its figures
+// and its note or period. It is "" when the task's words are not found
+// at the start.
+func objective(src []string, r map[string]string, ends map[int]int, tail string) string {
+	from, err := strconv.Atoi(r["source_line"])
+	must(err)
+	var ws []string
+	for _, l := range src[from-1 : ends[from]-1] {
+		ws = append(ws, strings.Fields(l)...)
+	}
+	skip := func(text string) bool { // drops text's words from the front
+		t := strings.Fields(text)
+		if len(t) == 0 || len(ws) < len(t) {
+			return len(t) == 0
+		}
+		for i := range t {
+			if ws[i] != t[i] {
+				return false
+			}
+		}
+		ws = ws[len(t):]
+		return true
+	}
+	skip(r["code"])
+	if !skip(r["task"]) {
+		fmt.Fprintf(os.Stderr, "makehtml: task %s: words not found at line %d\n", r["code"], from)
+		return ""
+	}
+	skip(map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}[r["status"]])
+	skip(r["lead_unit"])
+	for changed := true; changed && len(ws) > 0; {
+		changed = false
+		last := ws[len(ws)-1]
+		if strings.Trim(last, "0123456789.,-") == "" {
+			ws, changed = ws[:len(ws)-1], true
+			continue
+		}
+		for _, t := range []string{tail, "Hàng năm", "Hằng năm"} {
+			tw := strings.Fields(t)
+			if len(tw) > 0 && len(ws) >= len(tw) && strings.Join(ws[len(ws)-len(tw):], " ") == t {
+				ws, changed = ws[:len(ws)-len(tw)], true
+				break
+			}
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // words is a page of a proposal with two amounts in digits and in words:
