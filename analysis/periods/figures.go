@@ -77,6 +77,34 @@ func isBool(k frame.Kind) bool    { return k == frame.Bool }
 // readFigures reads every row of f. Data problems are returned together
 // (errors.Join) in row order, each wrapping ErrInput.
 func readFigures(f *frame.Frame) ([]figure, error) {
+	cols, err := figureColumns(f)
+	if err != nil {
+		return nil, err
+	}
+	n := f.NumRows()
+	figs := make([]figure, 0, n)
+	var errs []error
+	for i := 0; i < n; i++ {
+		g := cols.figure(i)
+		errs = append(errs, cols.check(&g, i)...)
+		figs = append(figs, g)
+	}
+	return figs, errors.Join(errs...)
+}
+
+// figureCols are the columns of a Frame of figures, read once; a missing
+// optional column is nil.
+type figureCols struct {
+	province, indicator, kind, level         []string
+	provinceOK, indicatorOK, kindOK, levelOK []bool
+	unit, cmp, file, labelVI, labelEN, text  []string
+	year, value, upper, line                 []float64
+	approx, approxOK                         []bool
+}
+
+// figureColumns checks that f has the required columns and that every
+// column it has is of its kind, and reads them.
+func figureColumns(f *frame.Frame) (*figureCols, error) {
 	if f == nil {
 		return nil, fmt.Errorf("%w: nil Frame", ErrInput)
 	}
@@ -114,85 +142,89 @@ func readFigures(f *frame.Frame) ([]figure, error) {
 		}
 		return c.Strings(), c.Valid()
 	}
-	n := f.NumRows()
-	province, provinceOK := strs("province")
-	indicator, indicatorOK := strs("indicator")
-	kind, kindOK := strs("kind")
-	level, levelOK := strs("level")
-	unit, _ := strs("unit")
-	cmp, _ := strs("comparator")
-	file, _ := strs(frame.ColSourceFile)
-	labelVI, _ := strs("label_vi")
-	labelEN, _ := strs("label_en")
-	text, _ := strs("text")
-	year := cols["year"].Float64s()
-	value := cols["value"].Float64s()
-	var upper []float64
-	if c, ok := cols["value_upper"]; ok {
-		upper = c.Float64s()
+	var c figureCols
+	c.province, c.provinceOK = strs("province")
+	c.indicator, c.indicatorOK = strs("indicator")
+	c.kind, c.kindOK = strs("kind")
+	c.level, c.levelOK = strs("level")
+	c.unit, _ = strs("unit")
+	c.cmp, _ = strs("comparator")
+	c.file, _ = strs(frame.ColSourceFile)
+	c.labelVI, _ = strs("label_vi")
+	c.labelEN, _ = strs("label_en")
+	c.text, _ = strs("text")
+	c.year = cols["year"].Float64s()
+	c.value = cols["value"].Float64s()
+	if u, ok := cols["value_upper"]; ok {
+		c.upper = u.Float64s()
 	}
-	var approx, approxOK []bool
-	if c, ok := cols["approximate"]; ok {
-		approx, approxOK = c.Bools(), c.Valid()
+	if a, ok := cols["approximate"]; ok {
+		c.approx, c.approxOK = a.Bools(), a.Valid()
 	}
-	var line []float64
-	if c, ok := cols[frame.ColSourceLine]; ok {
-		line = c.Float64s()
+	if l, ok := cols[frame.ColSourceLine]; ok {
+		c.line = l.Float64s()
 	}
+	return &c, nil
+}
 
-	at := func(s []string, i int) string {
+// figure is row i as a figure (its year is set by check).
+func (c *figureCols) figure(i int) figure {
+	at := func(s []string) string {
 		if s == nil {
 			return ""
 		}
 		return s[i]
 	}
-	figs := make([]figure, 0, n)
-	var errs []error
-	for i := 0; i < n; i++ {
-		g := figure{
-			row: i, province: province[i], indicator: indicator[i], kind: kind[i],
-			level: at(level, i), unit: at(unit, i), cmp: at(cmp, i), file: at(file, i),
-			labelVI: at(labelVI, i), labelEN: at(labelEN, i), text: at(text, i),
-			value: value[i], upper: math.NaN(),
-		}
-		g.levelNull = levelOK == nil || !levelOK[i]
-		if upper != nil {
-			g.upper = upper[i]
-		}
-		if approx != nil && approxOK[i] {
-			g.approx, g.approxKnown = approx[i], true
-		}
-		if line != nil && !math.IsNaN(line[i]) {
-			g.line, g.lineKnown = int64(line[i]), true
-		}
-		if g.cmp == "" {
-			g.cmp = "="
-		}
-		if !provinceOK[i] {
-			errs = append(errs, fmt.Errorf("%w: %s: province is null", ErrInput, g.where()))
-		}
-		if !indicatorOK[i] || g.indicator == "" {
-			errs = append(errs, fmt.Errorf("%w: %s: indicator is null", ErrInput, g.where()))
-		}
-		switch {
-		case !kindOK[i]:
-			errs = append(errs, fmt.Errorf("%w: %s: kind is null", ErrInput, g.where()))
-		case g.kind != KindBaseline && g.kind != KindTarget && g.kind != KindActual:
-			errs = append(errs, fmt.Errorf("%w: %s: kind %q, want baseline, target or actual", ErrInput, g.where(), g.kind))
-		}
-		y := year[i]
-		switch {
-		case math.IsNaN(y):
-			errs = append(errs, fmt.Errorf("%w: %s: year is null", ErrInput, g.where()))
-		case y != math.Trunc(y) || y < -1e6 || y > 1e6:
-			errs = append(errs, fmt.Errorf("%w: %s: year %v is not a whole year", ErrInput, g.where(), y))
-		default:
-			g.year = int(y)
-		}
-		if _, ok := g.asFigure().allowed(); !ok {
-			errs = append(errs, fmt.Errorf("%w: %s: comparator %q, want =, >=, >, <= or <", ErrInput, g.where(), g.cmp))
-		}
-		figs = append(figs, g)
+	g := figure{
+		row: i, province: c.province[i], indicator: c.indicator[i], kind: c.kind[i],
+		level: at(c.level), unit: at(c.unit), cmp: at(c.cmp), file: at(c.file),
+		labelVI: at(c.labelVI), labelEN: at(c.labelEN), text: at(c.text),
+		value: c.value[i], upper: math.NaN(),
 	}
-	return figs, errors.Join(errs...)
+	g.levelNull = c.levelOK == nil || !c.levelOK[i]
+	if c.upper != nil {
+		g.upper = c.upper[i]
+	}
+	if c.approx != nil && c.approxOK[i] {
+		g.approx, g.approxKnown = c.approx[i], true
+	}
+	if c.line != nil && !math.IsNaN(c.line[i]) {
+		g.line, g.lineKnown = int64(c.line[i]), true
+	}
+	if g.cmp == "" {
+		g.cmp = "="
+	}
+	return g
+}
+
+// check returns the problems of row i (figure g): a null province,
+// indicator or kind, a kind other than baseline, target or actual, a year
+// that is not a whole year, an unknown comparator. It sets g's year.
+func (c *figureCols) check(g *figure, i int) []error {
+	var errs []error
+	if !c.provinceOK[i] {
+		errs = append(errs, fmt.Errorf("%w: %s: province is null", ErrInput, g.where()))
+	}
+	if !c.indicatorOK[i] || g.indicator == "" {
+		errs = append(errs, fmt.Errorf("%w: %s: indicator is null", ErrInput, g.where()))
+	}
+	switch {
+	case !c.kindOK[i]:
+		errs = append(errs, fmt.Errorf("%w: %s: kind is null", ErrInput, g.where()))
+	case g.kind != KindBaseline && g.kind != KindTarget && g.kind != KindActual:
+		errs = append(errs, fmt.Errorf("%w: %s: kind %q, want baseline, target or actual", ErrInput, g.where(), g.kind))
+	}
+	y := c.year[i]
+	switch {
+	case math.IsNaN(y):
+		errs = append(errs, fmt.Errorf("%w: %s: year is null", ErrInput, g.where()))
+	case y != math.Trunc(y) || y < -1e6 || y > 1e6:
+		errs = append(errs, fmt.Errorf("%w: %s: year %v is not a whole year", ErrInput, g.where(), y))
+	default:
+		g.year = int(y)
+	}
+	if _, ok := g.asFigure().allowed(); !ok {
+		errs = append(errs, fmt.Errorf("%w: %s: comparator %q, want =, >=, >, <= or <", ErrInput, g.where(), g.cmp))
+	}
+	return errs
 }

@@ -194,37 +194,54 @@ func spanEnds(items, pillars []map[string]string, total int) map[int]int {
 }
 
 // objective is the text of a task's "Mục tiêu" cell: the words of its
-// lines in the source text (from its source_line to the next row's) after
-// its code, its task, its status and its lead unit, before its figures
-// and its note or period. It is "" when the task's words are not found
-// at the start.
+// lines in the source text (from its source_line to the next row's) but
+// its code, its task, its status and its lead unit — the cells of a row
+// come out interleaved line by line where they run side by side, so each
+// cell's words are taken out in order wherever they are — and its figures
+// and its note or period at the end. It is "" when a task's words are not
+// all found.
 func objective(src []string, r map[string]string, ends map[int]int, tail string) string {
 	from, err := strconv.Atoi(r["source_line"])
 	must(err)
 	var ws []string
 	for _, l := range src[from-1 : ends[from]-1] {
-		ws = append(ws, strings.Fields(l)...)
-	}
-	skip := func(text string) bool { // drops text's words from the front
-		t := strings.Fields(text)
-		if len(t) == 0 || len(ws) < len(t) {
-			return len(t) == 0
+		for _, w := range strings.Fields(l) {
+			// a word broken at its hyphen over two lines ("2020-" "2025")
+			if n := len(ws); n > 0 && len(ws[n-1]) > 1 && strings.HasSuffix(ws[n-1], "-") {
+				ws[n-1] += w
+				continue
+			}
+			ws = append(ws, w)
 		}
-		for i := range t {
-			if ws[i] != t[i] {
+	}
+	take := func(text string) bool { // takes text's words out of ws, in order
+		t := strings.Fields(text)
+		var kept []string
+		i := 0
+		for _, w := range t {
+			for i < len(ws) && ws[i] != w {
+				kept = append(kept, ws[i])
+				i++
+			}
+			if i == len(ws) {
 				return false
 			}
+			i++
 		}
-		ws = ws[len(t):]
+		ws = append(kept, ws[i:]...)
 		return true
 	}
-	skip(r["code"])
-	if !skip(r["task"]) {
+	code := r["code"]
+	if code == "" {
+		code = "-"
+	}
+	take(code)
+	if !take(r["task"]) {
 		fmt.Fprintf(os.Stderr, "makehtml: task %s: words not found at line %d\n", r["code"], from)
 		return ""
 	}
-	skip(map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}[r["status"]])
-	skip(r["lead_unit"])
+	take(map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}[r["status"]])
+	take(r["lead_unit"])
 	for changed := true; changed && len(ws) > 0; {
 		changed = false
 		last := ws[len(ws)-1]
