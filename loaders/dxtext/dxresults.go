@@ -43,22 +43,7 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrTruncated,
 			Expected: fmt.Sprintf("a line of %d figures for task %s", r.n, itemName(row))})
 	} else {
-		vl := row.lines[vi]
-		it.ValueLine = vl.no
-		cells, rest, ok := positionalCells(vl.raw, 2, 4*r.n+8)
-		if ok && strings.TrimSpace(rest) == "" && len(cells) >= r.n && allEmpty(cells[r.n:]) {
-			it.Assignment = AssignLayout
-			it.Amounts = make([]DXAmount, r.n)
-			for c := 0; c < r.n; c++ {
-				if cells[c] != "" {
-					it.Amounts[c] = DXAmount{Set: true, DXValue: DXValue{Text: cells[c], Line: vl.no}}
-				}
-			}
-		} else {
-			for _, w := range strings.Fields(vl.raw) {
-				it.Unplaced = append(it.Unplaced, DXValue{Text: w, Line: vl.no})
-			}
-		}
+		r.resultsFigures(&it, row.lines[vi])
 	}
 	// The title: the first lines before the figures, up to the objective.
 	var title []string
@@ -112,6 +97,27 @@ func (r *dxReader) resultsItem(row *dxRawRow, wt float64) DXItem {
 		r.errs.Add(&loaders.Error{Line: row.line, Text: row.code, Err: loaders.ErrUnexpectedCell, Expected: "the title of task " + itemName(row)})
 	}
 	return it
+}
+
+// resultsFigures reads a task's line of figures vl: each figure in the
+// column its position gives (Assignment AssignLayout) when the line's
+// cells fit the table's columns, else every figure unplaced.
+func (r *dxReader) resultsFigures(it *DXItem, vl dxLine) {
+	it.ValueLine = vl.no
+	cells, rest, ok := positionalCells(vl.raw, 2, 4*r.n+8)
+	if ok && strings.TrimSpace(rest) == "" && len(cells) >= r.n && allEmpty(cells[r.n:]) {
+		it.Assignment = AssignLayout
+		it.Amounts = make([]DXAmount, r.n)
+		for c := 0; c < r.n; c++ {
+			if cells[c] != "" {
+				it.Amounts[c] = DXAmount{Set: true, DXValue: DXValue{Text: cells[c], Line: vl.no}}
+			}
+		}
+		return
+	}
+	for _, w := range strings.Fields(vl.raw) {
+		it.Unplaced = append(it.Unplaced, DXValue{Text: w, Line: vl.no})
+	}
 }
 
 func allEmpty(cells []string) bool {

@@ -61,7 +61,7 @@ func draft2024(golden, path string) string {
 	src := strings.Split(string(data), "\n")
 	at := func(prefix string, from int) int {
 		for i := from; i < len(src); i++ {
-			if strings.HasPrefix(strings.TrimSpace(src[i]), prefix) {
+			if l := strings.TrimSpace(src[i]) + " "; strings.HasPrefix(l, prefix+" ") {
 				return i + 1
 			}
 		}
@@ -72,6 +72,12 @@ func draft2024(golden, path string) string {
 	total1 := at("TỔNG CỘNG", pl1)
 	pl2 := at("PHỤ LỤC 2", total1)
 	total2 := at("TỔNG CỘNG", pl2)
+	// a table's header as the text has it, from "TT" to its first row
+	header := func(from int) string {
+		h := at("TT", from)
+		return strings.Join(src[h-1:at("1 Nhận thức số", h)-1], " ")
+	}
+	header1, header2 := header(pl1), header(pl2)
 
 	var b strings.Builder
 	b.WriteString(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"))
@@ -110,7 +116,7 @@ func draft2024(golden, path string) string {
 			if r["pillar_no"] != p["pillar_no"] {
 				continue
 			}
-			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("", objective(src, r, ends, r["note"])))
+			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("", objective(src, r, ends, r["note"], header1)))
 			for _, k := range amounts {
 				b.WriteString(td("n", dot(r[k])))
 			}
@@ -160,7 +166,7 @@ func draft2024(golden, path string) string {
 			if r["pillar_no"] != p["pillar_no"] {
 				continue
 			}
-			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("c", status[r["status"]]) + td("c", r["lead_unit"]) + td("", objective(src, r, ends, r["period"])) + td("c", r["period"]))
+			b.WriteString("<tr>" + td("c", r["code"]) + td("", r["task"]) + td("c", status[r["status"]]) + td("c", r["lead_unit"]) + td("", objective(src, r, ends, r["period"], header2)) + td("c", r["period"]))
 			for _, k := range amounts {
 				b.WriteString(td("n", dot(r[k])))
 			}
@@ -200,7 +206,7 @@ func spanEnds(items, pillars []map[string]string, total int) map[int]int {
 // cell's words are taken out in order wherever they are — and its figures
 // and its note or period at the end. It is "" when a task's words are not
 // all found.
-func objective(src []string, r map[string]string, ends map[int]int, tail string) string {
+func objective(src []string, r map[string]string, ends map[int]int, tail, header string) string {
 	from, err := strconv.Atoi(r["source_line"])
 	must(err)
 	var ws []string
@@ -242,6 +248,30 @@ func objective(src []string, r map[string]string, ends map[int]int, tail string)
 	}
 	take(map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}[r["status"]])
 	take(r["lead_unit"])
+	for _, k := range []string{"planned_local_mvnd", "planned_central_mvnd", "planned_invest_mvnd", "planned_other_mvnd", "spent_local_mvnd", "spent_central_mvnd", "spent_invest_mvnd", "spent_other_mvnd", "local_mvnd", "central_mvnd", "invest_mvnd", "other_mvnd", "total_mvnd"} {
+		if !take(dot(r[k])) {
+			take(r[k]) // a figure the text writes without its dot (6900)
+		}
+	}
+	take(tail)
+	// the table's header (its first row at least), repeated with the
+	// page's number before it where the row runs onto a new page
+	h := strings.Fields(header)
+	for i := 0; i+5 <= len(ws); i++ {
+		k := 0
+		for k < len(h) && i+k < len(ws) && ws[i+k] == h[k] {
+			k++
+		}
+		if k < 5 {
+			continue
+		}
+		if i > 0 && strings.Trim(ws[i-1], "0123456789") == "" {
+			i--
+			k++
+		}
+		ws = append(ws[:i], ws[i+k:]...)
+		i--
+	}
 	for changed := true; changed && len(ws) > 0; {
 		changed = false
 		last := ws[len(ws)-1]
