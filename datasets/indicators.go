@@ -83,7 +83,7 @@ func init() {
 		Province: "Sóc Trăng", Period: "2010-2024", Source: indDraft2024,
 		Document:     "21/KH-UBND (2010); dự thảo kế hoạch chuyển đổi số năm 2024",
 		DocumentDate: "2010-11-02; 2024",
-		Rows:         244,
+		Rows:         265,
 		Convention:   loaders.DotThousands,
 		ConventionNote: "the running text of both documents groups thousands with a dot and writes decimals with a comma " +
 			"(1.774 thủ tục, 58,68%); the 2024 draft writes one figure with a decimal point (13.69 thuê bao/100 dân, line 888), " +

@@ -80,7 +80,8 @@ func draft2024(golden, path string) string {
 	header1, header2 := header(pl1), header(pl2)
 
 	var b strings.Builder
-	b.WriteString(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"))
+	// the sizes of an official's document: 13 pt text, 12 pt tables
+	b.WriteString(strings.Replace(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"), "</style>", "p.t { font-size: 13pt; }\nth, td { font-size: 12pt; }\n</style>", 1))
 	paragraphs := func(from, to int) { // source lines from..to, 1-based
 		for _, l := range src[from-1 : to] {
 			if l = strings.TrimSpace(l); l != "" {
