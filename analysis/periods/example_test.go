@@ -52,8 +52,9 @@ func ExampleCompare() {
 }
 
 // A baseline linked to a later figure: the share of agencies with a LAN
-// (about 90% in 2010, 100% in 2023) and the computers per civil servant
-// (about 69% in 2010, 90% targeted for 2015).
+// (about 90% in 2010, 100% in 2023), the computers per civil servant
+// (about 69% in 2010, 90% targeted for 2015) and the share of procedures
+// online at level 2 (all of them in 2010, all targeted for 2012 and 2015).
 func ExampleCompare_baseline() {
 	in := datasets.MustLoad("vn-dx-indicators")
 	defer in.Release()
@@ -62,10 +63,12 @@ func ExampleCompare_baseline() {
 		"indicator", "baseline_year", "baseline_value", "baseline_approximate", "year",
 		"target_value", "actual_value", "change", "cagr_percent", "target_cagr_percent")
 	// Output:
-	// indicator                    baseline_year  baseline_value  baseline_approximate  year  target_value  actual_value  change  cagr_percent  target_cagr_percent
-	// ---------------------------  -------------  --------------  --------------------  ----  ------------  ------------  ------  ------------  -------------------
-	// agencies_with_lan                     2010              90  có                    2023                         100      10      0,813759
-	// computers_per_civil_servant           2010              69  có                    2015            90                                                 5,457794
+	// indicator                     baseline_year  baseline_value  baseline_approximate  year  target_value  actual_value  change  cagr_percent  target_cagr_percent
+	// ----------------------------  -------------  --------------  --------------------  ----  ------------  ------------  ------  ------------  -------------------
+	// agencies_with_lan                      2010              90  có                    2023                         100      10      0,813759
+	// computers_per_civil_servant            2010              69  có                    2015            90                                                 5,457794
+	// procedures_online_level2_sh…           2010             100  không                 2012           100                                                        0
+	// procedures_online_level2_sh…           2010             100  không                 2015           100                                                        0
 }
 
 // The figures of one indicator in year order, ready for a line chart of the
@@ -133,6 +136,8 @@ func ExampleOutlook() {
 	// indicator                     level     last_actual_value  target_comparator  target_value  to_go  status
 	// ----------------------------  --------  -----------------  -----------------  ------------  -----  -------
 	// computers_per_civil_servant   all                      69  =                            90     21  to_go
+	// procedures_online_level2_sh…  all                     100  =                           100      0  reached
+	// procedures_online_level2_sh…  all                     100  =                           100      0  reached
 	// e_documents_exchanged         province                 89  =                           100     11  to_go
 	// e_documents_exchanged         district                 88  =                            90      2  to_go
 	// online_services_full_process  all                   58,68  =                            70  11,32  to_go
@@ -163,6 +168,8 @@ func ExampleAttainment() {
 	// Output:
 	// indicator                     level     year  target_comparator  target_value  target_line  actual_year  actual_value  actual_line  years_late     gap  status
 	// ----------------------------  --------  ----  -----------------  ------------  -----------  -----------  ------------  -----------  ----------  ------  -----------
+	// component_portals             all       2011  =                            28           91         2023            31         1202          12       3  met_later
+	// special_network_agencies      all       2011  =                           100          245         2023           100          890          12       0  met_later
 	// special_network_agencies      all       2015  =                            90          161         2023           100          890           8      10  met_later
 	// e_documents_exchanged         all       2015  =                            70          169         2023            87          154           8      17  met_later
 	// e_documents_exchanged         province  2012  >                            30          595         2023            89          155          11      59  met_later
