@@ -47,7 +47,15 @@ import (
 //     "ước" before it sets approximate and keeps "=";
 //   - takes the unit from the key (curated/indicator-keys.csv, which also
 //     gives each key's meaning in Vietnamese and English) and requires a
-//     percentage key's figure to carry a % sign and no other key's to.
+//     percentage key's figure to carry a % sign and no other key's to. An
+//     amount of money (unit million_vnd, the unit of the other datasets) is
+//     written in the mapping as the text writes it, the number and its
+//     money unit ("140,3 tỷ đồng", "11 triệu", read by
+//     loaders.ParseMoneyUnit), and its value is in million đồng (140.300);
+//     its precision (Decimals) is then in million đồng too, negative for a
+//     figure rounded to more than a million (140,3 tỷ: −2, to 100 million).
+//     Courses, attendances ("lượt") and other things counted are in count;
+//     people trained or reached in people.
 //
 // Every row keeps the quoted phrase (text), the figure as written (figure),
 // its source file and source line, so that datasets.Line can show where it
@@ -70,7 +78,7 @@ const (
 var (
 	indLevels = []string{"province", "district", "commune", "all"}
 	indKinds  = []string{"baseline", "target", "actual"}
-	indUnits  = []string{"percent", "count", "people", "per_100_people", "mbps"}
+	indUnits  = []string{"percent", "count", "people", "per_100_people", "mbps", "million_vnd"}
 )
 
 func init() {
@@ -83,7 +91,7 @@ func init() {
 		Province: "Sóc Trăng", Period: "2010-2024", Source: indDraft2024,
 		Document:     "21/KH-UBND (2010); dự thảo kế hoạch chuyển đổi số năm 2024",
 		DocumentDate: "2010-11-02; 2024",
-		Rows:         265,
+		Rows:         324,
 		Convention:   loaders.DotThousands,
 		ConventionNote: "the running text of both documents groups thousands with a dot and writes decimals with a comma " +
 			"(1.774 thủ tục, 58,68%); the 2024 draft writes one figure with a decimal point (13.69 thuê bao/100 dân, line 888), " +
@@ -97,7 +105,7 @@ func init() {
 // in different documents and years share it.
 type IndicatorKey struct {
 	Key     string
-	Unit    string // percent, count, people, per_100_people or mbps
+	Unit    string // percent, count, people, per_100_people, mbps or million_vnd
 	LabelVI string
 	LabelEN string
 }
@@ -279,6 +287,10 @@ func (ind *indicators) parseRow(r curatedRecord, provinces map[string]string) (I
 			return row, fmt.Errorf("%s: figure %q (all, 100%%) for a key in %s, want a key in percent", pos, row.Figure, row.Unit)
 		}
 		row.Value = 100
+	} else if row.Unit == "million_vnd" {
+		if row.Value, row.Decimals, err = parseAmount(row.Figure, row.Convention); err != nil {
+			return row, fmt.Errorf("%s: %w", pos, err)
+		}
 	} else {
 		var lo, hi float64
 		var decimals int
@@ -407,6 +419,23 @@ func parseFigure(fig string, c loaders.Convention) (lo, hi float64, ranged bool,
 		return vals[0], vals[1], true, decimals, nil
 	}
 	return vals[0], math.NaN(), false, decimals, nil
+}
+
+// parseAmount parses an amount of money as written, its number and money
+// unit ("140,3 tỷ đồng", "11 triệu"), into million đồng, with the decimals
+// of that value (140,3 tỷ đồng: 140300, −2).
+func parseAmount(fig string, c loaders.Convention) (float64, int, error) {
+	num, unit, _ := strings.Cut(fig, " ")
+	u, ok := loaders.ParseMoneyUnit(unit)
+	if !ok {
+		return 0, 0, fmt.Errorf("figure %q: an amount is its number and money unit as written (140,3 tỷ đồng)", fig)
+	}
+	d, err := numtext.ParseDecimal(num, c, false)
+	if err != nil || d.Percent {
+		return 0, 0, fmt.Errorf("figure %q: not an amount: %v", fig, err)
+	}
+	shift := int(u) - int(loaders.Million)
+	return d.Float(shift), d.Decimals - shift, nil
 }
 
 var (

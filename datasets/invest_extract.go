@@ -144,29 +144,9 @@ func programmeComponents(file string, lines []string) ([]component, error) {
 	if start < 0 {
 		return nil, &loaders.Error{File: file, Expected: `a heading "N. Quy mô đầu tư"`, Err: loaders.ErrMissingAppendix}
 	}
-	var out []component
-	var errs []error
-	var cur *component
-	part := "" // title, objective, content, other
-	var content, title []string
-	finish := func() {
-		if cur == nil {
-			return
-		}
-		cur.Name = strings.Join(title, " ")
-		cur.Description = loaders.CleanText(strings.Join(content, " "))
-		if cur.Owner == "" {
-			errs = append(errs, &loaders.Error{File: file, Line: cur.Line, Column: "owner", Text: cur.No + ". " + cur.Name, Expected: `a line "` + cur.No + `.3. Chủ đầu tư: …"`, Err: loaders.ErrTruncated})
-		}
-		if cur.AmountText == "" {
-			errs = append(errs, &loaders.Error{File: file, Line: cur.Line, Column: "amount_mvnd", Text: cur.No + ". " + cur.Name, Expected: `a line "` + cur.No + `.4. Tổng mức đầu tư: …"`, Err: loaders.ErrTruncated})
-		}
-		out = append(out, *cur)
-		cur, content, title = nil, nil, nil
-	}
+	c := componentReader{file: file, parent: parent}
 	for i := start; i < len(lines); i++ {
-		raw := lines[i]
-		l := loaders.CleanText(raw)
+		l := loaders.CleanText(lines[i])
 		if l == "" || pageNumberRE.MatchString(l) {
 			continue
 		}
@@ -174,69 +154,114 @@ func programmeComponents(file string, lines []string) ([]component, error) {
 			break // the next section of the decision
 		}
 		if m := twoLevelRE.FindStringSubmatch(l); m != nil && m[1] == parent {
-			finish()
-			want := strconv.Itoa(len(out) + 1)
-			if m[2] != want {
-				errs = append(errs, &loaders.Error{File: file, Line: i + 1, Text: l, Expected: "component " + parent + "." + want, Err: loaders.ErrUnexpectedCell})
-			}
-			cur = &component{No: parent + "." + m[2], Kind: kindSubProject, Amount: math.NaN(), Line: i + 1}
-			title = []string{m[3]}
-			part = "title"
+			c.begin(i+1, l, m[2], m[3])
 			continue
 		}
-		if cur == nil {
+		if c.cur == nil {
 			continue // text of the heading before the first component
 		}
-		if m := threeLevelRE.FindStringSubmatch(l); m != nil && m[1] == parent && parent+"."+m[2] == cur.No {
-			label, value, _ := strings.Cut(m[4], ":")
-			label, value = strings.TrimSpace(label), strings.TrimSpace(value)
-			switch {
-			case strings.HasPrefix(label, "Mục tiêu"):
-				part = "objective"
-			case strings.HasPrefix(label, "Nội dung"):
-				part = "content"
-				if value != "" {
-					content = append(content, value)
-				}
-			case strings.HasPrefix(label, "Chủ đầu tư"):
-				part = "other"
-				if cur.Owner != "" {
-					errs = append(errs, &loaders.Error{File: file, Line: i + 1, Column: "owner", Text: l, Expected: "one owner per component", Err: loaders.ErrUnexpectedCell})
-				}
-				cur.Owner = strings.TrimSuffix(value, ".")
-			case strings.HasPrefix(label, "Tổng mức đầu tư"):
-				part = "other"
-				text := strings.TrimSpace(strings.TrimSuffix(value, "."))
-				if cur.AmountText != "" {
-					errs = append(errs, &loaders.Error{File: file, Line: i + 1, Column: "amount_mvnd", Text: l, Expected: "one amount per component", Err: loaders.ErrUnexpectedCell})
-				}
-				a, err := loaders.ParseAmount(text, loaders.DotThousands, loaders.UnknownUnit, false)
-				if err != nil {
-					errs = append(errs, &loaders.Error{File: file, Line: i + 1, Column: "amount_mvnd", Text: text, Expected: "an amount such as 21.500 triệu đồng", Err: loaders.ErrNotNumber})
-				} else {
-					cur.Amount = a.Million
-				}
-				cur.AmountText, cur.AmountLine = text, i+1
-			default:
-				errs = append(errs, &loaders.Error{File: file, Line: i + 1, Text: l, Expected: "Mục tiêu, Nội dung, Chủ đầu tư or Tổng mức đầu tư", Err: loaders.ErrUnexpectedCell})
-			}
+		if m := threeLevelRE.FindStringSubmatch(l); m != nil && m[1] == parent && parent+"."+m[2] == c.cur.No {
+			c.field(i+1, l, m[4])
 			continue
 		}
-		switch part {
+		switch c.part {
 		case "title":
-			title = append(title, l)
+			c.title = append(c.title, l)
 		case "content":
-			content = append(content, l)
+			c.content = append(c.content, l)
 		}
 	}
-	finish()
-	for k := range out {
-		out[k].Name = strings.TrimRight(loaders.CleanText(out[k].Name), " :.")
+	c.finish()
+	for k := range c.out {
+		c.out[k].Name = strings.TrimRight(loaders.CleanText(c.out[k].Name), " :.")
 	}
-	if len(out) == 0 && len(errs) == 0 {
-		errs = append(errs, &loaders.Error{File: file, Line: start, Expected: "component projects " + parent + ".1, " + parent + ".2 …", Err: loaders.ErrTruncated})
+	if len(c.out) == 0 && len(c.errs) == 0 {
+		c.errs = append(c.errs, &loaders.Error{File: file, Line: start, Expected: "component projects " + parent + ".1, " + parent + ".2 …", Err: loaders.ErrTruncated})
 	}
-	return out, errors.Join(errs...)
+	return c.out, errors.Join(c.errs...)
+}
+
+// componentReader is the state of programmeComponents: the components
+// read, the one being read and the part of it the lines go on (title,
+// objective, content, other).
+type componentReader struct {
+	file, parent   string
+	out            []component
+	errs           []error
+	cur            *component
+	part           string
+	content, title []string
+}
+
+// begin starts component parent.no at line n (l its text, title its
+// first words), after finishing the one before; the components are
+// numbered in sequence.
+func (c *componentReader) begin(n int, l, no, title string) {
+	c.finish()
+	want := strconv.Itoa(len(c.out) + 1)
+	if no != want {
+		c.errs = append(c.errs, &loaders.Error{File: c.file, Line: n, Text: l, Expected: "component " + c.parent + "." + want, Err: loaders.ErrUnexpectedCell})
+	}
+	c.cur = &component{No: c.parent + "." + no, Kind: kindSubProject, Amount: math.NaN(), Line: n}
+	c.title = []string{title}
+	c.part = "title"
+}
+
+// field reads a numbered line of the component at line n ("N.k.2. Nội
+// dung: …"; rest is what follows the number): it starts the objective or
+// the content, or gives the owner or the amount, each once.
+func (c *componentReader) field(n int, l, rest string) {
+	label, value, _ := strings.Cut(rest, ":")
+	label, value = strings.TrimSpace(label), strings.TrimSpace(value)
+	switch {
+	case strings.HasPrefix(label, "Mục tiêu"):
+		c.part = "objective"
+	case strings.HasPrefix(label, "Nội dung"):
+		c.part = "content"
+		if value != "" {
+			c.content = append(c.content, value)
+		}
+	case strings.HasPrefix(label, "Chủ đầu tư"):
+		c.part = "other"
+		if c.cur.Owner != "" {
+			c.errs = append(c.errs, &loaders.Error{File: c.file, Line: n, Column: "owner", Text: l, Expected: "one owner per component", Err: loaders.ErrUnexpectedCell})
+		}
+		c.cur.Owner = strings.TrimSuffix(value, ".")
+	case strings.HasPrefix(label, "Tổng mức đầu tư"):
+		c.part = "other"
+		text := strings.TrimSpace(strings.TrimSuffix(value, "."))
+		if c.cur.AmountText != "" {
+			c.errs = append(c.errs, &loaders.Error{File: c.file, Line: n, Column: "amount_mvnd", Text: l, Expected: "one amount per component", Err: loaders.ErrUnexpectedCell})
+		}
+		a, err := loaders.ParseAmount(text, loaders.DotThousands, loaders.UnknownUnit, false)
+		if err != nil {
+			c.errs = append(c.errs, &loaders.Error{File: c.file, Line: n, Column: "amount_mvnd", Text: text, Expected: "an amount such as 21.500 triệu đồng", Err: loaders.ErrNotNumber})
+		} else {
+			c.cur.Amount = a.Million
+		}
+		c.cur.AmountText, c.cur.AmountLine = text, n
+	default:
+		c.errs = append(c.errs, &loaders.Error{File: c.file, Line: n, Text: l, Expected: "Mục tiêu, Nội dung, Chủ đầu tư or Tổng mức đầu tư", Err: loaders.ErrUnexpectedCell})
+	}
+}
+
+// finish ends the component being read: its name and description, and
+// an error for a missing owner or amount.
+func (c *componentReader) finish() {
+	cur := c.cur
+	if cur == nil {
+		return
+	}
+	cur.Name = strings.Join(c.title, " ")
+	cur.Description = loaders.CleanText(strings.Join(c.content, " "))
+	if cur.Owner == "" {
+		c.errs = append(c.errs, &loaders.Error{File: c.file, Line: cur.Line, Column: "owner", Text: cur.No + ". " + cur.Name, Expected: `a line "` + cur.No + `.3. Chủ đầu tư: …"`, Err: loaders.ErrTruncated})
+	}
+	if cur.AmountText == "" {
+		c.errs = append(c.errs, &loaders.Error{File: c.file, Line: cur.Line, Column: "amount_mvnd", Text: cur.No + ". " + cur.Name, Expected: `a line "` + cur.No + `.4. Tổng mức đầu tư: …"`, Err: loaders.ErrTruncated})
+	}
+	c.out = append(c.out, *cur)
+	c.cur, c.content, c.title = nil, nil, nil
 }
 
 // scopeItems reads the "- item: description" list under the "N. Quy mô

@@ -98,17 +98,17 @@ func draft2024(golden, path string) string {
 <p class="c"><b>DANH MỤC CÁC NHIỆM VỤ, DỰ ÁN TRIỂN KHAI NĂM 2023</b></p>
 <p class="c"><i>(Kèm theo Kế hoạch số.........../KH-UBND ngày.......tháng......năm 2024 của UBND tỉnh Sóc Trăng)</i></p>
 <p style="text-align:right"><i>ĐVT: Triệu đồng</i></p>
-<table>
+<table border="1" cellspacing="0" cellpadding="5" width="660">
 <thead>
-<tr><th rowspan="2">TT</th><th rowspan="2" style="width:18%">Nhiệm vụ/dự án</th><th rowspan="2" style="width:24%">Mục tiêu</th><th colspan="4">Kinh phí được giao theo kế hoạch năm 2023</th><th colspan="4">Tổng kinh phí đã thực hiện</th><th rowspan="2" style="width:10%">Ghi chú</th></tr>
-<tr><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th></tr>
+<tr><th rowspan="2" width="28">TT</th><th rowspan="2" width="112">Nhiệm vụ/dự án</th><th rowspan="2" width="180">Mục tiêu</th><th colspan="4" width="144">Kinh phí được giao theo kế hoạch năm 2023</th><th colspan="4" width="144">Tổng kinh phí đã thực hiện</th><th rowspan="2" width="52">Ghi chú</th></tr>
+<tr>` + strings.Repeat(`<th width="36">NSĐP</th><th width="36">NSTW</th><th width="36">ĐTPT</th><th width="36">Nguồn khác</th>`, 2) + `</tr>
 </thead>
 <tbody>
 `)
 	amounts := []string{"planned_local_mvnd", "planned_central_mvnd", "planned_invest_mvnd", "planned_other_mvnd", "spent_local_mvnd", "spent_central_mvnd", "spent_invest_mvnd", "spent_other_mvnd"}
 	ends := spanEnds(items, pillars, total1)
 	for _, p := range pillars {
-		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + `<td colspan="2">` + html.EscapeString(p["pillar"]) + "</td>")
+		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + td("", p["pillar"]) + "<td></td>")
 		for _, k := range amounts {
 			b.WriteString(td("n", dot(p[k])))
 		}
@@ -127,7 +127,7 @@ func draft2024(golden, path string) string {
 	b.WriteString(`<tr class="b"><td></td><td colspan="2">TỔNG CỘNG</td>` + td("n", "18.970") + td("n", "0") + td("n", "27.900") + td("n", "2.138") + td("n", "12.693") + td("n", "0") + td("n", "12.700") + td("n", "2.138") + "<td></td></tr>\n</tbody></table>\n")
 	// the funding by source, a table without row numbers
 	b.WriteString(`<p class="t">Chi tiết:</p>
-<table>
+<table border="1" cellspacing="0" cellpadding="3" width="100%">
 <thead><tr><th>Nguồn vốn</th><th>Kinh phí được giao theo Kế hoạch năm 2023 (triệu đồng)</th><th>Tổng kinh phí đã thực hiện (triệu đồng)</th><th>Tỷ lệ thực hiện (%)</th></tr></thead>
 <tbody>
 `)
@@ -143,10 +143,10 @@ func draft2024(golden, path string) string {
 <p class="c"><b>DANH MỤC NHIỆM VỤ, DỰ ÁN DỰ KIẾN TRIỂN KHAI CHUYỂN ĐỔI SỐ NĂM 2024</b></p>
 <p class="c"><i>(Kèm theo Kế hoạch số........./KH-UBND ngày.......tháng.......năm 2024 của UBND tỉnh Sóc Trăng)</i></p>
 <p style="text-align:right"><i>ĐVT: Triệu đồng</i></p>
-<table>
+<table border="1" cellspacing="0" cellpadding="5" width="660">
 <thead>
-<tr><th rowspan="2">TT</th><th rowspan="2" style="width:17%">Nhiệm vụ/dự án</th><th rowspan="2">Dự án mới/chuyển tiếp</th><th rowspan="2">Đơn vị chủ trì</th><th rowspan="2" style="width:26%">Mục tiêu</th><th rowspan="2">Thời gian triển khai</th><th colspan="4">Kinh phí thực hiện</th><th rowspan="2">Dự kiến tổng mức đầu tư</th></tr>
-<tr><th>NSĐP</th><th>NSTW</th><th>ĐTPT</th><th>Nguồn khác</th></tr>
+<tr><th rowspan="2" width="28">TT</th><th rowspan="2" width="106">Nhiệm vụ/dự án</th><th rowspan="2" width="44">Dự án mới/chuyển tiếp</th><th rowspan="2" width="52">Đơn vị chủ trì</th><th rowspan="2" width="180">Mục tiêu</th><th rowspan="2" width="40">Thời gian triển khai</th><th colspan="4" width="168">Kinh phí thực hiện</th><th rowspan="2" width="42">Dự kiến tổng mức đầu tư</th></tr>
+<tr><th width="42">NSĐP</th><th width="42">NSTW</th><th width="42">ĐTPT</th><th width="42">Nguồn khác</th></tr>
 </thead>
 <tbody>
 `)
@@ -154,7 +154,7 @@ func draft2024(golden, path string) string {
 	status := map[string]string{"new": "Mới", "continuing": "Chuyển tiếp"}
 	ends = spanEnds(items, pillars, total2)
 	for _, p := range pillars {
-		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + `<td colspan="5">` + html.EscapeString(p["pillar"]) + "</td>")
+		b.WriteString(`<tr class="b">` + td("c", p["pillar_no"]) + td("", p["pillar"]) + "<td></td><td></td><td></td><td></td>")
 		for _, k := range amounts {
 			v := dot(p[k])
 			if v == "0" {
