@@ -188,17 +188,40 @@ func isLabel(s string) bool { return labelRe.MatchString(s) || sectionRe.MatchSt
 
 // tableEnd returns the index of the first line after the table that
 // starts at line start: a line of one segment wider than 60% of the
-// extent of the numbered rows (a paragraph of text after the table), or
-// the end of the region.
+// extent of the numbered rows (a paragraph of text after the table);
+// after the last numbered row, a line of one segment that begins at or
+// left of the row numbers and is neither a label nor the wrapped end of
+// one (a short paragraph after the table, "Chi tiết:", before a table
+// of its own); or the end of the region.
 func tableEnd(lines []line, start int) int {
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, l := range lines[start:] {
+	last := start
+	for i, l := range lines[start:] {
 		if segs := l.segments(); len(segs) >= 2 && isRowNumber(segs[0].text) {
 			lo, hi = math.Min(lo, segs[0].x0), math.Max(hi, segs[len(segs)-1].x1)
+			if !figureRe.MatchString(segs[1].text) {
+				last = start + i // a numbered row with its name, not "0 0 0"
+			}
 		}
 	}
+	var label *line // the last label's line after the last numbered row
+	var labelX float64
 	for i := start + 1; i < len(lines); i++ {
-		if segs := lines[i].segments(); len(segs) == 1 && segs[0].x1-segs[0].x0 > 0.6*(hi-lo) {
+		l := lines[i]
+		segs := l.segments()
+		if len(segs) == 1 && segs[0].x1-segs[0].x0 > 0.6*(hi-lo) {
+			return i
+		}
+		if i <= last || len(segs) == 0 {
+			continue
+		}
+		s := segs[0]
+		switch {
+		case isLabel(s.text):
+			label, labelX = &lines[i], s.x0
+		case label != nil && label.page == l.page && l.y-label.y < 2*l.size && math.Abs(s.x0-labelX) < 1:
+			label = &lines[i] // "TỔNG/BÌNH" then "QUÂN"
+		case len(segs) == 1 && s.x0 <= lo+1 && !isRowNumber(s.text):
 			return i
 		}
 	}

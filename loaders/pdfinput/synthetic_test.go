@@ -153,3 +153,33 @@ func TestTextAfterTable(t *testing.T) {
 		t.Fatalf("Tables: %v, %v", ts, err)
 	}
 }
+
+// TestShortTextAfterTable: a short line after the table's last numbered
+// row and its total, at the left of the row numbers ("Details:", as the
+// 2024 draft's "Chi tiết:"), ends the table: the table of its own that
+// follows (rows without numbers) is not read as rows of the first, nor
+// its wide lines as merged cells that would join its columns.
+func TestShortTextAfterTable(t *testing.T) {
+	text := tableText() +
+		"BT /F1 10 Tf 66 610 Td (Details:) Tj ET\n" +
+		"BT /F1 10 Tf 72 590 Td (Source) Tj ET BT /F1 10 Tf 150 590 Td (Planned for the year 2023) Tj ET BT /F1 10 Tf 330 590 Td (Spent) Tj ET\n" +
+		"BT /F1 10 Tf 72 570 Td (Local budget) Tj ET BT /F1 10 Tf 200 570 Td (18,970) Tj ET BT /F1 10 Tf 330 570 Td (12,693) Tj ET\n" +
+		"BT /F1 10 Tf 72 550 Td (Other) Tj ET BT /F1 10 Tf 200 550 Td (2,138) Tj ET BT /F1 10 Tf 330 550 Td (2,138) Tj ET\n"
+	pdf := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream(text),
+		courier(),
+	})
+	g, err := pdfinput.ReadGrid(bytes.NewReader(pdf), int64(len(pdf)), 1, "", "t.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Rows != 5 || g.Columns != 3 {
+		t.Fatalf("%d rows × %d columns, want 5 × 3: %v", g.Rows, g.Columns, g.Cells)
+	}
+	if last := g.Cells[len(g.Cells)-1]; last[0].Text != "TOTAL" || last[2].Text != "198" {
+		t.Errorf("last row %v", last)
+	}
+}
