@@ -139,14 +139,12 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 			}})
 		}
 	case ".pdf":
-		grids, err := pdfinput.ReadGrids(f, size, name)
+		// one reading for the tables and the text
+		doc, err := pdfinput.Read(f, size, name)
 		if err != nil {
 			return in, fmt.Errorf("%s: %w", name, err)
 		}
-		lines, err := pdfinput.Lines(f, size)
-		if err != nil {
-			return in, fmt.Errorf("%s: %w", name, err)
-		}
+		grids, lines := doc.Grids, doc.Lines
 		texts := make([]string, len(lines))
 		for i, l := range lines {
 			texts[i] = l.Text

@@ -252,6 +252,16 @@ func appendixNumber(s string) string {
 
 // grids reads every table of a document.
 func grids(file string, r io.ReaderAt, size int64) ([]*Grid, error) {
+	body, err := readBody(file, r, size)
+	if err != nil {
+		return nil, err
+	}
+	return gridsOf(body), nil
+}
+
+// readBody reads a document's lines of text without its running heads
+// (bodyLines); a document with no text at all is an ErrNoText.
+func readBody(file string, r io.ReaderAt, size int64) ([]line, error) {
 	doc, err := readDocument(file, r, size)
 	if err != nil {
 		return nil, err
@@ -270,8 +280,13 @@ func grids(file string, r io.ReaderAt, size int64) ([]*Grid, error) {
 		}
 		return nil, &Error{File: file, Err: e}
 	}
+	return bodyLines(doc), nil
+}
+
+// gridsOf finds the tables among a document's lines.
+func gridsOf(body []line) []*Grid {
 	var out []*Grid
-	for _, reg := range regions(bodyLines(doc)) {
+	for _, reg := range regions(body) {
 		g := findGrid(reg)
 		if g == nil {
 			continue
@@ -292,7 +307,7 @@ func grids(file string, r io.ReaderAt, size int64) ([]*Grid, error) {
 		sort.Ints(gr.Pages)
 		out = append(out, gr)
 	}
-	return out, nil
+	return out
 }
 
 // Parse reads a table of a PDF with a layout: table is its number (from

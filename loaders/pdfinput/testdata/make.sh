@@ -25,17 +25,20 @@ for doc in plan2010 dx2023 nfd2010; do
 		--print-to-pdf="$doc-chromium.pdf" "file://$work/$doc.html" 2>/dev/null
 done
 
-# The 2024 draft plan as a document of about a hundred pages (LibreOffice)
-# and the page of amounts in words (Chromium, with its header and footer).
+# The 2024 draft plan as a document of about a hundred pages, its
+# appendices as tables (LibreOffice), and the page of amounts in words,
+# composed and decomposed (both; Chromium's with its header and footer).
 soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \
 	--convert-to pdf:writer_pdf_Export --outdir "$work" "$work/draft2024.html" >/dev/null
 cp "$work/draft2024.pdf" draft2024-libreoffice.pdf
-chromium --headless --no-sandbox --disable-gpu --no-first-run \
-	--disable-background-networking --user-data-dir="$work/chrome" \
-	--print-to-pdf=words-chromium.pdf "file://$work/words.html" 2>/dev/null
-soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \
-	--convert-to pdf:writer_pdf_Export --outdir "$work" "$work/words.html" >/dev/null
-cp "$work/words.pdf" words-libreoffice.pdf
+for doc in words wordsnfd; do
+	chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --user-data-dir="$work/chrome" \
+		--print-to-pdf="$doc-chromium.pdf" "file://$work/$doc.html" 2>/dev/null
+	soffice --headless --norestore -env:UserInstallation=file://"$work"/lo --infilter="HTML (StarWriter)" \
+		--convert-to pdf:writer_pdf_Export --outdir "$work" "$work/$doc.html" >/dev/null
+	cp "$work/$doc.pdf" "$doc-libreoffice.pdf"
+done
 
 # A scanned document: the picture of page 1 (75 dpi, grey) printed by
 # Chromium without its header and footer: a PDF with no text at all.

@@ -80,8 +80,8 @@ func draft2024(golden, path string) string {
 	header1, header2 := header(pl1), header(pl2)
 
 	var b strings.Builder
-	// the sizes of an official's document: 13 pt text, 12 pt tables
-	b.WriteString(strings.Replace(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"), "</style>", "p.t { font-size: 13pt; }\nth, td { font-size: 12pt; }\n</style>", 1))
+	// the sizes of an official's document: 13 pt text, 11 pt tables
+	b.WriteString(strings.Replace(head("Kế hoạch chuyển đổi số năm 2024 (dự thảo)"), "</style>", "p.t { font-size: 13pt; }\nth, td { font-size: 11pt; }\n</style>", 1))
 	paragraphs := func(from, to int) { // source lines from..to, 1-based
 		for _, l := range src[from-1 : to] {
 			if l = strings.TrimSpace(l); l != "" {
@@ -291,9 +291,10 @@ func objective(src []string, r map[string]string, ends map[int]int, tail, header
 	return strings.Join(ws, " ")
 }
 
-// words is a page of a proposal with two amounts in digits and in words:
-// the first as Khánh Hòa's proposal writes it (line 305), the second with
-// "năm mươi lăm" changed to "năm mươi", a planted mismatch.
+// words is a page of a proposal with three amounts in digits and in
+// words: the first as Khánh Hòa's proposal writes it (line 305), the
+// second agreeing, the third's words with "năm mươi lăm" changed to "năm
+// mươi", a planted mismatch.
 func words() string {
 	return head("Tờ trình đề xuất chủ trương đầu tư") + `<p class="c"><b>TỜ TRÌNH</b></p>
 <p class="c"><b>Đề xuất chủ trương đầu tư dự án Xây dựng Hệ thống thông tin lãnh đạo, chỉ đạo</b></p>
