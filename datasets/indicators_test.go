@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -172,6 +173,14 @@ func TestIndicatorsGoldenAgainstSource(t *testing.T) {
 			}
 			continue
 		}
+		scale := 1.0 // an amount in million đồng written in tỷ đồng
+		if r["unit"] == "million_vnd" {
+			scale = moneyScale(r["figure"])
+			if scale == 0 {
+				t.Errorf("%s: amount %q without its money unit", pos, r["figure"])
+				continue
+			}
+		}
 		for _, col := range []string{"value", "value_upper"} {
 			if r[col] == "" {
 				continue
@@ -181,7 +190,7 @@ func TestIndicatorsGoldenAgainstSource(t *testing.T) {
 				t.Errorf("%s: %s %q", pos, col, r[col])
 				continue
 			}
-			if !containsAny(r["figure"], viForms(v)) {
+			if !containsAny(r["figure"], viForms(v/scale)) {
 				t.Errorf("%s: %s %v is not written in the figure %q", pos, col, v, r["figure"])
 			}
 		}
@@ -190,6 +199,106 @@ func TestIndicatorsGoldenAgainstSource(t *testing.T) {
 		}
 		if r["value_upper"] != "" && (r["comparator"] != ">=" || !strings.ContainsAny(r["figure"][1:], "-–")) {
 			t.Errorf("%s: an upper bound needs a range figure and comparator >=", pos)
+		}
+	}
+}
+
+// moneyScale returns the million đồng an amount's unit word stands for:
+// "140,3 tỷ đồng" is in tỷ (1.000 million), "11 triệu" in million; 0 when
+// the figure names no unit.
+func moneyScale(fig string) float64 {
+	_, unit, _ := strings.Cut(fig, " ")
+	switch strings.TrimSuffix(unit, " đồng") {
+	case "tỷ":
+		return 1000
+	case "triệu":
+		return 1
+	}
+	return 0
+}
+
+// TestIndicatorsSampleAgainstSource re-finds, for a fixed random sample of
+// the figures added for issue 17 (the keys from datacenter_servers_added on
+// in indicator-keys.csv, and every share stated in words as all), each
+// figure in the raw text of its source line by plain string search —
+// reading the file itself, without Line, CleanText or the build's helpers
+// — and reads its value again from the figure with the test's own parsing.
+func TestIndicatorsSampleAgainstSource(t *testing.T) {
+	keys, _ := readCSVFile(t, filepath.Join("curated", "indicator-keys.csv"))
+	added := map[string]bool{}
+	on := false
+	for _, k := range keys {
+		on = on || k["key"] == "datacenter_servers_added"
+		added[k["key"]] = on
+	}
+	rows, lines := readCSVFile(t, filepath.Join("testdata", indicatorsID+".csv"))
+	var pool []int
+	for i, r := range rows {
+		if f := strings.ToLower(r["figure"]); added[r["indicator"]] || f == "tất cả" || f == "toàn bộ" {
+			pool = append(pool, i)
+		}
+	}
+	if len(pool) < 80 {
+		t.Fatalf("%d rows of issue 17 in the golden file, want at least 80", len(pool))
+	}
+	rnd := rand.New(rand.NewPCG(17, 5))
+	rnd.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	raw := map[string][]string{}
+	for _, i := range pool[:40] {
+		r := rows[i]
+		pos := fmt.Sprintf("golden line %d (%s, %s:%s)", lines[i], r["indicator"], r["source_file"], r["source_line"])
+		src, ok := raw[r["source_file"]]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join("sources", r["source_file"]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
+			raw[r["source_file"]] = src
+		}
+		n, _ := strconv.Atoi(r["source_line"])
+		if n < 1 || n > len(src) {
+			t.Errorf("%s: no such line", pos)
+			continue
+		}
+		line := strings.Join(strings.Fields(src[n-1]), " ")
+		next := ""
+		for k := n; k < len(src) && next == ""; k++ {
+			next = strings.Join(strings.Fields(src[k]), " ")
+		}
+		// The figure is on its line, or begins it and runs on into the
+		// next line with text ("146.719" / "tỷ đồng"); the phrase's first
+		// words are on the line.
+		fig := r["figure"]
+		num, _, _ := strings.Cut(fig, " ")
+		if f := strings.ToLower(fig); f == "tất cả" || f == "toàn bộ" {
+			num = fig
+		}
+		if !strings.Contains(strings.ToLower(line+" "+next), strings.ToLower(fig)) ||
+			!strings.Contains(strings.ToLower(line), strings.ToLower(num)) && !strings.HasPrefix(next, num) {
+			t.Errorf("%s: figure %q is not on the line:\n%s\n%s", pos, fig, line, next)
+		}
+		if w := strings.Fields(r["text"]); !strings.Contains(line, strings.Join(w[:min(3, len(w))], " ")) {
+			t.Errorf("%s: the phrase %q does not start on the line: %s", pos, r["text"], line)
+		}
+		// The value, read here from the figure: dot thousands, decimal
+		// comma, % dropped, "tất cả"/"toàn bộ" 100, tỷ đồng × 1.000.
+		want := 100.0
+		if num != fig || !strings.Contains(strings.ToLower(fig), "t") {
+			p := strings.ReplaceAll(strings.TrimSpace(strings.TrimSuffix(num, "%")), ".", "")
+			v, err := strconv.ParseFloat(strings.Replace(p, ",", ".", 1), 64)
+			if err != nil {
+				t.Errorf("%s: figure %q: %v", pos, fig, err)
+				continue
+			}
+			want = v
+			if r["unit"] == "million_vnd" {
+				want *= moneyScale(fig)
+			}
+		}
+		got, err := strconv.ParseFloat(r["value"], 64)
+		if err != nil || math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("%s: value %s, the figure %q reads %v", pos, r["value"], fig, want)
 		}
 	}
 }

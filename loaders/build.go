@@ -133,6 +133,9 @@ func buildTable(rows []rawRow, headerUnit string, cells []Cell, l Layout, o Opti
 		case meanRow:
 			t.Means = append(t.Means, parseTotal(r, l, t, errs))
 			continue
+		case noteRow:
+			t.Notes = append(t.Notes, Note{Line: r.line, Text: r.label})
+			continue
 		}
 		nData++
 		col := 0
@@ -260,7 +263,7 @@ func wholeCell(spec CellSpec, c Cell, l Layout, t *Table, fail func(error, strin
 	v, err := numtext.ParseCount(c.Text, c.conv(t.Convention))
 	switch {
 	case err != nil:
-		fail(err, "a whole number "+detailOf(err))
+		fail(err, "a whole number "+detailOf(err)+dashHint(c, l))
 		return 0, false
 	case v < 0:
 		fail(ErrNotNumber, "a count, not negative")
@@ -280,7 +283,7 @@ func decimalCell(spec CellSpec, c Cell, l Layout, t *Table, fail func(error, str
 	}
 	d, err := numtext.ParseDecimal(c.Text, c.conv(t.Convention), false)
 	if err != nil {
-		fail(err, "a number "+detailOf(err))
+		fail(err, "a number "+detailOf(err)+dashHint(c, l))
 		return 0, false
 	}
 	if spec.Kind == Ratio {
@@ -448,6 +451,15 @@ func rootErr(err error) error {
 }
 
 // detail is the explanation part of a number error, in parentheses.
+// dashHint says what to do with a cell that holds only a dash in a layout
+// that does not read it as 0: "" for any other cell.
+func dashHint(c Cell, l Layout) string {
+	if l.DashZero || !IsDash(c.Text) {
+		return ""
+	}
+	return "; if \"-\" stands for 0 in this table, read it with a layout file that says dash_zero = true (ictplan layouts --write " + l.Name + " gives one to edit)"
+}
+
 func detailOf(err error) string {
 	msg := err.Error()
 	if i := strings.Index(msg, ": "); i >= 0 {

@@ -282,6 +282,11 @@ func collectRows(records [][]Cell, l Layout, o Options, body int, errs *ErrorLis
 	return c.rows, c.unit, bounds, c.percentCols, nil
 }
 
+// noteRe matches the text of a note written under a table: its source
+// ("Nguồn: Sở Thông tin và Truyền thông tổng hợp"), a remark ("Ghi chú:
+// …", "Chú thích", "Lưu ý") or a footnote ("(*) …", "* …").
+var noteRe = regexp.MustCompile(`(?i)^\s*(nguồn\b|ghi chú\b|chú thích\b|chú giải\b|lưu ý\b|\(\*+\)|\*)`)
+
 // rowCollector is the state of collectRows: the section being read,
 // whether the data rows have started, the row numbers and keys seen, and
 // what the header says (unit, columns in percent).
@@ -335,6 +340,12 @@ func (c *rowCollector) record(cells []Cell, last int, inBody bool) {
 		c.labelledRow(cells, label, labelKind)
 	case !c.started:
 		c.headerRow(cells, last)
+	case last == firstNonEmpty(cells) && noteRe.MatchString(cells[last].Text):
+		empty := make([]Cell, c.n) // a note has no figures: its cells are empty
+		for k := range empty {
+			empty[k] = Cell{Line: cells[0].Line}
+		}
+		c.rows = append(c.rows, rawRow{kind: noteRow, line: cells[0].Line, cells: empty, label: cells[last].Text, group: c.group})
 	default:
 		c.errs.Add(&Error{Line: cells[0].Line, Text: cells[firstNonEmpty(cells)].Text, Err: ErrUnexpectedCell, Expected: fmt.Sprintf("%s in the first cell, a section heading or a total row", keyWord(c.key))})
 	}

@@ -190,6 +190,10 @@ func longRows(wide Layout, m Matrix, rows []rawRow, cols []matrixColumn, errs *E
 	n := len(long.Cells)
 	var out []rawRow
 	for _, r := range rows {
+		if r.kind == noteRow {
+			out = append(out, rawRow{kind: noteRow, line: r.line, cells: make([]Cell, n), label: r.label, group: r.group})
+			continue
+		}
 		grand := r.kind == totalRow && grandTotalRe.MatchString(vntext.Fold(r.label))
 		if r.kind != dataRow && r.group != "" && !grand {
 			errs.Add(&Error{Line: r.line, Text: r.label, Err: ErrUnexpectedCell,

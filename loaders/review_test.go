@@ -102,3 +102,39 @@ func TestNumberMarksAndProvinceTotal(t *testing.T) {
 		t.Errorf("codes %s, totals %+v", got, tb.Totals)
 	}
 }
+
+// TestNotesUnderTable: the source or a remark written under a table's rows
+// is kept as a note, not refused as a row without a number nor read as
+// data; a dash where the layout does not read it as 0 is refused with what
+// to do, and read as 0 with dash_zero.
+func TestNotesUnderTable(t *testing.T) {
+	csv := "STT,Tên đơn vị,Số CBCC,Số máy tính,Kết nối Internet,Mạng LAN\n" +
+		"1,Sở A,40,35,30,20\n2,Sở B,20,21,20,-\nTổng cộng,,60,56,50,20\n" +
+		"Nguồn: Sở Thông tin và Truyền thông tổng hợp.\n(*) Số liệu đến 30/9/2023\n"
+	_, err := loaders.ParseCSV(strings.NewReader(csv), loaders.Computers, loaders.Options{File: "c.csv"})
+	if !errors.Is(err, loaders.ErrNotNumber) || !strings.Contains(err.Error(), "c.csv:3: cell 6") || !strings.Contains(err.Error(), "dash_zero = true") {
+		t.Fatalf("a dash in a count: %v", err)
+	}
+	l := loaders.Computers
+	l.DashZero = true
+	tb, err := loaders.ParseCSV(strings.NewReader(csv), l, loaders.Options{File: "c.csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tb.Release()
+	if got := column(tb.Frame, "lan_computers"); got != "20|0" {
+		t.Errorf("lan_computers %s", got)
+	}
+	if len(tb.Notes) != 2 || tb.Notes[0].Line != 5 || tb.Notes[0].Text != "Nguồn: Sở Thông tin và Truyền thông tổng hợp." ||
+		tb.Notes[1].Line != 6 || !strings.HasPrefix(tb.Notes[1].Text, "(*)") {
+		t.Errorf("notes %+v", tb.Notes)
+	}
+	if tb.Frame.NumRows() != 2 || len(tb.Totals) != 1 {
+		t.Errorf("%d rows, %d totals", tb.Frame.NumRows(), len(tb.Totals))
+	}
+	// a row of one cell that is not a note is still refused
+	_, err = loaders.ParseCSV(strings.NewReader(strings.Replace(csv, "Nguồn:", "Xem thêm", 1)), l, loaders.Options{File: "c.csv"})
+	if !errors.Is(err, loaders.ErrUnexpectedCell) || !strings.Contains(err.Error(), "c.csv:5") {
+		t.Errorf("a text row that is not a note: %v", err)
+	}
+}

@@ -71,6 +71,17 @@ type Table struct {
 	// Columns is how the table's columns were matched to the layout by
 	// their headers; nil when it was read by position.
 	Columns *ColumnMatch
+	// Notes are the notes written under the table's rows, a row of one
+	// cell that begins "Nguồn", "Ghi chú", "Chú thích", "Lưu ý" or "(*)"
+	// (its source, a remark): kept as written, not read as data.
+	Notes []Note
+}
+
+// A Note is a line of text written under a table: its line (a sheet's
+// row) and its text.
+type Note struct {
+	Line int
+	Text string
 }
 
 // Release releases the Frame.
@@ -129,6 +140,7 @@ const (
 	dataRow rowKind = iota
 	totalRow
 	meanRow
+	noteRow // a note written under the table: "Nguồn: …", "Ghi chú: …"
 )
 
 var (

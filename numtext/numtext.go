@@ -3,6 +3,7 @@ package numtext
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -98,6 +99,10 @@ func (d Decimal) Significant() int {
 // exactly: a decimal of at most 15 significant digits rounded to float64
 // and written back to 15 digits is the same decimal.
 const MaxExactDigits = 15
+
+// spaceGrouped matches digits grouped by three with blanks ("1 119",
+// "12 345,6"), which are not read: the blank may join two cells.
+var spaceGrouped = regexp.MustCompile(`^\d{1,3}([ \x{00a0}\x{202f}\x{2009}]\d{3})+([.,]\d+)?$`)
 
 // cleanToken trims blanks, no-break and zero-width spaces. A space inside a
 // token is an error, since it may join two cells.
@@ -195,6 +200,9 @@ func ParseDecimal(s string, c Convention, integer bool) (Decimal, error) {
 	}
 	core := BareNumber(tok)
 	if core == "" || core != tok {
+		if spaceGrouped.MatchString(tok) {
+			return d, fmt.Errorf("%w: %q has blanks between its digits: if they group thousands, write it without them or with the table's thousands separator (a blank may also join two cells, so it is not read as one number)", ErrNotNumber, clip(raw))
+		}
 		return d, fmt.Errorf("%w: %q is not a number", ErrNotNumber, clip(raw))
 	}
 	var thousands, decimalMark byte

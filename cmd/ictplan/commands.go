@@ -345,6 +345,9 @@ func describeParse(stderr io.Writer, name, form string, l loaders.Layout, t *loa
 		where = fmt.Sprintf("table %s, pages %s, rows %d–%d", md[pdfinput.MetaSourceTable], md[pdfinput.MetaSourcePages], t.FirstLine, t.LastLine)
 	}
 	fmt.Fprint(stderr, safeText(fmt.Sprintf("%s: %d rows (layout %s, %s), numbers %s (%s)\n", name, t.Frame.NumRows(), l.Name, where, t.Convention, t.ConventionReason)))
+	for _, n := range t.Notes {
+		fmt.Fprint(stderr, safeText(fmt.Sprintf("note under the table, line %d: %s\n", n.Line, loaders.Clip(n.Text, 300))))
+	}
 	switch {
 	case explain && t.Columns != nil:
 		fmt.Fprint(stderr, safeText("columns matched by their headers: "+t.Columns.String()))
