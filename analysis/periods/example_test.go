@@ -168,6 +168,7 @@ func ExampleAttainment() {
 	// Output:
 	// indicator                     level     year  target_comparator  target_value  target_line  actual_year  actual_value  actual_line  years_late     gap  status
 	// ----------------------------  --------  ----  -----------------  ------------  -----------  -----------  ------------  -----------  ----------  ------  -----------
+	// main_portals                  all       2011  =                             1           91         2023             1         1202          12       0  met_later
 	// component_portals             all       2011  =                            28           91         2023            31         1202          12       3  met_later
 	// special_network_agencies      all       2011  =                           100          245         2023           100          890          12       0  met_later
 	// special_network_agencies      all       2015  =                            90          161         2023           100          890           8      10  met_later
