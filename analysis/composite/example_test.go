@@ -268,9 +268,9 @@ func ExampleWide() {
 	fmt.Println(r.String("province"), r.Float64("procedures_online_level2"), w.Col("procedures_online_level2").Unit())
 	fmt.Println(r.String("source_lines"))
 	// Output:
-	// 1 row, 10 columns
+	// 1 row, 12 columns
 	// Sóc Trăng 1611 count
-	// 59;61;63;65;89;99;103;105
+	// 57;59;61;63;65;89;99;99;103;105
 }
 
 // A researcher's own CSV: testdata/synthetic-provinces.csv holds invented
