@@ -58,6 +58,9 @@ func TestIndicatorCheckFindings(t *testing.T) {
 	}
 }
 
+// TestInvestmentFindings pins the findings of the three datasets: the
+// Thừa Thiên Huế components (990,277 read as 990.277 million) exceed the
+// total by 0,277 million, and the draft submission's copy of the module
 // table moved a line of module 3 into module 4 at a page break.
 func TestInvestmentFindings(t *testing.T) {
 	want := map[string][]string{

@@ -13,4 +13,9 @@
 // both, says which rule applies to which dataset. Check(id) runs them on
 // one dataset, CheckAll on all; findings are data, an error means a
 // dataset could not be loaded.
+//
+// The name is the command's: `ictplan check all` prints what CheckAll
+// returns, and the report lists it as the checks and their findings.
+// "reconcile" names the rules themselves (analysis/reconcile), which know
+// no dataset; this package knows every dataset and which rules it gets.
 package checks

@@ -28,7 +28,7 @@ type Entry struct {
 
 	appendixID string
 	// build, if set, makes the dataset and its claims (a Frame of
-	// loaders.TotalsFields, possibly empty) instead of a layout parse.
+	// frame.ClaimFields, possibly empty) instead of a layout parse.
 	build func(e Entry) (data, claims *frame.Frame, err error)
 }
 

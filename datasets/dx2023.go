@@ -143,7 +143,7 @@ func buildDX2023Funding(e Entry) (*frame.Frame, *frame.Frame, error) {
 	}
 	cm := e.meta()
 	cm[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
-	b := frame.NewBuilder(cm, loaders.TotalsFields())
+	b := frame.NewBuilder(cm, frame.ClaimFields())
 	defer b.Release()
 	tot := t.Funding.Total
 	for _, v := range []struct {

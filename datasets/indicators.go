@@ -541,7 +541,7 @@ func buildIndicators(e Entry) (*frame.Frame, *frame.Frame, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	claims, err := frame.FromRows(meta, loaders.TotalsFields(), nil)
+	claims, err := frame.FromRows(meta, frame.ClaimFields(), nil)
 	if err != nil {
 		data.Release()
 		return nil, nil, err

@@ -520,7 +520,7 @@ func nullFloat(v float64) any {
 func emptyClaims(e Entry) (*frame.Frame, error) {
 	meta := e.meta()
 	meta[frame.MetaTitle] = "Số liệu tổng cộng báo cáo: " + e.TitleVI
-	return frame.FromRows(meta, loaders.TotalsFields(), nil)
+	return frame.FromRows(meta, frame.ClaimFields(), nil)
 }
 
 // finishBuild returns data with empty claims: the programme totals are

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,7 +16,6 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/ictplan/ictplan/analysis/reconcile"
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
 )
@@ -386,13 +384,11 @@ func TestStripMarkup(t *testing.T) {
 	}
 }
 
-// TestInvestmentFindings pins the findings of the three datasets: the
-// Thừa Thiên Huế components (990,277 read as 990.277 million) exceed the
-// total by 0,277 million, and the draft submission's copy of the module
-// TestCopiesAgreeMutated changes one cell of the draft resolution's copy
-// of the module table, and one copy of the total: each change is a
-// finding at its line.
-func TestCopiesAgreeMutated(t *testing.T) {
+// TestModuleTablesMutated changes one cell of the draft resolution's copy
+// of the module table, and one copy of the total: the readers carry each
+// change to its line, for the rules of package checks to find
+// (checks.TestCopiesMutated makes the same changes and finds them).
+func TestModuleTablesMutated(t *testing.T) {
 	orig, err := sourceLines(khanhhoa2023)
 	if err != nil {
 		t.Fatal(err)
@@ -415,25 +411,24 @@ func TestCopiesAgreeMutated(t *testing.T) {
 			t.Errorf("copy at line %d: %d rows, want 13 (10 modules, 3 scope items)", c.Line, len(c.Rows))
 		}
 	}
-	r := copiesReport(tableCopies(copies))
-	var found bool
-	for _, f := range r.Findings {
-		if f.SourceLine == at {
-			found = true
-			if f.Rule != reconcile.RuleCopies || f.Column != "description" || !strings.Contains(f.Detail, `lacks "kết quả"; adds "số liệu"`) {
-				t.Errorf("finding %+v", f)
+	// description of module 5 at line at, in the copies as compared
+	description := func(cs []TableCopy) string {
+		for _, row := range cs[2].Rows {
+			if row.Line == at {
+				return row.Cells[1]
 			}
 		}
+		t.Fatalf("no row at line %d in the copy at line %d", at, cs[2].Line)
+		return ""
 	}
-	if !found || len(r.Findings) != 3 {
-		t.Errorf("%d findings, none at line %d: %+v", len(r.Findings), at, r.Findings)
+	if d := description(tableCopies(copies)); !strings.Contains(d, "- Tổng hợp số liệu - Quản lý") {
+		t.Errorf("changed copy: description %q", d)
 	}
-	unchanged := copiesReport(tableCopies(mustTables(t, orig)))
-	if len(unchanged.Findings) != 2 {
-		t.Errorf("unchanged source: %d findings, want 2", len(unchanged.Findings))
+	if d := description(tableCopies(mustTables(t, orig))); !strings.Contains(d, "- Tổng hợp kết quả - Quản lý") {
+		t.Errorf("unchanged copy: description %q", d)
 	}
 
-	// A copy of the total that differs, and its words then disagree.
+	// A copy of the total that differs.
 	lines = append([]string(nil), orig...)
 	lines[418-1] = strings.Replace(lines[418-1], "22.955.000.000", "22.950.000.000", 1)
 	code, err := labelledReadings("k", khanhhoa2023, lines)
@@ -448,37 +443,17 @@ func TestCopiesAgreeMutated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr := restatedReport(rs)
-	if len(fr.Findings) != 1 || fr.Findings[0].SourceLine != 418 || fr.Findings[0].Column != "total" ||
-		!strings.Contains(fr.Findings[0].Detail, `lacks "22.955"; adds "22.950"`) {
-		t.Errorf("total copies: %+v", fr.Findings)
-	}
-}
-
-// copiesReport compares copies of a table as package checks does.
-func copiesReport(copies []TableCopy) reconcile.Report {
-	tc := make([]reconcile.TableCopy, len(copies))
-	for i, c := range copies {
-		tc[i] = reconcile.TableCopy{Label: c.Part, Line: c.Line}
-		for _, row := range c.Rows {
-			tc[i].Rows = append(tc[i].Rows, reconcile.CopyRow{Key: row.Key, Subject: row.Key, Line: row.Line, Cells: row.Cells})
-		}
-	}
-	return reconcile.CopiesAgree("test", []string{"component", "description"}, tc[0], tc[1:]...)
-}
-
-// restatedReport compares restated fields as package checks does.
-func restatedReport(rs []Restated) reconcile.Report {
-	var r reconcile.Report
+	var total []string
 	for _, f := range rs {
-		tc := make([]reconcile.TableCopy, len(f.Statements))
-		for i, s := range f.Statements {
-			tc[i] = reconcile.TableCopy{Label: s.Part, Line: s.Line, Rows: []reconcile.CopyRow{
-				{Key: f.Field, Subject: f.Column, Line: s.Line, Cells: []string{s.Value}}}}
+		if f.Field == "total" {
+			for _, st := range f.Statements {
+				total = append(total, fmt.Sprintf("%d %s", st.Line, st.Value))
+			}
 		}
-		r.Add(reconcile.CopiesAgree("test", []string{f.Column}, tc[0], tc[1:]...))
 	}
-	return r
+	if want := "129 22.955 triệu đồng; 305 22.955 triệu đồng; 418 22.950 triệu đồng"; strings.Join(total, "; ") != want {
+		t.Errorf("total statements %q, want %q", strings.Join(total, "; "), want)
+	}
 }
 
 func mustTables(t *testing.T, lines []string) []moduleCopy {
@@ -488,75 +463,6 @@ func mustTables(t *testing.T, lines []string) []moduleCopy {
 		t.Fatal(err)
 	}
 	return c
-}
-
-func TestBreakdowns(t *testing.T) {
-	nan := math.NaN()
-	r := reconcile.Breakdowns("d",
-		reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: "exact", Total: 30500, Line: 128, Parts: []float64{24400, 6100}},
-		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "over", Total: 100000, Line: 892, Parts: []float64{99010, 990.277}},
-		reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: "rest", Total: 100000, Line: 892, Parts: []float64{20000, nan}, Rest: true},
-		reconcile.Breakdown{Rule: reconcile.RuleFunding, Subject: "rest too small", Total: 100, Line: 5, Parts: []float64{120, nan}, Rest: true},
-		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "no amounts", Total: 22955, Line: 129, Parts: []float64{nan, nan}},
-		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "no total", Total: nan, Parts: []float64{1}},
-	)
-	if r.Checks != 4 || len(r.Findings) != 2 {
-		t.Fatalf("%d checks, findings %+v", r.Checks, r.Findings)
-	}
-	if f := r.Findings[0]; f.Subject != "over" || f.Difference != -0.277 || f.SourceLine != 892 {
-		t.Errorf("%+v", f)
-	}
-	if f := r.Findings[1]; f.Subject != "rest too small" || f.Difference != -20 {
-		t.Errorf("%+v", f)
-	}
-}
-
-func TestCopiesAgreeRows(t *testing.T) {
-	ref := reconcile.TableCopy{Label: "a", Line: 1, Rows: []reconcile.CopyRow{
-		{Key: "1", Line: 2, Cells: []string{"x", "one two three"}},
-		{Key: "2", Line: 3, Cells: []string{"y", "four"}},
-	}}
-	same := reconcile.TableCopy{Label: "b", Line: 10, Rows: []reconcile.CopyRow{
-		{Key: "1", Line: 11, Cells: []string{"x", "one two three"}},
-		{Key: "2", Line: 12, Cells: []string{"y", "four"}},
-	}}
-	other := reconcile.TableCopy{Label: "c", Line: 20, Rows: []reconcile.CopyRow{
-		{Key: "1", Line: 21, Cells: []string{"x", "one three"}},
-		{Key: "3", Line: 23, Cells: []string{"z", "five"}},
-	}}
-	r := reconcile.CopiesAgree("d", []string{"name", "text"}, ref, same, other)
-	var got []string
-	for _, f := range r.Findings {
-		got = append(got, fmt.Sprintf("%d %s %s", f.SourceLine, f.Subject, f.Column))
-	}
-	want := []string{"21 1 text", "20 2 ", "23 3 "}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("findings %q, want %q", got, want)
-	}
-	if !strings.Contains(r.Findings[0].Detail, `lacks "two"`) {
-		t.Errorf("detail %s", r.Findings[0].Detail)
-	}
-}
-
-func TestWordDiff(t *testing.T) {
-	for _, tc := range []struct{ a, b, want string }{
-		{"a b c", "a b c", "no difference"},
-		{"a b c", "a  b c", "the texts differ only in blanks"},
-		{"a b c", "a c", `lacks "b"`},
-		{"a c", "a b c", `adds "b"`},
-		{"a b c", "a x c", `lacks "b"; adds "x"`},
-		{"- Quản lý", "- Thống kê - Quản lý", `adds "- Thống kê"`},
-		{"kỳ báo cáo - Thống kê báo cáo", "kỳ báo cáo", `lacks "- Thống kê báo cáo"`},
-		{"", "a", `adds "a"`},
-	} {
-		if got := reconcile.WordDiff(tc.a, tc.b); got != tc.want {
-			t.Errorf("WordDiff(%q, %q) = %s, want %s", tc.a, tc.b, got, tc.want)
-		}
-	}
-	long := strings.Repeat("w ", 2000)
-	if got := reconcile.WordDiff(long, long+"x"); !strings.Contains(got, "differ") {
-		t.Errorf("long texts: %s", got)
-	}
 }
 
 func TestInvestmentExtractors(t *testing.T) {
@@ -688,9 +594,7 @@ func FuzzInvestmentText(f *testing.F) {
 				t.Fatalf("component at line %d of %d", c.Line, len(lines))
 			}
 		}
-		if len(tables) > 1 {
-			copiesReport(tableCopies(tables))
-		}
+		tableCopies(tables)
 		parseDateVI(string(data))
 		stripMarkup(string(data))
 	})

@@ -55,7 +55,7 @@ func MustLoad(id string) *frame.Frame {
 }
 
 // Claims returns the reported totals of a dataset ("TỔNG CỘNG" rows and the
-// like) as a Frame of reconcile.ClaimFields, one row per reported figure.
+// like) as a claims Frame (frame.ClaimFields), one row per reported figure.
 // They are not data rows. The caller owns the returned Frame (a share of
 // the cached one, as Load's).
 func Claims(id string) (*frame.Frame, error) {

@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 	"github.com/ictplan/ictplan/frame"
 )
@@ -78,9 +77,6 @@ func TestLoadShape(t *testing.T) {
 	if _, err := datasets.Load("soctrang-2010-nothing"); err == nil {
 		t.Error("Load(unknown id): no error")
 	}
-	if _, err := checks.Check("soctrang-2010-nothing"); err == nil {
-		t.Error("Check(unknown id): no error")
-	}
 }
 
 func TestMoneySourceUnits(t *testing.T) {
@@ -95,8 +91,9 @@ func TestMoneySourceUnits(t *testing.T) {
 	}
 }
 
-// TestLoadConcurrent loads, checks and writes every dataset from many
-// goroutines at once (run with -race): all see the golden content.
+// TestLoadConcurrent loads and writes every dataset, and reads its claims,
+// from many goroutines at once (run with -race): all see the golden
+// content. (checks.TestCheckConcurrent checks them meanwhile.)
 func TestLoadConcurrent(t *testing.T) {
 	golden := map[string][]byte{}
 	for _, id := range ids2010 {
@@ -126,9 +123,6 @@ func TestLoadConcurrent(t *testing.T) {
 					errs <- fmt.Errorf("goroutine %d: %s differs", g, id)
 				}
 				if g%8 == 0 {
-					if _, err := checks.Check(id); err != nil {
-						errs <- err
-					}
 					c, err := datasets.Claims(id)
 					if err != nil {
 						errs <- err

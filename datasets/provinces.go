@@ -278,7 +278,7 @@ func readReference(source string, header []string) ([]curatedRecord, error) {
 
 // withNoClaims pairs a reference dataset with its empty claims Frame.
 func withNoClaims(meta map[string]string, data *frame.Frame) (*frame.Frame, *frame.Frame, error) {
-	claims, err := frame.FromRows(meta, loaders.TotalsFields(), nil)
+	claims, err := frame.FromRows(meta, frame.ClaimFields(), nil)
 	if err != nil {
 		data.Release()
 		return nil, nil, err

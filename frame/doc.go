@@ -4,7 +4,10 @@
 // A Frame has named columns of five kinds (string, int64, float64, bool,
 // date), each of which may hold nulls. Field metadata carries the Vietnamese
 // header of the source (label_vi) and the unit; schema metadata carries the
-// dataset id, source file, document, appendix and province. Operations
+// dataset id, source file, document, appendix and province. The names of
+// these conventions are constants here (the Meta… keys, ColSourceLine),
+// and so is the form of the totals a document reports about its tables
+// (ClaimFields), which loaders make and analysis/reconcile reads. Operations
 // (Select, Filter, SortBy, Head, Rename, WithColumn...) return new Frames and
 // never modify their receiver. Text renders with String (aligned, Vietnamese
 // number format 1.234,5) and HTML (escaped), so a Frame displays itself in a

@@ -505,41 +505,26 @@ func lineAt(cells []Cell, j int) int {
 	return 0
 }
 
-// TotalsFrame returns the reported totals as a Frame, one row per reported
-// figure, with the columns label, scope, column, value, text, decimals and
-// source_line (the claims form package analysis/reconcile reads). meta is its
-// schema metadata. decimals is the precision of the figure in its column's
-// unit (Decimals − Scale): a total written "33,4" in a table in tỷ đồng is
-// 33.400 million đồng to −2 decimals (to the hundred million), so that it
-// is checked to ± 50 million đồng, half a unit of its last written digit; a
-// total in đồng is checked to ± 0,5 đồng.
+// TotalsFrame returns the reported totals as a claims Frame (the columns
+// of frame.ClaimFields: label, scope, column, value, text, decimals,
+// source_line), one row per reported figure. meta is its schema metadata.
+// decimals is the precision of the figure in its column's unit (Decimals −
+// Scale): a total written "33,4" in a table in tỷ đồng is 33.400 million
+// đồng to −2 decimals (to the hundred million), so that it is checked to
+// ± 50 million đồng, half a unit of its last written digit; a total in
+// đồng is checked to ± 0,5 đồng.
 func (t *Table) TotalsFrame(meta map[string]string) (*frame.Frame, error) {
 	return claimsFrame(t.Totals, meta)
 }
 
-// MeansFrame returns the reported means (Table.Means) as a Frame of the
-// same columns as TotalsFrame.
+// MeansFrame returns the reported means (Table.Means) as a claims Frame
+// of the same columns as TotalsFrame.
 func (t *Table) MeansFrame(meta map[string]string) (*frame.Frame, error) {
 	return claimsFrame(t.Means, meta)
 }
 
-// TotalsFields are the columns of TotalsFrame and MeansFrame, in order:
-// label, scope, column, value, text, decimals, source_line. A dataset
-// that has no reported totals gives an empty Frame of these columns.
-func TotalsFields() []frame.FieldSpec {
-	return []frame.FieldSpec{
-		{Name: "label", Kind: frame.String, LabelVI: "Dòng tổng"},
-		{Name: "scope", Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
-		{Name: "column", Kind: frame.String, LabelVI: "Cột"},
-		{Name: "value", Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
-		{Name: "text", Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
-		{Name: "decimals", Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
-		{Name: frame.ColSourceLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
-	}
-}
-
 func claimsFrame(totals []Total, meta map[string]string) (*frame.Frame, error) {
-	b := frame.NewBuilder(meta, TotalsFields())
+	b := frame.NewBuilder(meta, frame.ClaimFields())
 	defer b.Release()
 	for _, tot := range totals {
 		for _, v := range tot.Values {

@@ -50,7 +50,7 @@ func Subtotals(dataset string, data, subtotals *frame.Frame, key, label string, 
 		}
 		names = c.Strings()
 	}
-	lines := subtotals.Col(ClaimLine).Int64s()
+	lines := subtotals.Col(frame.ClaimLine).Int64s()
 	dkeys := make([]string, dk.Len())
 	for i := range dkeys {
 		dkeys[i] = fmt.Sprint(dk.Value(i))

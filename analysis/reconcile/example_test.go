@@ -47,7 +47,7 @@ func ExampleMeans() {
 		{"Sở Tư pháp", 30, 21, 70.0, 4},
 	})
 	defer data.Release()
-	means, _ := frame.FromRows(nil, reconcile.ClaimFields(), [][]any{
+	means, _ := frame.FromRows(nil, frame.ClaimFields(), [][]any{
 		{"Tỷ lệ trung bình", "", "per_staff", 75.0, "75,0", 1, 5},
 		{"Bình quân", "", "staff", 45.0, "45", 0, 6},
 	})

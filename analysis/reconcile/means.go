@@ -12,8 +12,8 @@ import (
 // quân") against the mean of its column's rows.
 const RuleMean = "mean-vs-rows"
 
-// Means compares each reported mean in means (a claims Frame, the form of
-// loaders.Table.MeansFrame) with the arithmetic mean of its column over
+// Means compares each reported mean in means (a claims Frame, of
+// frame.ClaimFields, as loaders.Table.MeansFrame makes) with the arithmetic mean of its column over
 // the rows of its scope (as Totals finds them: all rows, or those whose
 // scope column holds the claim's scope), the empty cells left out, within
 // half a unit of the figure's last written digit.

@@ -90,18 +90,6 @@ func Sort(fs []Finding) {
 	})
 }
 
-// Claims columns: a claims Frame holds the reported totals of a dataset,
-// one row per reported figure.
-const (
-	ClaimLabel    = "label"    // the total row's label ("TỔNG CỘNG")
-	ClaimScope    = "scope"    // "" for a grand total, else the section it closes
-	ClaimColumn   = "column"   // the data column it totals
-	ClaimValue    = "value"    // the reported figure (float64)
-	ClaimText     = "text"     // the figure as written
-	ClaimDecimals = "decimals" // digits written after the decimal mark
-	ClaimLine     = frame.ColSourceLine
-)
-
 // claimCols are the columns of a claims Frame, read.
 type claimCols struct {
 	labels, scopes, cols []string
@@ -111,9 +99,9 @@ type claimCols struct {
 
 func readClaims(claims *frame.Frame) claimCols {
 	return claimCols{
-		labels: claims.Col(ClaimLabel).Strings(), scopes: claims.Col(ClaimScope).Strings(),
-		cols: claims.Col(ClaimColumn).Strings(), vals: claims.Col(ClaimValue).Float64s(),
-		decs: claims.Col(ClaimDecimals).Int64s(), lines: claims.Col(ClaimLine).Int64s(),
+		labels: claims.Col(frame.ClaimLabel).Strings(), scopes: claims.Col(frame.ClaimScope).Strings(),
+		cols: claims.Col(frame.ClaimColumn).Strings(), vals: claims.Col(frame.ClaimValue).Float64s(),
+		decs: claims.Col(frame.ClaimDecimals).Int64s(), lines: claims.Col(frame.ClaimLine).Int64s(),
 	}
 }
 
@@ -131,20 +119,8 @@ func scopeGroups(data *frame.Frame) (string, []string) {
 	return scopeCol, data.Col(scopeCol).Strings()
 }
 
-// ClaimFields are the columns of a claims Frame.
-func ClaimFields() []frame.FieldSpec {
-	return []frame.FieldSpec{
-		{Name: ClaimLabel, Kind: frame.String, LabelVI: "Dòng tổng"},
-		{Name: ClaimScope, Kind: frame.String, LabelVI: "Phạm vi (đề mục)"},
-		{Name: ClaimColumn, Kind: frame.String, LabelVI: "Cột"},
-		{Name: ClaimValue, Kind: frame.Float64, LabelVI: "Số liệu báo cáo"},
-		{Name: ClaimText, Kind: frame.String, LabelVI: "Số liệu như ghi trong văn bản"},
-		{Name: ClaimDecimals, Kind: frame.Int64, LabelVI: "Độ chính xác (số chữ số thập phân theo đơn vị của cột)"},
-		{Name: ClaimLine, Kind: frame.Int64, LabelVI: "Dòng trong văn bản nguồn"},
-	}
-}
-
-// Totals compares each reported total in claims with the sum of its column
+// Totals compares each reported total in claims (a Frame of
+// frame.ClaimFields) with the sum of its column
 // in data over the rows of its scope: all rows for a grand total (scope
 // ""); for a subtotal, the rows whose scope column holds the scope. The
 // scope column is the one data's schema metadata names under the key
@@ -302,11 +278,11 @@ func scaled(vs []float64, k float64) []float64 {
 // of the column sums.
 func totalRatio(dataset string, data, claims *frame.Frame, s Ratio, tol, k float64) Report {
 	r := Report{Dataset: dataset}
-	labels := claims.Col(ClaimLabel).Strings()
-	cols := claims.Col(ClaimColumn).Strings()
-	vals := claims.Col(ClaimValue).Float64s()
-	lines := claims.Col(ClaimLine).Int64s()
-	scopes := claims.Col(ClaimScope).Strings()
+	labels := claims.Col(frame.ClaimLabel).Strings()
+	cols := claims.Col(frame.ClaimColumn).Strings()
+	vals := claims.Col(frame.ClaimValue).Float64s()
+	lines := claims.Col(frame.ClaimLine).Int64s()
+	scopes := claims.Col(frame.ClaimScope).Strings()
 	find := func(label, col string) (float64, bool) {
 		for i := range cols {
 			if labels[i] == label && cols[i] == col && !math.IsNaN(vals[i]) {

@@ -35,7 +35,7 @@ func units(t *testing.T) *frame.Frame {
 
 func claims(t *testing.T, rows [][]any) *frame.Frame {
 	t.Helper()
-	f, err := frame.FromRows(nil, ClaimFields(), rows)
+	f, err := frame.FromRows(nil, frame.ClaimFields(), rows)
 	if err != nil {
 		t.Fatal(err)
 	}

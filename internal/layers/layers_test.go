@@ -20,9 +20,9 @@ const module = "github.com/ictplan/ictplan"
 //	source text → loaders → frame ← analysis ← reporting ← cmd
 //
 // with datasets on loaders and frame only, checks (the rules of each
-// dataset) on datasets and analysis, and leaf packages every
-// layer may use: vntext (Vietnamese text), numtext (numbers as written) and internal/approx (equal up to
-// rounding). A package may import the packages of its own tree (frame/xlsxio
+// dataset) on datasets and analysis, reporting and cmd on checks, and leaf
+// packages every layer may use: vntext (Vietnamese text), numtext (numbers
+// as written) and internal/approx (equal up to rounding). A package may import the packages of its own tree (frame/xlsxio
 // imports frame) and those its rule lists, each with its subpackages. Test
 // files are not checked: an example of analysis may load a dataset.
 var rules = []struct {
@@ -38,7 +38,7 @@ var rules = []struct {
 	{"datasets", []string{"loaders", "frame", "numtext", "vntext", "internal/approx"}, "datasets uses loaders and frame only"},
 	{"analysis", []string{"frame", "numtext", "vntext", "internal/approx"}, "analysis works on Frames, never on datasets or loaders"},
 	{"checks", []string{"analysis", "datasets", "loaders", "frame", "numtext", "vntext", "internal/approx"}, "the rules of each dataset: above both the data and the rules"},
-	{"reporting", []string{"analysis", "datasets", "frame", "loaders", "numtext", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
+	{"reporting", []string{"checks", "analysis", "datasets", "frame", "loaders", "numtext", "vntext", "internal/approx"}, "the report and its sections: output, above analysis"},
 	{"cmd", []string{"reporting", "checks", "analysis", "datasets", "loaders", "frame", "numtext", "vntext", "internal"}, "the top"},
 	{"internal/frametest", []string{"frame"}, "test helpers"},
 	{"internal/ziptest", nil, "test helpers: the parts of a zip"},

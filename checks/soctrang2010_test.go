@@ -1,8 +1,12 @@
-package datasets_test
+package checks_test
 
 import (
+	"encoding/csv"
 	"math"
 	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,6 +15,103 @@ import (
 	"github.com/ictplan/ictplan/checks"
 	"github.com/ictplan/ictplan/datasets"
 )
+
+// The findings of Sóc Trăng's 2010 plan (Kế hoạch 21/KH-UBND), worked out
+// here independently of the rules: from the datasets' golden CSV files
+// (datasets/testdata, compared byte for byte with datasets.Load by the
+// tests of package datasets) and from the source text, read with plain
+// string processing.
+
+const source2010 = "soctrang-2010-kh21-ubnd-it-application-plan-2011-2015.txt"
+
+// ids2010 are the datasets of the 2010 plan.
+var ids2010 = []string{
+	"soctrang-2010-it-staff",
+	"soctrang-2010-computers-provincial",
+	"soctrang-2010-computers-district",
+	"soctrang-2009-2010-projects",
+	"soctrang-2011-2015-projects",
+}
+
+// csvTable is a golden CSV file: its header and records.
+type csvTable struct {
+	header []string
+	rows   [][]string
+}
+
+func (c csvTable) col(name string) int {
+	for i, h := range c.header {
+		if h == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// get returns the value of column name in the row whose column key is val.
+func (c csvTable) get(t *testing.T, key, val, name string) string {
+	t.Helper()
+	k, j := c.col(key), c.col(name)
+	if k < 0 || j < 0 {
+		t.Fatalf("no column %q or %q in %v", key, name, c.header)
+	}
+	for _, r := range c.rows {
+		if r[k] == val {
+			return r[j]
+		}
+	}
+	t.Fatalf("no row with %s = %q", key, val)
+	return ""
+}
+
+// readGolden reads the golden CSV file of a dataset, in package datasets'
+// testdata.
+func readGolden(t *testing.T, id string) csvTable {
+	t.Helper()
+	path := filepath.Join("..", "datasets", "testdata", id+".csv")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if len(recs) == 0 {
+		t.Fatalf("%s is empty", path)
+	}
+	return csvTable{header: recs[0], rows: recs[1:]}
+}
+
+func cellText(l string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(l, "\u00a0", " ")), " ")
+}
+
+var plainNumberRe = regexp.MustCompile(`^[0-9]{1,3}(,[0-9]{3})*(\.[0-9]+)?$|^[0-9]+(\.[0-9]+)?$`)
+
+// rat reads a source figure (comma thousands, point decimals) exactly.
+func rat(t *testing.T, s string) *big.Rat {
+	t.Helper()
+	if !plainNumberRe.MatchString(s) {
+		t.Fatalf("%q is not a figure of the source", s)
+	}
+	r, ok := new(big.Rat).SetString(strings.ReplaceAll(s, ",", ""))
+	if !ok {
+		t.Fatalf("cannot read %q", s)
+	}
+	return r
+}
+
+// csvRat reads a CSV number exactly.
+func csvRat(t *testing.T, s string) *big.Rat {
+	t.Helper()
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		t.Fatalf("CSV value %q is not a number", s)
+	}
+	return r
+}
 
 // wantFinding is a finding expected from checks.Check (the findings of
 // the datasets, worked out here from their golden files): its rule, row,
