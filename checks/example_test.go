@@ -48,5 +48,5 @@ func ExampleCheckAll() {
 	}
 	fmt.Println(r.Checks, "checks,", len(r.Findings), "findings")
 	// Output:
-	// 936 checks, 36 findings
+	// 938 checks, 36 findings
 }

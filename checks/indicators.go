@@ -89,6 +89,8 @@ var (
 		{whole: "electricity_customers_noncash_channels_count", parts: []string{"electricity_customers_agent_points_count", "electricity_customers_cashless_count"}},
 		{whole: "electricity_customers_noncash_channels", parts: []string{"electricity_customers_agent_points", "electricity_customers_cashless"}},
 		{whole: "social_beneficiaries_updated_count", parts: []string{"social_beneficiaries_with_id_count", "social_beneficiaries_pending_id_count"}},
+		{whole: "electricity_noncash_channels_amount", parts: []string{"electricity_agent_points_amount", "electricity_cashless_amount"}},
+		{whole: "ecommerce_platforms_linked", parts: []string{"ecommerce_platforms_linked_mekong", "ecommerce_platforms_linked_other"}},
 	}
 	// Wholes whose parts are the same key at the three levels.
 	indLevelParts = []struct {
@@ -152,8 +154,8 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 			return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: whole %s is missing", q.whole)
 		}
 		sum, figs, tol := 0.0, []string{}, 0.0
-		if w.Unit == "percent" {
-			tol = approx.HalfUnit(w.Decimals)
+		if w.Unit == "percent" || w.Unit == "million_vnd" {
+			tol = approx.HalfUnit(w.Decimals) // a share or an amount as rounded
 		}
 		for _, k := range q.parts {
 			p, ok := find(file, ref2023(k))
@@ -162,7 +164,7 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 			}
 			sum += p.Value
 			figs = append(figs, p.Figure)
-			if p.Unit == "percent" {
+			if p.Unit == "percent" || p.Unit == "million_vnd" {
 				tol += approx.HalfUnit(p.Decimals)
 			}
 		}
