@@ -154,7 +154,11 @@ func regions(lines []line) []region {
 	cur := region{}
 	for _, l := range lines {
 		t := l.text()
-		if m := headingRe.FindStringSubmatch(vntext.Fold(t)); m != nil && len(t) < 40 {
+		if len(t) >= 40 { // a heading is short: fold no other line
+			cur.lines = append(cur.lines, l)
+			continue
+		}
+		if m := headingRe.FindStringSubmatch(vntext.Fold(t)); m != nil {
 			if len(cur.lines) > 0 || cur.heading != "" {
 				out = append(out, cur)
 			}
