@@ -715,16 +715,24 @@ document to write), `PROVISIONAL=1`.
 
 ## Appraising a draft (ictplan check FILE)
 
-Go benchmarks of `cmd/ictplan`, run by hand (`go test ./cmd/ictplan -run '^$' -bench CheckFile -count 5`;
-`go test ./loaders/pdfinput -run '^$' -bench Lines -count 3`), this machine (2 CPUs, shared), 2026-12-05, medians:
+Go benchmarks of `cmd/ictplan` and `loaders/pdfinput`, run by hand (`go test ./cmd/ictplan -run '^$' -bench CheckFile -count 5`;
+`go test ./loaders/pdfinput -run '^$' -bench 'Read$|Lines$|Tables' -count 5`), this machine (2 CPUs, shared: load average
+about 3,5 during the runs), 2026-12-05, medians of 5:
 
 | benchmark | input | median |
 |---|---|---|
-| `BenchmarkCheckFile` | the 2024 draft plan as text (6.911 lines, about a hundred pages): both appendices with every layout, its amounts in words | 72.0 ms |
-| `BenchmarkCheckFilePDF` | the same draft printed to PDF by LibreOffice (92 pages, 203 kB, `loaders/pdfinput/testdata/draft2024-libreoffice.pdf`): the words placed, the tables looked for and tried with every layout, the amounts in words in its text | 248 ms (757 ms when each layout's `pdfinput.Parse` read the document again; `ReadGrids` reads it once for the tables) |
-| `BenchmarkLines` (pdfinput) | the lines of text of the same PDF | 116 ms |
+| `BenchmarkCheckFile` | the 2024 draft plan as text (6.911 lines, about a hundred pages): both appendices with every layout, its amounts in words | 81 ms |
+| `BenchmarkCheckFilePDF` | the same draft printed to PDF by LibreOffice (109 pages, 304 kB, `loaders/pdfinput/testdata/draft2024-libreoffice.pdf`: the text as paragraphs, its two appendices as tables over 67 pages): the words placed, 3 tables found and each tried with every layout, the amounts in words in its text | 525 ms (711 ms when the tables and the lines each read the document: `pdfinput.Read` reads it once) |
+| `BenchmarkRead` (pdfinput) | the tables and the lines of text of the same PDF, one reading | 209 ms |
+| `BenchmarkLines` (pdfinput) | the lines of text of the same PDF | 195 ms |
+| `BenchmarkTables/draft2024-libreoffice.pdf` (pdfinput) | the tables of the same PDF | 217 ms |
+| `BenchmarkTables/…` (pdfinput) | the 2010 and 2023 appendices, 4–5 pages: plan2010 LibreOffice, Chromium; dx2023 LibreOffice, Chromium | 13, 19, 10, 16 ms |
 
-The goal of issue 19 — under 1 s for a 100-page draft — is met with a margin of 4×.
+The goal of issue 19 — under 1 s for a 100-page draft — is met with a margin of 2×. A CPU profile of the PDF check
+(`-cpuprofile`) puts about 40 % in reading the pages (the parser's content-stream interpreter, `ledongthuc/pdf`) and about
+55 % in `loaders.MatchHeaders`: each layout tried on each table looks for a header among its first 25 rows, folding every
+cell (the tasks' "Mục tiêu" run to 900 characters) and every label of the layout again for each column. (The first
+version of the test PDF had the appendices as paragraphs, 92 pages: 248 ms.)
 
 ## Notebooks
 
