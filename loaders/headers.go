@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ictplan/ictplan/vntext"
 )
@@ -242,11 +243,33 @@ var (
 )
 
 // headerWords folds a header text into its words: "Kinh phí (triệu đồng)"
-// is [kinh phi].
+// is [kinh phi]. The words of a text are kept (up to maxHeaderCache
+// texts): every layout tried on a table matches its labels against the
+// same header rows again. The slice returned is shared: do not change it.
 func headerWords(s string) []string {
-	s = vntext.Fold(parenRe.ReplaceAllString(s, " "))
-	return strings.Fields(punctRe.ReplaceAllString(s, " "))
+	headerCache.Lock()
+	w, ok := headerCache.m[s]
+	headerCache.Unlock()
+	if ok {
+		return w
+	}
+	f := vntext.Fold(parenRe.ReplaceAllString(s, " "))
+	w = strings.Fields(punctRe.ReplaceAllString(f, " "))
+	headerCache.Lock()
+	if len(headerCache.m) < maxHeaderCache {
+		headerCache.m[s] = w
+	}
+	headerCache.Unlock()
+	return w
 }
+
+// maxHeaderCache bounds the texts headerWords keeps.
+const maxHeaderCache = 4096
+
+var headerCache = struct {
+	sync.Mutex
+	m map[string][]string
+}{m: map[string][]string{}}
 
 // matchScore scores header words h against a cell's texts: 100 for the
 // same words, 50 + n for a header holding the n words of a text in order,
