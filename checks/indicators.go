@@ -112,7 +112,16 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 	if err != nil {
 		return reconcile.Report{}, err
 	}
-	pairs, err := restatements(rows)
+	keys, err := datasets.IndicatorKeys()
+	if err != nil {
+		return reconcile.Report{}, err
+	}
+	label := map[string]datasets.IndicatorKey{}
+	for _, k := range keys {
+		label[k.Key] = k
+	}
+	vi := func(key string) string { return "«" + label[key].LabelVI + "»" }
+	pairs, err := restatements(rows, label)
 	if err != nil {
 		return reconcile.Report{}, err
 	}
@@ -137,12 +146,12 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 		if d.Value != 0 {
 			computed = 100 * n.Value / d.Value
 		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), Column: "value",
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleRatio, Subject: subjectOf(p), SubjectVI: subjectVI(p, label), Column: "value",
 			Reported: p.Value, Computed: computed, Tolerance: approx.HalfUnit(p.Decimals), Line: p.Line,
 			Detail: fmt.Sprintf("%s:%d states %s; %s / %s = %s / %s = %s%% (%s)", p.File, p.Line, p.Figure,
 				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3), halfUnitText(p.Decimals)),
 			DetailVI: fmt.Sprintf("%s:%d ghi %s; %s / %s = %s / %s = %s%%", p.File, p.Line, p.Figure,
-				q.num, q.den, n.Figure, d.Figure, frame.FormatVI(computed, 3))})
+				vi(q.num), vi(q.den), n.Figure, d.Figure, frame.FormatVI(computed, 3))})
 	}
 	for _, q := range indParts {
 		file := q.file
@@ -168,7 +177,7 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 				tol += approx.HalfUnit(p.Decimals)
 			}
 		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), SubjectVI: subjectVI(w, label), Column: "value",
 			Reported: w.Value, Computed: sum, Tolerance: tol, Line: w.Line,
 			Detail: fmt.Sprintf("%s:%d states %s; its parts %s add up to %s", w.File, w.Line, w.Figure,
 				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
@@ -180,34 +189,27 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 		if !ok {
 			return reconcile.Report{}, fmt.Errorf("checks: vn-dx-indicators: %s (all) is missing", q.key)
 		}
-		sum, figs := 0.0, []string{}
+		sum, figs, figsVI := 0.0, []string{}, []string{}
 		for _, lv := range []string{"province", "district", "commune"} {
 			if p, ok := find(q.file, indicatorRef{q.key, lv, q.year, q.kind}); ok {
 				sum += p.Value
 				figs = append(figs, lv+" "+p.Figure)
+				figsVI = append(figsVI, levelVI[lv]+" "+p.Figure)
 			}
 		}
-		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), Column: "value",
+		pairs = append(pairs, reconcile.Pair{Rule: reconcile.RuleParts, Subject: subjectOf(w), SubjectVI: subjectVI(w, label), Column: "value",
 			Reported: w.Value, Computed: sum, Line: w.Line,
 			Detail: fmt.Sprintf("%s:%d states %s in all; by level %s add up to %s", w.File, w.Line, w.Figure,
 				strings.Join(figs, " + "), frame.FormatVI(sum, -1)),
 			DetailVI: fmt.Sprintf("%s:%d ghi tổng %s; theo cấp %s cộng lại %s", w.File, w.Line, w.Figure,
-				strings.Join(figs, " + "), frame.FormatVI(sum, -1))})
+				strings.Join(figsVI, " + "), frame.FormatVI(sum, -1))})
 	}
 	return reconcile.Pairs(e.ID, pairs...), nil
 }
 
 // restatements compares, within one document, every later statement of the
 // same key, level, year and kind with the first.
-func restatements(rows []datasets.Indicator) ([]reconcile.Pair, error) {
-	keys, err := datasets.IndicatorKeys()
-	if err != nil {
-		return nil, err
-	}
-	label := map[string]datasets.IndicatorKey{}
-	for _, k := range keys {
-		label[k.Key] = k
-	}
+func restatements(rows []datasets.Indicator, label map[string]datasets.IndicatorKey) ([]reconcile.Pair, error) {
 	firsts := map[string]datasets.Indicator{}
 	var out []reconcile.Pair
 	for _, r := range rows {
@@ -225,7 +227,7 @@ func restatements(rows []datasets.Indicator) ([]reconcile.Pair, error) {
 		if !math.IsNaN(f.Upper) && r.Value >= f.Value && r.Value <= f.Upper {
 			first = r.Value // a figure within the first statement's range agrees with it
 		}
-		p := reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), Column: "value",
+		p := reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), SubjectVI: subjectVI(r, label), Column: "value",
 			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
 			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
 			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)}
@@ -274,6 +276,19 @@ func samePassage(file string, a, b int) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// levelVI and kindVI name the levels and kinds of the indicators in
+// Vietnamese.
+var (
+	levelVI = map[string]string{"province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã", "all": "toàn tỉnh"}
+	kindVI  = map[string]string{"baseline": "hiện trạng", "target": "mục tiêu", "actual": "kết quả"}
+)
+
+// subjectVI names an indicator's figure in Vietnamese: its key's label,
+// its level, kind and year.
+func subjectVI(r datasets.Indicator, label map[string]datasets.IndicatorKey) string {
+	return fmt.Sprintf("«%s» (%s, %s %d)", label[r.Key].LabelVI, levelVI[r.Level], kindVI[r.Kind], r.Year)
 }
 
 func subjectOf(r datasets.Indicator) string {

@@ -127,6 +127,7 @@ const RuleWords = "words-vs-digits"
 type Pair struct {
 	Rule      string
 	Subject   string
+	SubjectVI string // the subject in Vietnamese ("": Subject serves)
 	Column    string
 	Reported  float64
 	Computed  float64
@@ -140,7 +141,7 @@ type Pair struct {
 func Pairs(dataset string, pairs ...Pair) Report {
 	r := Report{Dataset: dataset}
 	for _, p := range pairs {
-		r.check(approx.Equal(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, Column: p.Column,
+		r.check(approx.Equal(p.Reported, p.Computed, p.Tolerance), Finding{Rule: p.Rule, Subject: p.Subject, SubjectVI: p.SubjectVI, Column: p.Column,
 			Reported: p.Reported, Computed: p.Computed, Difference: p.Reported - p.Computed, SourceLine: p.Line, Detail: p.Detail, DetailVI: p.DetailVI})
 	}
 	return r

@@ -20,9 +20,12 @@ const (
 
 // Finding is one disagreement between figures of the sources.
 type Finding struct {
-	Dataset    string
-	Rule       string
-	Subject    string // the row: unit name, code, or the total's label
+	Dataset string
+	Rule    string
+	Subject string // the row: unit name, code, or the total's label
+	// SubjectVI names the row in Vietnamese where Subject is a code of
+	// the data ("" where Subject is already the row's own words).
+	SubjectVI  string
 	Column     string
 	Reported   float64 // the figure as the source states it (NaN if none)
 	Computed   float64 // the figure recomputed from its parts (NaN if undefined)

@@ -69,6 +69,9 @@ func (f Finding) SubjectIn(lang string) string {
 	if lang != "vi" {
 		return f.Subject
 	}
+	if f.SubjectVI != "" {
+		return f.SubjectVI
+	}
 	return rowAtLine.ReplaceAllString(subjectVI.Replace(f.Subject), "dòng $1")
 }
 
