@@ -153,57 +153,14 @@ func (f *Frame) Join(right *Frame, o JoinOptions) (*Frame, error) {
 	if f.nrows > math.MaxInt32 || right.nrows > math.MaxInt32 {
 		return nil, fmt.Errorf("frame: Join: more than %d rows", math.MaxInt32)
 	}
-	lk, err := joinKeys(f, o.On, "left")
+	lk, rk, err := joinKeyPairs(f, right, o.On, rightOn)
 	if err != nil {
 		return nil, err
 	}
-	rk, err := joinKeys(right, rightOn, "right")
-	if err != nil {
-		return nil, err
-	}
-	for i := range lk {
-		lkind, rkind := lk[i].Kind(), rk[i].Kind()
-		if lkind == Float64 || rkind == Float64 {
-			return nil, fmt.Errorf("frame: Join: key %q is float64: floating-point keys would match only when computed to the same bits; join on an int64 code or on text", pick(lkind == Float64, o.On[i], rightOn[i]))
-		}
-		if lkind != rkind {
-			return nil, fmt.Errorf("frame: Join: left key %q is %s but right key %q is %s", o.On[i], lkind, rightOn[i], rkind)
-		}
-	}
-
 	// the output columns, names checked before any work
-	fields := slices.Clone(f.schema.Fields())
-	names := make(map[string]bool, len(fields))
-	for _, fl := range fields {
-		names[fl.Name] = true
-	}
-	isKey := make(map[string]bool, len(rightOn))
-	for _, k := range rightOn {
-		isKey[k] = true
-	}
-	var rightCols []int
-	for j, fl := range right.schema.Fields() {
-		if isKey[fl.Name] {
-			continue
-		}
-		if names[fl.Name] {
-			if o.Suffix == "" {
-				return nil, fmt.Errorf("frame: Join: both Frames have a column %q (set Suffix, or rename or drop it)", fl.Name)
-			}
-			fl.Name += o.Suffix
-			if names[fl.Name] {
-				return nil, fmt.Errorf("frame: Join: column %q with Suffix %q clashes with a column %q", right.schema.Field(j).Name, o.Suffix, fl.Name)
-			}
-		}
-		names[fl.Name] = true
-		fields = append(fields, fl)
-		rightCols = append(rightCols, j)
-	}
-	if o.Matched != "" {
-		if names[o.Matched] {
-			return nil, fmt.Errorf("frame: Join: Matched column %q clashes with a column of the result", o.Matched)
-		}
-		fields = append(fields, arrow.Field{Name: o.Matched, Type: arrow.FixedWidthTypes.Boolean, Nullable: true})
+	fields, rightCols, err := joinFields(f, right, rightOn, o)
+	if err != nil {
+		return nil, err
 	}
 
 	idx, err := joinRows(lk, rk, rightOn, o.Normalise)
@@ -214,30 +171,32 @@ func (f *Frame) Join(right *Frame, o JoinOptions) (*Frame, error) {
 	if mem == nil {
 		mem = f.mem
 	}
-	cols := make([]arrow.Array, 0, len(fields))
-	release := func() {
-		for _, c := range cols {
-			c.Release()
-		}
-	}
 	n := f.nrows
 	ridx := idx
 	var lrows []int32 // nil: every left row, shared
 	if o.Kind == InnerJoin {
-		matched := 0
-		for _, r := range idx {
-			if r >= 0 {
-				matched++
-			}
+		lrows, ridx = matchedRows(idx)
+		if lrows != nil {
+			n = len(lrows)
 		}
-		if matched < n {
-			lrows, ridx = make([]int32, 0, matched), make([]int32, 0, matched)
-			for i, r := range idx {
-				if r >= 0 {
-					lrows, ridx = append(lrows, int32(i)), append(ridx, r)
-				}
-			}
-			n = matched
+	}
+	cols, err := joinColumns(mem, f, right, rightCols, lrows, ridx, o.Matched != "")
+	if err != nil {
+		return nil, err
+	}
+	md := f.schema.Metadata()
+	return newFrame(mem, arrow.NewSchema(fields, &md), cols, n), nil
+}
+
+// joinColumns builds the columns of a Join's result: f's, shared when
+// lrows is nil and gathered at lrows otherwise; right's columns rightCols,
+// gathered at ridx; and, if matched is set, whether each row found a right
+// row.
+func joinColumns(mem memory.Allocator, f, right *Frame, rightCols []int, lrows, ridx []int32, matched bool) ([]arrow.Array, error) {
+	cols := make([]arrow.Array, 0, len(f.cols)+len(rightCols)+1)
+	release := func() {
+		for _, c := range cols {
+			c.Release()
 		}
 	}
 	for _, c := range f.cols {
@@ -261,11 +220,95 @@ func (f *Frame) Join(right *Frame, o JoinOptions) (*Frame, error) {
 		}
 		cols = append(cols, a)
 	}
-	if o.Matched != "" {
+	if matched {
 		cols = append(cols, matchedArray(mem, ridx))
 	}
-	md := f.schema.Metadata()
-	return newFrame(mem, arrow.NewSchema(fields, &md), cols, n), nil
+	return cols, nil
+}
+
+// joinKeyPairs returns the key columns of both sides of a Join, in the
+// order of on and rightOn, after checking that each pair shares one kind
+// and that no key is float64.
+func joinKeyPairs(left, right *Frame, on, rightOn []string) (lk, rk []Column, err error) {
+	if lk, err = joinKeys(left, on, "left"); err != nil {
+		return nil, nil, err
+	}
+	if rk, err = joinKeys(right, rightOn, "right"); err != nil {
+		return nil, nil, err
+	}
+	for i := range lk {
+		lkind, rkind := lk[i].Kind(), rk[i].Kind()
+		if lkind == Float64 || rkind == Float64 {
+			return nil, nil, fmt.Errorf("frame: Join: key %q is float64: floating-point keys would match only when computed to the same bits; join on an int64 code or on text", pick(lkind == Float64, on[i], rightOn[i]))
+		}
+		if lkind != rkind {
+			return nil, nil, fmt.Errorf("frame: Join: left key %q is %s but right key %q is %s", on[i], lkind, rightOn[i], rkind)
+		}
+	}
+	return lk, rk, nil
+}
+
+// joinFields returns the fields of a Join's result — f's, then right's
+// other than its keys rightOn (renamed with o.Suffix where f has the
+// name), then o.Matched's — and the positions in right of the columns it
+// takes. A name the result would have twice is an error.
+func joinFields(f, right *Frame, rightOn []string, o JoinOptions) (fields []arrow.Field, rightCols []int, err error) {
+	fields = slices.Clone(f.schema.Fields())
+	names := make(map[string]bool, len(fields))
+	for _, fl := range fields {
+		names[fl.Name] = true
+	}
+	isKey := make(map[string]bool, len(rightOn))
+	for _, k := range rightOn {
+		isKey[k] = true
+	}
+	for j, fl := range right.schema.Fields() {
+		if isKey[fl.Name] {
+			continue
+		}
+		if names[fl.Name] {
+			if o.Suffix == "" {
+				return nil, nil, fmt.Errorf("frame: Join: both Frames have a column %q (set Suffix, or rename or drop it)", fl.Name)
+			}
+			fl.Name += o.Suffix
+			if names[fl.Name] {
+				return nil, nil, fmt.Errorf("frame: Join: column %q with Suffix %q clashes with a column %q", right.schema.Field(j).Name, o.Suffix, fl.Name)
+			}
+		}
+		names[fl.Name] = true
+		fields = append(fields, fl)
+		rightCols = append(rightCols, j)
+	}
+	if o.Matched != "" {
+		if names[o.Matched] {
+			return nil, nil, fmt.Errorf("frame: Join: Matched column %q clashes with a column of the result", o.Matched)
+		}
+		fields = append(fields, arrow.Field{Name: o.Matched, Type: arrow.FixedWidthTypes.Boolean, Nullable: true})
+	}
+	return fields, rightCols, nil
+}
+
+// matchedRows keeps the rows of an InnerJoin: given the right row of each
+// left row (-1: none), it returns the left rows that found one and their
+// right rows, in order. When every left row found one it returns nil and
+// idx itself: the left columns are then shared, not gathered.
+func matchedRows(idx []int32) (lrows, ridx []int32) {
+	matched := 0
+	for _, r := range idx {
+		if r >= 0 {
+			matched++
+		}
+	}
+	if matched == len(idx) {
+		return nil, idx
+	}
+	lrows, ridx = make([]int32, 0, matched), make([]int32, 0, matched)
+	for i, r := range idx {
+		if r >= 0 {
+			lrows, ridx = append(lrows, int32(i)), append(ridx, r)
+		}
+	}
+	return lrows, ridx
 }
 
 func pick(c bool, a, b string) string {
