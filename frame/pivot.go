@@ -48,65 +48,111 @@ func (f *Frame) Pivot(o PivotOptions) (*Frame, error) {
 	if f.nrows > math.MaxInt32 {
 		return nil, fmt.Errorf("frame: Pivot: more than %d rows", math.MaxInt32)
 	}
-	index := make([]Column, len(o.Index))
-	isIndex := map[string]bool{}
-	for i, name := range o.Index {
-		if isIndex[name] {
-			return nil, fmt.Errorf("frame: Pivot: Index column %q named twice", name)
-		}
-		isIndex[name] = true
-		c, err := f.Column(name)
-		if err != nil {
-			return nil, fmt.Errorf("frame: Pivot: %w", err)
-		}
-		if c.Kind() == Float64 {
-			return nil, fmt.Errorf("frame: Pivot: Index column %q is float64; use an int64 or text column", name)
-		}
-		index[i] = c
-	}
-	cc, err := f.Column(o.Columns)
+	index, isIndex, err := f.pivotIndex(o.Index)
 	if err != nil {
-		return nil, fmt.Errorf("frame: Pivot: Columns: %w", err)
+		return nil, err
 	}
-	if cc.Kind() != String {
-		return nil, fmt.Errorf("frame: Pivot: Columns %q is %s, not text", o.Columns, cc.Kind())
-	}
-	vc, err := f.Column(o.Values)
+	cc, vc, err := f.pivotColumnsValues(o, isIndex)
 	if err != nil {
-		return nil, fmt.Errorf("frame: Pivot: Values: %w", err)
-	}
-	if isIndex[o.Columns] || isIndex[o.Values] || o.Columns == o.Values {
-		return nil, fmt.Errorf("frame: Pivot: Index %v, Columns %q and Values %q must be distinct columns", o.Index, o.Columns, o.Values)
+		return nil, err
 	}
 	names := cc.arr.(*array.String)
-	for i := 0; i < f.nrows; i++ {
-		if names.IsNull(i) || names.Value(i) == "" {
-			return nil, fmt.Errorf("frame: Pivot: %s is empty in row %d: a column needs a name", o.Columns, i+1)
-		}
-	}
 
 	rowOf, firstRow := hashedGroupIDs(index, f.nrows)
 	colOf, ncols := keyIDs(cc, f.nrows)
-	colName := make([]string, ncols)
-	named := 0
-	for i := 0; i < f.nrows && named < ncols; i++ {
-		if j := colOf[i]; colName[j] == "" {
-			colName[j] = names.Value(i)
-			named++
-		}
-	}
+	colName := firstValues(names, colOf, ncols)
 	for _, name := range colName {
 		if isIndex[name] {
 			return nil, fmt.Errorf("frame: Pivot: %s value %q would be a new column, but the Index has a column of that name", o.Columns, name)
 		}
 	}
-	nrows := len(firstRow)
+	cells, err := pivotCells(o, index, names, rowOf, colOf, len(firstRow), ncols)
+	if err != nil {
+		return nil, err
+	}
+	mem := o.Allocator
+	if mem == nil {
+		mem = f.mem
+	}
+	return f.pivotResult(mem, o, index, vc, firstRow, colName, cells)
+}
+
+// pivotIndex returns the Index columns of a Pivot, and the set of their
+// names; a name given twice and a float64 column are errors.
+func (f *Frame) pivotIndex(names []string) ([]Column, map[string]bool, error) {
+	index := make([]Column, len(names))
+	isIndex := map[string]bool{}
+	for i, name := range names {
+		if isIndex[name] {
+			return nil, nil, fmt.Errorf("frame: Pivot: Index column %q named twice", name)
+		}
+		isIndex[name] = true
+		c, err := f.Column(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("frame: Pivot: %w", err)
+		}
+		if c.Kind() == Float64 {
+			return nil, nil, fmt.Errorf("frame: Pivot: Index column %q is float64; use an int64 or text column", name)
+		}
+		index[i] = c
+	}
+	return index, isIndex, nil
+}
+
+// pivotColumnsValues returns the Columns and Values columns of a Pivot,
+// after checking that Columns is text with a name in every row, and that
+// the two are distinct columns, neither of them in the Index.
+func (f *Frame) pivotColumnsValues(o PivotOptions, isIndex map[string]bool) (cc, vc Column, err error) {
+	cc, err = f.Column(o.Columns)
+	if err != nil {
+		return Column{}, Column{}, fmt.Errorf("frame: Pivot: Columns: %w", err)
+	}
+	if cc.Kind() != String {
+		return Column{}, Column{}, fmt.Errorf("frame: Pivot: Columns %q is %s, not text", o.Columns, cc.Kind())
+	}
+	vc, err = f.Column(o.Values)
+	if err != nil {
+		return Column{}, Column{}, fmt.Errorf("frame: Pivot: Values: %w", err)
+	}
+	if isIndex[o.Columns] || isIndex[o.Values] || o.Columns == o.Values {
+		return Column{}, Column{}, fmt.Errorf("frame: Pivot: Index %v, Columns %q and Values %q must be distinct columns", o.Index, o.Columns, o.Values)
+	}
+	names := cc.arr.(*array.String)
+	for i := 0; i < f.nrows; i++ {
+		if names.IsNull(i) || names.Value(i) == "" {
+			return Column{}, Column{}, fmt.Errorf("frame: Pivot: %s is empty in row %d: a column needs a name", o.Columns, i+1)
+		}
+	}
+	return cc, vc, nil
+}
+
+// firstValues returns, for each of the ncols ids of ids (keyIDs of a text
+// column without null or empty value), the text of the first row with
+// that id.
+func firstValues(text *array.String, ids []int32, ncols int) []string {
+	first := make([]string, ncols)
+	named := 0
+	for i := 0; i < len(ids) && named < ncols; i++ {
+		if j := ids[i]; first[j] == "" {
+			first[j] = text.Value(i)
+			named++
+		}
+	}
+	return first
+}
+
+// pivotCells places the rows of a Pivot's input: cells[j][r] is the row
+// whose value goes to new column j of result row r, or -1 when no row
+// does; rowOf and colOf give each row's result row and new column. Two
+// rows for one cell are an error naming the index, the column and both
+// rows.
+func pivotCells(o PivotOptions, index []Column, names *array.String, rowOf, colOf []int32, nrows, ncols int) ([][]int32, error) {
 	cells := make([][]int32, ncols)
 	for j := range cells {
 		cells[j] = make([]int32, nrows)
 		fillSlice(cells[j], -1)
 	}
-	for i := 0; i < f.nrows; i++ {
+	for i := range rowOf {
 		cell := &cells[colOf[i]][rowOf[i]]
 		if prev := *cell; prev >= 0 {
 			vals := make([]any, len(index))
@@ -118,13 +164,16 @@ func (f *Frame) Pivot(o PivotOptions) (*Frame, error) {
 		}
 		*cell = int32(i)
 	}
+	return cells, nil
+}
 
-	mem := o.Allocator
-	if mem == nil {
-		mem = f.mem
-	}
-	fields := make([]arrow.Field, 0, len(index)+ncols)
-	cols := make([]arrow.Array, 0, len(index)+ncols)
+// pivotResult builds the wide Frame of a Pivot: the Index columns, taken
+// at the first row of each result row, then one column per name of
+// colName, the values vc gathered at its cells.
+func (f *Frame) pivotResult(mem memory.Allocator, o PivotOptions, index []Column, vc Column, firstRow []int, colName []string, cells [][]int32) (*Frame, error) {
+	nrows := len(firstRow)
+	fields := make([]arrow.Field, 0, len(index)+len(colName))
+	cols := make([]arrow.Array, 0, len(index)+len(colName))
 	release := func() {
 		for _, c := range cols {
 			c.Release()
