@@ -248,58 +248,20 @@ func (f *Frame) Melt(o MeltOptions) (*Frame, error) {
 	if variable == value {
 		return nil, fmt.Errorf("frame: Melt: Variable and Value are both %q", value)
 	}
-	isID := map[string]bool{}
-	for _, name := range o.ID {
-		if isID[name] {
-			return nil, fmt.Errorf("frame: Melt: ID column %q named twice", name)
-		}
-		if !f.Has(name) {
-			return nil, fmt.Errorf("frame: Melt: ID: no column %q (have %v)", name, f.Names())
-		}
-		isID[name] = true
+	isID, err := f.meltIDs(o.ID)
+	if err != nil {
+		return nil, err
 	}
 	if isID[variable] || isID[value] {
 		return nil, fmt.Errorf("frame: Melt: an ID column is named %q, the name of the %s column", pick(isID[variable], variable, value), pick(isID[variable], "Variable", "Value"))
 	}
-	melted := o.Values
-	if melted == nil {
-		for _, name := range f.Names() {
-			if !isID[name] {
-				melted = append(melted, name)
-			}
-		}
+	melted, vcols, err := f.meltValues(o.Values, isID)
+	if err != nil {
+		return nil, err
 	}
-	if len(melted) == 0 {
-		return nil, errors.New("frame: Melt: no column to melt")
-	}
-	seen := map[string]bool{}
-	vcols := make([]Column, len(melted))
-	for j, name := range melted {
-		switch {
-		case seen[name]:
-			return nil, fmt.Errorf("frame: Melt: Values column %q named twice", name)
-		case isID[name]:
-			return nil, fmt.Errorf("frame: Melt: column %q is both ID and Values", name)
-		}
-		seen[name] = true
-		c, err := f.Column(name)
-		if err != nil {
-			return nil, fmt.Errorf("frame: Melt: Values: %w", err)
-		}
-		vcols[j] = c
-	}
-	kind, unit := vcols[0].Kind(), vcols[0].Unit()
-	for _, c := range vcols[1:] {
-		if c.Kind() != kind {
-			if !kind.Numeric() || !c.Kind().Numeric() {
-				return nil, fmt.Errorf("frame: Melt: column %q is %s but %q is %s: the melted columns must share one kind, or all be numbers",
-					vcols[0].Name(), vcols[0].Kind(), c.Name(), c.Kind())
-			}
-			kind = Float64
-		}
-		if c.Unit() != unit {
-			unit = ""
-		}
+	kind, unit, err := meltKind(vcols)
+	if err != nil {
+		return nil, err
 	}
 	n, m := f.nrows, len(vcols)
 	if n*m > math.MaxInt32 {
@@ -309,10 +271,92 @@ func (f *Frame) Melt(o MeltOptions) (*Frame, error) {
 	if mem == nil {
 		mem = f.mem
 	}
+	stacked, err := stackColumns(mem, vcols, kind)
+	if err != nil {
+		return nil, fmt.Errorf("frame: Melt: %w", err)
+	}
+	defer stacked.Release()
+	valueField := FieldSpec{Name: value, Kind: kind, Unit: unit}.arrowField()
+	return f.meltResult(mem, o.ID, variable, melted, valueField, stacked)
+}
 
-	// the values, column after column, then read row after row
-	parts := make([]arrow.Array, m)
-	for j, c := range vcols {
+// meltIDs returns the set of the ID columns of a Melt, each of which f
+// must have, named once.
+func (f *Frame) meltIDs(ids []string) (map[string]bool, error) {
+	isID := map[string]bool{}
+	for _, name := range ids {
+		if isID[name] {
+			return nil, fmt.Errorf("frame: Melt: ID column %q named twice", name)
+		}
+		if !f.Has(name) {
+			return nil, fmt.Errorf("frame: Melt: ID: no column %q (have %v)", name, f.Names())
+		}
+		isID[name] = true
+	}
+	return isID, nil
+}
+
+// meltValues returns the names and the columns that a Melt turns into
+// rows: values, or, when it is nil, every column not in isID, in f's
+// order. A column named twice, or also an ID column, is an error, and so
+// is no column at all.
+func (f *Frame) meltValues(values []string, isID map[string]bool) ([]string, []Column, error) {
+	melted := values
+	if melted == nil {
+		for _, name := range f.Names() {
+			if !isID[name] {
+				melted = append(melted, name)
+			}
+		}
+	}
+	if len(melted) == 0 {
+		return nil, nil, errors.New("frame: Melt: no column to melt")
+	}
+	seen := map[string]bool{}
+	vcols := make([]Column, len(melted))
+	for j, name := range melted {
+		switch {
+		case seen[name]:
+			return nil, nil, fmt.Errorf("frame: Melt: Values column %q named twice", name)
+		case isID[name]:
+			return nil, nil, fmt.Errorf("frame: Melt: column %q is both ID and Values", name)
+		}
+		seen[name] = true
+		c, err := f.Column(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("frame: Melt: Values: %w", err)
+		}
+		vcols[j] = c
+	}
+	return melted, vcols, nil
+}
+
+// meltKind returns the kind and the unit of the Value column of a Melt of
+// vcols: their kind if they share one, float64 if they mix int64 and
+// float64 (any other mix is an error naming two columns of different
+// kinds); their unit if they share it, none otherwise.
+func meltKind(vcols []Column) (Kind, string, error) {
+	kind, unit := vcols[0].Kind(), vcols[0].Unit()
+	for _, c := range vcols[1:] {
+		if c.Kind() != kind {
+			if !kind.Numeric() || !c.Kind().Numeric() {
+				return 0, "", fmt.Errorf("frame: Melt: column %q is %s but %q is %s: the melted columns must share one kind, or all be numbers",
+					vcols[0].Name(), vcols[0].Kind(), c.Name(), c.Kind())
+			}
+			kind = Float64
+		}
+		if c.Unit() != unit {
+			unit = ""
+		}
+	}
+	return kind, unit, nil
+}
+
+// stackColumns returns the values of cols, column after column, in one
+// array of kind: int64 columns are converted when kind is float64.
+func stackColumns(mem memory.Allocator, cols []Column, kind Kind) (arrow.Array, error) {
+	parts := make([]arrow.Array, len(cols))
+	for j, c := range cols {
 		if kind == Float64 && c.Kind() == Int64 {
 			parts[j] = int64sAsFloat64s(mem, c.arr.(*array.Int64))
 		} else {
@@ -324,24 +368,32 @@ func (f *Frame) Melt(o MeltOptions) (*Frame, error) {
 	for _, p := range parts {
 		p.Release()
 	}
-	if err != nil {
-		return nil, fmt.Errorf("frame: Melt: %w", err)
-	}
-	defer stacked.Release()
+	return stacked, err
+}
+
+// meltResult builds the long Frame of a Melt: for each row i of f and
+// each melted column j, a row with the ID columns of row i, the name of
+// column j (in the column named variable) and its value in row i (in the
+// column of field value), taken from stacked, which holds the values of
+// the melted columns column after column.
+func (f *Frame) meltResult(mem memory.Allocator, ids []string, variable string, melted []string, value arrow.Field, stacked arrow.Array) (*Frame, error) {
+	n, m := f.nrows, len(melted)
 	nb := array.NewStringBuilder(mem)
 	nb.AppendValues(melted, nil)
 	varNames := nb.NewArray()
 	nb.Release()
 	defer varNames.Release()
 
+	// the row of f, the melted column and the place of the value in
+	// stacked of each row of the result
 	row, which, at := make([]int32, n*m), make([]int32, n*m), make([]int32, n*m)
 	for i := 0; i < n; i++ {
 		for j := 0; j < m; j++ {
 			row[i*m+j], which[i*m+j], at[i*m+j] = int32(i), int32(j), int32(j*n+i)
 		}
 	}
-	fields := make([]arrow.Field, 0, len(o.ID)+2)
-	cols := make([]arrow.Array, 0, len(o.ID)+2)
+	fields := make([]arrow.Field, 0, len(ids)+2)
+	cols := make([]arrow.Array, 0, len(ids)+2)
 	add := func(field arrow.Field, src arrow.Array, idx []int32) error {
 		a, err := gatherArray(mem, src, idx)
 		if err != nil {
@@ -350,7 +402,8 @@ func (f *Frame) Melt(o MeltOptions) (*Frame, error) {
 		fields, cols = append(fields, field), append(cols, a)
 		return nil
 	}
-	for _, name := range o.ID {
+	var err error
+	for _, name := range ids {
 		k := f.index[name]
 		if err = add(f.schema.Field(k), f.cols[k], row); err != nil {
 			break
@@ -360,7 +413,7 @@ func (f *Frame) Melt(o MeltOptions) (*Frame, error) {
 		err = add(FieldSpec{Name: variable, Kind: String}.arrowField(), varNames, which)
 	}
 	if err == nil {
-		err = add(FieldSpec{Name: value, Kind: kind, Unit: unit}.arrowField(), stacked, at)
+		err = add(value, stacked, at)
 	}
 	if err != nil {
 		for _, c := range cols {
