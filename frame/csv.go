@@ -300,9 +300,40 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 	if o.Comma != 0 {
 		cr.Comma = o.Comma
 	}
-	// Field counts are checked below, so that a ragged row is reported
-	// with the others rather than stopping the read.
+	// Field counts are checked when the values are read, so that a ragged
+	// row is reported with the others rather than stopping the read.
 	cr.FieldsPerRecord = -1
+	header, err := readCSVHeader(cr, data, o)
+	if err != nil {
+		return nil, err
+	}
+	t, err := readCSVRecords(cr, data, header, o)
+	if err != nil {
+		return nil, err
+	}
+	var specs []FieldSpec
+	var order []int // spec index -> header index
+	if o.Fields != nil {
+		if specs, order, err = t.fixedSpecs(o.Fields); err != nil {
+			return nil, err
+		}
+	}
+	conv := o.Numbers
+	if conv == numtext.Undecided {
+		if conv, err = t.decideConvention(t.numberColumns(specs, order)); err != nil {
+			return nil, err
+		}
+	}
+	if o.Fields == nil {
+		specs, order = t.inferSpecs(conv)
+	}
+	return t.frame(o, specs, order, conv)
+}
+
+// readCSVHeader reads the header row of a CSV input: its names cleaned
+// (and unquoted, unless o.KeepQuotePrefix), an empty one named column_i;
+// an input without a header, and a name twice, are errors.
+func readCSVHeader(cr *csv.Reader, data []byte, o CSVOptions) ([]string, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		return nil, &CSVError{File: o.File, Line: 1, Err: errors.New("empty input: expected a header row")}
@@ -325,6 +356,13 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 		}
 		seenHeader[header[i]] = true
 	}
+	return header, nil
+}
+
+// readCSVRecords reads the records that follow the header, their fields
+// cleaned, each with the line it starts on; more than o.MaxRows records
+// (10 million when 0) are an error.
+func readCSVRecords(cr *csv.Reader, data []byte, header []string, o CSVOptions) (*csvTable, error) {
 	maxRows := o.MaxRows
 	if maxRows <= 0 {
 		maxRows = 10_000_000
@@ -349,56 +387,76 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 		records = append(records, rec)
 		lines = append(lines, line)
 	}
-	t := &csvTable{header: header, records: records, lines: lines, file: o.File}
-	specs := make([]FieldSpec, len(header))
-	order := make([]int, len(header)) // spec index -> header index
-	if o.Fields != nil {
-		pos := map[string]int{}
-		for i, h := range header {
-			pos[h] = i
+	return &csvTable{header: header, records: records, lines: lines, file: o.File}, nil
+}
+
+// fixedSpecs returns the columns fields (CSVOptions.Fields) and, for
+// each, the index of the header column of its name. The header must name
+// every one of them and no other column.
+func (t *csvTable) fixedSpecs(fields []FieldSpec) (specs []FieldSpec, order []int, err error) {
+	specs = make([]FieldSpec, len(t.header))
+	order = make([]int, len(t.header))
+	pos := map[string]int{}
+	for i, h := range t.header {
+		pos[h] = i
+	}
+	if len(t.header) != len(fields) {
+		return nil, nil, &CSVError{File: t.file, Line: 1, Err: fmt.Errorf("header has %d columns, expected %d (%s)", len(t.header), len(fields), specNames(fields))}
+	}
+	for k, s := range fields {
+		i, ok := pos[s.Name]
+		if !ok {
+			return nil, nil, &CSVError{File: t.file, Line: 1, Column: s.Name, Err: fmt.Errorf("column missing from header %v", t.header)}
 		}
-		if len(header) != len(o.Fields) {
-			return nil, &CSVError{File: o.File, Line: 1, Err: fmt.Errorf("header has %d columns, expected %d (%s)", len(header), len(o.Fields), specNames(o.Fields))}
-		}
-		for k, s := range o.Fields {
-			i, ok := pos[s.Name]
-			if !ok {
-				return nil, &CSVError{File: o.File, Line: 1, Column: s.Name, Err: fmt.Errorf("column missing from header %v", header)}
+		specs[k], order[k] = s, i
+	}
+	return specs, order, nil
+}
+
+// numberColumns returns the header columns that may hold numbers, whose
+// tokens are the evidence of the convention: those that specs, read from
+// header columns order, declares int64 or float64, or, when specs is nil,
+// those whose every non-empty cell reads as a number.
+func (t *csvTable) numberColumns(specs []FieldSpec, order []int) []int {
+	var numeric []int
+	if specs != nil {
+		for k, s := range specs {
+			if s.Kind == Int64 || s.Kind == Float64 {
+				numeric = append(numeric, order[k])
 			}
-			specs[k], order[k] = s, i
+		}
+		return numeric
+	}
+	for i := range t.header {
+		if t.numberColumn(i) {
+			numeric = append(numeric, i)
 		}
 	}
-	conv := o.Numbers
-	if conv == numtext.Undecided {
-		// The columns that may hold numbers give the evidence.
-		var numeric []int
-		if o.Fields != nil {
-			for k, s := range specs {
-				if s.Kind == Int64 || s.Kind == Float64 {
-					numeric = append(numeric, order[k])
-				}
-			}
-		} else {
-			for i := range header {
-				if t.numberColumn(i) {
-					numeric = append(numeric, i)
-				}
-			}
-		}
-		if conv, err = t.decideConvention(numeric); err != nil {
-			return nil, err
-		}
+	return numeric
+}
+
+// inferSpecs returns a column per header column, of the kind its cells
+// read as with numbers in convention conv, in the header's order.
+func (t *csvTable) inferSpecs(conv numtext.Convention) (specs []FieldSpec, order []int) {
+	specs = make([]FieldSpec, len(t.header))
+	order = make([]int, len(t.header))
+	for i, h := range t.header {
+		specs[i] = FieldSpec{Name: h, Kind: t.inferKind(i, conv)}
+		order[i] = i
 	}
-	if o.Fields == nil {
-		for i, h := range header {
-			specs[i] = FieldSpec{Name: h, Kind: t.inferKind(i, conv)}
-			order[i] = i
-		}
-	}
+	return specs, order
+}
+
+// frame reads the records into a Frame of the columns specs, column k
+// from header column order[k], numbers in convention conv. Every value
+// that does not read as its column's kind, and every record with another
+// number of fields than the header, is a *CSVError; they are returned
+// joined, in line order.
+func (t *csvTable) frame(o CSVOptions, specs []FieldSpec, order []int, conv numtext.Convention) (*Frame, error) {
 	var errs []error
 	b := NewBuilder(o.Meta, specs, WithAllocator(o.Allocator))
 	defer b.Release()
-	for r, rec := range records {
+	for r, rec := range t.records {
 		for k, s := range specs {
 			i := order[k]
 			v := ""
@@ -409,12 +467,12 @@ func ReadCSV(r io.Reader, o CSVOptions) (*Frame, error) {
 				v = unquoteFormula(v)
 			}
 			if err := appendText(b, k, s.Kind, v, conv); err != nil {
-				errs = append(errs, &CSVError{File: o.File, Line: lines[r], Column: s.Name, Text: v, Err: err})
+				errs = append(errs, &CSVError{File: t.file, Line: t.lines[r], Column: s.Name, Text: v, Err: err})
 				b.AppendNull(k)
 			}
 		}
-		if len(rec) != len(header) {
-			errs = append(errs, &CSVError{File: o.File, Line: lines[r], Err: fmt.Errorf("%d fields, header has %d", len(rec), len(header))})
+		if len(rec) != len(t.header) {
+			errs = append(errs, &CSVError{File: t.file, Line: t.lines[r], Err: fmt.Errorf("%d fields, header has %d", len(rec), len(t.header))})
 		}
 	}
 	if len(errs) > 0 {
