@@ -52,7 +52,49 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 	if !fusedGroupBy || f.nrows == 0 {
 		return nil, false
 	}
-	fa := make([]fusedAgg, len(aggs))
+	fa, ok := f.fusedAggs(aggs)
+	if !ok {
+		return nil, false
+	}
+	keyVals := make([][]int64, len(keyCols))
+	for k, c := range keyCols {
+		a, ok := c.arr.(*array.Int64)
+		if !ok || a.NullN() > 0 {
+			return nil, false
+		}
+		keyVals[k] = a.Int64Values()
+	}
+	tot, nc, ok := fusedPass(keyVals, fa, f.nrows)
+	if !ok {
+		return nil, false
+	}
+	order := tot.groupOrder()
+	firstRow := make([]int, len(order))
+	for g, c := range order {
+		firstRow[g] = tot.first[c]
+	}
+	out := make([]arrow.Array, 0, len(keys)+len(aggs))
+	fields := make([]arrow.Field, 0, len(keys)+len(aggs))
+	for i, c := range keyCols {
+		out = append(out, takeArray(f, c.arr, firstRow))
+		fields = append(fields, f.schema.Field(f.index[keys[i]]))
+	}
+	for i, a := range fa {
+		field, arr := f.fusedColumn(tot, i, a.agg, order, nc)
+		out = append(out, arr)
+		fields = append(fields, field)
+	}
+	md := f.schema.Metadata()
+	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, len(order)), true
+}
+
+// fusedAggs returns the aggregations aggs with the values they read, for
+// the one-pass path; ok is false when one does not qualify: an operation
+// it does not do, a column with a null, a column of another kind than
+// int64 or float64 (except for a count), or Min and Max of a float64
+// column.
+func (f *Frame) fusedAggs(aggs []Agg) (fa []fusedAgg, ok bool) {
+	fa = make([]fusedAgg, len(aggs))
 	for i, a := range aggs {
 		fa[i].agg = a
 		switch a.Op {
@@ -91,18 +133,12 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 			}
 		}
 	}
-	keyVals := make([][]int64, len(keyCols))
-	for k, c := range keyCols {
-		a, ok := c.arr.(*array.Int64)
-		if !ok || a.NullN() > 0 {
-			return nil, false
-		}
-		keyVals[k] = a.Int64Values()
-	}
-	tot, nc, ok := fusedPass(keyVals, fa, f.nrows)
-	if !ok {
-		return nil, false
-	}
+	return fa, true
+}
+
+// groupOrder returns the cells that hold rows, in the order of their
+// first row: the groups of the result.
+func (tot *fusedPart) groupOrder() []int32 {
 	order := make([]int32, 0, 64)
 	for c, r := range tot.rows {
 		if r > 0 {
@@ -110,63 +146,56 @@ func (f *Frame) groupByFused(keys []string, keyCols []Column, aggs []Agg) (*Fram
 		}
 	}
 	slices.SortFunc(order, func(a, b int32) int { return tot.first[a] - tot.first[b] })
-	firstRow := make([]int, len(order))
-	for g, c := range order {
-		firstRow[g] = tot.first[c]
+	return order
+}
+
+// fusedColumn returns the field and the column of aggregation i (agg) of
+// the one-pass path, from the totals of its nc cells, one value per group
+// of order. A count is int64, a mean ratio float64 with the unit "ratio";
+// the others keep their column's field metadata.
+func (f *Frame) fusedColumn(tot *fusedPart, i int, agg Agg, order []int32, nc int) (arrow.Field, arrow.Array) {
+	field := arrow.Field{Name: agg.name(), Nullable: true}
+	if agg.Op == OpMeanRatio {
+		field.Metadata = arrow.NewMetadata([]string{MetaUnit}, []string{"ratio"})
+	} else if agg.Op != OpCountRows && agg.Op != OpCount {
+		if src := f.schema.Field(f.index[agg.Column]); src.HasMetadata() {
+			field.Metadata = src.Metadata
+		}
 	}
-	out := make([]arrow.Array, 0, len(keys)+len(aggs))
-	fields := make([]arrow.Field, 0, len(keys)+len(aggs))
-	for i, c := range keyCols {
-		out = append(out, takeArray(f, c.arr, firstRow))
-		fields = append(fields, f.schema.Field(f.index[keys[i]]))
-	}
-	for i, a := range fa {
-		field := arrow.Field{Name: a.agg.name(), Nullable: true}
-		if a.agg.Op == OpMeanRatio {
-			field.Metadata = arrow.NewMetadata([]string{MetaUnit}, []string{"ratio"})
-		} else if a.agg.Op != OpCountRows && a.agg.Op != OpCount {
-			if src := f.schema.Field(f.index[a.agg.Column]); src.HasMetadata() {
-				field.Metadata = src.Metadata
+	var arr arrow.Array
+	switch {
+	case agg.Op == OpCountRows || agg.Op == OpCount:
+		field.Type = arrow.PrimitiveTypes.Int64
+		arr = int64Array(f.mem, gather(tot.rows, order), nil)
+	case agg.Op == OpMeanRatio:
+		m := make([]float64, len(order))
+		valid := make([]bool, len(order))
+		for g, c := range order {
+			// Strict: every row of the group must have had a ratio
+			if n := tot.cnt[i][c]; n > 0 && (!agg.strict || n == tot.rows[c]) {
+				m[g], valid[g] = tot.fsum[i][c]/float64(n), true
 			}
 		}
-		var arr arrow.Array
-		switch {
-		case a.agg.Op == OpCountRows || a.agg.Op == OpCount:
-			field.Type = arrow.PrimitiveTypes.Int64
-			arr = int64Array(f.mem, gather(tot.rows, order), nil)
-		case a.agg.Op == OpMeanRatio:
-			m := make([]float64, len(order))
-			valid := make([]bool, len(order))
-			for g, c := range order {
-				// Strict: every row of the group must have had a ratio
-				if n := tot.cnt[i][c]; n > 0 && (!a.agg.strict || n == tot.rows[c]) {
-					m[g], valid[g] = tot.fsum[i][c]/float64(n), true
-				}
-			}
-			field.Type = arrow.PrimitiveTypes.Float64
-			arr = float64Array(f.mem, m, valid)
-		case tot.isum[i] != nil:
-			field.Type = arrow.PrimitiveTypes.Int64
-			arr = int64Array(f.mem, gather(tot.isum[i], order), nil)
-		case a.agg.Op == OpMean:
-			s := gather(tot.fsum[i], order)
-			if len(order) == nc { // gather returned the accumulator itself
-				s = slices.Clone(s)
-			}
-			for g, c := range order {
-				s[g] /= float64(tot.rows[c])
-			}
-			field.Type = arrow.PrimitiveTypes.Float64
-			arr = float64Array(f.mem, s, nil)
-		default:
-			field.Type = arrow.PrimitiveTypes.Float64
-			arr = float64Array(f.mem, gather(tot.fsum[i], order), nil)
+		field.Type = arrow.PrimitiveTypes.Float64
+		arr = float64Array(f.mem, m, valid)
+	case tot.isum[i] != nil:
+		field.Type = arrow.PrimitiveTypes.Int64
+		arr = int64Array(f.mem, gather(tot.isum[i], order), nil)
+	case agg.Op == OpMean:
+		s := gather(tot.fsum[i], order)
+		if len(order) == nc { // gather returned the accumulator itself
+			s = slices.Clone(s)
 		}
-		out = append(out, arr)
-		fields = append(fields, field)
+		for g, c := range order {
+			s[g] /= float64(tot.rows[c])
+		}
+		field.Type = arrow.PrimitiveTypes.Float64
+		arr = float64Array(f.mem, s, nil)
+	default:
+		field.Type = arrow.PrimitiveTypes.Float64
+		arr = float64Array(f.mem, gather(tot.fsum[i], order), nil)
 	}
-	md := f.schema.Metadata()
-	return newFrame(f.mem, arrow.NewSchema(fields, &md), out, len(order)), true
+	return field, arr
 }
 
 // fusedPass runs the one pass over n rows, each worker on its share of the
