@@ -410,109 +410,144 @@ func hashedGroupIDs(keys []Column, n int) ([]int32, []int) {
 // keyIDs gives dense ids (0..card-1, first appearance order) for one key
 // column; null is an id of its own.
 func keyIDs(c Column, n int) ([]int32, int) {
-	ids := make([]int32, n)
-	nulls := c.arr.NullN() > 0
-	nullID := int32(-1)
-	next := int32(0)
-	assignNull := func(i int) {
-		if nullID < 0 {
-			nullID = next
-			next++
-		}
-		ids[i] = nullID
-	}
+	k := &keyNumbering{ids: make([]int32, n), nullID: -1, nulls: c.arr.NullN() > 0}
 	switch a := c.arr.(type) {
 	case *array.Int64:
-		vals := a.Int64Values()
-		lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
-		for i, v := range vals {
-			if nulls && a.IsNull(i) {
-				continue
-			}
-			lo, hi = min(lo, v), max(hi, v)
-		}
-		if lo <= hi && uint64(hi-lo) < uint64(max(4*n, 1<<16)) {
-			table := make([]int32, hi-lo+1)
-			for i := range table {
-				table[i] = -1
-			}
-			for i, v := range vals {
-				if nulls && a.IsNull(i) {
-					assignNull(i)
-					continue
-				}
-				g := table[v-lo]
-				if g < 0 {
-					g = next
-					table[v-lo] = g
-					next++
-				}
-				ids[i] = g
-			}
-			return ids, int(next)
-		}
-		m := map[int64]int32{}
-		for i, v := range vals {
-			if nulls && a.IsNull(i) {
-				assignNull(i)
-				continue
-			}
-			g, ok := m[v]
-			if !ok {
-				g = next
-				m[v] = g
-				next++
-			}
-			ids[i] = g
-		}
+		k.int64s(a)
 	case *array.String:
-		m := map[string]int32{}
-		for i := 0; i < n; i++ {
-			if nulls && a.IsNull(i) {
-				assignNull(i)
-				continue
-			}
-			v := a.Value(i)
-			g, ok := m[v]
-			if !ok {
-				g = next
-				m[string([]byte(v))] = g
-				next++
-			}
-			ids[i] = g
-		}
+		k.strings(a)
 	case *array.Date32:
-		m := map[arrow.Date32]int32{}
-		for i := 0; i < n; i++ {
+		k.dates(a)
+	case *array.Boolean:
+		k.bools(a)
+	}
+	return k.ids, int(k.next)
+}
+
+// keyNumbering is keyIDs at work: the id of each row so far, handed out
+// in order of first appearance.
+type keyNumbering struct {
+	ids    []int32
+	next   int32 // the next new id
+	nullID int32 // the id of null, -1 until a null is met
+	nulls  bool  // whether the column has a null
+}
+
+// newID returns the next new id.
+func (k *keyNumbering) newID() int32 {
+	g := k.next
+	k.next++
+	return g
+}
+
+// null gives row i the id of null, new at the first null met.
+func (k *keyNumbering) null(i int) {
+	if k.nullID < 0 {
+		k.nullID = k.newID()
+	}
+	k.ids[i] = k.nullID
+}
+
+// int64s numbers the rows of an int64 column: through a table indexed by
+// value when the values span fewer than max(4n, 2¹⁶) numbers for n rows,
+// else through a map.
+func (k *keyNumbering) int64s(a *array.Int64) {
+	vals, ids, n, nulls := a.Int64Values(), k.ids, len(k.ids), k.nulls
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	for i, v := range vals {
+		if nulls && a.IsNull(i) {
+			continue
+		}
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	if lo <= hi && uint64(hi-lo) < uint64(max(4*n, 1<<16)) {
+		table := make([]int32, hi-lo+1)
+		for i := range table {
+			table[i] = -1
+		}
+		for i, v := range vals {
 			if nulls && a.IsNull(i) {
-				assignNull(i)
+				k.null(i)
 				continue
 			}
-			v := a.Value(i)
-			g, ok := m[v]
-			if !ok {
-				g = next
-				m[v] = g
-				next++
+			g := table[v-lo]
+			if g < 0 {
+				g = k.newID()
+				table[v-lo] = g
 			}
 			ids[i] = g
 		}
-	case *array.Boolean:
-		var t [2]int32 = [2]int32{-1, -1}
-		for i := 0; i < n; i++ {
-			if nulls && a.IsNull(i) {
-				assignNull(i)
-				continue
-			}
-			b := b2i(a.Value(i))
-			if t[b] < 0 {
-				t[b] = next
-				next++
-			}
-			ids[i] = t[b]
-		}
+		return
 	}
-	return ids, int(next)
+	m := map[int64]int32{}
+	for i, v := range vals {
+		if nulls && a.IsNull(i) {
+			k.null(i)
+			continue
+		}
+		g, ok := m[v]
+		if !ok {
+			g = k.newID()
+			m[v] = g
+		}
+		ids[i] = g
+	}
+}
+
+// strings numbers the rows of a text column through a map of copies of
+// the texts (not of the column's memory).
+func (k *keyNumbering) strings(a *array.String) {
+	m := map[string]int32{}
+	ids, nulls := k.ids, k.nulls
+	for i := range ids {
+		if nulls && a.IsNull(i) {
+			k.null(i)
+			continue
+		}
+		v := a.Value(i)
+		g, ok := m[v]
+		if !ok {
+			g = k.newID()
+			m[string([]byte(v))] = g
+		}
+		ids[i] = g
+	}
+}
+
+// dates numbers the rows of a date column through a map.
+func (k *keyNumbering) dates(a *array.Date32) {
+	m := map[arrow.Date32]int32{}
+	ids, nulls := k.ids, k.nulls
+	for i := range ids {
+		if nulls && a.IsNull(i) {
+			k.null(i)
+			continue
+		}
+		v := a.Value(i)
+		g, ok := m[v]
+		if !ok {
+			g = k.newID()
+			m[v] = g
+		}
+		ids[i] = g
+	}
+}
+
+// bools numbers the rows of a bool column.
+func (k *keyNumbering) bools(a *array.Boolean) {
+	t := [2]int32{-1, -1}
+	ids, nulls := k.ids, k.nulls
+	for i := range ids {
+		if nulls && a.IsNull(i) {
+			k.null(i)
+			continue
+		}
+		b := b2i(a.Value(i))
+		if t[b] < 0 {
+			t[b] = k.newID()
+		}
+		ids[i] = t[b]
+	}
 }
 
 // parallelRows runs fn over [lo, hi) chunks of rows, one per CPU for large
