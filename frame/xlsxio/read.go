@@ -230,29 +230,18 @@ type sheetMeta struct {
 
 // readMetadata parses the metadata sheet written by writeMetadata.
 func (br *bookReader) readMetadata(list []string) ([]*sheetMeta, error) {
-	const sheet = MetadataSheet
-	rows, err := br.x.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := br.x.GetRows(MetadataSheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("xlsxio: metadata sheet: %w", err)
 	}
-	inBook := map[string]bool{}
+	mr := &metadataReader{br: br, inBook: map[string]bool{}, byName: map[string]*sheetMeta{}}
 	for _, s := range list {
-		inBook[s] = true
+		mr.inBook[s] = true
 	}
-	var metas []*sheetMeta
-	byName := map[string]*sheetMeta{}
-	var extras []string
 	section := ""
 	for r, row := range rows {
 		for i := range row {
 			row[i] = norm.NFC.String(row[i])
-		}
-		cell := func(col int) string { return cellName(col, r+1) }
-		get := func(i int) string {
-			if i < len(row) {
-				return row[i]
-			}
-			return ""
 		}
 		switch {
 		case hasPrefix(row, sheetsHeader):
@@ -263,12 +252,7 @@ func (br *bookReader) readMetadata(list []string) ([]*sheetMeta, error) {
 			continue
 		case hasPrefix(row, columnsHeader):
 			section = "columns"
-			extras = row[len(columnsHeader):]
-			for k, e := range extras {
-				if e == "" {
-					br.fail(sheet, cell(len(columnsHeader)+k+1), "", errors.New("empty metadata key in the header of the columns table"))
-				}
-			}
+			mr.columnsHeaderRow(r, row)
 			continue
 		case blank(row):
 			section = ""
@@ -276,83 +260,141 @@ func (br *bookReader) readMetadata(list []string) ([]*sheetMeta, error) {
 		case section == "":
 			continue // a title
 		}
-		name := get(0)
-		m := byName[name]
+		name := valueAt(row, 0)
+		m := mr.byName[name]
 		if section != "sheets" && m == nil {
-			br.fail(sheet, cell(1), name, errors.New("sheet not listed in the sheets table"))
+			br.fail(MetadataSheet, cellName(1, r+1), name, errors.New("sheet not listed in the sheets table"))
 			continue
 		}
 		switch section {
 		case "sheets":
-			if m != nil {
-				br.fail(sheet, cell(1), name, errors.New("sheet listed twice"))
-				continue
-			}
-			if !inBook[name] || name == MetadataSheet {
-				br.fail(sheet, cell(1), name, errors.New("no such data sheet in the workbook"))
-				continue
-			}
-			m = &sheetMeta{name: name}
-			for k, p := range []*int{&m.rows, &m.cols, &m.headerRows} {
-				v, err := strconv.Atoi(get(k + 1))
-				if err != nil || v < 0 || v > maxRows || (k == 2 && v < 1) {
-					br.fail(sheet, cell(k+2), get(k+1), fmt.Errorf("expected the number of %s", sheetsHeader[k+1]))
-				}
-				*p = v
-			}
-			metas = append(metas, m)
-			byName[name] = m
+			mr.sheetsRow(r, row, m)
 		case "schema":
-			if get(1) == "" {
-				br.fail(sheet, cell(2), "", errors.New("empty metadata key"))
-				continue
-			}
-			m.metaKeys = append(m.metaKeys, get(1))
-			m.metaVals = append(m.metaVals, get(2))
+			mr.schemaRow(r, row, m)
 		case "columns":
-			kind, err := frame.ParseKind(get(2))
-			if err != nil {
-				br.fail(sheet, cell(3), get(2), err)
-				continue
-			}
-			var keys, vals []string
-			for k, key := range append([]string{frame.MetaLabelVI, frame.MetaUnit}, extras...) {
-				v := get(3 + k)
-				if v != "" || br.exists(sheet, cell(4+k)) {
-					keys, vals = append(keys, key), append(vals, v)
-				}
-			}
-			if len(row) > 3+2+len(extras) {
-				br.fail(sheet, cell(len(row)), row[len(row)-1], errors.New("value outside the columns table"))
-			}
-			// The type is the kind's, set when the sheet is read.
-			fl := arrow.Field{Name: get(1), Nullable: true}
-			if len(keys) > 0 {
-				fl.Metadata = arrow.NewMetadata(keys, vals)
-			}
-			m.fields = append(m.fields, fl)
-			m.kinds = append(m.kinds, kind)
+			mr.columnsRow(r, row, m)
 		}
 	}
-	for _, m := range metas {
+	mr.checkColumns()
+	if err := br.failed(); err != nil {
+		return nil, err
+	}
+	if len(mr.metas) == 0 {
+		return nil, errors.New("xlsxio: the metadata sheet lists no data sheet")
+	}
+	return mr.metas, nil
+}
+
+// metadataReader is readMetadata at work: the data sheets the sheets table
+// has listed so far, and the keys the columns table has beyond label_vi
+// and unit. Problems go to br.fail, named by their cell of the metadata
+// sheet (row r of rows is row r+1 of the sheet).
+type metadataReader struct {
+	br     *bookReader
+	inBook map[string]bool // the sheets of the workbook
+	metas  []*sheetMeta    // in the order the sheets table lists them
+	byName map[string]*sheetMeta
+	extras []string
+}
+
+// valueAt returns the value of column i of a row, "" past its end.
+func valueAt(row []string, i int) string {
+	if i < len(row) {
+		return row[i]
+	}
+	return ""
+}
+
+// columnsHeaderRow reads the header of the columns table: the metadata
+// keys after columnsHeader, each a column of its own, none empty.
+func (mr *metadataReader) columnsHeaderRow(r int, row []string) {
+	mr.extras = row[len(columnsHeader):]
+	for k, e := range mr.extras {
+		if e == "" {
+			mr.br.fail(MetadataSheet, cellName(len(columnsHeader)+k+1, r+1), "", errors.New("empty metadata key in the header of the columns table"))
+		}
+	}
+}
+
+// sheetsRow reads a row of the sheets table: a data sheet of the
+// workbook, listed once (m is the sheet of that name listed before), with
+// its numbers of rows, columns and header rows.
+func (mr *metadataReader) sheetsRow(r int, row []string, m *sheetMeta) {
+	name := valueAt(row, 0)
+	if m != nil {
+		mr.br.fail(MetadataSheet, cellName(1, r+1), name, errors.New("sheet listed twice"))
+		return
+	}
+	if !mr.inBook[name] || name == MetadataSheet {
+		mr.br.fail(MetadataSheet, cellName(1, r+1), name, errors.New("no such data sheet in the workbook"))
+		return
+	}
+	m = &sheetMeta{name: name}
+	for k, p := range []*int{&m.rows, &m.cols, &m.headerRows} {
+		v, err := strconv.Atoi(valueAt(row, k+1))
+		if err != nil || v < 0 || v > maxRows || (k == 2 && v < 1) {
+			mr.br.fail(MetadataSheet, cellName(k+2, r+1), valueAt(row, k+1), fmt.Errorf("expected the number of %s", sheetsHeader[k+1]))
+		}
+		*p = v
+	}
+	mr.metas = append(mr.metas, m)
+	mr.byName[name] = m
+}
+
+// schemaRow reads a row of the schema table: a key of sheet m's schema
+// metadata, not empty, and its value.
+func (mr *metadataReader) schemaRow(r int, row []string, m *sheetMeta) {
+	if valueAt(row, 1) == "" {
+		mr.br.fail(MetadataSheet, cellName(2, r+1), "", errors.New("empty metadata key"))
+		return
+	}
+	m.metaKeys = append(m.metaKeys, valueAt(row, 1))
+	m.metaVals = append(m.metaVals, valueAt(row, 2))
+}
+
+// columnsRow reads a row of the columns table: a column of sheet m, its
+// kind, and its field metadata (a key whose cell is absent is not set; an
+// empty cell is an empty value).
+func (mr *metadataReader) columnsRow(r int, row []string, m *sheetMeta) {
+	kind, err := frame.ParseKind(valueAt(row, 2))
+	if err != nil {
+		mr.br.fail(MetadataSheet, cellName(3, r+1), valueAt(row, 2), err)
+		return
+	}
+	var keys, vals []string
+	for k, key := range append([]string{frame.MetaLabelVI, frame.MetaUnit}, mr.extras...) {
+		v := valueAt(row, 3+k)
+		if v != "" || mr.br.exists(MetadataSheet, cellName(4+k, r+1)) {
+			keys, vals = append(keys, key), append(vals, v)
+		}
+	}
+	if len(row) > 3+2+len(mr.extras) {
+		mr.br.fail(MetadataSheet, cellName(len(row), r+1), row[len(row)-1], errors.New("value outside the columns table"))
+	}
+	// The type is the kind's, set when the sheet is read.
+	fl := arrow.Field{Name: valueAt(row, 1), Nullable: true}
+	if len(keys) > 0 {
+		fl.Metadata = arrow.NewMetadata(keys, vals)
+	}
+	m.fields = append(m.fields, fl)
+	m.kinds = append(m.kinds, kind)
+}
+
+// checkColumns checks that the columns table lists as many columns of
+// each sheet as the sheets table says, none twice.
+func (mr *metadataReader) checkColumns() {
+	for _, m := range mr.metas {
 		if len(m.fields) != m.cols {
-			br.fail(sheet, "", m.name, fmt.Errorf("the sheets table says %d columns, the columns table lists %d", m.cols, len(m.fields)))
+			mr.br.fail(MetadataSheet, "", m.name, fmt.Errorf("the sheets table says %d columns, the columns table lists %d", m.cols, len(m.fields)))
 		}
 		seen := map[string]bool{}
 		for _, fl := range m.fields {
 			if seen[fl.Name] {
-				br.fail(sheet, "", m.name, fmt.Errorf("column %q listed twice", fl.Name))
+				mr.br.fail(MetadataSheet, "", m.name, fmt.Errorf("column %q listed twice", fl.Name))
 			}
 			seen[fl.Name] = true
 		}
 	}
-	if err := br.failed(); err != nil {
-		return nil, err
-	}
-	if len(metas) == 0 {
-		return nil, errors.New("xlsxio: the metadata sheet lists no data sheet")
-	}
-	return metas, nil
 }
 
 // namesRow reports whether a row holds the names of the fields, in order.
