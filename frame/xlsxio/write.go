@@ -506,69 +506,125 @@ var (
 // counts; a metadata key present with an empty value is an empty text cell,
 // a key absent is no cell.
 func writeMetadata(x *excelize.File, placed []placedSheet, st *styles) error {
-	const sheet = MetadataSheet
-	row := 1
-	var err error
-	set := func(col int, v any) {
-		if err != nil {
-			return
-		}
-		cell := cellName(col, row)
-		switch v := v.(type) {
-		case string:
-			if e := checkText(v); e != nil {
-				err = &CellError{Sheet: sheet, Cell: cell, Err: e}
-				return
-			}
-			err = setText(x, sheet, cell, v)
-		case int:
-			err = x.SetCellInt(sheet, cell, int64(v))
-		}
-	}
-	title := func(t string, header []string) {
-		set(1, t)
-		if err == nil {
-			err = x.SetCellStyle(sheet, cellName(1, row), cellName(1, row), st.title)
-		}
-		row++
-		for j, h := range header {
-			set(j+1, h)
-		}
-		if err == nil {
-			err = x.SetCellStyle(sheet, cellName(1, row), cellName(len(header), row), st.header)
-		}
-		row++
-	}
-
-	title("Sheets", sheetsHeader)
+	mw := &metadataWriter{x: x, st: st, row: 1}
+	mw.title("Sheets", sheetsHeader)
 	for _, p := range placed {
-		set(1, p.name)
-		set(2, p.f.NumRows())
-		set(3, p.f.NumCols())
-		set(4, p.headerRows)
-		row++
+		mw.set(1, p.name)
+		mw.set(2, p.f.NumRows())
+		mw.set(3, p.f.NumCols())
+		mw.set(4, p.headerRows)
+		mw.row++
 	}
-	row++
+	mw.row++
 
-	title("Schema metadata (provenance)", schemaHeader)
+	mw.title("Schema metadata (provenance)", schemaHeader)
 	for _, p := range placed {
-		md := p.f.Schema().Metadata()
-		keys, vals := md.Keys(), md.Values()
-		idx := make([]int, len(keys))
-		for i := range idx {
-			idx[i] = i
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
-		for _, i := range idx {
-			set(1, p.name)
-			set(2, keys[i])
-			set(3, vals[i])
-			row++
-		}
+		mw.schemaRows(p)
 	}
-	row++
+	mw.row++
 
 	// Field metadata keys other than label_vi and unit get a column each.
+	extras := extraFieldKeys(placed)
+	mw.title("Columns", append(append([]string{}, columnsHeader...), extras...))
+	for _, p := range placed {
+		mw.columnsRows(p, extras)
+	}
+	if mw.err != nil {
+		return fmt.Errorf("xlsxio: metadata sheet: %w", mw.err)
+	}
+	widths := []float64{24, 24, 40, 40, 14}
+	for j, w := range widths {
+		if err := x.SetColWidth(MetadataSheet, colName(j+1), colName(j+1), w); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	return nil
+}
+
+// metadataWriter is writeMetadata at work: the row it writes, and the
+// first error, after which it writes nothing more.
+type metadataWriter struct {
+	x   *excelize.File
+	st  *styles
+	row int
+	err error
+}
+
+// set writes v, a text or an int, in column col of the current row.
+func (mw *metadataWriter) set(col int, v any) {
+	if mw.err != nil {
+		return
+	}
+	const sheet = MetadataSheet
+	cell := cellName(col, mw.row)
+	switch v := v.(type) {
+	case string:
+		if e := checkText(v); e != nil {
+			mw.err = &CellError{Sheet: sheet, Cell: cell, Err: e}
+			return
+		}
+		mw.err = setText(mw.x, sheet, cell, v)
+	case int:
+		mw.err = mw.x.SetCellInt(sheet, cell, int64(v))
+	}
+}
+
+// title writes a table's bold title, and on the next row its header.
+func (mw *metadataWriter) title(t string, header []string) {
+	const sheet = MetadataSheet
+	mw.set(1, t)
+	if mw.err == nil {
+		mw.err = mw.x.SetCellStyle(sheet, cellName(1, mw.row), cellName(1, mw.row), mw.st.title)
+	}
+	mw.row++
+	for j, h := range header {
+		mw.set(j+1, h)
+	}
+	if mw.err == nil {
+		mw.err = mw.x.SetCellStyle(sheet, cellName(1, mw.row), cellName(len(header), mw.row), mw.st.header)
+	}
+	mw.row++
+}
+
+// schemaRows writes the rows of the schema table for sheet p: one per key
+// of its schema metadata, sorted by key.
+func (mw *metadataWriter) schemaRows(p placedSheet) {
+	md := p.f.Schema().Metadata()
+	keys, vals := md.Keys(), md.Values()
+	idx := make([]int, len(keys))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
+	for _, i := range idx {
+		mw.set(1, p.name)
+		mw.set(2, keys[i])
+		mw.set(3, vals[i])
+		mw.row++
+	}
+}
+
+// columnsRows writes the rows of the columns table for sheet p: one per
+// column, with its kind, label, unit and the values of the keys extras
+// (nothing for a key the column does not have).
+func (mw *metadataWriter) columnsRows(p placedSheet, extras []string) {
+	for j, fl := range p.f.Schema().Fields() {
+		mw.set(1, p.name)
+		mw.set(2, fl.Name)
+		mw.set(3, p.f.ColumnAt(j).Kind().String())
+		md := fl.Metadata
+		for k, key := range append([]string{frame.MetaLabelVI, frame.MetaUnit}, extras...) {
+			if v, ok := md.GetValue(key); ok {
+				mw.set(4+k, v)
+			}
+		}
+		mw.row++
+	}
+}
+
+// extraFieldKeys returns the field metadata keys of the sheets' columns
+// other than label_vi and unit, sorted.
+func extraFieldKeys(placed []placedSheet) []string {
 	extraSet := map[string]bool{}
 	for _, p := range placed {
 		for _, fl := range p.f.Schema().Fields() {
@@ -584,29 +640,5 @@ func writeMetadata(x *excelize.File, placed []placedSheet, st *styles) error {
 		extras = append(extras, k)
 	}
 	sort.Strings(extras)
-	title("Columns", append(append([]string{}, columnsHeader...), extras...))
-	for _, p := range placed {
-		for j, fl := range p.f.Schema().Fields() {
-			set(1, p.name)
-			set(2, fl.Name)
-			set(3, p.f.ColumnAt(j).Kind().String())
-			md := fl.Metadata
-			for k, key := range append([]string{frame.MetaLabelVI, frame.MetaUnit}, extras...) {
-				if v, ok := md.GetValue(key); ok {
-					set(4+k, v)
-				}
-			}
-			row++
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("xlsxio: metadata sheet: %w", err)
-	}
-	widths := []float64{24, 24, 40, 40, 14}
-	for j, w := range widths {
-		if err := x.SetColWidth(sheet, colName(j+1), colName(j+1), w); err != nil {
-			return fmt.Errorf("xlsxio: %w", err)
-		}
-	}
-	return nil
+	return extras
 }
