@@ -275,50 +275,11 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 	for j := 0; j < f.NumCols(); j++ {
 		c := f.ColumnAt(j)
 		col := j + 1
-		if err := x.SetColWidth(sheet, colName(col), colName(col), columnWidth(c, p.headerRows == 2, p.readable)); err != nil {
-			return fmt.Errorf("xlsxio: %w", err)
+		if err := formatColumn(x, p, st, c, col); err != nil {
+			return err
 		}
-		switch c.Kind() {
-		case frame.Int64:
-			style := st.intGrouped
-			if plainUnits[c.Unit()] {
-				style = st.intPlain
-			}
-			if err := x.SetColStyle(sheet, colName(col), style); err != nil {
-				return fmt.Errorf("xlsxio: %w", err)
-			}
-		case frame.Float64:
-			if p.readable {
-				style, err := floatStyle(st, c)
-				if err != nil {
-					return err
-				}
-				if err := x.SetColStyle(sheet, colName(col), style); err != nil {
-					return fmt.Errorf("xlsxio: %w", err)
-				}
-			}
-		case frame.Date:
-			if err := x.SetColStyle(sheet, colName(col), st.date); err != nil {
-				return fmt.Errorf("xlsxio: %w", err)
-			}
-		}
-		nameRow, labelRow := 1, 2
-		if p.readable {
-			nameRow, labelRow = 2, 1
-		}
-		if err := checkText(c.Name()); err != nil {
-			fail(col, nameRow, err)
-		} else if err := setText(x, sheet, cellName(col, nameRow), c.Name()); err != nil {
-			return fmt.Errorf("xlsxio: %w", err)
-		}
-		if p.headerRows == 2 {
-			label := labelText(c.Spec())
-			if p.readable {
-				label = readableLabel(c.Spec())
-			}
-			if err := setText(x, sheet, cellName(col, labelRow), label); err != nil {
-				return fmt.Errorf("xlsxio: %w", err)
-			}
+		if err := writeHeader(x, p, c, col, fail); err != nil {
+			return err
 		}
 		if err := writeColumn(x, sheet, c, col, p.headerRows+1, fail); err != nil {
 			return err
@@ -330,6 +291,76 @@ func writeData(x *excelize.File, p placedSheet, st *styles) error {
 	if f.NumCols() == 0 {
 		return nil
 	}
+	return finishDataSheet(x, p, st)
+}
+
+// formatColumn sets the width of column col of sheet p, which holds c, and
+// the style of its kind: integers grouped unless their unit is one of
+// plainUnits, dates as dates, and, on a readable sheet, floats with the
+// decimals their values have.
+func formatColumn(x *excelize.File, p placedSheet, st *styles, c frame.Column, col int) error {
+	sheet := p.name
+	if err := x.SetColWidth(sheet, colName(col), colName(col), columnWidth(c, p.headerRows == 2, p.readable)); err != nil {
+		return fmt.Errorf("xlsxio: %w", err)
+	}
+	switch c.Kind() {
+	case frame.Int64:
+		style := st.intGrouped
+		if plainUnits[c.Unit()] {
+			style = st.intPlain
+		}
+		if err := x.SetColStyle(sheet, colName(col), style); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	case frame.Float64:
+		if p.readable {
+			style, err := floatStyle(st, c)
+			if err != nil {
+				return err
+			}
+			if err := x.SetColStyle(sheet, colName(col), style); err != nil {
+				return fmt.Errorf("xlsxio: %w", err)
+			}
+		}
+	case frame.Date:
+		if err := x.SetColStyle(sheet, colName(col), st.date); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeHeader writes the header cells of column col of sheet p, which
+// holds c: its name, and with two header rows its label (the name's row
+// first, or, on a readable sheet, the label's). A name that is no valid
+// text goes to fail; excelize errors are returned.
+func writeHeader(x *excelize.File, p placedSheet, c frame.Column, col int, fail func(col, row int, err error)) error {
+	nameRow, labelRow := 1, 2
+	if p.readable {
+		nameRow, labelRow = 2, 1
+	}
+	if err := checkText(c.Name()); err != nil {
+		fail(col, nameRow, err)
+	} else if err := setText(x, p.name, cellName(col, nameRow), c.Name()); err != nil {
+		return fmt.Errorf("xlsxio: %w", err)
+	}
+	if p.headerRows == 2 {
+		label := labelText(c.Spec())
+		if p.readable {
+			label = readableLabel(c.Spec())
+		}
+		if err := setText(x, p.name, cellName(col, labelRow), label); err != nil {
+			return fmt.Errorf("xlsxio: %w", err)
+		}
+	}
+	return nil
+}
+
+// finishDataSheet styles the header rows of the filled sheet p, freezes
+// them, puts a filter on the columns and, on a readable sheet, sets up its
+// pages.
+func finishDataSheet(x *excelize.File, p placedSheet, st *styles) error {
+	f, sheet := p.f, p.name
 	last := colName(f.NumCols())
 	if p.readable {
 		if err := readableSheet(x, p, st); err != nil {
