@@ -424,9 +424,6 @@ func unescapeExcel(s string) string {
 // scanSheet reads the sheet's cells in one pass over its XML, in the
 // order the file stores them, and its merged ranges.
 func (cr *cellReader) scanSheet(part string, lim CellLimits) error {
-	fail := func(err error) error {
-		return fmt.Errorf("xlsxio: %w: sheet %q: %v", ErrMalformed, cr.sheet, err)
-	}
 	row, col, positions := 0, 0, 0
 	var t string
 	var style int
@@ -438,27 +435,17 @@ func (cr *cellReader) scanSheet(part string, lim CellLimits) error {
 		case xml.StartElement:
 			switch el.Name.Local {
 			case "row":
-				row++
-				if r := attr(el, "r"); r != "" {
-					n, err := strconv.Atoi(r)
-					if err != nil || n < 1 || n > excelize.TotalRows {
-						return false, fail(fmt.Errorf("row number %q", clip(r)))
-					}
-					row = n
+				n, err := rowNumber(el, row)
+				if err != nil {
+					return false, cr.malformed(err)
 				}
-				col = 0
+				row, col = n, 0
 			case "c":
-				col++
-				if r := attr(el, "r"); r != "" {
-					c, rr, err := excelize.CellNameToCoordinates(r)
-					if err != nil {
-						return false, fail(fmt.Errorf("cell reference %q", clip(r)))
-					}
-					col, row = c, rr
+				c, r, err := cellPosition(el, col, row)
+				if err != nil {
+					return false, cr.malformed(err)
 				}
-				if col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
-					return false, fail(fmt.Errorf("a cell outside the sheet (row %d, column %d)", row, col))
-				}
+				col, row = c, r
 				if positions++; positions > lim.Positions {
 					return false, fmt.Errorf("xlsxio: %w: sheet %q has more than %d cell elements (row %d)", ErrTooLarge, cr.sheet, lim.Positions, row)
 				}
@@ -481,19 +468,9 @@ func (cr *cellReader) scanSheet(part string, lim CellLimits) error {
 			case "t":
 				is.on = inIS && depthPh == 0
 			case "mergeCell":
-				a, z, ok := strings.Cut(attr(el, "ref"), ":")
-				if !ok {
-					return true, nil
+				if err := cr.addMerge(el, lim); err != nil {
+					return false, err
 				}
-				c1, r1, err1 := excelize.CellNameToCoordinates(a)
-				c2, r2, err2 := excelize.CellNameToCoordinates(z)
-				if err1 != nil || err2 != nil {
-					return false, fail(fmt.Errorf("merged range %q", clip(attr(el, "ref"))))
-				}
-				if len(cr.merges) >= lim.Positions {
-					return false, fmt.Errorf("xlsxio: %w: sheet %q has more than %d merged ranges", ErrTooLarge, cr.sheet, lim.Positions)
-				}
-				cr.merges = append(cr.merges, rect{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
 			}
 		case xml.CharData:
 			for _, run := range []*textRun{&v, &is, &f} {
@@ -523,6 +500,62 @@ func (cr *cellReader) scanSheet(part string, lim CellLimits) error {
 		}
 		return true, nil
 	})
+}
+
+// malformed is the error of a sheet whose XML says something impossible.
+func (cr *cellReader) malformed(err error) error {
+	return fmt.Errorf("xlsxio: %w: sheet %q: %v", ErrMalformed, cr.sheet, err)
+}
+
+// rowNumber returns the number of the row that the element el starts: its
+// r attribute, or the row after prev when it has none.
+func rowNumber(el xml.StartElement, prev int) (int, error) {
+	r := attr(el, "r")
+	if r == "" {
+		return prev + 1, nil
+	}
+	n, err := strconv.Atoi(r)
+	if err != nil || n < 1 || n > excelize.TotalRows {
+		return 0, fmt.Errorf("row number %q", clip(r))
+	}
+	return n, nil
+}
+
+// cellPosition returns the column and the row of the cell that the element
+// el starts: its r attribute, or the column after col in row when it has
+// none. A position outside the sheet is an error.
+func cellPosition(el xml.StartElement, col, row int) (int, int, error) {
+	col++
+	if r := attr(el, "r"); r != "" {
+		c, rr, err := excelize.CellNameToCoordinates(r)
+		if err != nil {
+			return 0, 0, fmt.Errorf("cell reference %q", clip(r))
+		}
+		col, row = c, rr
+	}
+	if col > excelize.MaxColumns || row < 1 || row > excelize.TotalRows {
+		return 0, 0, fmt.Errorf("a cell outside the sheet (row %d, column %d)", row, col)
+	}
+	return col, row, nil
+}
+
+// addMerge adds the merged range of a mergeCell element; one without a
+// range (no ':') is ignored.
+func (cr *cellReader) addMerge(el xml.StartElement, lim CellLimits) error {
+	a, z, ok := strings.Cut(attr(el, "ref"), ":")
+	if !ok {
+		return nil
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(z)
+	if err1 != nil || err2 != nil {
+		return cr.malformed(fmt.Errorf("merged range %q", clip(attr(el, "ref"))))
+	}
+	if len(cr.merges) >= lim.Positions {
+		return fmt.Errorf("xlsxio: %w: sheet %q has more than %d merged ranges", ErrTooLarge, cr.sheet, lim.Positions)
+	}
+	cr.merges = append(cr.merges, rect{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+	return nil
 }
 
 // end adds the cell just read, unless it is empty.
