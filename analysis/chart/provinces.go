@@ -59,94 +59,24 @@ func NewProvinceComparison(s ProvinceComparison) (*Chart, error) {
 	}
 	th := themeOf(s.Theme)
 	nf := newNumberFormat(s.Lang, s.Format, s.Decimals, s.Values...)
-	hl := -1
-	for p, name := range s.Provinces {
-		if s.Highlight != "" && cleanText(name) == cleanText(s.Highlight) {
-			hl = p
-		}
-	}
-	style := func(p int) (shape, vg.Length) {
-		r := vg.Length(3.2)
-		if p == hl {
-			r = 4.2
-		}
-		return provinceShapes[p%len(provinceShapes)], r
-	}
+	hl := s.highlighted()
 	// The largest marker stays whole at both ends of the axis: a score
 	// of 100 is not cut by the chart's edge, one of 0 not hidden in the
 	// label column.
 	rc := &rowChart{kind: "province-comparison", title: s.Title, note: s.Note, xlabel: s.XLabel,
-		target: math.NaN(), nf: nf, labels: s.Indicators, nonNegAxis: true, inset: markerExtent(diamond, 4.2) + 1.5}
-	legendOrder := make([]int, 0, np)
-	if hl >= 0 {
-		legendOrder = append(legendOrder, hl)
-	}
-	for p := range s.Provinces {
-		if p != hl {
-			legendOrder = append(legendOrder, p)
-		}
-	}
-	for _, p := range legendOrder {
-		sh, _ := style(p)
-		rc.legend = append(rc.legend, legendEntry{text: s.Provinces[p], symbol: "marker", shape: sh, color: th.color(p), filled: true})
-	}
+		target: math.NaN(), nf: nf, labels: s.Indicators, inset: markerExtent(diamond, 4.2) + 1.5,
+		legend: s.legend(&th, hl)}
 	slot := vg.Length(8)
 	if s.ShowValues {
 		valueFace := th.face(th.FontSize*0.9, false, false)
 		slot = max(slot, (&builder{th: th}).blockHeight(valueFace, 1)+1.5)
 	}
 	rc.minRow = make([]vg.Length, ni)
-	first := true
-	for i := 0; i < ni; i++ {
+	for i := range rc.minRow {
 		rc.minRow[i] = vg.Length(np)*slot + 2*th.RowPadding
-		any := false
-		for p := 0; p < np; p++ {
-			v := s.Values[p][i]
-			if math.IsNaN(v) {
-				continue
-			}
-			any = true
-			if first {
-				rc.lo, rc.hi, first = v, v, false
-			}
-			rc.lo, rc.hi = math.Min(rc.lo, v), math.Max(rc.hi, v)
-			if v < 0 {
-				rc.nonNegAxis = false
-			}
-		}
-		if !any {
-			rc.anchors = append(rc.anchors, anchor{row: i, value: math.NaN(), text: s.Lang.word("nodata"), side: 1, muted: true})
-		}
-		if s.ShowValues {
-			for p := 0; p < np; p++ {
-				if v := s.Values[p][i]; !math.IsNaN(v) {
-					_, r := style(p)
-					dy := (vg.Length(p)+0.5)*slot - vg.Length(np)*slot/2
-					rc.anchors = append(rc.anchors, anchor{row: i, value: v, text: nf.text(v), side: 1, dy: dy, off: r})
-				}
-			}
-		}
 	}
-	if first {
-		rc.lo, rc.hi = 0, 1
-	}
-	if rc.lo > 0 {
-		rc.lo = 0 // shares and scores read from zero
-	}
-	if rc.hi == rc.lo {
-		rc.hi = rc.lo + 1
-	}
-	if s.Format == Percent && rc.hi <= 100 && rc.lo >= 0 {
-		rc.hi = 100
-	}
-	if s.Format == Share && rc.hi <= 1 && rc.lo >= 0 {
-		rc.hi = 1
-	}
-	for k := range rc.anchors {
-		if math.IsNaN(rc.anchors[k].value) {
-			rc.anchors[k].value = rc.lo
-		}
-	}
+	rc.lo, rc.hi, rc.nonNegAxis = s.axisRange()
+	rc.anchors = s.anchors(nf, hl, slot, rc.lo)
 	rc.draw = func(b *builder, i int, cy, band vg.Length, x func(float64) vg.Length) {
 		top := cy - vg.Length(np)*slot/2
 		b.add(lineItem{pts: []vg.Point{{X: x(rc.lo), Y: cy}, {X: x(rc.hi), Y: cy}}, color: th.Grid, width: 0.6, dash: []vg.Length{1, 2}})
@@ -155,9 +85,120 @@ func NewProvinceComparison(s ProvinceComparison) (*Chart, error) {
 			if math.IsNaN(v) {
 				continue
 			}
-			sh, r := style(p)
+			sh, r := provinceMarker(p, hl)
 			b.add(markerItem{x: x(v), y: top + (vg.Length(p)+0.5)*slot, r: r, shape: sh, color: th.color(p), filled: true})
 		}
 	}
 	return rc.build(th, s.Lang), nil
+}
+
+// highlighted returns the index of the province Highlight names (the last
+// of that name), or -1.
+func (s ProvinceComparison) highlighted() int {
+	hl := -1
+	for p, name := range s.Provinces {
+		if s.Highlight != "" && cleanText(name) == cleanText(s.Highlight) {
+			hl = p
+		}
+	}
+	return hl
+}
+
+// provinceMarker returns the shape and the radius of province p's markers:
+// a shape of its own, larger for the highlighted province hl.
+func provinceMarker(p, hl int) (shape, vg.Length) {
+	r := vg.Length(3.2)
+	if p == hl {
+		r = 4.2
+	}
+	return provinceShapes[p%len(provinceShapes)], r
+}
+
+// legend lists the provinces with their markers, the highlighted one hl
+// first.
+func (s ProvinceComparison) legend(th *Theme, hl int) []legendEntry {
+	order := make([]int, 0, len(s.Provinces))
+	if hl >= 0 {
+		order = append(order, hl)
+	}
+	for p := range s.Provinces {
+		if p != hl {
+			order = append(order, p)
+		}
+	}
+	var legend []legendEntry
+	for _, p := range order {
+		sh, _ := provinceMarker(p, hl)
+		legend = append(legend, legendEntry{text: s.Provinces[p], symbol: "marker", shape: sh, color: th.color(p), filled: true})
+	}
+	return legend
+}
+
+// axisRange returns the range of the value axis, and whether no value is
+// negative: from zero (or the smallest value, when negative) to the
+// largest value, or to 100 % for percentages and shares that stay within
+// it; 0 to 1 without values.
+func (s ProvinceComparison) axisRange() (lo, hi float64, nonNeg bool) {
+	first := true
+	nonNeg = true
+	for i := range s.Indicators {
+		for p := range s.Provinces {
+			v := s.Values[p][i]
+			if math.IsNaN(v) {
+				continue
+			}
+			if first {
+				lo, hi, first = v, v, false
+			}
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			if v < 0 {
+				nonNeg = false
+			}
+		}
+	}
+	if first {
+		lo, hi = 0, 1
+	}
+	if lo > 0 {
+		lo = 0 // shares and scores read from zero
+	}
+	if hi == lo {
+		hi = lo + 1
+	}
+	if s.Format == Percent && hi <= 100 && lo >= 0 {
+		hi = 100
+	}
+	if s.Format == Share && hi <= 1 && lo >= 0 {
+		hi = 1
+	}
+	return lo, hi, nonNeg
+}
+
+// anchors are the texts of the rows: "no data" at lo for an indicator
+// without any value and, with ShowValues, each value beside its marker,
+// the markers of a row spread over slots of height slot.
+func (s ProvinceComparison) anchors(nf numberFormat, hl int, slot vg.Length, lo float64) []anchor {
+	np := len(s.Provinces)
+	var anchors []anchor
+	for i := range s.Indicators {
+		any := false
+		for p := 0; p < np; p++ {
+			if !math.IsNaN(s.Values[p][i]) {
+				any = true
+			}
+		}
+		if !any {
+			anchors = append(anchors, anchor{row: i, value: lo, text: s.Lang.word("nodata"), side: 1, muted: true})
+		}
+		if s.ShowValues {
+			for p := 0; p < np; p++ {
+				if v := s.Values[p][i]; !math.IsNaN(v) {
+					_, r := provinceMarker(p, hl)
+					dy := (vg.Length(p)+0.5)*slot - vg.Length(np)*slot/2
+					anchors = append(anchors, anchor{row: i, value: v, text: nf.text(v), side: 1, dy: dy, off: r})
+				}
+			}
+		}
+	}
+	return anchors
 }
