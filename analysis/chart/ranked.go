@@ -74,21 +74,8 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 		target = math.NaN()
 	}
 	order := rankOrder(s.Values, s.KeepOrder)
-	// group of each input bar (its index in order of first appearance)
-	var groupNames []string
-	group := make([]int, len(s.Labels))
+	groupNames, group := barGroups(s.Groups)
 	if s.Groups != nil {
-		at := map[string]int{}
-		for i, g := range s.Groups {
-			g = cleanText(g)
-			k, ok := at[g]
-			if !ok {
-				k = len(groupNames)
-				at[g] = k
-				groupNames = append(groupNames, g)
-			}
-			group[i] = k
-		}
 		sort.SliceStable(order, func(a, b int) bool { return group[order[a]] < group[order[b]] })
 	}
 	th := themeOf(s.Theme)
@@ -112,20 +99,7 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 	if s.Column != nil {
 		rc.valueHeader = cleanText(s.ColumnHeader)
 	}
-	hasNeg := false
-	for i, v := range values {
-		if math.IsNaN(v) {
-			rc.anchors = append(rc.anchors, anchor{row: i, value: 0, text: s.Lang.word("nodata"), side: 1, muted: true})
-			continue
-		}
-		rc.lo, rc.hi = math.Min(rc.lo, v), math.Max(rc.hi, v)
-		side := 1
-		if v < 0 {
-			side, hasNeg = -1, true
-		}
-		rc.anchors = append(rc.anchors, anchor{row: i, value: v, text: nf.text(v), side: side})
-	}
-	rc.nonNegAxis = !hasNeg
+	rc.anchors, rc.lo, rc.hi, rc.nonNegAxis = barAnchors(values, nf, s.Lang)
 	if !math.IsNaN(target) {
 		rc.lo, rc.hi = math.Min(rc.lo, target), math.Max(rc.hi, target)
 		tl := cleanText(s.TargetLabel)
@@ -133,16 +107,8 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 			tl = s.Lang.word("target")
 		}
 		rc.targetText = tl + " " + nf.text(target)
-		if s.Groups == nil {
-			rc.legend = []legendEntry{
-				{text: s.Lang.word("met"), symbol: "swatch", color: th.color(0)},
-				{text: s.Lang.word("notmet"), symbol: "swatch", color: th.color(1)},
-			}
-		}
 	}
-	for g, name := range groupNames {
-		rc.legend = append(rc.legend, legendEntry{text: name, symbol: "swatch", color: th.color(g)})
-	}
+	rc.legend = s.legend(&th, target, groupNames)
 	rc.draw = func(b *builder, i int, cy, _ vg.Length, x func(float64) vg.Length) {
 		v := values[i]
 		if math.IsNaN(v) {
@@ -159,6 +125,60 @@ func NewRankedBars(s RankedBars) (*Chart, error) {
 		b.add(rectItem{x0: min(x0, x1), y0: cy - th.BarHeight/2, x1: max(x0, x1), y1: cy + th.BarHeight/2, fill: col})
 	}
 	return rc.build(th, s.Lang), nil
+}
+
+// barGroups numbers the groups of the bars in order of first appearance:
+// it returns their names, cleaned, and the group of each bar.
+func barGroups(groups []string) (names []string, group []int) {
+	group = make([]int, len(groups))
+	at := map[string]int{}
+	for i, g := range groups {
+		g = cleanText(g)
+		k, ok := at[g]
+		if !ok {
+			k = len(names)
+			at[g] = k
+			names = append(names, g)
+		}
+		group[i] = k
+	}
+	return names, group
+}
+
+// barAnchors returns the value text of each bar of values, at its end
+// (left of a negative bar; "no data" for NaN), the range of the values
+// with zero, and whether none is negative.
+func barAnchors(values []float64, nf numberFormat, lang Lang) (anchors []anchor, lo, hi float64, nonNeg bool) {
+	hasNeg := false
+	for i, v := range values {
+		if math.IsNaN(v) {
+			anchors = append(anchors, anchor{row: i, value: 0, text: lang.word("nodata"), side: 1, muted: true})
+			continue
+		}
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		side := 1
+		if v < 0 {
+			side, hasNeg = -1, true
+		}
+		anchors = append(anchors, anchor{row: i, value: v, text: nf.text(v), side: side})
+	}
+	return anchors, lo, hi, !hasNeg
+}
+
+// legend has, when a target colours the bars (without Groups), a swatch
+// for met and one for not met, and a swatch for each group of names.
+func (s RankedBars) legend(th *Theme, target float64, names []string) []legendEntry {
+	var legend []legendEntry
+	if !math.IsNaN(target) && s.Groups == nil {
+		legend = []legendEntry{
+			{text: s.Lang.word("met"), symbol: "swatch", color: th.color(0)},
+			{text: s.Lang.word("notmet"), symbol: "swatch", color: th.color(1)},
+		}
+	}
+	for g, name := range names {
+		legend = append(legend, legendEntry{text: name, symbol: "swatch", color: th.color(g)})
+	}
+	return legend
 }
 
 // rankOrder returns the indices of values in descending order (stable),
