@@ -66,33 +66,11 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 	lo, hi, at, offs := rc.placeAnchors(valueFace, plotW, pad)
 	x := func(v float64) vg.Length { return dataX0 + rc.inset + vg.Length((v-lo)/(hi-lo))*plotW }
 
-	// Header line: the target's label above its line, the value column's
-	// header above the column.
-	headerFace := smallFace
-	if hasTarget || rc.valueHeader != "" {
-		base := y + headerFace.Extents().Ascent
-		if hasTarget {
-			tx := x(rc.target)
-			w := headerFace.Width(rc.targetText)
-			tx = min(max(tx, dataX0+w/2), dataX1-w/2)
-			b.text("target", rc.targetText, headerFace, th.Text, tx, base, alignCenter)
-		}
-		if rc.valueHeader != "" {
-			b.text("header", rc.valueHeader, headerFace, th.Muted, b.w-m, base, alignRight)
-		}
-		y += b.blockHeight(headerFace, 1) + 3
-	}
+	y = rc.headerLine(b, th, smallFace, x, dataX0, dataX1, y)
 
 	// Rows.
 	rowsTop := y
-	heights := make([]vg.Length, len(rc.labels))
-	for i := range rc.labels {
-		h := max(b.blockHeight(labelFace, len(wrapped[i])), th.BarHeight, b.blockHeight(valueFace, 1)) + 2*th.RowPadding
-		if rc.minRow != nil {
-			h = max(h, rc.minRow[i])
-		}
-		heights[i] = h
-	}
+	heights := rc.rowHeights(b, th, labelFace, valueFace, wrapped)
 	for i, h := range heights {
 		if i%2 == 1 {
 			b.add(rectItem{x0: m, y0: y, x1: b.w - m, y1: y + h, fill: th.Band})
@@ -125,18 +103,7 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 	}
 
 	rc.drawAnchors(b, th, valueFace, centres, x, at, offs, pad)
-	ve := valueFace.Extents()
-
-	// Category labels, right-aligned against the data area, and the value
-	// column.
-	for i, lines := range wrapped {
-		top := centres[i] - b.blockHeight(labelFace, len(lines))/2
-		b.block("label", lines, labelFace, th.Text, dataX0-gap, top, alignRight)
-		if rc.values != nil {
-			base := centres[i] + (ve.Ascent-ve.Descent)/2
-			b.text("value", rc.values[i], valueFace, th.Text, b.w-m, base, alignRight)
-		}
-	}
+	rc.drawLabels(b, th, labelFace, valueFace, wrapped, centres, dataX0-gap)
 
 	// Value axis.
 	y = rc.valueAxis(b, th, smallFace, ticks, x, rowsBottom, dataX0, dataX1)
@@ -146,6 +113,58 @@ func (rc *rowChart) build(th Theme, lang Lang) *Chart {
 	}
 	y = b.note(rc.note, y+2)
 	return b.finish(rc.kind, y+m)
+}
+
+// headerLine writes, from y down, the line above the rows: the target's
+// label above its line (kept within the data area, dataX0 to dataX1) and
+// the value column's header above the column. It returns the y below it,
+// y itself when there is neither.
+func (rc *rowChart) headerLine(b *builder, th Theme, headerFace font.Face, x func(float64) vg.Length, dataX0, dataX1, y vg.Length) vg.Length {
+	hasTarget := !math.IsNaN(rc.target)
+	if !hasTarget && rc.valueHeader == "" {
+		return y
+	}
+	base := y + headerFace.Extents().Ascent
+	if hasTarget {
+		tx := x(rc.target)
+		w := headerFace.Width(rc.targetText)
+		tx = min(max(tx, dataX0+w/2), dataX1-w/2)
+		b.text("target", rc.targetText, headerFace, th.Text, tx, base, alignCenter)
+	}
+	if rc.valueHeader != "" {
+		b.text("header", rc.valueHeader, headerFace, th.Muted, b.w-th.Margin, base, alignRight)
+	}
+	return y + b.blockHeight(headerFace, 1) + 3
+}
+
+// rowHeights returns the height of each row: room for its wrapped label,
+// a bar and a value text, with RowPadding above and below, and at least
+// the row's minRow.
+func (rc *rowChart) rowHeights(b *builder, th Theme, labelFace, valueFace font.Face, wrapped [][]string) []vg.Length {
+	heights := make([]vg.Length, len(rc.labels))
+	for i := range rc.labels {
+		h := max(b.blockHeight(labelFace, len(wrapped[i])), th.BarHeight, b.blockHeight(valueFace, 1)) + 2*th.RowPadding
+		if rc.minRow != nil {
+			h = max(h, rc.minRow[i])
+		}
+		heights[i] = h
+	}
+	return heights
+}
+
+// drawLabels writes the category labels, right-aligned at labelX against
+// the data area, and the value column at the right margin, each centred
+// on its row.
+func (rc *rowChart) drawLabels(b *builder, th Theme, labelFace, valueFace font.Face, wrapped [][]string, centres []vg.Length, labelX vg.Length) {
+	ve := valueFace.Extents()
+	for i, lines := range wrapped {
+		top := centres[i] - b.blockHeight(labelFace, len(lines))/2
+		b.block("label", lines, labelFace, th.Text, labelX, top, alignRight)
+		if rc.values != nil {
+			base := centres[i] + (ve.Ascent-ve.Descent)/2
+			b.text("value", rc.values[i], valueFace, th.Text, b.w-th.Margin, base, alignRight)
+		}
+	}
 }
 
 // labelColumn wraps the category labels for a column as wide as the
