@@ -84,25 +84,50 @@ func Provinces(o Options) (reporting.Section, error) {
 		TitleVI: "Chương trình CNTT của các tỉnh: kinh phí một năm theo giá 2024, trên dân số; đơn vị hành chính 2025",
 		TitleEN: "Provincial IT programmes: amounts per year in 2024 prices, per population; the 2025 provinces",
 	}
-	inv, err := load("vn-dx-investments")
+	d, err := loadProvinces(o)
 	if err != nil {
 		return s, err
 	}
-	pv, err := load("vn-provinces")
-	if err != nil {
+	if err := programmesChart(&s, d.real, d.inv, d.cpi, o); err != nil {
 		return s, err
 	}
-	cw, err := load("vn-provinces-2025")
-	if err != nil {
-		return s, err
+	for _, part := range []func(*reporting.Section, provincesData) error{
+		programmesPerPopulation, programmesComposite, provinces2025,
+	} {
+		if err := part(&s, d); err != nil {
+			return s, err
+		}
 	}
-	cpi, err := load("vn-cpi")
-	if err != nil {
-		return s, err
+	s.Text = "Các chương trình được so sánh theo kinh phí bình quân một năm kế hoạch, theo giá năm 2024 (chỉ số giá tiêu dùng, vn-cpi), trong cùng một loại: chương trình của chính quyền tỉnh với nhau, dự án của cơ quan Đảng tỉnh với nhau. Bảng trên dân số và diện tích dùng dân số, diện tích năm 2023 (nguồn từng số liệu trong vn-provinces); chỉ số tổng hợp và độ nhạy chỉ minh họa phương pháp của gói analysis/composite trên các chương trình có văn bản nguồn."
+	s.TextEN = "The programmes are compared by their amount per year of plan in 2024 prices (consumer price index, vn-cpi), within one kind: provincial-government programmes with each other, Party-agency projects with each other. The tables per population and area use the 2023 population and area (each figure cited in vn-provinces); the composite and its sensitivity only illustrate the analysis/composite methods on the programmes of the sources."
+	return s, nil
+}
+
+// provincesData are the datasets of the provinces section, and the
+// programmes computed from them: real (programmesReal: with their amounts
+// in 2024 prices) and perPop (real with the provinces' population and
+// area, and the amounts per 1,000 people and per 100 km²).
+type provincesData struct {
+	inv, pv, cw, cpi *frame.Frame
+	real, perPop     *frame.Frame
+}
+
+// loadProvinces loads the datasets of the provinces section and computes
+// its programmes.
+func loadProvinces(o Options) (provincesData, error) {
+	var d provincesData
+	var err error
+	for _, x := range []struct {
+		f  **frame.Frame
+		id string
+	}{{&d.inv, "vn-dx-investments"}, {&d.pv, "vn-provinces"}, {&d.cw, "vn-provinces-2025"}, {&d.cpi, "vn-cpi"}} {
+		if *x.f, err = load(x.id); err != nil {
+			return d, err
+		}
 	}
-	py, err := budget.PerYearByRow(inv, budget.NoPhase)
+	py, err := budget.PerYearByRow(d.inv, budget.NoPhase)
 	if err != nil {
-		return s, err
+		return d, err
 	}
 	py, err = py.WithColumnFunc(frame.FieldSpec{Name: "programme", Kind: frame.String, LabelVI: "Chương trình"}, func(r frame.Row) any {
 		if r.IsNull("period_start") {
@@ -111,20 +136,28 @@ func Provinces(o Options) (reporting.Section, error) {
 		return fmt.Sprintf("%s %d–%d", r.String("province"), r.Int64("period_start"), r.Int64("period_end"))
 	})
 	if err != nil {
-		return s, err
+		return d, err
 	}
-	real, err := programmesReal(py, cpi)
-	if err != nil {
-		return s, err
+	if d.real, err = programmesReal(py, d.cpi); err != nil {
+		return d, err
 	}
+	d.perPop, err = perPopulationAndArea(d.real, d.pv)
+	return d, err
+}
+
+// perPopulationAndArea adds to the programmes real their province's
+// population and area (vn-provinces), and their amounts, nominal and in
+// 2024 prices, per 1,000 people and, for the amounts per year, per
+// 100 km².
+func perPopulationAndArea(real, pv *frame.Frame) (*frame.Frame, error) {
 	withRef, err := composite.Attach(real, pv, "province", "province", []string{"population", "population_year", "area_km2"}, composite.MatchTones)
 	if err != nil {
-		return s, err
+		return nil, err
 	}
 	pc := withRef
 	for _, col := range []string{"total_mvnd", "per_year_mvnd", "total_real_mvnd", "per_year_real_mvnd"} {
 		if pc, err = composite.PerCapita(pc, col, "population", 1000); err != nil {
-			return s, err
+			return nil, err
 		}
 	}
 	for _, col := range []struct{ name, amount, label string }{
@@ -139,36 +172,44 @@ func Provinces(o Options) (reporting.Section, error) {
 			return y / a * 100
 		})
 		if err != nil {
-			return s, err
+			return nil, err
 		}
 	}
+	return pc, nil
+}
 
-	if err := programmesChart(&s, real, inv, cpi, o); err != nil {
-		return s, err
-	}
-
-	table, err := pc.Select("programme", "province", "document", "total_mvnd", "years", "per_year_mvnd", "population", "population_year", "area_km2",
+// programmesPerPopulation tables the programmes per 1,000 people and per
+// 100 km², nominal and in 2024 prices.
+func programmesPerPopulation(s *reporting.Section, d provincesData) error {
+	table, err := d.perPop.Select("programme", "province", "document", "total_mvnd", "years", "per_year_mvnd", "population", "population_year", "area_km2",
 		"total_mvnd_per_1000_people", "per_year_mvnd_per_1000_people", "per_year_mvnd_per_100_km2",
 		"price_index", "total_real_mvnd_per_1000_people", "per_year_real_mvnd_per_1000_people", "per_year_real_mvnd_per_100_km2",
 		frame.ColSourceFile, frame.ColSourceLine, "ref_source_line")
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-per-population", Frame: table,
 		Caption:   "Chương trình đầu tư CNTT/chuyển đổi số trên 1.000 dân và trên 100 km² (dân số, diện tích 2023: vn-provinces), giá hiện hành và giá năm 2024 (vn-cpi)",
 		CaptionEN: "IT / digital-transformation programmes per 1,000 people and per 100 km² (population and area 2023: vn-provinces), nominal and in 2024 prices (vn-cpi)"})
+	return nil
+}
 
+// programmesComposite tables the composite of the programmes'
+// programmeIndicators, as an illustration of the method, and the
+// sensitivity of its ranking to the weights.
+func programmesComposite(s *reporting.Section, d provincesData) error {
+	pc := d.perPop
 	// the universe of the min-max normalisation: every programme of
 	// vn-dx-investments, whatever its kind
 	n := pc.NumRows()
 	opts := composite.Options{Normalisation: composite.MinMax, Aggregation: composite.Arithmetic}
 	comp, err := composite.Composite(pc, programmeIndicators, opts)
 	if err != nil {
-		return s, err
+		return err
 	}
 	comp, err = comp.Select("programme", "total_real_mvnd_per_1000_people", "per_year_real_mvnd_per_1000_people", "per_year_real_mvnd_per_100_km2", "score", "rank", "indicators_used", frame.ColSourceFile, frame.ColSourceLine)
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-composite", Frame: comp,
 		Caption:   fmt.Sprintf("Chỉ số tổng hợp, minh họa phương pháp: ba chỉ số theo giá năm 2024, chuẩn hóa min-max trên đúng %d chương trình của vn-dx-investments (0 = thấp nhất, 100 = cao nhất trong %d chương trình này; các loại chương trình khác nhau, không phải thứ hạng của các tỉnh), trọng số 0,5/0,3/0,2, trung bình cộng", n, n),
@@ -176,7 +217,7 @@ func Provinces(o Options) (reporting.Section, error) {
 	sens, err := composite.Sensitivity(pc, programmeIndicators, composite.SensitivityOptions{Draws: 1000, Seed: 2026, Spread: 0.5, Key: "programme",
 		Normalisation: composite.MinMax, Aggregation: composite.Arithmetic})
 	if err != nil {
-		return s, err
+		return err
 	}
 	// the programmes come from several documents: each row names its file
 	fileOf := map[string]string{}
@@ -187,23 +228,26 @@ func Provinces(o Options) (reporting.Section, error) {
 		return fileOf[r.String("programme")]
 	})
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "programmes-weight-sensitivity", Frame: sens,
 		Caption:   fmt.Sprintf("Độ nhạy của thứ hạng trong chỉ số tổng hợp (%d chương trình, giá năm 2024) theo trọng số: 1.000 bộ trọng số, mỗi trọng số thay đổi ±50%%", n),
 		CaptionEN: fmt.Sprintf("Sensitivity of the composite's ranking (%d programmes, 2024 prices) to the weights: 1,000 weight sets, each weight varied by ±50%%", n)})
+	return nil
+}
 
-	re, err := composite.Reaggregate(pv, cw, composite.Reaggregation{Key: "province", Sums: []string{"population", "area_km2"},
+// provinces2025 tables the provinces' 2023 population and area summed
+// into the 34 provincial units of 2025 (vn-provinces-2025).
+func provinces2025(s *reporting.Section, d provincesData) error {
+	re, err := composite.Reaggregate(d.pv, d.cw, composite.Reaggregation{Key: "province", Sums: []string{"population", "area_km2"},
 		Ratios: []composite.RatioSpec{{As: "people_per_km2", Numerator: "population", Denominator: "area_km2", LabelVI: "Mật độ dân số (người/km²)", Unit: "people/km2"}}})
 	if err != nil {
-		return s, err
+		return err
 	}
 	s.Tables = append(s.Tables, reporting.Table{Name: "provinces-2025", Frame: re, MaxRows: 12,
 		Caption:   "Dân số và diện tích năm 2023 cộng theo 34 đơn vị hành chính cấp tỉnh từ 2025 (Nghị quyết 202/2025/QH15); trống khi thiếu số liệu của một tỉnh cũ",
 		CaptionEN: "2023 population and area summed into the 34 provincial units of 2025 (Resolution 202/2025/QH15); null when a former province lacks a figure"})
-	s.Text = "Các chương trình được so sánh theo kinh phí bình quân một năm kế hoạch, theo giá năm 2024 (chỉ số giá tiêu dùng, vn-cpi), trong cùng một loại: chương trình của chính quyền tỉnh với nhau, dự án của cơ quan Đảng tỉnh với nhau. Bảng trên dân số và diện tích dùng dân số, diện tích năm 2023 (nguồn từng số liệu trong vn-provinces); chỉ số tổng hợp và độ nhạy chỉ minh họa phương pháp của gói analysis/composite trên các chương trình có văn bản nguồn."
-	s.TextEN = "The programmes are compared by their amount per year of plan in 2024 prices (consumer price index, vn-cpi), within one kind: provincial-government programmes with each other, Party-agency projects with each other. The tables per population and area use the 2023 population and area (each figure cited in vn-provinces); the composite and its sensitivity only illustrate the analysis/composite methods on the programmes of the sources."
-	return s, nil
+	return nil
 }
 
 // programmesReal adds to the programmes (budget.PerYearByRow of
