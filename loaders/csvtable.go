@@ -98,6 +98,12 @@ func ParseRows(records [][]Cell, l Layout, o Options) (*Table, error) {
 	if err := l.Validate(); err != nil {
 		return nil, err
 	}
+	if l.Form != CellPerLine {
+		if l.ReadCells == nil {
+			return nil, fmt.Errorf("%w: layout %q reads %s, not a table of cells", ErrUnknownLayout, l.Name, l.Form)
+		}
+		return l.ReadCells(records, l, o)
+	}
 	if len(l.EmptyTexts) > 0 {
 		records = blankEmptyTexts(records, l.EmptyTexts)
 	}

@@ -108,6 +108,10 @@ type Layout struct {
 	// Read reads a text of another Form than CellPerLine: the PDF-text
 	// layouts of package loaders/dxtext set it, and ParseText calls it.
 	Read func(text []byte, l Layout, o Options) (*Table, error)
+	// ReadCells reads a table of such a layout given as cells (a PDF's
+	// table, a Word table, a sheet); ParseRows calls it. The PDF-text
+	// layouts of loaders/dxtext set it.
+	ReadCells func(records [][]Cell, l Layout, o Options) (*Table, error)
 	// Matrix, if set, reads the table's columns after Cells as one
 	// measure at several keys (an indicator × year table) into long form.
 	Matrix *Matrix

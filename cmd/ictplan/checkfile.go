@@ -380,7 +380,7 @@ func appendices(name string, data []byte) ([]string, error) {
 func cellLayouts() []loaders.Layout {
 	var out []loaders.Layout
 	for _, l := range loaders.Layouts() {
-		if l.Form == loaders.CellPerLine {
+		if l.Form == loaders.CellPerLine || l.ReadCells != nil {
 			out = append(out, l)
 		}
 	}

@@ -804,9 +804,8 @@ func TestCheckFileComponents(t *testing.T) {
 // line there, quoting the digits and the words; the two that agree are
 // none. The page written decomposed (NFD) gives the same finding at the
 // same place. The 109-page draft plan states its total cost twice, in
-// digits and in words, and both agree; its two appendix tables are found
-// (no built-in layout reads a dx table from cells: they are listed with
-// the reason).
+// digits and in words, and both agree; its two appendix tables are read
+// from their cells with the dx layouts and checked.
 func TestCheckFilePDFWords(t *testing.T) {
 	const dir = "../../loaders/pdfinput/testdata/"
 	for name, line := range map[string]string{"words-chromium.pdf": "10", "words-libreoffice.pdf": "9", "wordsnfd-chromium.pdf": "10", "wordsnfd-libreoffice.pdf": "9"} {
@@ -821,9 +820,32 @@ func TestCheckFilePDFWords(t *testing.T) {
 		}
 	}
 	out, _, code := runCmd(t, "check", "--lang", "en", "--numbers", "dot-thousands", dir+"draft2024-libreoffice.pdf")
-	if code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") || !strings.Contains(out, "# 2 checks, 0 findings") ||
-		!strings.Contains(out, "# table 2 (PHỤ LỤC 01), pages 43-72: not read by any layout") || !strings.Contains(out, "# table 3 (PHỤ LỤC 2), pages 73-109: not read by any layout") {
+	if code != 0 || !strings.Contains(out, "# the text: 2 amounts in words") ||
+		!strings.Contains(out, "# table 2 (PHỤ LỤC 01), pages 43-72: layout dx-results, 41 rows, 11 reported totals") ||
+		!strings.Contains(out, "# table 3 (PHỤ LỤC 2), pages 73-109: layout dx-plan, 48 rows, 11 reported totals") {
 		t.Errorf("draft: exit %d\n%s", code, out)
+	}
+	// the appendix tables read from their cells give what the datasets'
+	// checks find in them (the text's findings of the same draft): three
+	// tasks of 2023 that spent more than given, two notes whose rate is
+	// not their row's, and nothing else
+	var found []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "table 2 (PHỤ LỤC 01)") || strings.HasPrefix(l, "table 3 (PHỤ LỤC 2)") {
+			found = append(found, l[strings.Index(l, ":")+1:])
+		}
+	}
+	want := []string{"39: spent-vs-given: 8.7", "40: spent-vs-given: 8.8", "41: spent-vs-given: 8.9", "19: note-vs-row: 4.1", "25: note-vs-row:"}
+	if len(found) != len(want) {
+		t.Errorf("draft: %d findings in its tables, want %d:\n%s", len(found), len(want), out)
+	}
+	for i := range min(len(found), len(want)) {
+		if !strings.Contains(found[i], want[i]) {
+			t.Errorf("draft: finding %d is %q, want %q", i+1, found[i], want[i])
+		}
+	}
+	if !strings.Contains(out, "# 234 checks, 5 findings") {
+		t.Errorf("draft: the checks\n%s", out)
 	}
 }
 

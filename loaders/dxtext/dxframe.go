@@ -22,6 +22,15 @@ func parsePDFText(text []byte, l loaders.Layout, o loaders.Options) (*loaders.Ta
 	return t.Table(o)
 }
 
+// parseCells reads a dx table given as cells (ReadCells) into a Table.
+func parseCells(records [][]loaders.Cell, l loaders.Layout, o loaders.Options) (*loaders.Table, error) {
+	t, err := ReadCells(records, l, o)
+	if err != nil {
+		return nil, err
+	}
+	return t.Table(o)
+}
+
 // PillarKeysJSON is the stable English key of each pillar of the table, by
 // pillar number, as a JSON object ({"1":"digital_awareness",…}); a pillar
 // whose name is not one of Pillars() gets "".

@@ -87,6 +87,7 @@ var (
 // --layout) finds them in any program that imports this package.
 func init() {
 	DXResults.Read, DXPlan.Read = parsePDFText, parsePDFText
+	DXResults.ReadCells, DXPlan.ReadCells = parseCells, parseCells
 	planned, spent := ResultColumns()
 	DXResults.Checks = loaders.Checks{Subject: "code",
 		Spent:     &loaders.SpentCheck{Planned: planned, Spent: spent},

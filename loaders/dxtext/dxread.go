@@ -554,6 +554,14 @@ func (r *dxReader) build(o loaders.Options) *DXTable {
 	if r.total != nil && r.form == loaders.PDFResults {
 		funding = scanFunding(r.after, r.errs)
 	}
+	r.finish(t, o, funding)
+	return t
+}
+
+// finish reads the figures of a table whose rows are sorted: the number
+// convention from all of them, the pillar rows' and the total's values,
+// the funding summary's, and each item's amounts.
+func (r *dxReader) finish(t *DXTable, o loaders.Options, funding []fundingRaw) {
 	var e *loaders.Error
 	t.Convention, t.ConventionReason, e = numberConvention(r.figureTokens(t, funding), o.Convention, r.l.Numbers, r.l.Name)
 	if e != nil {
@@ -591,7 +599,6 @@ func (r *dxReader) build(o loaders.Options) *DXTable {
 	if len(t.Items) == 0 {
 		r.errs.Add(&loaders.Error{Line: t.FirstLine, Err: loaders.ErrTruncated, Expected: "at least one task under the pillar rows"})
 	}
-	return t
 }
 
 func splitAt(v []DXValue, n int) (head, extra []DXValue) {
