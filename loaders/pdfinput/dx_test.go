@@ -2,79 +2,103 @@ package pdfinput_test
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/ictplan/ictplan/loaders"
-	"github.com/ictplan/ictplan/loaders/dxtext"
 	"github.com/ictplan/ictplan/loaders/pdfinput"
+	"github.com/ictplan/ictplan/numtext"
 )
 
-// TestDraftDXLayouts reads the two appendix tables of the 2024 draft
-// printed to PDF with the dx layouts (their cells, dxtext.ReadCells) and
-// compares every column the layouts give with the datasets, which are
-// read from the draft's text: Phụ lục 01 (dx-results, the 2023 tasks) and
-// Phụ lục 2 (dx-plan, the 2024 tasks), figures as numbers, text exactly —
-// the lead units that a narrow cell broke inside a word ("Sở TT&T T")
-// rejoined and said so in the item's Unsure notes.
-func TestDraftDXLayouts(t *testing.T) {
-	r, size := open(t, "draft2024-libreoffice.pdf")
-	gs, err := pdfinput.ReadGrids(r, size, "draft2024-libreoffice.pdf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	byHeading := map[string]*pdfinput.Grid{}
-	for _, g := range gs {
-		byHeading[g.Heading] = g
-	}
-	for _, tc := range []struct {
-		heading string
-		layout  loaders.Layout
-		golden  string
-		rows    int
-	}{
-		{"PHỤ LỤC 01", dxtext.DXResults, "soctrang-2023-dx-items", 41},
-		{"PHỤ LỤC 2", dxtext.DXPlan, "soctrang-2024-dx-items", 48},
-	} {
-		g := byHeading[tc.heading]
-		if g == nil {
-			t.Fatalf("no table under %s", tc.heading)
-		}
-		tb, err := g.Parse(tc.layout, loaders.Options{File: "draft2024-libreoffice.pdf", Convention: loaders.DotThousands})
-		if err != nil {
-			t.Fatalf("%s: %v", tc.heading, err)
-		}
-		head, rows := frameCSV(t, tb)
-		tb.Release()
-		ghead, grows := golden(t, tc.golden)
-		if len(rows) != tc.rows || len(grows) != tc.rows {
-			t.Fatalf("%s: %d rows read, %d in the dataset, want %d", tc.heading, len(rows), len(grows), tc.rows)
-		}
-		gcol := map[string]int{}
-		for i, h := range ghead {
-			gcol[h] = i
-		}
-		cells := 0
+// TestDX2023Columns reads the 2023 budget table (Phụ lục 01 of Sóc Trăng's
+// 2024 plan) from the page layout and compares it with the golden
+// soctrang-2023-dx-items.csv, whose amounts package loaders/dxtext placed
+// in their columns by its spacing rule on the extracted text (assignment
+// "layout"): the columns the page shows must be the same, figure by
+// figure, and the pillar rows must be the golden pillars' subtotals.
+func TestDX2023Columns(t *testing.T) {
+	amounts := []string{"planned_local_mvnd", "planned_central_mvnd", "planned_invest_mvnd", "planned_other_mvnd", "spent_local_mvnd", "spent_central_mvnd", "spent_invest_mvnd", "spent_other_mvnd"}
+	itemHead, items := golden(t, "soctrang-2023-dx-items")
+	pillarHead, pillars := golden(t, "soctrang-2023-dx-pillars")
+	at := func(head []string, name string) int {
 		for i, h := range head {
-			j, ok := gcol[h]
-			if !ok || h == "source_line" {
-				continue
+			if h == name {
+				return i
 			}
-			for k := range rows {
+		}
+		t.Fatalf("no column %s", name)
+		return -1
+	}
+	for _, p := range producers {
+		name := "dx2023-" + p + ".pdf"
+		t.Run(p, func(t *testing.T) {
+			r, size := open(t, name)
+			g, err := pdfinput.ReadGrid(r, size, 0, "01", name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Columns != 11 {
+				t.Fatalf("%d columns, want 11 (TT, task, 4 planned, 4 spent, note)", g.Columns)
+			}
+			var gotItems, gotPillars [][]loaders.Cell
+			var total []loaders.Cell
+			for _, row := range g.Cells {
+				first, second := row[0].Text, row[1].Text
+				switch {
+				case strings.HasPrefix(second, "TỔNG CỘNG"):
+					total = row
+				case first != "" && !strings.Contains(first, ".") && second != "" && row[2].Text != "" && numtext.BareNumber(first) == first && len(gotPillars) < len(pillars) && second == pillars[len(gotPillars)][at(pillarHead, "pillar")]:
+					gotPillars = append(gotPillars, row)
+				case len(gotPillars) > 0 && second != "":
+					gotItems = append(gotItems, row)
+				}
+			}
+			if len(gotItems) != len(items) || len(gotPillars) != len(pillars) {
+				t.Fatalf("%d items and %d pillars, golden %d and %d", len(gotItems), len(gotPillars), len(items), len(pillars))
+			}
+			cells, figures := 0, 0
+			check := func(what string, row []loaders.Cell, want string, col int, page int) {
 				cells++
-				got, want := rows[k][i], grows[k][j]
-				if got == want {
-					continue
+				got := row[col].Text
+				if want != "" && got != "" {
+					figures++
+					v, err := numtext.ParseNumber(got, loaders.DotThousands)
+					if err == nil && strconv.FormatFloat(v, 'f', -1, 64) == want {
+						return
+					}
 				}
-				a, err1 := strconv.ParseFloat(got, 64)
-				b, err2 := strconv.ParseFloat(want, 64)
-				if err1 == nil && err2 == nil && a == b {
-					continue
+				if got != want {
+					t.Errorf("%s page %d, %s: column %d reads %q, golden %q", name, page, what, col+1, got, want)
 				}
-				t.Errorf("%s, task %s, %s: read %q, the dataset has %q", tc.heading, grows[k][gcol["code"]], h, got, want)
 			}
-		}
-		if cells < 500 {
-			t.Errorf("%s: only %d cells compared", tc.heading, cells)
-		}
+			for i, row := range gotItems {
+				w := items[i]
+				page := g.RowPages[row[0].Line-1]
+				what := "item " + w[at(itemHead, "code")] + " " + w[at(itemHead, "task")][:min(30, len(w[at(itemHead, "task")]))]
+				check(what, row, w[at(itemHead, "code")], 0, page)
+				check(what, row, w[at(itemHead, "task")], 1, page)
+				for k, a := range amounts {
+					check(what+" "+a, row, w[at(itemHead, a)], 2+k, page)
+				}
+				check(what, row, w[at(itemHead, "note")], 10, page)
+			}
+			for i, row := range gotPillars {
+				w := pillars[i]
+				page := g.RowPages[row[0].Line-1]
+				for k, a := range amounts {
+					check("pillar "+w[0]+" "+a, row, w[at(pillarHead, a)], 2+k, page)
+				}
+			}
+			// TỔNG CỘNG: the pillars add up to it (18.970 0 27.900 2.138
+			// 12.693 0 12.700 2.138 in the plan, its line 4442).
+			want := []string{"18970", "0", "27900", "2138", "12693", "0", "12700", "2138"}
+			if total == nil {
+				t.Fatal("no TỔNG CỘNG row")
+			}
+			for k := range amounts {
+				check("TỔNG CỘNG "+amounts[k], total, want[k], 2+k, 0)
+			}
+			t.Logf("%s: %d items and %d pillars, %d cells compared (%d figures) with the golden CSVs", name, len(gotItems), len(gotPillars), cells, figures)
+		})
 	}
 }
