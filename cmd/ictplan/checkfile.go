@@ -27,7 +27,10 @@ import (
 
 // checkedTable is one table of a file read with a layout.
 type checkedTable struct {
-	where  string // "table 2 (PHỤ LỤC 5)"
+	where string // "table 2 (PHỤ LỤC 5)"
+	// place, if set, names where row n of the table is, more closely than
+	// where ("table 2 (PHỤ LỤC 01), page 55": a PDF table's page)
+	place  func(row int) string
 	layout string
 	t      *loaders.Table // nil: no layout read it (or the text's amounts in words)
 	err    error          // why not (the last layout's error)
@@ -82,6 +85,11 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		if err != nil {
 			return rep, tables, err
 		}
+		if c.place != nil {
+			for i := range r.Findings {
+				r.Findings[i].Dataset = c.place(r.Findings[i].SourceLine) + ", layout " + c.layout
+			}
+		}
 		rep.Add(r)
 	}
 	wr := wordsReport(in.words)
@@ -101,6 +109,7 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 type tableSource struct {
 	where string
 	parse func(l loaders.Layout) (*loaders.Table, error)
+	place func(row int) string // see checkedTable.place
 }
 
 // fileParts are what check FILE reads in a file: its tables, the amounts
@@ -134,7 +143,7 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		in.words = loaders.FindWordAmounts([]byte(strings.Join(pars, "\n")), o.Convention)
 		for _, info := range infos {
 			n := info.Number
-			in.sources = append(in.sources, tableSource{fmt.Sprintf("table %d%s", n, headingOf(info.Heading)), func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where: fmt.Sprintf("table %d%s", n, headingOf(info.Heading)), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				return docxinput.Parse(f, size, n, "", l, o)
 			}})
 		}
@@ -157,8 +166,13 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		}
 		for _, g := range grids {
 			g := g
-			in.sources = append(in.sources, tableSource{fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where: fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				return g.Parse(l, o)
+			}, place: func(row int) string {
+				if row < 1 || row > len(g.RowPages) {
+					return fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages))
+				}
+				return fmt.Sprintf("table %d%s, page %d", g.Number, headingOf(g.Heading), g.RowPages[row-1])
 			}})
 		}
 	case ".xlsx":
@@ -168,7 +182,7 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		}
 		for _, sheet := range first.Sheets {
 			sheet := sheet
-			in.sources = append(in.sources, tableSource{"sheet " + xlsxio.Ref(sheet, ""), func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where: "sheet " + xlsxio.Ref(sheet, ""), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return nil, err
 				}
@@ -176,7 +190,7 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 			}})
 		}
 	case ".csv":
-		in.sources = append(in.sources, tableSource{"the table", func(l loaders.Layout) (*loaders.Table, error) {
+		in.sources = append(in.sources, tableSource{where: "the table", parse: func(l loaders.Layout) (*loaders.Table, error) {
 			if _, err := f.Seek(0, io.SeekStart); err != nil {
 				return nil, err
 			}
@@ -200,7 +214,7 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 			if id != "" {
 				oa.Appendix, where = id, "PHỤ LỤC "+id
 			}
-			in.sources = append(in.sources, tableSource{where, func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where: where, parse: func(l loaders.Layout) (*loaders.Table, error) {
 				return loaders.ParseText(data, l, oa)
 			}})
 		}
@@ -240,7 +254,7 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 			tables = append(tables, checkedTable{where: s.where, err: lastErr})
 			continue
 		}
-		tables = append(tables, checkedTable{where: s.where, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
+		tables = append(tables, checkedTable{where: s.where, place: s.place, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
 	}
 	return tables
 }
