@@ -235,8 +235,10 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 		for _, l := range layouts {
 			t, err := s.parse(l)
 			if err != nil {
-				// say why with the layout that came nearest: the fewest errors
-				if n := max(1, len(loaders.Errors(err))); lastErr == nil || n < fewest {
+				// say why with the layout that came nearest: the fewest
+				// errors, a layout that found no table of its shape at all
+				// (a dx layout on a table of units) after any that did
+				if n := nearness(err); lastErr == nil || n < fewest {
 					lastErr, fewest = err, n
 				}
 				continue
@@ -257,6 +259,20 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 		tables = append(tables, checkedTable{where: s.where, place: s.place, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
 	}
 	return tables
+}
+
+// nearness ranks a layout's failure to read a table, lower nearer: its
+// number of errors, plus 1000 when it found nothing of its shape (every
+// error a truncated table).
+func nearness(err error) int {
+	es := loaders.Errors(err)
+	n := max(1, len(es))
+	for _, e := range es {
+		if !errors.Is(e, loaders.ErrTruncated) {
+			return n
+		}
+	}
+	return n + 1000
 }
 
 // wordsReport compares each amount in words with its digits, exactly: the

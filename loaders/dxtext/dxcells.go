@@ -71,6 +71,14 @@ func ReadCells(rows [][]loaders.Cell, l loaders.Layout, o loaders.Options) (*DXT
 			break
 		}
 	}
+	if !c.numberedTask {
+		// no row numbered as a task ("1.1"): not a dx table at all (a
+		// table of projects numbered 1, 2, 3 looks like pillar rows)
+		errs := loaders.NewErrorList(o.File)
+		errs.Add(&loaders.Error{Line: t.FirstLine, Err: loaders.ErrTruncated,
+			Expected: fmt.Sprintf("tasks numbered 1.1, 1.2 … under pillar rows (layout %s)", l.Name)})
+		return t, errs.Err()
+	}
 	if r.total == nil {
 		last := rows[len(rows)-1]
 		r.errs.Add(&loaders.Error{Line: lineOf(last), Err: loaders.ErrTruncated,
@@ -91,6 +99,8 @@ type cellTable struct {
 	money  int // index of the first amount column
 	pillar int
 	expect int // the next task's number in the pillar
+	// numberedTask: a row numbered as a task ("1.2") was read
+	numberedTask bool
 }
 
 // row sorts one row into a pillar, a task or the grand total; it reports
@@ -126,6 +136,7 @@ func (c *cellTable) row(row []loaders.Cell) bool {
 				Expected: fmt.Sprintf("task %d.%d (tasks are numbered in sequence within their pillar)", c.pillar, c.expect)})
 		}
 		c.expect = minor + 1
+		c.numberedTask = true
 		c.task(row, m[1]+"."+m[2])
 	case first == "" || loaders.IsDash(first):
 		c.task(row, "") // a pillar's unnumbered task
