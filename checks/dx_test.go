@@ -29,7 +29,7 @@ func TestDX2023Check(t *testing.T) {
 		// line 3583) "36,12%" (line 3625) for 3.600 of 10.000 (36,00%).
 		"soctrang-2023-dx-items": {
 			"3367 note-vs-row 4.1",
-			"3583 note-vs-row the row at line 3583",
+			"3583 note-vs-row «Nền tảng số: Xây dựng phần mềm nền tảng; CSDL chuyên ngành của tỉnh k…»",
 			"4075 spent-vs-given 8.7",
 			"4101 spent-vs-given 8.8",
 			"4123 spent-vs-given 8.9",

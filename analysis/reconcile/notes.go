@@ -41,7 +41,7 @@ var notePercentRe = regexp.MustCompile(`[0-9][0-9.,]*\s*%`)
 // column that identifies rows in findings; note the column of notes.
 func NoteRates(dataset string, data *frame.Frame, subject, note string, specs ...NoteRate) (Report, error) {
 	r := Report{Dataset: dataset}
-	subj, err := data.Column(subject)
+	names, namesVI, err := rowNames(data, subject, note)
 	if err != nil {
 		return r, err
 	}
@@ -53,7 +53,7 @@ func NoteRates(dataset string, data *frame.Frame, subject, note string, specs ..
 	if err != nil {
 		return r, err
 	}
-	subjects, texts, rows := subj.Strings(), notes.Strings(), lines.Int64s()
+	texts, rows := notes.Strings(), lines.Int64s()
 	for _, s := range specs {
 		num, err := sumColumns(data, s.Numerator)
 		if err != nil {
@@ -77,13 +77,9 @@ func NoteRates(dataset string, data *frame.Frame, subject, note string, specs ..
 			}
 			stated := d.Float(0)
 			computed := 100 * num[i] / den[i]
-			name := subjects[i]
-			nameVI := name
-			if name == "" {
-				name, nameVI = fmt.Sprintf("the row at line %d", rows[i]), fmt.Sprintf("dòng %d", rows[i])
-			}
+			name, nameVI := names[i], namesVI[i]
 			r.check(approx.Equal(stated, computed, approx.HalfUnit(d.Decimals)), Finding{
-				Rule: RuleNote, Subject: name, Column: note,
+				Rule: RuleNote, Subject: name, SubjectVI: differing(nameVI, name), Column: note,
 				Reported: stated, Computed: computed, Difference: stated - computed,
 				SourceLine: int(rows[i]),
 				Detail: fmt.Sprintf("%s: the note says %q; the row's figures give %s / %s = %s%%", name, text,

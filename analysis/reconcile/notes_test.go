@@ -2,6 +2,7 @@ package reconcile_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
@@ -54,5 +55,44 @@ func TestNoteRates(t *testing.T) {
 	}
 	if b.Subject != "the row at line 3583" || b.Reported != 36.12 || math.Abs(b.Computed-36) > 1e-12 {
 		t.Errorf("pillar 5 task: %+v", b)
+	}
+}
+
+// A row without a code is named by its own words: the texts before the
+// code column and the first text column after it; a row with no words
+// there by its line.
+func TestNoteRatesUnnumberedRow(t *testing.T) {
+	f, err := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "pillar", Kind: frame.String},
+		{Name: "code", Kind: frame.String},
+		{Name: "task", Kind: frame.String},
+		{Name: "planned", Kind: frame.Float64},
+		{Name: "spent", Kind: frame.Float64},
+		{Name: "note", Kind: frame.String},
+		{Name: "source_line", Kind: frame.Int64},
+	}, [][]any{
+		{"Nền tảng số", "", "Xây dựng phần mềm nền tảng", 10000.0, 3600.0, "Tỷ lệ giải ngân đạt 36,12%", 3583},
+		{"", "", "", 100.0, 50.0, "Tỷ lệ giải ngân đạt 40%", 3600},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Release()
+	r, err := reconcile.NoteRates("d", f, "code", "note", reconcile.NoteRate{
+		Words: []string{"tỷ lệ giải ngân"}, Numerator: []string{"spent"}, Denominator: []string{"planned"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 2 {
+		t.Fatalf("findings %+v", r.Findings)
+	}
+	a, b := r.Findings[0], r.Findings[1]
+	if a.Subject != "«Nền tảng số: Xây dựng phần mềm nền tảng»" || a.SubjectIn("vi") != a.Subject ||
+		!strings.HasPrefix(a.DetailVI, "«Nền tảng số: Xây dựng phần mềm nền tảng»: ghi chú viết") {
+		t.Errorf("named by its words: %+v", a)
+	}
+	if b.Subject != "the row at line 3600" || b.SubjectIn("vi") != "dòng 3600" || !strings.HasPrefix(b.DetailVI, "dòng 3600: ghi chú") {
+		t.Errorf("named by its line: %+v", b)
 	}
 }

@@ -20,11 +20,10 @@ const RuleSpent = "spent-vs-given"
 // checked.
 func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned, spent []string) (Report, error) {
 	r := Report{Dataset: dataset}
-	subj, err := data.Column(subject)
+	names, namesVI, err := rowNames(data, subject)
 	if err != nil {
 		return r, err
 	}
-	names := subj.Strings()
 	lines := data.Col(frame.ColSourceLine).Int64s()
 	p, err := sumColumns(data, planned)
 	if err != nil {
@@ -44,10 +43,10 @@ func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned
 		if p[i] == 0 && s[i] == 0 {
 			continue
 		}
-		r.check(s[i] <= p[i]+1e-9, Finding{Rule: RuleSpent, Subject: names[i], Column: "spent",
+		r.check(s[i] <= p[i]+1e-9, Finding{Rule: RuleSpent, Subject: names[i], SubjectVI: differing(namesVI[i], names[i]), Column: "spent",
 			Reported: s[i], Computed: p[i], Difference: s[i] - p[i], SourceLine: int(lines[i]),
 			Detail:   fmt.Sprintf("%s spent %s of %s planned (%s more than it was given)", names[i], frame.FormatVI(s[i], -1), frame.FormatVI(p[i], -1), frame.FormatVI(s[i]-p[i], -1)),
-			DetailVI: fmt.Sprintf("%s đã thực hiện %s trên %s được giao (vượt %s)", names[i], vi(s[i]), vi(p[i]), vi(s[i]-p[i]))})
+			DetailVI: fmt.Sprintf("%s đã thực hiện %s trên %s được giao (vượt %s)", namesVI[i], vi(s[i]), vi(p[i]), vi(s[i]-p[i]))})
 	}
 	return r, nil
 }
