@@ -81,6 +81,48 @@ func (p Position) String() string {
 	return b.String()
 }
 
+// StringVI writes the position in Vietnamese, for a Vietnamese page or
+// message, without the file (the page names it):
+//
+//	dòng 7, ô 3
+//	trang tính 'Phụ lục 2', ô C7
+//	bảng 2, hàng 7, ô 4
+//	trang 3, bảng 2, hàng 14, ô 5
+//
+// A sheet's row without a cell is "hàng 7"; "" when there is no position.
+func (p Position) StringVI() string {
+	var parts []string
+	switch {
+	case p.Sheet != "":
+		parts = append(parts, "trang tính "+quoteSheet(p.Sheet))
+		switch {
+		case p.Line > 0 && p.Cell > 0:
+			parts = append(parts, "ô "+ColumnLetters(p.Cell)+strconv.Itoa(p.Line))
+		case p.Line > 0:
+			parts = append(parts, fmt.Sprintf("hàng %d", p.Line))
+		}
+		return strings.Join(parts, ", ")
+	case p.Page == 0 && p.Table == 0:
+		if p.Line > 0 {
+			parts = append(parts, fmt.Sprintf("dòng %d", p.Line))
+		}
+	default:
+		if p.Page > 0 {
+			parts = append(parts, fmt.Sprintf("trang %d", p.Page))
+		}
+		if p.Table > 0 {
+			parts = append(parts, fmt.Sprintf("bảng %d", p.Table))
+		}
+		if p.Line > 0 {
+			parts = append(parts, fmt.Sprintf("hàng %d", p.Line))
+		}
+	}
+	if p.Cell > 0 {
+		parts = append(parts, fmt.Sprintf("ô %d", p.Cell))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // Positioned is an error that knows where in its source it is.
 type Positioned interface {
 	error

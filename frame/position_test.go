@@ -27,6 +27,21 @@ func TestPositionString(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", c.p, got, c.want)
 		}
 	}
+	for _, c := range []struct {
+		p    frame.Position
+		want string
+	}{
+		{frame.Position{File: "plan.csv", Line: 7, Cell: 3}, "dòng 7, ô 3"},
+		{frame.Position{File: "plan.xlsx", Sheet: "Phụ lục 2", Line: 7, Cell: 3}, "trang tính 'Phụ lục 2', ô C7"},
+		{frame.Position{Sheet: "Sheet1", Line: 12}, "trang tính Sheet1, hàng 12"},
+		{frame.Position{File: "plan.docx", Table: 2, Line: 7, Cell: 4}, "bảng 2, hàng 7, ô 4"},
+		{frame.Position{File: "plan.pdf", Page: 3, Table: 2, Line: 14, Cell: 5}, "trang 3, bảng 2, hàng 14, ô 5"},
+		{frame.Position{File: "plan.pdf"}, ""},
+	} {
+		if got := c.p.StringVI(); got != c.want {
+			t.Errorf("%+v: StringVI %q, want %q", c.p, got, c.want)
+		}
+	}
 	for ref, want := range map[string]frame.Position{
 		"C7":   {File: "f", Sheet: "S", Line: 7, Cell: 3},
 		"AB12": {File: "f", Sheet: "S", Line: 12, Cell: 28},

@@ -75,3 +75,11 @@ func ExampleLayout_InputCells() {
 	// 4 period (year) "2011-2015" -> period_start, period_end
 	// 5 money (triệu đồng) "1250" -> total_mvnd
 }
+
+func ExampleLayout_Title() {
+	fmt.Println(loaders.Computers.Title("vi"))
+	fmt.Println(loaders.Computers.Title("en"))
+	// Output:
+	// Số lượng cán bộ, công chức và số máy tính
+	// staff, computers, Internet and LAN computers, reported ratios
+}

@@ -26,25 +26,25 @@ var (
 	// (numtext.ErrMixedConvention).
 	ErrMixedConvention = numtext.ErrMixedConvention
 	// ErrCellCount: a row has more or fewer cells than its layout.
-	ErrCellCount = errors.New("wrong number of cells")
+	ErrCellCount = NewSentinel("wrong number of cells", "số ô của hàng khác với bố cục")
 	// ErrUnexpectedCell: a cell where a row, heading or total should start.
-	ErrUnexpectedCell = errors.New("unexpected cell")
+	ErrUnexpectedCell = NewSentinel("unexpected cell", "ô không đúng chỗ")
 	// ErrTruncated: the table ends in the middle of a row, or has no rows.
-	ErrTruncated = errors.New("truncated table")
+	ErrTruncated = NewSentinel("truncated table", "bảng dừng giữa chừng hoặc không có hàng số liệu")
 	// ErrMissingAppendix: the appendix asked for is not in the document.
-	ErrMissingAppendix = errors.New("missing appendix")
+	ErrMissingAppendix = NewSentinel("missing appendix", "văn bản không có phụ lục này")
 	// ErrLimit: the input is larger than the loader accepts.
-	ErrLimit = errors.New("input too large")
+	ErrLimit = NewSentinel("input too large", "tệp quá lớn")
 	// ErrEncoding: the input is not valid UTF-8 text.
-	ErrEncoding = errors.New("invalid text encoding")
+	ErrEncoding = NewSentinel("invalid text encoding", "văn bản không theo mã UTF-8")
 	// ErrNotWorkbook: the input read as a workbook is not an .xlsx
 	// workbook (a zip archive of worksheets), or one that cannot be read.
-	ErrNotWorkbook = errors.New("not an .xlsx workbook")
+	ErrNotWorkbook = NewSentinel("not an .xlsx workbook", "không phải tệp Excel .xlsx")
 	// ErrUnknownLayout: no layout of that name.
-	ErrUnknownLayout = errors.New("unknown layout")
+	ErrUnknownLayout = NewSentinel("unknown layout", "không có bố cục tên này")
 	// ErrMoreErrors: an ErrorList reached its cap; the last error of the
 	// list counts the errors it did not keep (Error.More).
-	ErrMoreErrors = errors.New("more errors")
+	ErrMoreErrors = NewSentinel("more errors", "còn lỗi khác")
 )
 
 // How much of a text an error quotes.

@@ -212,3 +212,26 @@ func ExampleEscapeControls() {
 	// Đơn vị tính: triệu\u202e đồng
 	// plan.csv:4: not a number: found "12\u202e34", expected a money unit, not "triệu\u202e đồng"
 }
+
+// MessageVI says each joined error with its own position, the conditions
+// of the subpackages' sentinels too, and counts what it leaves out.
+func TestMessageVI(t *testing.T) {
+	e := func(line int, err error, text string) error {
+		return &loaders.Error{File: "f.txt", Line: line, Cell: 2, Err: err, Text: text, Expected: "something"}
+	}
+	if got := loaders.MessageVI(nil); got != "" {
+		t.Errorf("nil: %q", got)
+	}
+	joined := errors.Join(e(3, loaders.ErrCellCount, ""), e(5, loaders.ErrUnexpectedCell, "11"), e(7, loaders.ErrAmbiguousNumber, "1.774"), e(9, loaders.ErrTruncated, ""))
+	want := "dòng 3, ô 2: số ô của hàng khác với bố cục; dòng 5, ô 2: ô không đúng chỗ: gặp «11»; dòng 7, ô 2: số đọc được hai cách: gặp «1.774»; và 1 lỗi khác"
+	if got := loaders.MessageVI(fmt.Errorf("f.txt: %w", joined)); got != want {
+		t.Errorf("joined:\n%s\nwant\n%s", got, want)
+	}
+	if got := loaders.MessageVI(errors.New("something else")); got != "không đọc được" {
+		t.Errorf("foreign: %q", got)
+	}
+	custom := loaders.NewSentinel("custom condition", "điều kiện riêng")
+	if got := loaders.MessageVI(e(4, custom, "")); got != "dòng 4, ô 2: điều kiện riêng" || custom.Error() != "custom condition" || !errors.Is(e(4, custom, ""), custom) {
+		t.Errorf("custom: %q", got)
+	}
+}

@@ -90,3 +90,17 @@ func ExampleParseText() {
 	// TỔNG reports staff = 197 at line 45
 	// 7 true
 }
+
+// An error of a loader said in Vietnamese, for a Vietnamese page; the
+// English Error stays the detail.
+func ExampleMessageVI() {
+	csv := "Mã số,Tên đơn vị,Tổng số cán bộ,Số máy tính,Máy nối mạng Internet,Máy nối mạng nội bộ (LAN),Tỷ lệ máy tính/ CBCC,Tỷ lệ LAN,Tỷ lệ Internet\n" +
+		"1,Tỉnh ủy,159,142,16,87,\"0,89308\",\"0,11268\",\"0,61268\"\n" +
+		"2,Sở Y tế,l38,35,20,,\"0,92105\",\"0,57143\",\n"
+	_, err := loaders.ParseCSV(strings.NewReader(csv), loaders.Computers, loaders.Options{File: "plan.csv"})
+	fmt.Println(loaders.MessageVI(err))
+	fmt.Println(err)
+	// Output:
+	// dòng 3, ô 3: không phải số: gặp «l38»
+	// plan.csv:3: cell 3 (staff) not a number: found "l38", expected a whole number ("l38" is not a number)
+}

@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -74,7 +73,7 @@ func joinInts(v []int, sep string) string {
 
 // ErrHeaders: a table's header names the layout's columns only in part, or
 // names one of them twice.
-var ErrHeaders = errors.New("columns not matched by their headers")
+var ErrHeaders = NewSentinel("columns not matched by their headers", "không nhận ra các cột của bố cục qua tiêu đề của bảng")
 
 // MatchHeaders finds the header of a table (a row, or two rows whose
 // texts are joined column by column, a merged parent cell covering the

@@ -85,7 +85,10 @@ type CellSpec struct {
 // columns (ParseRows: CSV, worksheets, Word and PDF tables), not from the
 // one-cell-per-line text form.
 type Layout struct {
-	Name        string
+	Name string
+	// Description says what the layout reads, in Vietnamese, then after
+	// ": " in English ("Số lượng cán bộ, công chức và số máy tính: staff,
+	// computers, …"); one language alone is read as both (Title).
 	Description string
 	// Sections: data rows are grouped under headings such as
 	// "I. CÁC SỞ, NGÀNH TỈNH"; the heading goes to column "group".
@@ -447,4 +450,18 @@ func (f TextForm) String() string {
 		return "PDF text (plan by funding source)"
 	}
 	return "unknown text form"
+}
+
+// Title is what the layout reads in lang ("vi" or "en"): the part of its
+// Description before the first ": " in Vietnamese, the part after it in
+// English; the whole Description when it has no ": ".
+func (l Layout) Title(lang string) string {
+	vi, en, ok := strings.Cut(l.Description, ": ")
+	switch {
+	case !ok:
+		return l.Description
+	case lang == "en":
+		return en
+	}
+	return vi
 }

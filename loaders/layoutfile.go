@@ -69,7 +69,7 @@ type cellFile struct {
 }
 
 // ErrLayoutFile: a layout file that cannot be read as a layout.
-var ErrLayoutFile = errors.New("invalid layout file")
+var ErrLayoutFile = NewSentinel("invalid layout file", "tệp bố cục không hợp lệ")
 
 // ReadLayout reads a layout from its TOML form (see WriteTOML). file names
 // the source in errors, which say the line of a syntax error and the key or

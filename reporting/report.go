@@ -193,7 +193,7 @@ func writeFile(path string, fill func(w *bytes.Buffer) error) error {
 // charts at their 16 cm.
 const css = `tr.follows td:first-child{padding-left:1.4em}tr.follows{background:#fafafa}
 body{font-family:"Liberation Sans",Arial,Helvetica,sans-serif;margin:2em auto;max-width:1200px;padding:0 1em;color:#222;line-height:1.4}
-h1{font-size:1.6em;margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:2px solid #1f5f8b;padding-bottom:.2em;color:#1f5f8b}
+h1{font-size:1.6em;margin-bottom:.2em;overflow-wrap:anywhere}h2{margin-top:1.6em;border-bottom:2px solid #1f5f8b;padding-bottom:.2em;color:#1f5f8b}
 table{border-collapse:collapse;margin:.5em 0}th,td{padding:3px 8px;vertical-align:top}
 table.list th{background:#eef3f7;text-align:left;border-bottom:1px solid #999;font-weight:bold}table.list td{border-bottom:1px solid #ddd}
 th .unit{font-weight:normal;color:#555}
@@ -294,16 +294,29 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 // words, the subject, the figures, and the line with its file, quoted on
 // hover.
 func findingsHTML(w *bytes.Buffer, in Input, lang string) {
+	// findings placed in words (a PDF's table, page and row) have no line
+	lines := false
+	for _, f := range in.Findings {
+		lines = lines || f.SourceLine > 0
+	}
+	where := tr(lang, "mỗi chênh lệch dưới đây chỉ rõ tệp và dòng trong văn bản (di chuột lên số dòng để xem nội dung dòng)", "each finding names its file and line (hover over the line number to read it)")
+	if len(in.Findings) > 0 && !lines {
+		where = tr(lang, "mỗi chênh lệch dưới đây chỉ rõ bảng, trang và hàng của nó", "each finding names its table, page and row")
+	}
 	fmt.Fprintf(w, "<h2 id=\"findings\">%s</h2>\n<p>%s</p>\n", tr(lang, "Đối chiếu số liệu", "Reconciliation"),
 		esc(tr(lang,
-			fmt.Sprintf("%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; mỗi chênh lệch dưới đây chỉ rõ tệp và dòng trong văn bản (di chuột lên số dòng để xem nội dung dòng).", numberIn(lang, float64(in.Checks), 0)),
-			fmt.Sprintf("%s checks: reported totals against row sums, reported ratios against recomputed ones, parts against the whole in a row, figures in the text against the tables. Source figures stay as reported; each finding names its file and line (hover over the line number to read it).", numberIn(lang, float64(in.Checks), 0)))))
+			fmt.Sprintf("%s phép đối chiếu: tổng báo cáo với tổng các dòng, tỷ lệ báo cáo với tỷ lệ tính lại, thành phần với tổng trong một dòng, số liệu trong lời văn với các bảng. Số liệu nguồn được giữ nguyên như báo cáo; %s.", numberIn(lang, float64(in.Checks), 0), where),
+			fmt.Sprintf("%s checks: reported totals against row sums, reported ratios against recomputed ones, parts against the whole in a row, figures in the text against the tables. Source figures stay as reported; %s.", numberIn(lang, float64(in.Checks), 0), where))))
 	if len(in.Findings) == 0 {
 		fmt.Fprintf(w, "<p>%s</p>\n", tr(lang, "Không có chênh lệch.", "No findings."))
 		return
 	}
+	fileLine := tr(lang, "Tệp, dòng", "File, line")
+	if !lines {
+		fileLine = tr(lang, "Tệp", "File")
+	}
 	fmt.Fprintf(w, "<div class=\"tbl\"><table class=\"list\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>\n",
-		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), tr(lang, "Tệp, dòng", "File, line"))
+		tr(lang, "Kiểm tra", "Check"), tr(lang, "Đối tượng", "Subject"), tr(lang, "Văn bản ghi", "Reported"), tr(lang, "Tính lại", "Computed"), tr(lang, "Chênh lệch", "Difference"), fileLine)
 	grouped, parent := reconcile.Grouped(in.Findings)
 	for i, f := range grouped {
 		rule := reconcile.RuleName(f.Rule, lang)

@@ -16,8 +16,9 @@ type Review struct {
 	File   string
 	Tables []ReviewTable
 	Checks int
-	// Findings name their line: a line of the file's text, or a row of a
-	// table (Subject and the finding's dataset say which table).
+	// Findings name their line: a line of the file's text (SourceLine),
+	// or, with SourceLine 0, a place their Dataset names in words ("table
+	// 2 (PHỤ LỤC 01), page 64, row 39": a PDF's or a Word file's table).
 	Findings []reconcile.Finding
 	// LineText returns a line of the file, to quote beside a finding (nil
 	// for a document without lines: a Word file, a PDF).
@@ -29,10 +30,18 @@ type Review struct {
 // or why it was not.
 type ReviewTable struct {
 	Where  string // "table 2 (PHỤ LỤC 5), pages 3-5"
-	Layout string // "" when no layout read it
-	Rows   int
-	Totals int    // reported total rows
-	Note   string // why it was not read
+	Layout string // the name of the layout that read it ("" when none did)
+	// LayoutTitle is what the layout reads, in the page's language ("Số
+	// lượng cán bộ, công chức và số máy tính"): shown with the name, which
+	// is what --layout takes.
+	LayoutTitle string
+	Rows        int
+	Totals      int    // reported total rows
+	Near        string // when no layout read it, the layout that came nearest
+	Note        string // why Near did not read it, in the page's language
+	// Detail is the error behind Note as the readers write it (English),
+	// shown behind a disclosure on a Vietnamese page.
+	Detail string
 	// Words is, for the text rather than a table, how many amounts it
 	// writes in words (Layout is then empty).
 	Words int
@@ -74,10 +83,19 @@ func WriteReview(w io.Writer, rv Review) error {
 			continue
 		}
 		if t.Layout == "" {
-			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s: %s</td></tr>\n", esc(t.Where), tr(lang, "không đọc được", "not read"), esc(clip(t.Note, 300)))
+			detail := ""
+			if t.Detail != "" && t.Detail != t.Note {
+				detail = fmt.Sprintf("<details class=\"muted\"><summary>%s</summary>%s</details>", tr(lang, "Chi tiết kỹ thuật (tiếng Anh)", "Details"), esc(clip(t.Detail, 600)))
+			}
+			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s: %s%s</td></tr>\n", esc(t.Where),
+				esc(fmt.Sprintf(tr(lang, "không bố cục nào đọc được bảng này; gần nhất là bố cục %s", "not read by any layout; the nearest, layout %s"), t.Near)), esc(clip(t.Note, 400)), detail)
 			continue
 		}
-		fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"code\">%s</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n", esc(t.Where), esc(t.Layout), t.Rows, t.Totals)
+		layout := "<code>--layout " + esc(t.Layout) + "</code>"
+		if t.LayoutTitle != "" {
+			layout = esc(t.LayoutTitle) + "<br><span class=\"muted\">" + layout + "</span>"
+		}
+		fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\">%s</td><td class=\"num\">%d</td><td class=\"num\">%d</td></tr>\n", esc(t.Where), layout, t.Rows, t.Totals)
 	}
 	b.WriteString("</tbody></table></div>\n")
 	fs := make([]reconcile.Finding, len(rv.Findings))
@@ -101,5 +119,5 @@ func PlaceIn(s, lang string) string {
 	return placeReplacer.Replace(s)
 }
 
-var placeReplacer = strings.NewReplacer("table ", "bảng ", "pages ", "trang ", "page ", "trang ", "sheet ", "trang tính ", "the first sheet", "trang tính đầu tiên",
+var placeReplacer = strings.NewReplacer("table ", "bảng ", "pages ", "trang ", "page ", "trang ", "sheet ", "trang tính ", "the first sheet", "trang tính đầu tiên", ", row ", ", hàng ", ", line ", ", dòng ",
 	"the text", "văn bản", "the table", "bảng", ", layout ", ", bố cục ", " amounts in words", " số tiền bằng chữ")

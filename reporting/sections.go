@@ -225,6 +225,10 @@ func provenanceHTML(ps []Provenance, lang string, lineText func(string, int) str
 // line): the following lines are joined to it, " | " between, up to about
 // 120 characters, so that the title shows the row.
 func lineRef(file string, line int, lineText func(string, int) string) string {
+	if line <= 0 {
+		// a place named otherwise (a PDF's page and row, in the finding)
+		return ""
+	}
 	t := ""
 	if lineText != nil && file != "" {
 		t = strings.TrimSpace(lineText(file, line))

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/ictplan/ictplan/analysis/reconcile"
@@ -32,10 +33,21 @@ type checkedTable struct {
 	// where ("table 2 (PHỤ LỤC 01), page 55": a PDF table's page)
 	place  func(row int) string
 	layout string
-	t      *loaders.Table // nil: no layout read it (or the text's amounts in words)
-	err    error          // why not (the last layout's error)
+	title  func(lang string) string // what the layout reads (Layout.Title)
+	t      *loaders.Table           // nil: no layout read it (or the text's amounts in words)
+	// err is why not: the error of the layout that came nearest, layout
+	err    error
 	words  int            // for the text's amounts in words: how many
 	checks loaders.Checks // the layout's checks
+}
+
+// hint is what to do about a table no layout read, if the nearest layout
+// read it but for its figures' convention ("" otherwise).
+func (t checkedTable) hint(lang string) string {
+	if t.t == nil && onlyConvention(t.err) {
+		return numbersHint(lang)
+	}
+	return ""
 }
 
 // isFileArg reports whether check's argument names a file to appraise
@@ -166,11 +178,11 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		}
 		for _, g := range grids {
 			g := g
-			in.sources = append(in.sources, tableSource{where: fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), parse: func(l loaders.Layout) (*loaders.Table, error) {
+			in.sources = append(in.sources, tableSource{where: fmt.Sprintf("table %d%s, %s", g.Number, headingOf(g.Heading), pageRange(g.Pages)), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				return g.Parse(l, o)
 			}, place: func(row int) string {
 				if row < 1 || row > len(g.RowPages) {
-					return fmt.Sprintf("table %d%s, pages %s", g.Number, headingOf(g.Heading), pageRange(g.Pages))
+					return fmt.Sprintf("table %d%s, %s", g.Number, headingOf(g.Heading), pageRange(g.Pages))
 				}
 				return fmt.Sprintf("table %d%s, page %d", g.Number, headingOf(g.Heading), g.RowPages[row-1])
 			}})
@@ -229,7 +241,7 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 	var tables []checkedTable
 	for _, s := range sources {
 		var best *loaders.Table
-		var bestLayout loaders.Layout
+		var bestLayout, nearLayout loaders.Layout
 		var lastErr error
 		fewest := 0
 		for _, l := range layouts {
@@ -239,7 +251,7 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 				// errors, a layout that found no table of its shape at all
 				// (a dx layout on a table of units) after any that did
 				if n := nearness(err); lastErr == nil || n < fewest {
-					lastErr, fewest = err, n
+					lastErr, fewest, nearLayout = err, n, l
 				}
 				continue
 			}
@@ -253,10 +265,10 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 			}
 		}
 		if best == nil {
-			tables = append(tables, checkedTable{where: s.where, err: lastErr})
+			tables = append(tables, checkedTable{where: s.where, err: lastErr, layout: nearLayout.Name})
 			continue
 		}
-		tables = append(tables, checkedTable{where: s.where, place: s.place, layout: bestLayout.Name, t: best, checks: bestLayout.Checks})
+		tables = append(tables, checkedTable{where: s.where, place: s.place, layout: bestLayout.Name, title: bestLayout.Title, t: best, checks: bestLayout.Checks})
 	}
 	return tables
 }
@@ -266,13 +278,47 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 // error a truncated table).
 func nearness(err error) int {
 	es := loaders.Errors(err)
-	n := max(1, len(es))
+	if len(es) == 0 {
+		return 1
+	}
+	n, far := 0, true
 	for _, e := range es {
-		if !errors.Is(e, loaders.ErrTruncated) {
-			return n
+		switch {
+		case errors.Is(e, loaders.ErrAmbiguousNumber):
+			// the table was read; only its number convention is missing
+			far = false
+		case errors.Is(e, loaders.ErrTruncated), errors.Is(e, loaders.ErrHeaders):
+			n++
+		default:
+			n++
+			far = false
 		}
 	}
-	return n + 1000
+	if far {
+		// no table of the layout's shape: its columns or rows not found
+		return n + 1000
+	}
+	return n
+}
+
+// onlyConvention reports whether err is only figures that read two ways:
+// the table was read, and --numbers decides it.
+func onlyConvention(err error) bool {
+	es := loaders.Errors(err)
+	for _, e := range es {
+		if !errors.Is(e, loaders.ErrAmbiguousNumber) && !errors.Is(e, loaders.ErrMoreErrors) {
+			return false
+		}
+	}
+	return len(es) > 0
+}
+
+// numbersHint is what to do about a table whose figures read two ways.
+func numbersHint(lang string) string {
+	if lang == "vi" {
+		return " — hãy cho biết cách viết số: --numbers dot-thousands (1.234,5) hoặc --numbers comma-thousands (1,234.5)"
+	}
+	return " — say how its numbers are written: --numbers dot-thousands (1.234,5) or --numbers comma-thousands (1,234.5)"
 }
 
 // wordsReport compares each amount in words with its digits, exactly: the
@@ -419,15 +465,15 @@ func cellLayouts() []loaders.Layout {
 
 var errNoTable = errors.New("no table of the file is read by a layout")
 
-// pageRange writes pages as "3" or "3-5".
+// pageRange names the pages of a table: "page 3" or "pages 3-5".
 func pageRange(pages []int) string {
-	switch len(pages) {
-	case 0:
-		return "?"
-	case 1:
-		return fmt.Sprint(pages[0])
+	switch {
+	case len(pages) == 0:
+		return "pages ?"
+	case len(pages) == 1 || pages[0] == pages[len(pages)-1]:
+		return fmt.Sprintf("page %d", pages[0])
 	}
-	return fmt.Sprintf("%d-%d", pages[0], pages[len(pages)-1])
+	return fmt.Sprintf("pages %d-%d", pages[0], pages[len(pages)-1])
 }
 
 // runCheckFile appraises a file: the findings of its tables, each named by
@@ -496,22 +542,43 @@ func runCheckFile(name, layout, layoutFile, numbers, format, lang string, stdout
 }
 
 // review is the review page of a checked file: its tables, its findings
-// and, for a text file, the text of each line a finding names.
+// and, for a text file, the text of each line a finding names. A finding
+// in a table of a PDF, a Word file or a workbook names its place in words
+// (the table, the page, the row), not a line of the file.
 func review(name, lang string, r reconcile.Report, tables []checkedTable) reporting.Review {
-	rv := reporting.Review{File: name, Checks: r.Checks, Findings: r.Findings, Lang: lang}
+	rv := reporting.Review{File: name, Checks: r.Checks, Lang: lang}
+	text := strings.EqualFold(filepath.Ext(name), ".txt")
 	for _, t := range tables {
-		rt := reporting.ReviewTable{Where: t.where, Layout: t.layout}
+		rt := reporting.ReviewTable{Where: t.where}
 		switch {
 		case t.t != nil:
-			rt.Rows, rt.Totals = t.t.Frame.NumRows(), len(t.t.Totals)
+			rt.Layout, rt.Rows, rt.Totals = t.layout, t.t.Frame.NumRows(), len(t.t.Totals)
+			if t.title != nil {
+				rt.LayoutTitle = t.title(lang)
+			}
 		case t.words > 0:
 			rt.Words = t.words
+		case lang == "vi":
+			rt.Near, rt.Note, rt.Detail = t.layout, loaders.MessageVI(t.err)+t.hint(lang), fmt.Sprint(t.err)
 		default:
-			rt.Note = fmt.Sprint(t.err)
+			rt.Near, rt.Note = t.layout, fmt.Sprint(t.err)+t.hint(lang)
 		}
 		rv.Tables = append(rv.Tables, rt)
 	}
-	if strings.EqualFold(filepath.Ext(name), ".txt") {
+	for _, f := range r.Findings {
+		// the layout is named in the list of tables
+		f.Dataset, _, _ = strings.Cut(f.Dataset, ", layout ")
+		if !text && f.SourceLine > 0 {
+			unit := ", row "
+			if strings.HasPrefix(f.Dataset, "the text") {
+				unit = ", line "
+			}
+			f.Dataset += unit + strconv.Itoa(f.SourceLine)
+			f.SourceLine = 0
+		}
+		rv.Findings = append(rv.Findings, f)
+	}
+	if text {
 		if data, err := os.ReadFile(name); err == nil {
 			lines := strings.Split(string(data), "\n")
 			rv.LineText = func(_ string, line int) string {
@@ -535,9 +602,9 @@ func tableLine(t checkedTable, lang string) string {
 	case t.words > 0:
 		return fmt.Sprintf("# %s\n", t.where)
 	case t.t == nil && lang == "vi":
-		return fmt.Sprintf("# %s: không bố cục nào đọc được (%s)\n", where, loaders.Clip(fmt.Sprint(t.err), 300))
+		return fmt.Sprintf("# %s: không bố cục nào đọc được; gần nhất là bố cục %s: %s%s\n", where, t.layout, loaders.Clip(loaders.MessageVI(t.err), 400), t.hint(lang))
 	case t.t == nil:
-		return fmt.Sprintf("# %s: not read by any layout (%s)\n", t.where, loaders.Clip(fmt.Sprint(t.err), 300))
+		return fmt.Sprintf("# %s: not read by any layout; the nearest, layout %s: %s%s\n", t.where, t.layout, loaders.Clip(fmt.Sprint(t.err), 300), t.hint(lang))
 	case lang == "vi":
 		return fmt.Sprintf("# %s: bố cục %s, %d dòng, %d dòng tổng báo cáo\n", where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals)+len(t.t.Means))
 	}

@@ -916,3 +916,47 @@ func TestCheckFileOwnLayoutWord(t *testing.T) {
 		t.Errorf("check: exit %d\n%s", code, out)
 	}
 }
+
+// TestCheckFileUnreadVietnamese: a table no layout reads is explained in
+// Vietnamese on a Vietnamese page — where (page, table, row, cell), what
+// (the condition in words) and what to do — by the layout that came
+// nearest: the 2010 plan's Phụ lục 5 without --numbers is the 2011–2015
+// projects table (projects-plan) whose amounts read two ways, not a table
+// of units whose headers do not match. The English error is the detail.
+func TestCheckFileUnreadVietnamese(t *testing.T) {
+	const pdf = "../../loaders/pdfinput/testdata/plan2010-libreoffice.pdf"
+	out, _, code := runCmd(t, "check", pdf)
+	if code != 0 || !strings.Contains(out, "# bảng 2 (PHỤ LỤC 5), trang 3-5: không bố cục nào đọc được; gần nhất là bố cục projects-plan: trang 3, bảng 2, hàng 3, ô 5: số đọc được hai cách: gặp «24,000»") ||
+		!strings.Contains(out, "— hãy cho biết cách viết số: --numbers dot-thousands (1.234,5) hoặc --numbers comma-thousands (1,234.5)") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	page := filepath.Join(t.TempDir(), "review.html")
+	if _, stderr, code := runCmd(t, "check", "--format", "html", "-o", page, pdf); code != 0 {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(page)
+	html := string(b)
+	// the English error only behind its disclosure
+	visible := html
+	for {
+		i := strings.Index(visible, "<details")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(visible[i:], "</details>")
+		visible = visible[:i] + visible[i+j+len("</details>"):]
+	}
+	for _, want := range []string{"không bố cục nào đọc được bảng này; gần nhất là bố cục projects-plan", "số đọc được hai cách", "Số lượng cán bộ, công chức và số máy tính", "<code>--layout computers</code>", "bảng 1 (PHỤ LỤC 2), trang 1, hàng 5", "<th>Tệp</th>"} {
+		if !strings.Contains(visible, want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
+	for _, english := range []string{"ambiguous number", "reads as", "expected", ", layout ", "page 3"} {
+		if strings.Contains(visible, english) {
+			t.Errorf("review page shows English %q outside its details", english)
+		}
+	}
+	if !strings.Contains(html, "Chi tiết kỹ thuật (tiếng Anh)</summary>") || !strings.Contains(html, "ambiguous number") {
+		t.Errorf("review page lacks the English detail")
+	}
+}

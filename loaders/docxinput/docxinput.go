@@ -22,17 +22,17 @@ var (
 	// ErrNotDocument: the file is not a .docx document: not a zip, a zip
 	// without word/document.xml (an .xlsx, an .odt), XML that is not well
 	// formed, or an old .doc renamed .docx.
-	ErrNotDocument = errors.New("not a .docx document")
+	ErrNotDocument = loaders.NewSentinel("not a .docx document", "không phải tệp Word .docx")
 	// ErrNoTable: the document has no table of the number asked for, or
 	// several tables and no choice of one.
-	ErrNoTable = errors.New("no such table")
+	ErrNoTable = loaders.NewSentinel("no such table", "văn bản không có bảng này")
 	// ErrNestedTable: a cell of the table read holds a table. The inner
 	// table has a number of its own (TableInfo.Parent says where it is):
 	// read that one.
-	ErrNestedTable = errors.New("a table inside a cell")
+	ErrNestedTable = loaders.NewSentinel("a table inside a cell", "bảng lồng trong một ô")
 	// ErrHiddenText: a cell merged into the cell above it (w:vMerge) or to
 	// its left (w:hMerge) holds text, which Word does not show.
-	ErrHiddenText = errors.New("text under a merged cell")
+	ErrHiddenText = loaders.NewSentinel("text under a merged cell", "chữ bị che dưới ô gộp")
 )
 
 // DocxError is a problem of a document, of one of its tables, or at a row

@@ -1,7 +1,6 @@
 package dxtext
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -13,7 +12,7 @@ import (
 // ErrUnplaced: figures whose columns can be read neither from their
 // positions nor from the subtotals (no placement, or more than one, agrees
 // with them).
-var ErrUnplaced = errors.New("figures without a column")
+var ErrUnplaced = loaders.NewSentinel("figures without a column", "số liệu không xác định được thuộc cột nào")
 
 // Placement is a way to place the figures of some rows into columns: for
 // each row, the column of each of its figures, in written order.

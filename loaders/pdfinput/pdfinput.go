@@ -25,12 +25,12 @@ const (
 var (
 	// ErrNotPDF: the file is not a PDF, or one the parser cannot read
 	// (damaged, encrypted).
-	ErrNotPDF = errors.New("not a readable PDF")
+	ErrNotPDF = loaders.NewSentinel("not a readable PDF", "không phải tệp PDF đọc được")
 	// ErrNoText: the PDF has pages but no text on them: a scan, whose
 	// words are pictures. It must go through OCR first.
-	ErrNoText = errors.New("no text")
+	ErrNoText = loaders.NewSentinel("no text", "không có chữ (bản quét: cần nhận dạng chữ OCR trước)")
 	// ErrNoTable: the table asked for is not in the document.
-	ErrNoTable = errors.New("no such table")
+	ErrNoTable = loaders.NewSentinel("no such table", "văn bản không có bảng này")
 )
 
 // Error is a problem in a PDF document: at a row and cell of one of its

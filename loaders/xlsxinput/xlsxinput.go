@@ -24,7 +24,7 @@ var (
 	// (a workbook written by a program that does not compute formulas).
 	// Opening the workbook in Excel or LibreOffice and saving it stores
 	// the results.
-	ErrUncalculated = errors.New("formula without a cached value")
+	ErrUncalculated = loaders.NewSentinel("formula without a cached value", "công thức chưa có kết quả lưu sẵn (mở tệp bằng Excel hoặc LibreOffice rồi lưu lại)")
 	// ErrNotWorkbook: the file is not an .xlsx workbook (not a zip, or its
 	// parts are not a workbook's): a CSV or an old .xls renamed .xlsx, a
 	// damaged file. It is loaders.ErrNotWorkbook.
