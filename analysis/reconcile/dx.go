@@ -87,8 +87,9 @@ func Subtotals(dataset string, data, subtotals *frame.Frame, key, label string, 
 				subject += " " + names[g]
 			}
 			subject += " (subtotal)"
-			detail := fmt.Sprintf("%s reports %s = %s; its %d rows add up to %s", subject, col, frame.FormatVI(sv[g], -1), n, frame.FormatVI(sum, -1))
-			detailVI := fmt.Sprintf("dòng cộng %s ghi %s = %s; cộng %d dòng được %s", strings.TrimSuffix(subject, " (subtotal)"), colLabel(data, col), vi(sv[g]), n, vi(sum))
+			en, vn := unitAfter(dc.Unit(), "en"), unitAfter(dc.Unit(), "vi")
+			detail := fmt.Sprintf("%s reports %s = %s%s; its %d rows add up to %s%s", subject, col, frame.FormatVI(sv[g], -1), en, n, frame.FormatVI(sum, -1), en)
+			detailVI := fmt.Sprintf("dòng cộng %s ghi %s = %s%s; cộng %d dòng được %s%s", strings.TrimSuffix(subject, " (subtotal)"), colLabel(data, col), vi(sv[g]), vn, n, vi(sum), vn)
 			if nulls > 0 {
 				detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
 				detailVI += fmt.Sprintf(" (không tính %d ô trống)", nulls)

@@ -168,8 +168,9 @@ func Totals(dataset string, data, claims *frame.Frame) (Report, error) {
 			}
 			sum += v
 		}
-		detail := fmt.Sprintf("%s reports %s = %s; its %d rows add up to %s", labels[i], cols[i], frame.FormatVI(vals[i], -1), n, frame.FormatVI(sum, -1))
-		detailVI := fmt.Sprintf("%s ghi %s = %s; cộng %d dòng được %s", labels[i], colLabel(data, cols[i]), vi(vals[i]), n, vi(sum))
+		en, vn := unitAfter(c.Unit(), "en"), unitAfter(c.Unit(), "vi")
+		detail := fmt.Sprintf("%s reports %s = %s%s; its %d rows add up to %s%s", labels[i], cols[i], frame.FormatVI(vals[i], -1), en, n, frame.FormatVI(sum, -1), en)
+		detailVI := fmt.Sprintf("%s ghi %s = %s%s; cộng %d dòng được %s%s", labels[i], colLabel(data, cols[i]), vi(vals[i]), vn, n, vi(sum), vn)
 		if nulls > 0 {
 			detail += fmt.Sprintf(" (%d empty cells left out)", nulls)
 			detailVI += fmt.Sprintf(" (không tính %d ô trống)", nulls)
@@ -408,4 +409,17 @@ func PartsWithinWhole(dataset string, data *frame.Frame, subject string, specs .
 		}
 	}
 	return r, nil
+}
+
+// unitAfter is the unit of a money or people column as written after a
+// figure in a finding (" triệu đồng", " million VND"): a total read from a
+// table in đồng or tỷ đồng is stated in the column's unit, and says so. ""
+// for a count and for units a figure is not followed by.
+func unitAfter(unit, lang string) string {
+	switch unit {
+	case "million_vnd", "people", "thousand_people":
+		t, _ := frame.UnitText(unit, lang)
+		return " " + t
+	}
+	return ""
 }

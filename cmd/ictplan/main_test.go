@@ -912,7 +912,7 @@ func TestCheckFileOwnLayoutWord(t *testing.T) {
 		}
 	}
 	out, _, code = runCmd(t, "check", "--layout-file", dir+"components.toml", dir+"hue-components.docx")
-	if code != 0 || !strings.Contains(out, ":12: tổng khác cộng các dòng: Tổng cộng ghi «Tổng mức đầu tư» = 100.000; cộng 9 dòng được 100.000,277") {
+	if code != 0 || !strings.Contains(out, ":12: tổng khác cộng các dòng: Tổng cộng ghi «Tổng mức đầu tư» = 100.000 triệu đồng; cộng 9 dòng được 100.000,277 triệu đồng") {
 		t.Errorf("check: exit %d\n%s", code, out)
 	}
 }
