@@ -85,7 +85,7 @@ func WriteReview(w io.Writer, rv Review) error {
 		if t.Layout == "" {
 			detail := ""
 			if t.Detail != "" && t.Detail != t.Note {
-				detail = fmt.Sprintf("<details class=\"muted\"><summary>%s</summary>%s</details>", tr(lang, "Chi tiết kỹ thuật (tiếng Anh)", "Details"), esc(clip(t.Detail, 600)))
+				detail = fmt.Sprintf("<details class=\"muted\"><summary>%s</summary>%s</details>", tr(lang, "Chi tiết kỹ thuật (tiếng Anh)", "All the errors"), esc(clip(t.Detail, 600)))
 			}
 			fmt.Fprintf(&b, "<tr><td class=\"text\">%s</td><td class=\"text\" colspan=\"3\">%s: %s%s</td></tr>\n", esc(t.Where),
 				esc(fmt.Sprintf(tr(lang, "không bố cục nào đọc được bảng này; gần nhất là bố cục %s", "not read by any layout; the nearest, layout %s"), t.Near)), esc(clip(t.Note, 400)), detail)

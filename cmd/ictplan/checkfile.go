@@ -41,6 +41,22 @@ type checkedTable struct {
 	checks loaders.Checks // the layout's checks
 }
 
+// briefError is the first of the errors err joins, without its file (the
+// page or the output names it), and how many others there are.
+func briefError(err error) string {
+	lines := strings.Split(fmt.Sprint(err), "\n")
+	first := lines[0]
+	if p, ok := frame.PositionOf(err); ok && p.File != "" {
+		first = strings.TrimPrefix(first, p.File+": ")
+		first = strings.TrimPrefix(first, p.File+":")
+	}
+	first = loaders.Clip(first, 300)
+	if len(lines) > 1 {
+		first += fmt.Sprintf(" (and %d more)", len(lines)-1)
+	}
+	return first
+}
+
 // hint is what to do about a table no layout read, if the nearest layout
 // read it but for its figures' convention ("" otherwise).
 func (t checkedTable) hint(lang string) string {
@@ -561,7 +577,7 @@ func review(name, lang string, r reconcile.Report, tables []checkedTable) report
 		case lang == "vi":
 			rt.Near, rt.Note, rt.Detail = t.layout, loaders.MessageVI(t.err)+t.hint(lang), fmt.Sprint(t.err)
 		default:
-			rt.Near, rt.Note = t.layout, fmt.Sprint(t.err)+t.hint(lang)
+			rt.Near, rt.Note, rt.Detail = t.layout, briefError(t.err)+t.hint(lang), fmt.Sprint(t.err)
 		}
 		rv.Tables = append(rv.Tables, rt)
 	}
@@ -604,7 +620,7 @@ func tableLine(t checkedTable, lang string) string {
 	case t.t == nil && lang == "vi":
 		return fmt.Sprintf("# %s: không bố cục nào đọc được; gần nhất là bố cục %s: %s%s\n", where, t.layout, loaders.Clip(loaders.MessageVI(t.err), 400), t.hint(lang))
 	case t.t == nil:
-		return fmt.Sprintf("# %s: not read by any layout; the nearest, layout %s: %s%s\n", t.where, t.layout, loaders.Clip(fmt.Sprint(t.err), 300), t.hint(lang))
+		return fmt.Sprintf("# %s: not read by any layout; the nearest, layout %s: %s%s\n", t.where, t.layout, briefError(t.err), t.hint(lang))
 	case lang == "vi":
 		return fmt.Sprintf("# %s: bố cục %s, %d dòng, %d dòng tổng báo cáo\n", where, t.layout, t.t.Frame.NumRows(), len(t.t.Totals)+len(t.t.Means))
 	}
