@@ -334,6 +334,8 @@ func findingsHTML(w *bytes.Buffer, in Input, lang string) {
 			if t := strings.Join(strings.Fields(tagRe.ReplaceAllString(in.LineText(f.SourceFile, f.SourceLine), " ")), " "); len([]rune(t)) > 20 {
 				quote = "<br><span class=\"quote\">«" + esc(clip(t, 160)) + "»</span>"
 			}
+		} else if f.Quote != "" {
+			quote = "<br><span class=\"quote\">«" + esc(clip(strings.Join(strings.Fields(f.Quote), " "), 320)) + "»</span>"
 		}
 		file := f.SourceFile
 		if file == "" {

@@ -34,7 +34,11 @@ type Finding struct {
 	// SourceFile is the source the line is in, when the dataset draws on
 	// several (checks.Check fills in the dataset's own source otherwise).
 	SourceFile string
-	Detail     string // a sentence for people, in English
+	// Quote is the source's own text where the finding is, when its place
+	// is not a line of a text (a row of a PDF's table: its cells joined
+	// by " | "); "" otherwise.
+	Quote  string
+	Detail string // a sentence for people, in English
 	// DetailVI is the same sentence in Vietnamese, the columns named by
 	// their Vietnamese labels ("" where a rule writes none: Sentence
 	// falls back to Detail).

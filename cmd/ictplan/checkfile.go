@@ -31,7 +31,10 @@ type checkedTable struct {
 	where string // "table 2 (PHỤ LỤC 5)"
 	// place, if set, names where row n of the table is, more closely than
 	// where ("table 2 (PHỤ LỤC 01), page 55": a PDF table's page)
-	place  func(row int) string
+	place func(row int) string
+	// quote, if set, is the text of row n as the file writes it (a PDF
+	// table's cells joined), quoted beside a finding on the review page
+	quote  func(row int) string
 	layout string
 	title  func(lang string) string // what the layout reads (Layout.Title)
 	t      *loaders.Table           // nil: no layout read it (or the text's amounts in words)
@@ -113,9 +116,12 @@ func checkFile(name string, layouts, textLayouts []loaders.Layout, o loaders.Opt
 		if err != nil {
 			return rep, tables, err
 		}
-		if c.place != nil {
-			for i := range r.Findings {
+		for i := range r.Findings {
+			if c.place != nil {
 				r.Findings[i].Dataset = c.place(r.Findings[i].SourceLine) + ", layout " + c.layout
+			}
+			if c.quote != nil {
+				r.Findings[i].Quote = c.quote(r.Findings[i].SourceLine)
 			}
 		}
 		rep.Add(r)
@@ -138,6 +144,7 @@ type tableSource struct {
 	where string
 	parse func(l loaders.Layout) (*loaders.Table, error)
 	place func(row int) string // see checkedTable.place
+	quote func(row int) string // see checkedTable.quote
 }
 
 // fileParts are what check FILE reads in a file: its tables, the amounts
@@ -201,6 +208,18 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 					return fmt.Sprintf("table %d%s, %s", g.Number, headingOf(g.Heading), pageRange(g.Pages))
 				}
 				return fmt.Sprintf("table %d%s, page %d", g.Number, headingOf(g.Heading), g.RowPages[row-1])
+			}, quote: func(row int) string {
+				if row < 1 || row > len(g.Cells) {
+					return ""
+				}
+				var texts []string
+				for _, c := range g.Cells[row-1] {
+					// a long cell cut, so that the row's figures show
+					if t := strings.TrimSpace(c.Text); t != "" {
+						texts = append(texts, loaders.Clip(strings.Join(strings.Fields(t), " "), 48))
+					}
+				}
+				return strings.Join(texts, " | ")
 			}})
 		}
 	case ".xlsx":
@@ -284,7 +303,7 @@ func bestTables(sources []tableSource, layouts []loaders.Layout) []checkedTable 
 			tables = append(tables, checkedTable{where: s.where, err: lastErr, layout: nearLayout.Name})
 			continue
 		}
-		tables = append(tables, checkedTable{where: s.where, place: s.place, layout: bestLayout.Name, title: bestLayout.Title, t: best, checks: bestLayout.Checks})
+		tables = append(tables, checkedTable{where: s.where, place: s.place, quote: s.quote, layout: bestLayout.Name, title: bestLayout.Title, t: best, checks: bestLayout.Checks})
 	}
 	return tables
 }

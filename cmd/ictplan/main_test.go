@@ -960,3 +960,21 @@ func TestCheckFileUnreadVietnamese(t *testing.T) {
 		t.Errorf("review page lacks the English detail")
 	}
 }
+
+// TestReviewQuotesPDFRows: on the review page a finding in a PDF's table
+// names its table, page and row and quotes the row as the PDF writes it,
+// its long cells cut so that its figures show (task 8.7 of 2023: 770
+// given, 943 spent, page 64).
+func TestReviewQuotesPDFRows(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "review.html")
+	if _, stderr, code := runCmd(t, "check", "--numbers", "dot-thousands", "--format", "html", "-o", page, "../../loaders/pdfinput/testdata/draft2024-libreoffice.pdf"); code != 0 {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(page)
+	for _, want := range []string{"bảng 2 (PHỤ LỤC 01), trang 64, hàng 39", "«8.7 | Kinh phí hoạt động cho Ban Chỉ đạo Chuyển đổi s… | Phục vụ các hoạt động quản lý, tập huấn, Hội ng… | 770 | 943»",
+		"Danh mục nhiệm vụ chuyển đổi số theo lĩnh vực, kinh phí giao và đã thực hiện theo nguồn<br><span class=\"muted\"><code>--layout dx-results</code>"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
+}
