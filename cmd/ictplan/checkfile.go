@@ -60,6 +60,19 @@ func briefError(err error) string {
 	return first
 }
 
+// quoteRow writes a row of a table as a finding quotes it: its cells that
+// hold text, joined by " | ", a long one cut so that the row's figures
+// show.
+func quoteRow(cells []string) string {
+	var texts []string
+	for _, c := range cells {
+		if t := strings.Join(strings.Fields(c), " "); t != "" {
+			texts = append(texts, loaders.Clip(t, 48))
+		}
+	}
+	return strings.Join(texts, " | ")
+}
+
 // hint is what to do about a table no layout read, if the nearest layout
 // read it but for its figures' convention ("" otherwise).
 func (t checkedTable) hint(lang string) string {
@@ -178,8 +191,17 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		in.words = loaders.FindWordAmounts([]byte(strings.Join(pars, "\n")), o.Convention)
 		for _, info := range infos {
 			n := info.Number
+			var rows [][]string // read once, for the first finding's quote
 			in.sources = append(in.sources, tableSource{where: fmt.Sprintf("table %d%s", n, headingOf(info.Heading)), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				return docxinput.Parse(f, size, n, "", l, o)
+			}, quote: func(row int) string {
+				if rows == nil {
+					rows, _ = docxinput.Rows(f, size, n)
+				}
+				if row < 1 || row > len(rows) {
+					return ""
+				}
+				return quoteRow(rows[row-1])
 			}})
 		}
 	case ".pdf":
@@ -212,14 +234,11 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 				if row < 1 || row > len(g.Cells) {
 					return ""
 				}
-				var texts []string
-				for _, c := range g.Cells[row-1] {
-					// a long cell cut, so that the row's figures show
-					if t := strings.TrimSpace(c.Text); t != "" {
-						texts = append(texts, loaders.Clip(strings.Join(strings.Fields(t), " "), 48))
-					}
+				texts := make([]string, len(g.Cells[row-1]))
+				for i, c := range g.Cells[row-1] {
+					texts[i] = c.Text
 				}
-				return strings.Join(texts, " | ")
+				return quoteRow(texts)
 			}})
 		}
 	case ".xlsx":

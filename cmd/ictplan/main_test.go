@@ -480,7 +480,8 @@ func TestCheckFile(t *testing.T) {
 		t.Fatalf("--format html: exit %d, %s", code, stderr)
 	}
 	html, _ := os.ReadFile(page)
-	for _, want := range []string{"Thẩm định số liệu", "<b>2/2</b>bảng đọc được", "bảng 1 (PHỤ LỤC 2)", "tỷ lệ khác tỷ lệ tính lại", "Văn phòng Đoàn Đại biểu Quốc hội"} {
+	for _, want := range []string{"Thẩm định số liệu", "<b>2/2</b>bảng đọc được", "bảng 1 (PHỤ LỤC 2), hàng 6", "tỷ lệ khác tỷ lệ tính lại", "Văn phòng Đoàn Đại biểu Quốc hội",
+		"«3 | Văn phòng Đoàn Đại biểu Quốc hội | 0 | 0 | 0 | 0 | 0 | 0 | 0»"} {
 		if !strings.Contains(string(html), want) {
 			t.Errorf("review page lacks %q", want)
 		}

@@ -176,6 +176,31 @@ func Tables(r io.ReaderAt, size int64) ([]TableInfo, error) {
 	return out, nil
 }
 
+// Rows returns the text of each cell of each row of a table of the
+// document (table is its number, from 1, as Tables lists them): the text
+// a reader sees, a cell merged into the one above it empty. It is what a
+// finding at a row of the table quotes.
+func Rows(r io.ReaderAt, size int64, table int) ([][]string, error) {
+	tables, err := readDocument(r, size)
+	if err != nil {
+		return nil, err
+	}
+	t, cerr := choose(tables, table, "")
+	if cerr != nil {
+		return nil, cerr
+	}
+	out := make([][]string, len(t.rows))
+	for i, row := range t.rows {
+		out[i] = make([]string, len(row))
+		for k, c := range row {
+			if !c.merged {
+				out[i][k] = c.text
+			}
+		}
+	}
+	return out, nil
+}
+
 func info(t *docTable) TableInfo {
 	ti := TableInfo{Number: t.number, Rows: len(t.rows), Columns: t.columns(),
 		Heading: t.heading, Appendix: t.appendix, Unit: t.unit, Parent: t.parent}

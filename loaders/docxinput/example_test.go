@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 
 	"github.com/ictplan/ictplan/frame"
 	"github.com/ictplan/ictplan/loaders"
@@ -65,6 +66,22 @@ func ExampleParse() {
 	//  2          2011        2012       3.613                3.613                  0            4
 	//  3          2011        2015       8.580                6.883              1.697            5
 	// table 2, triệu đồng: TỔNG CỘNG "109.045" = 109045 million đồng at row 16
+}
+
+// ExampleRows quotes row 6 of the document's first table (Phụ lục 2):
+// the unit with no staff and no computers.
+func ExampleRows() {
+	doc, err := os.ReadFile("testdata/plan-python-docx.docx")
+	if err != nil {
+		log.Fatal(err)
+	}
+	rows, err := docxinput.Rows(bytes.NewReader(doc), int64(len(doc)), 1)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(rows), strings.Join(rows[5], " | "))
+	// Output:
+	// 31 3 | Văn phòng Đoàn Đại biểu Quốc hội | 0 | 0 | 0 | 0 | 0 | 0 | 0
 }
 
 // ExampleParagraphs lists the body text of a document outside its tables:
