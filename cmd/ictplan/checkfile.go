@@ -248,11 +248,33 @@ func readFileParts(f *os.File, size int64, name string, o loaders.Options) (file
 		}
 		for _, sheet := range first.Sheets {
 			sheet := sheet
+			var cells *xlsxio.SheetCells // read once, for the first finding's quote
 			in.sources = append(in.sources, tableSource{where: "sheet " + xlsxio.Ref(sheet, ""), parse: func(l loaders.Layout) (*loaders.Table, error) {
 				if _, err := f.Seek(0, io.SeekStart); err != nil {
 					return nil, err
 				}
 				return xlsxinput.Parse(f, sheet, l, o)
+			}, quote: func(row int) string {
+				if cells == nil {
+					if _, err := f.Seek(0, io.SeekStart); err != nil {
+						return ""
+					}
+					if cells, _ = xlsxio.ReadCellsLimited(f, sheet, xlsxio.CellLimits{Cells: loaders.MaxCells}); cells == nil {
+						cells = &xlsxio.SheetCells{}
+					}
+				}
+				var texts []string
+				for _, c := range cells.Cells {
+					if c.Row != row {
+						continue
+					}
+					v := c.Value
+					if x, err := strconv.ParseFloat(v, 64); err == nil && c.Kind == xlsxio.NumberCell {
+						v = frame.FormatVI(x, -1) // as a spreadsheet in Vietnamese shows it, as the quotes of PDF and Word rows read
+					}
+					texts = append(texts, v)
+				}
+				return quoteRow(texts)
 			}})
 		}
 	case ".csv":

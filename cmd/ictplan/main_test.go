@@ -979,3 +979,27 @@ func TestReviewQuotesPDFRows(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewQuotesSheetRows: a workbook LibreOffice made from a CSV
+// (loaders/xlsxinput/testdata/planted-total.xlsx, by `soffice --headless
+// --infilter="CSV:44,34,76,1" --convert-to xlsx planted-total.csv`) whose
+// total of computers was changed from 51 to 55: the finding names the
+// sheet and row, and the review page quotes the row, its numbers written
+// the Vietnamese way.
+func TestReviewQuotesSheetRows(t *testing.T) {
+	const book = "../../loaders/xlsxinput/testdata/planted-total.xlsx"
+	out, _, code := runCmd(t, "check", book)
+	if code != 0 || !strings.Contains(out, "trang tính 'planted-total', bố cục computers:4: tổng khác cộng các dòng: TỔNG CỘNG ghi «Số lượng máy vi tính đang sử dụng» = 55; cộng 2 dòng được 51") {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+	page := filepath.Join(t.TempDir(), "review.html")
+	if _, stderr, code := runCmd(t, "check", "--format", "html", "-o", page, book); code != 0 {
+		t.Fatalf("exit %d, %s", code, stderr)
+	}
+	b, _ := os.ReadFile(page)
+	for _, want := range []string{"trang tính &#39;planted-total&#39;, hàng 4", "«TỔNG CỘNG | 60 | 55 | 50 | 41 | 0,85 | 0,80392 | 0,98039»"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("review page lacks %q", want)
+		}
+	}
+}
