@@ -238,9 +238,13 @@ func dxSourceKey(label string) string {
 // its columns, each reported rate against spent/planned × 100 (within
 // half a unit of its last digit), each label against the column its
 // position gives; and the text's 49.008 million (line 1621) against the
-// planned total.
-func checkDX2023Funding(e datasets.Entry, _, _ *frame.Frame) (reconcile.Report, error) {
-	r := reconcile.Report{Dataset: e.ID}
+// planned total; and each source spent at most what it was given.
+func checkDX2023Funding(e datasets.Entry, data, _ *frame.Frame) (reconcile.Report, error) {
+	// each source spent at most what it was given, as each task and pillar
+	r, err := reconcile.SpentWithinGiven(e.ID, data, "source", []string{"planned_mvnd"}, []string{"spent_mvnd"})
+	if err != nil {
+		return r, err
+	}
 	t, err := datasets.DXTable(dx2023Items)
 	if err != nil {
 		return r, err

@@ -48,5 +48,5 @@ func ExampleCheckAll() {
 	}
 	fmt.Println(r.Checks, "checks,", len(r.Findings), "findings")
 	// Output:
-	// 938 checks, 36 findings
+	// 941 checks, 36 findings
 }
