@@ -112,6 +112,10 @@ func FuzzParseCSV(f *testing.F) {
 				if e.Err == nil || e.Line < 0 {
 					t.Fatalf("bad error %+v", e)
 				}
+				// every condition can be said in Vietnamese
+				if conditionVI(e.Err) == "" {
+					t.Fatalf("no Vietnamese for the condition of %v", e)
+				}
 			}
 			return
 		}

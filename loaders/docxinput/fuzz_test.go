@@ -71,9 +71,19 @@ func checkDocument(t *testing.T, doc []byte, which uint8) {
 	// the costly part.
 	l := fuzzLayouts[int(which)%len(fuzzLayouts)]
 	n := int(which/4) % (len(infos) + 1)
+	if n > 0 {
+		// the rows a finding quotes: as many as the table has
+		rows, err := Rows(bytes.NewReader(doc), int64(len(doc)), n)
+		if err != nil || len(rows) != infos[n-1].Rows {
+			t.Fatalf("Rows of table %d: %d rows, %v; Tables says %d", n, len(rows), err, infos[n-1].Rows)
+		}
+	}
 	tb, err := Parse(bytes.NewReader(doc), int64(len(doc)), n, "", l, loaders.Options{File: "fuzz.docx"})
 	if err != nil {
 		checkErrors(t, err, infos, n, len(l.Cells))
+		if loaders.MessageVI(err) == "" {
+			t.Fatalf("no Vietnamese for %v", err)
+		}
 		return
 	}
 	defer tb.Release()
