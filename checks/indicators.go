@@ -135,6 +135,24 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 		return datasets.Indicator{}, false
 	}
 	ref2023 := func(key string) indicatorRef { return indicatorRef{key, "all", 2023, "actual"} }
+	// how each stated rate was written: a note, not a discrepancy, when it
+	// is its quotient cut (not rounded) or one of shares adjusted to 100 %
+	type rateAt struct {
+		line   int
+		stated float64
+	}
+	written := map[rateAt]rateWriting{}  // a line may state several rates
+	shares := map[string][]rateWriting{} // by denominator
+	for _, q := range indRatios {
+		p, ok1 := find(indDraft2024, ref2023(q.pct))
+		n, ok2 := find(indDraft2024, ref2023(q.num))
+		d, ok3 := find(indDraft2024, ref2023(q.den))
+		if ok1 && ok2 && ok3 && d.Value != 0 {
+			w := rateWriting{line: p.Line, stated: p.Value, computed: 100 * n.Value / d.Value, decimals: p.Decimals}
+			written[rateAt{p.Line, p.Value}] = w
+			shares[q.den] = append(shares[q.den], w)
+		}
+	}
 	for _, q := range indRatios {
 		p, ok1 := find(indDraft2024, ref2023(q.pct))
 		n, ok2 := find(indDraft2024, ref2023(q.num))
@@ -204,7 +222,55 @@ func checkIndicators(e datasets.Entry, data, claims *frame.Frame) (reconcile.Rep
 			DetailVI: fmt.Sprintf("%s:%d ghi tổng %s; theo cấp %s cộng lại %s", w.File, w.Line, w.Figure,
 				strings.Join(figsVI, " + "), frame.FormatVI(sum, -1))})
 	}
-	return reconcile.Pairs(e.ID, pairs...), nil
+	r := reconcile.Pairs(e.ID, pairs...)
+	for i, f := range r.Findings {
+		w, ok := written[rateAt{f.SourceLine, f.Reported}]
+		if f.Rule != reconcile.RuleRatio || !ok {
+			continue
+		}
+		if en, vn := w.explain(shares); en != "" {
+			r.Findings[i].Class = reconcile.ClassNote
+			r.Findings[i].Detail += " — " + en
+			r.Findings[i].DetailVI += " — " + vn
+		}
+	}
+	return r, nil
+}
+
+// rateWriting is a rate a text states and the quotient of the figures it
+// names.
+type rateWriting struct {
+	line             int
+	stated, computed float64
+	decimals         int
+}
+
+// explain says why a stated rate that misses its quotient by more than
+// its rounding is a way of writing it, not a discrepancy: the quotient cut
+// at the stated decimals rather than rounded (2.250/3.718 = 60,52 % written
+// "60%", the figures printed beside it), or one of the shares of a whole,
+// each within one unit of its last decimal, that add up to exactly 100 %
+// (33,92 % written 33,93 % so that 2G, 3G and 4G make 100,00 %). "" when
+// neither.
+func (w rateWriting) explain(shares map[string][]rateWriting) (en, vi string) {
+	unit := math.Pow(10, -float64(w.decimals))
+	if math.Abs(math.Floor(w.computed/unit+1e-9)*unit-w.stated) < unit/1000 {
+		return "the quotient cut, not rounded, at the decimals written (the figures are printed beside it)",
+			"thương số bị cắt bớt, không làm tròn, ở số chữ số thập phân đã viết (các số của phép chia in ngay bên cạnh)"
+	}
+	for _, group := range shares {
+		in, sum, near := false, 0.0, true
+		for _, g := range group {
+			in = in || g.line == w.line
+			sum += g.stated
+			near = near && math.Abs(g.stated-g.computed) <= math.Pow(10, -float64(g.decimals))+1e-9
+		}
+		if in && len(group) > 1 && near && math.Abs(sum-100) < unit/1000 {
+			return fmt.Sprintf("one of %d shares of the same whole, each within one unit of its last decimal, adjusted so that they add up to exactly 100%%", len(group)),
+				fmt.Sprintf("một trong %d tỷ lệ của cùng một tổng, mỗi tỷ lệ lệch không quá một đơn vị ở chữ số cuối, được điều chỉnh để cộng lại đúng 100%%", len(group))
+		}
+	}
+	return "", ""
 }
 
 // restatements compares, within one document, every later statement of the
