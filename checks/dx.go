@@ -40,10 +40,19 @@ func dxExtraFigures(id string, t *dxtext.DXTable) reconcile.Report {
 	last := t.Columns[len(t.Columns)-1]
 	flag := func(subject string, line int, vals, extra []dxtext.DXValue) {
 		for _, x := range extra {
-			r.Flag(reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
+			f := reconcile.Finding{Rule: reconcile.RuleExtraFigure, Subject: subject, Column: "after " + last,
 				Reported: x.Value, Computed: math.NaN(), Difference: math.NaN(), SourceLine: line,
 				Detail:   fmt.Sprintf("%s writes %d figures for %d columns: %q after %s = %s is not read into any column", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text),
-				DetailVI: fmt.Sprintf("%s ghi %d số cho %d cột: %q sau %s = %s không thuộc cột nào", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)})
+				DetailVI: fmt.Sprintf("%s ghi %d số cho %d cột: %q sau %s = %s không thuộc cột nào", subject, len(vals)+len(extra), len(t.Columns), x.Text, last, vals[len(vals)-1].Text)}
+			if x.Value == 0 {
+				// a stray 0 where the note column is: said, since nothing
+				// is dropped silently, but no discrepancy (the row's
+				// figures are checked against its items on their own)
+				f.Class = reconcile.ClassNote
+				f.Detail += " — a 0 where the note column is; the row's figures are checked against its items"
+				f.DetailVI += " — số 0 ở chỗ cột ghi chú; các số của dòng được đối chiếu với các nhiệm vụ"
+			}
+			r.Flag(f)
 		}
 	}
 	for _, p := range t.Pillars {
