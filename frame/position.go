@@ -61,19 +61,7 @@ func (p Position) String() string {
 		}
 		return b.String()
 	}
-	var parts []string
-	if p.Page > 0 {
-		parts = append(parts, fmt.Sprintf("page %d", p.Page))
-	}
-	if p.Table > 0 {
-		parts = append(parts, fmt.Sprintf("table %d", p.Table))
-	}
-	if p.Line > 0 {
-		parts = append(parts, fmt.Sprintf("row %d", p.Line))
-	}
-	if p.Cell > 0 {
-		parts = append(parts, fmt.Sprintf("cell %d", p.Cell))
-	}
+	parts := p.tableParts([4]string{"page", "table", "row", "cell"})
 	if p.File != "" {
 		b.WriteString(": ")
 	}
@@ -107,20 +95,24 @@ func (p Position) StringVI() string {
 			parts = append(parts, fmt.Sprintf("dòng %d", p.Line))
 		}
 	default:
-		if p.Page > 0 {
-			parts = append(parts, fmt.Sprintf("trang %d", p.Page))
-		}
-		if p.Table > 0 {
-			parts = append(parts, fmt.Sprintf("bảng %d", p.Table))
-		}
-		if p.Line > 0 {
-			parts = append(parts, fmt.Sprintf("hàng %d", p.Line))
-		}
+		return strings.Join(p.tableParts([4]string{"trang", "bảng", "hàng", "ô"}), ", ")
 	}
 	if p.Cell > 0 {
 		parts = append(parts, fmt.Sprintf("ô %d", p.Cell))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// tableParts names the page, table, row and cell of a position in a
+// document's table, each that is set, with the words of a language.
+func (p Position) tableParts(words [4]string) []string {
+	var parts []string
+	for i, n := range []int{p.Page, p.Table, p.Line, p.Cell} {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", words[i], n))
+		}
+	}
+	return parts
 }
 
 // Positioned is an error that knows where in its source it is.
