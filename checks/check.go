@@ -79,6 +79,13 @@ func Check(id string) (reconcile.Report, error) {
 		}
 		r.Add(xr)
 	}
+	if rl.items != nil {
+		ir, err := itemsReport(e, f, rl.subject, rl.items)
+		if err != nil {
+			return r, err
+		}
+		r.Add(ir)
+	}
 	if len(rl.words) > 0 {
 		pairs, err := wordPairs(e, rl.words)
 		if err != nil {
@@ -134,4 +141,28 @@ func wordPairs(e datasets.Entry, words []wordAmount) ([]reconcile.Pair, error) {
 			DetailVI: fmt.Sprintf("%q = %s triệu đồng; bằng chữ %q = %s triệu đồng", w.Digits, frame.FormatVI(d.Million, -1), w.Words, frame.FormatVI(v, -1))})
 	}
 	return out, nil
+}
+
+// itemsReport checks the items of a document's text against the table,
+// after checking that each item's words are on the line the rule says.
+func itemsReport(e datasets.Entry, data *frame.Frame, subject string, t *textItems) (reconcile.Report, error) {
+	for _, it := range t.items {
+		line, err := datasets.Line(e.Source, it.Line)
+		if err != nil {
+			return reconcile.Report{}, err
+		}
+		if !strings.Contains(line, it.Text) {
+			return reconcile.Report{}, fmt.Errorf("checks: %s: line %d does not hold %q", e.ID, it.Line, it.Text)
+		}
+	}
+	line, err := datasets.Line(e.Source, t.total.Line)
+	if err != nil {
+		return reconcile.Report{}, err
+	}
+	for _, part := range strings.Split(t.total.Text, " … ") {
+		if !strings.Contains(line, part) {
+			return reconcile.Report{}, fmt.Errorf("checks: %s: line %d does not hold %q", e.ID, t.total.Line, part)
+		}
+	}
+	return reconcile.TextItems(e.ID, data, t.key, subject, t.amount, t.items, t.total)
 }

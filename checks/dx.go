@@ -271,10 +271,25 @@ func checkDX2023Funding(e datasets.Entry, data, _ *frame.Frame) (reconcile.Repor
 	if err != nil {
 		return r, err
 	}
-	for _, s := range []*dxtext.FundingSummary{t.Funding, copyInText} {
+	// The text's copy comes first in the document: a finding that Phụ lục
+	// 01's summary repeats (the same rule, row and figure) follows it.
+	first := map[string]int{}
+	for i, s := range []*dxtext.FundingSummary{copyInText, t.Funding} {
 		rr, err := dxFundingChecks(e.ID, frames, s)
 		if err != nil {
 			return r, err
+		}
+		for j, f := range rr.Findings {
+			key := f.Rule + "|" + f.Subject + "|" + f.Column + "|" + fmt.Sprint(f.Reported)
+			if i == 0 {
+				first[key] = f.SourceLine
+				continue
+			}
+			if line, ok := first[key]; ok {
+				rr.Findings[j].Class = reconcile.ClassFollows
+				rr.Findings[j].Detail += fmt.Sprintf(" — as the summary in the text states it (line %d)", line)
+				rr.Findings[j].DetailVI += fmt.Sprintf(" — như bảng tổng hợp trong phần lời văn đã ghi (dòng %d)", line)
+			}
 		}
 		r.Add(rr)
 	}

@@ -290,13 +290,18 @@ func restatements(rows []datasets.Indicator, label map[string]datasets.Indicator
 			tol = 0.5
 		}
 		reported, first := r.Value, f.Value
-		if !math.IsNaN(f.Upper) && r.Value >= f.Value && r.Value <= f.Upper {
+		switch {
+		case math.IsNaN(f.Upper):
+		case r.Value >= f.Value && r.Value <= f.Upper:
 			first = r.Value // a figure within the first statement's range agrees with it
+		case r.Value > f.Upper:
+			first = f.Upper // above the range: compared with its upper bound
 		}
+		fl, rl := figureLine(r.File, f), figureLine(r.File, r)
 		p := reconcile.Pair{Rule: RuleRestated, Subject: subjectOf(r), SubjectVI: subjectVI(r, label), Column: "value",
-			Reported: reported, Computed: first, Tolerance: tol, Line: r.Line,
-			Detail:   fmt.Sprintf("%s:%d states %q where line %d stated %q", r.File, r.Line, r.Text, f.Line, f.Text),
-			DetailVI: fmt.Sprintf("%s:%d ghi %q trong khi dòng %d đã ghi %q", r.File, r.Line, r.Text, f.Line, f.Text)}
+			Reported: reported, Computed: first, Tolerance: tol, Line: rl,
+			Detail:   fmt.Sprintf("%s:%d states %q (%s) where line %d stated %q (%s)", r.File, rl, r.Text, r.Figure, fl, f.Text, f.Figure),
+			DetailVI: fmt.Sprintf("%s:%d ghi %q (%s) trong khi dòng %d đã ghi %q (%s)", r.File, rl, r.Text, r.Figure, fl, f.Text, f.Figure)}
 		if r.Kind == "target" {
 			same, err := samePassage(r.File, f.Line, r.Line)
 			if err != nil {
@@ -313,6 +318,23 @@ func restatements(rows []datasets.Indicator, label map[string]datasets.Indicator
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// figureLine is the line that holds an indicator's figure: the row's
+// line is where its quoted words begin, and a sentence broken over the
+// lines of a PDF may put the figure a line or two further. A figure
+// broken itself ("5-" / "7%") is placed at the row's line.
+func figureLine(file string, r datasets.Indicator) int {
+	for l := r.Line; l <= r.Line+6; l++ {
+		text, err := datasets.Line(file, l)
+		if err != nil {
+			break // past the end of the file
+		}
+		if strings.Contains(text, r.Figure) {
+			return l
+		}
+	}
+	return r.Line
 }
 
 // levelText writes the level a figure states: "= 100", "> 90".

@@ -92,7 +92,7 @@ func checkComponents(e datasets.Entry, _, _ *frame.Frame) (reconcile.Report, err
 			continue // no amounts: nothing to check against the total
 		}
 		b := reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: p.Subject + ": " + strconv.Itoa(len(p.Components)) + " components",
-			Column: "amount_mvnd", Total: p.Total, Line: p.TotalLine}
+			Column: "amount_mvnd", Total: p.Total, Line: p.TotalLine, Tolerance: p.TotalUnit / 2}
 		for _, c := range p.Components {
 			b.Parts = append(b.Parts, c.Amount)
 			if c.Line > 0 {

@@ -18,6 +18,7 @@ type rules struct {
 	parts   []reconcile.Parts
 	claims  []reconcile.Claim
 	words   []wordAmount
+	items   *textItems
 	// hook, if set, adds the dataset's own reconciliation.
 	hook func(e datasets.Entry, data, claims *frame.Frame) (reconcile.Report, error)
 }
@@ -28,6 +29,37 @@ type wordAmount struct {
 	Line          int
 	Subject       string
 	Digits, Words string
+}
+
+// textItems are the work items of a document's text with the amount it
+// gives each, the table rows they are, and the total the text states:
+// key names the table's key column, amount the compared column.
+type textItems struct {
+	key, amount string
+	items       []reconcile.TextItem
+	total       reconcile.ItemTotal
+}
+
+// planItems are the twelve work items of section V of the 2010 plan
+// (lines 207–549), each with its "Kinh phí dự kiến", and the project of
+// Phụ lục 5 (lines 2480–2771) it is; the total is section VIII's.
+var planItems = &textItems{key: "no", amount: "total_mvnd",
+	items: []reconcile.TextItem{
+		{Line: 235, Name: "1.1. Hoàn thiện hệ thống mạng nội bộ", Text: "Kinh phí dự kiến: 24 tỷ đồng", Amount: 24000, Row: "1"},
+		{Line: 259, Name: "1.2. Thuê hệ thống mạng Truyền số liệu chuyên dùng", Text: "Kinh phí dự kiến: 2,5 tỷ đồng", Amount: 2500, Row: "7"},
+		{Line: 295, Name: "1.3. Nâng cấp, mở rộng Trung tâm tích hợp dữ liệu", Text: "Dự kiến kinh phí: 9,5 tỷ đồng", Amount: 9500, Row: "6"},
+		{Line: 325, Name: "2.1. Xây dựng hệ thống thông tin quản lý văn bản và chỉ đạo, điều hành", Text: "Kinh phí dự kiến: 8,580 tỷ đồng", Amount: 8580, Row: "3"},
+		{Line: 351, Name: "2.2. Xây dựng hệ thống thư điện tử", Text: "Kinh phí dự kiến: 3,613 tỷ đồng", Amount: 3613, Row: "2"},
+		{Line: 373, Name: "2.3. Xây dựng hệ thống Hội nghị truyền hình", Text: "Kinh phí dự kiến: 7,286 tỷ đồng", Amount: 7286, Row: "4"},
+		{Line: 403, Name: "3.1. Xây dựng cổng thông tin điện tử của tỉnh", Text: "Kinh phí dự kiến: 7,566 tỷ đồng", Amount: 7566, Row: "5"},
+		{Line: 433, Name: "3.2. Triển khai mô hình một cửa điện tử liên thông", Text: "Kinh phí dự kiến: 12 tỷ đồng", Amount: 12000, Row: "8"},
+		{Line: 473, Name: "3.3. Cung cấp các dịch vụ hành chính công trên cổng thông tin điện tử", Text: "Kinh phí dự kiến: 5 tỷ đồng", Amount: 5000, Row: "9"},
+		{Line: 505, Name: "4.1. Phát triển nguồn nhân lực CNTT", Text: "Kinh phí dự kiến: 5 tỷ đồng", Amount: 5000, Row: "10"},
+		{Line: 529, Name: "5.1. Đảm bảo kinh phí duy trì, vận hành hệ thống cổng thông tin điện tử", Text: "Dự kiến kinh phí: 10 tỷ đồng", Amount: 10000, Row: "11"},
+		{Line: 549, Name: "5.2. Đảm bảo kinh phí bảo dưỡng, duy trì hoạt động hệ thống mạng nội bộ", Text: "Dự kiến kinh phí: 10 tỷ đồng", Amount: 10000, Row: "12"},
+	},
+	total: reconcile.ItemTotal{Subject: "kinh phí các mục của phần V (costs of section V's items)", Line: 639, Amount: 109045,
+		Text: "Tổng kinh phí dự kiến triển khai Kế hoạch … là 109.045.000.000 đồng"},
 }
 
 var computerRatios = []reconcile.Ratio{
@@ -85,7 +117,7 @@ var byDataset = map[string]rules{
 		subject: "project",
 	},
 	"soctrang-2011-2015-projects": {
-		subject: "project",
+		subject: "project", items: planItems,
 		parts: []reconcile.Parts{
 			{Whole: "total_mvnd", Parts: []string{"invest_central_mvnd", "invest_local_mvnd", "recurrent_central_mvnd", "recurrent_local_mvnd"}},
 		},

@@ -213,8 +213,36 @@ func expectedFindings(t *testing.T) map[string][]wantFinding {
 		"soctrang-2010-computers-provincial": provFindings,
 		"soctrang-2010-computers-district":   distFindings,
 		"soctrang-2009-2010-projects":        nil,
-		"soctrang-2011-2015-projects":        nil,
+		"soctrang-2011-2015-projects":        {sectionVCosts(t)},
 	}
+}
+
+// sectionVCosts: section V of the plan (lines 203–551) gives its work
+// items a cost each ("Kinh phí dự kiến: 8,580 tỷ đồng"); read here from
+// the source lines, they add up to less than the total of section VIII
+// (line 639, in đồng).
+func sectionVCosts(t *testing.T) wantFinding {
+	t.Helper()
+	cost := regexp.MustCompile(`^- (?:Kinh phí dự kiến|Dự kiến kinh phí): ([0-9]+(?:,[0-9]+)?) tỷ đồng`)
+	sum, n := 0.0, 0
+	for l := 203; l < 551; l++ {
+		line, err := datasets.Line(source2010, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := cost.FindStringSubmatch(line); m != nil {
+			sum += 1000 * num(t, strings.Replace(m[1], ",", ".", 1))
+			n++
+		}
+	}
+	if n != 12 {
+		t.Fatalf("section V: %d costs, want 12", n)
+	}
+	total, err := datasets.Line(source2010, 639)
+	if err != nil || !strings.Contains(total, "là 109.045.000.000 đồng") {
+		t.Fatalf("line 639: %q, %v", total, err)
+	}
+	return wantFinding{reconcile.RuleItems, "kinh phí các mục của phần V (costs of section V's items)", "total_mvnd", 639, 109045, math.Round(sum*1000) / 1000}
 }
 
 func sameFloat(a, b float64) bool {

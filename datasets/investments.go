@@ -112,6 +112,7 @@ type investment struct {
 	Document, Stage, Title, Group, Owner string
 	Date                                 time.Time
 	Total                                float64 // million đồng
+	TotalUnit                            float64 // million đồng of the total's last written digit
 	TotalText, Words                     string
 	PeriodStart, PeriodEnd, Duration     int
 	Line, TotalLine                      int
@@ -331,6 +332,7 @@ func (v *investment) parse() error {
 		a, err := r.money()
 		errs = append(errs, err)
 		v.Total, v.TotalText, v.TotalLine = a.Million, stripMarkup(r.Text), r.Line
+		v.TotalUnit = loaders.ToMillion(math.Pow10(-a.Decimals), a.Unit)
 	}
 	if r, ok := first("total_in_words", false); ok {
 		_, err := r.words()

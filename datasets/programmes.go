@@ -22,6 +22,11 @@ type Programme struct {
 	File      string  // the programme's source file
 	Total     float64 // total investment, million đồng
 	TotalLine int
+	// TotalUnit is the unit of the total's last written digit, in
+	// million đồng: 1 for "100.000 triệu đồng", 0,000001 for
+	// "100.000.000.000 đồng". Parts that add up to within half of it
+	// agree with the total as written.
+	TotalUnit float64
 	// TotalInWords: each total the documents write in words, with the
 	// amount in digits nearest before it.
 	TotalInWords []InWords
@@ -126,7 +131,7 @@ func Programmes() ([]Programme, error) {
 }
 
 func (v *investment) programme() (Programme, error) {
-	p := Programme{Subject: v.subject(), File: v.Doc.File, Total: v.Total, TotalLine: v.TotalLine}
+	p := Programme{Subject: v.subject(), File: v.Doc.File, Total: v.Total, TotalLine: v.TotalLine, TotalUnit: v.TotalUnit}
 	for _, w := range v.Fields["total_in_words"] {
 		words, err := w.words()
 		if err != nil {

@@ -62,3 +62,33 @@ func ExampleMeans() {
 	// 2 checks
 	// line 6: Bình quân reports staff = 45; the mean of its 2 rows is 40
 }
+
+// The work items of a plan's text, each with the amount the text gives
+// it, against the projects of its appendix: the items' sum falls short of
+// the plan's total by exactly the project no item is.
+func ExampleTextItems() {
+	projects, _ := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "no", Kind: frame.Int64},
+		{Name: "project", Kind: frame.String},
+		{Name: "total_mvnd", Kind: frame.Float64, Unit: "million_vnd"},
+		{Name: "source_line", Kind: frame.Int64},
+	}, [][]any{
+		{1, "Hoàn thiện hệ thống mạng nội bộ", 24000.0, 2502},
+		{2, "Xây dựng hệ thống thư điện tử", 3613.0, 2522},
+		{3, "Số hóa nguồn thông tin", 4000.0, 2742},
+	})
+	defer projects.Release()
+	items := []reconcile.TextItem{
+		{Line: 235, Name: "1.1. Hoàn thiện hệ thống mạng nội bộ", Text: "Kinh phí dự kiến: 24 tỷ đồng", Amount: 24000, Row: "1"},
+		{Line: 351, Name: "2.2. Xây dựng hệ thống thư điện tử", Text: "Kinh phí dự kiến: 3,613 tỷ đồng", Amount: 3613, Row: "2"},
+	}
+	r, _ := reconcile.TextItems("example", projects, "no", "project", "total_mvnd", items,
+		reconcile.ItemTotal{Subject: "total", Text: "31.613.000.000 đồng", Amount: 31613, Line: 639})
+	fmt.Println(r.Checks, "checks")
+	for _, x := range r.Findings {
+		fmt.Printf("line %d: %s\n", x.SourceLine, x.Detail)
+	}
+	// Output:
+	// 3 checks
+	// line 639: the text's 2 items with an amount (lines 235–351) add up to 27.613 million VND; the total it states is 31.613 million VND ("31.613.000.000 đồng", difference 4.000); the table costs what no item is: row no. 3 "Số hóa nguồn thông tin" (4.000, line 2742) — the difference exactly
+}

@@ -32,6 +32,49 @@ func TestBreakdowns(t *testing.T) {
 	if f := r.Findings[1]; f.Subject != "rest too small" || f.Difference != -20 {
 		t.Errorf("%+v", f)
 	}
+
+	// A total written in whole millions ("100.000 triệu đồng") agrees with
+	// parts that add up to within half a million of it; written in đồng, it
+	// does not.
+	r = reconcile.Breakdowns("d",
+		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "millions", Total: 100000, Line: 892, Parts: []float64{99010, 990.277}, Tolerance: 0.5},
+		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "millions, 0,6 off", Total: 100000, Line: 892, Parts: []float64{99010, 990.6}, Tolerance: 0.5},
+		reconcile.Breakdown{Rule: reconcile.RuleComponents, Subject: "đồng", Total: 100000, Line: 892, Parts: []float64{99010, 990.277}, Tolerance: 0.5e-6},
+	)
+	if r.Checks != 3 || len(r.Findings) != 2 || r.Findings[0].Subject != "millions, 0,6 off" || r.Findings[1].Subject != "đồng" {
+		t.Errorf("tolerance: %d checks, findings %+v", r.Checks, r.Findings)
+	}
+}
+
+// TestCopiesAgreeBoundary: a bullet that ends a row in one copy and
+// begins the next row in another (a page break in between) is one note at
+// the first row, not two discrepancies; a bullet dropped from one row and
+// a different one added to the next stay discrepancies.
+func TestCopiesAgreeBoundary(t *testing.T) {
+	ref := reconcile.TableCopy{Label: "a", Line: 101, Rows: []reconcile.CopyRow{
+		{Key: "3", Line: 104, Cells: []string{"- Theo dõi nhiệm vụ - Thống kê, kết xuất báo cáo"}},
+		{Key: "4", Line: 105, Cells: []string{"- Quản lý nghị quyết"}},
+		{Key: "5", Line: 106, Cells: []string{"- Tuyên giáo"}},
+	}}
+	moved := reconcile.TableCopy{Label: "b", Line: 274, Rows: []reconcile.CopyRow{
+		{Key: "3", Line: 277, Cells: []string{"- Theo dõi nhiệm vụ"}},
+		{Key: "4", Line: 280, Cells: []string{"- Thống kê, kết xuất báo cáo - Quản lý nghị quyết"}},
+		{Key: "5", Line: 283, Cells: []string{"- Tuyên giáo"}},
+	}}
+	r := reconcile.CopiesAgree("d", []string{"description"}, ref, moved)
+	if r.Checks != 6 || len(r.Findings) != 1 {
+		t.Fatalf("%d checks, findings %+v", r.Checks, r.Findings)
+	}
+	if f := r.Findings[0]; f.SourceLine != 277 || f.Class != reconcile.ClassNote || !strings.Contains(f.DetailVI, "«- Thống kê, kết xuất báo cáo» chuyển từ hàng này sang hàng kia") {
+		t.Errorf("%+v", f)
+	}
+	changed := moved
+	changed.Rows = append([]reconcile.CopyRow(nil), moved.Rows...)
+	changed.Rows[1].Cells = []string{"- Thống kê báo cáo - Quản lý nghị quyết"}
+	r = reconcile.CopiesAgree("d", []string{"description"}, ref, changed)
+	if len(r.Findings) != 2 || r.Findings[0].Class != "" || r.Findings[1].Class != "" {
+		t.Errorf("changed words: findings %+v", r.Findings)
+	}
 }
 
 func TestCopiesAgreeRows(t *testing.T) {

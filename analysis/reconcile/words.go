@@ -23,6 +23,7 @@ var ruleNames = map[string][2]string{
 	RuleSpent:           {"thực hiện vượt kinh phí giao", "spent more than given"},
 	RuleMean:            {"số bình quân khác bình quân các dòng", "mean vs its rows"},
 	RuleNote:            {"tỷ lệ ghi chú khác số liệu của dòng", "note vs the row's figures"},
+	RuleItems:           {"các mục của lời văn khác bảng", "text's items vs table"},
 	"restated-figure":   {"số liệu nêu lại khác", "restated figure differs"},
 	"target-two-levels": {"mục tiêu nêu hai mức", "target set at two levels"},
 	"index-vs-formula":  {"chỉ số khác công thức", "index vs its formula"},
