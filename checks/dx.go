@@ -206,7 +206,56 @@ func checkDX2023Items(e datasets.Entry, data, _ *frame.Frame) (reconcile.Report,
 		}
 		r.Add(nr)
 	}
-	return r, nil
+	rr, err := dxResultsReport(e.ID, data)
+	r.Add(rr)
+	return r, err
+}
+
+// dxResults2023 are the results the 2023 section of the 2024 draft
+// states as achieved for work that is a task of Phụ lục 01, each at the
+// line of the words that say it was done (the quote may begin a few lines
+// before, blanks collapsed); dxResultsReport checks each against its
+// task's row.
+var dxResults2023 = []reconcile.Result{
+	// Task 3.6 "Triển khai Ipv6" (line 3281): stated in section 3 (lines
+	// 916–918) and again in section 7 (lines 1134–1136).
+	{Line: 918, Text: ipv6Done, Task: "3.6"},
+	{Line: 1136, Text: ipv6Done, Task: "3.6"},
+}
+
+const ipv6Done = "Các hệ thống thông tin và hạ tầng kỹ thuật tại Trung tâm tích hợp dữ liệu tỉnh (TTTHDL) được chuyển đổi tử địa chỉ IPv4 sang IPv6"
+
+// dxResultsReport checks the results the text states against Phụ lục 01,
+// after checking that each result's words are on its line; a task that
+// Phụ lục 2 (the 2024 tasks) carries over is said to be.
+func dxResultsReport(id string, data *frame.Frame) (reconcile.Report, error) {
+	fs, release, err := dxLoadFrames(dx2024Items)
+	if err != nil {
+		return reconcile.Report{}, err
+	}
+	defer release()
+	next := fs[dx2024Items]
+	codes, status, lines := next.Col("code").Strings(), next.Col("status").Strings(), next.Col(frame.ColSourceLine).Int64s()
+	carried := map[string]int{}
+	for i, c := range codes {
+		if status[i] == "continuing" {
+			carried[c] = int(lines[i])
+		}
+	}
+	results := make([]reconcile.Result, len(dxResults2023))
+	for i, res := range dxResults2023 {
+		text, err := dxTextLines(max(1, res.Line-6), res.Line)
+		if err != nil {
+			return reconcile.Report{}, err
+		}
+		if !strings.Contains(text, res.Text) {
+			return reconcile.Report{}, fmt.Errorf("checks: %s: lines %d–%d do not hold %q", id, max(1, res.Line-6), res.Line, res.Text)
+		}
+		res.Carried = carried[res.Task]
+		results[i] = res
+	}
+	planned, spent := dxtext.ResultColumns()
+	return reconcile.Results(id, data, "code", "task", "note", planned, spent, results...)
 }
 
 func dxItemsVsPillars(id string, data *frame.Frame, pillarsID string, l loaders.Layout) (reconcile.Report, error) {

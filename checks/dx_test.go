@@ -27,7 +27,13 @@ func TestDX2023Check(t *testing.T) {
 		// at line 3367) "Tỷ lệ giải ngân đạt 11,91%" (line 3411) for 1.200
 		// of 10.000 (12,00%), the pillar 5 task without a number (row at
 		// line 3583) "36,12%" (line 3625) for 3.600 of 10.000 (36,00%).
+		// And a result the text states twice as achieved, the data
+		// centre's systems moved from IPv4 to IPv6 (lines 916–918,
+		// 1134–1136), for task 3.6, which spent 0 of 1.800 and was "Không
+		// thực hiện" (line 3281); the second statement follows the first.
 		"soctrang-2023-dx-items": {
+			"918 result-vs-status Triển khai Ipv6",
+			"1136 result-vs-status Triển khai Ipv6",
 			"3367 note-vs-row 4.1",
 			"3583 note-vs-row «Nền tảng số: Xây dựng phần mềm nền tảng; CSDL chuyên ngành của tỉnh k…»",
 			"4075 spent-vs-given 8.7",
@@ -54,9 +60,10 @@ func TestDX2023Check(t *testing.T) {
 		}
 		// + one spent-vs-given check a row: 40 items with figures, 10
 		// pillars; + one note-vs-row check a note that states a rate (2);
+		// + one result-vs-status check a result the text states (2);
 		// + one spent-vs-given check a funding source with figures (3 of
 		// 4: the central source gave and spent 0)
-		minChecks := map[string]int{"soctrang-2023-dx-pillars": 20, "soctrang-2023-dx-items": 130, "soctrang-2023-dx-funding": 38}[id]
+		minChecks := map[string]int{"soctrang-2023-dx-pillars": 20, "soctrang-2023-dx-items": 132, "soctrang-2023-dx-funding": 38}[id]
 		if r.Checks != minChecks {
 			t.Errorf("%s: %d checks, want %d", id, r.Checks, minChecks)
 		}

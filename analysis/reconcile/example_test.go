@@ -92,3 +92,30 @@ func ExampleTextItems() {
 	// 3 checks
 	// line 639: the text's 2 items with an amount (lines 235–351) add up to 27.613 million VND; the total it states is 31.613 million VND ("31.613.000.000 đồng", difference 4.000); the table costs what no item is: row no. 3 "Số hóa nguồn thông tin" (4.000, line 2742) — the difference exactly
 }
+
+// A result the text reports as achieved, against the task of the results
+// table that is the same work: the task spent nothing of what it was
+// given, and its note says why.
+func ExampleResults() {
+	items, _ := frame.FromRows(nil, []frame.FieldSpec{
+		{Name: "code", Kind: frame.String},
+		{Name: "task", Kind: frame.String},
+		{Name: "planned_local_mvnd", Kind: frame.Float64},
+		{Name: "spent_local_mvnd", Kind: frame.Float64},
+		{Name: "note", Kind: frame.String},
+		{Name: "source_line", Kind: frame.Int64},
+	}, [][]any{
+		{"3.6", "Triển khai Ipv6", 1800.0, 0.0, "Không thực hiện do thời gian triển khai cuối năm không đảm bảo tiến độ", 3281},
+	})
+	defer items.Release()
+	r, _ := reconcile.Results("example", items, "code", "task", "note",
+		[]string{"planned_local_mvnd"}, []string{"spent_local_mvnd"},
+		reconcile.Result{Line: 918, Text: "được chuyển đổi tử địa chỉ IPv4 sang IPv6", Task: "3.6", Carried: 5024})
+	fmt.Println(r.Checks, "check")
+	for _, x := range r.Findings {
+		fmt.Printf("line %d: %s\n", x.SourceLine, x.Sentence("vi"))
+	}
+	// Output:
+	// 1 check
+	// line 918: lời văn nêu là đã làm: «được chuyển đổi tử địa chỉ IPv4 sang IPv6»; nhiệm vụ 3.6 (Triển khai Ipv6, dòng 3281) thực hiện 0 trên 1.800 được giao; ghi chú của dòng: «Không thực hiện do thời gian triển khai cuối năm không đảm bảo tiến độ»; kế hoạch năm sau chuyển tiếp nhiệm vụ này (dòng 5024)
+}

@@ -24,6 +24,7 @@ var ruleNames = map[string][2]string{
 	RuleMean:            {"số bình quân khác bình quân các dòng", "mean vs its rows"},
 	RuleNote:            {"tỷ lệ ghi chú khác số liệu của dòng", "note vs the row's figures"},
 	RuleItems:           {"các mục của lời văn khác bảng", "text's items vs table"},
+	RuleResult:          {"kết quả nêu trong lời văn khác bảng", "result in the text vs the table"},
 	"restated-figure":   {"số liệu nêu lại khác", "restated figure differs"},
 	"target-two-levels": {"mục tiêu nêu hai mức", "target set at two levels"},
 	"index-vs-formula":  {"chỉ số khác công thức", "index vs its formula"},
