@@ -43,11 +43,7 @@ func Results(dataset string, data *frame.Frame, key, subject, note string, plann
 	if err != nil {
 		return r, err
 	}
-	p, err := sumColumns(data, planned)
-	if err != nil {
-		return r, err
-	}
-	s, err := sumColumns(data, spent)
+	p, s, err := givenAndSpent(data, planned, spent)
 	if err != nil {
 		return r, err
 	}

@@ -25,11 +25,7 @@ func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned
 		return r, err
 	}
 	lines := data.Col(frame.ColSourceLine).Int64s()
-	p, err := sumColumns(data, planned)
-	if err != nil {
-		return r, err
-	}
-	s, err := sumColumns(data, spent)
+	p, s, err := givenAndSpent(data, planned, spent)
 	if err != nil {
 		return r, err
 	}
@@ -49,4 +45,16 @@ func SpentWithinGiven(dataset string, data *frame.Frame, subject string, planned
 			DetailVI: fmt.Sprintf("%s đã thực hiện %s trên %s được giao (vượt %s)", namesVI[i], vi(s[i]), vi(p[i]), vi(s[i]-p[i]))})
 	}
 	return r, nil
+}
+
+// givenAndSpent adds up, row by row, the planned columns and the spent
+// columns of data.
+func givenAndSpent(data *frame.Frame, planned, spent []string) (p, s []float64, err error) {
+	if p, err = sumColumns(data, planned); err != nil {
+		return nil, nil, err
+	}
+	if s, err = sumColumns(data, spent); err != nil {
+		return nil, nil, err
+	}
+	return p, s, nil
 }
